@@ -1,0 +1,5 @@
+"""`python -m qcity`."""
+
+from qcity.cli import main
+
+main()

@@ -1,0 +1,234 @@
+"""Load and validate a catalogue; every problem becomes an issue located in the YAML file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from qcity.errors import CatalogueError, Issue, Location
+from qcity.model import Catalogue
+
+BUNDLED_NAME = "indicators.yaml"
+# A catalogue is a few hundred nodes; anything expanding past this is an alias bomb.
+MAX_EXPANDED_NODES = 200_000
+MAX_CATALOGUE_BYTES = 5 * 1024 * 1024
+
+
+def bundled_catalogue_path() -> Path:
+    """The path of the catalogue shipped inside the package."""
+    return Path(str(resources.files("qcity").joinpath(BUNDLED_NAME)))
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """Load the catalogue at *path* (the bundled one if None); raise CatalogueError listing every problem."""
+    if path is None:
+        path = bundled_catalogue_path()
+        shown = BUNDLED_NAME
+    else:
+        shown = str(path)
+    text = _read(path, shown)
+    data = parse_yaml(text, shown)
+    return validate_catalogue(data, text, shown)
+
+
+def _read(path: Path, shown: str) -> str:
+    where = Location(file=shown)
+    try:
+        size = path.stat().st_size
+        if size > MAX_CATALOGUE_BYTES:
+            raise CatalogueError(
+                Issue(
+                    "catalogue-invalid",
+                    where,
+                    {
+                        "reason": f"the file is {size:,} bytes; a catalogue is at most {MAX_CATALOGUE_BYTES:,}"
+                    },
+                )
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogueError(Issue("catalogue-not-found", where, {"path": shown})) from None
+    except IsADirectoryError:
+        raise CatalogueError(Issue("catalogue-not-found", where, {"path": shown})) from None
+    except OSError as e:
+        raise CatalogueError(
+            Issue("unreadable-file", where, {"path": shown, "reason": e.strerror or str(e)})
+        ) from e
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise CatalogueError(
+            Issue("catalogue-yaml", where, {"reason": f"not UTF-8 text (byte {e.start})"})
+        ) from e
+
+
+def parse_yaml(text: str, shown: str) -> Any:
+    """Parse catalogue YAML safely: syntax errors and alias bombs become located issues."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        line = e.problem_mark.line + 1 if e.problem_mark is not None else None
+        reason = " ".join(str(p) for p in (e.context, e.problem) if p)
+        raise CatalogueError(
+            Issue("catalogue-yaml", Location(file=shown, line=line), {"reason": reason})
+        ) from e
+    except yaml.YAMLError as e:
+        raise CatalogueError(
+            Issue("catalogue-yaml", Location(file=shown), {"reason": str(e)})
+        ) from e
+    if root is None:
+        raise CatalogueError(
+            Issue("catalogue-invalid", Location(file=shown), {"reason": "the file is empty"})
+        )
+    expanded = _expanded_size(root, {})
+    if expanded > MAX_EXPANDED_NODES:
+        raise CatalogueError(
+            Issue(
+                "catalogue-invalid",
+                Location(file=shown),
+                {
+                    "reason": f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes "
+                    "(an alias bomb?); write the catalogue out without nested aliases"
+                },
+            )
+        )
+    return yaml.safe_load(text)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    # Aliases make the node graph a DAG; counting with a memo never expands it.
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # guards against recursive structures while counting
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            size += _expanded_size(child, memo)
+    elif isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            size += _expanded_size(k, memo) + _expanded_size(v, memo)
+    size = min(size, MAX_EXPANDED_NODES + 1)
+    memo[key] = size
+    return size
+
+
+def validate_catalogue(data: Any, text: str, shown: str) -> Catalogue:
+    """Validate parsed YAML as a catalogue; raise CatalogueError with one issue per problem."""
+    if not isinstance(data, dict):
+        raise CatalogueError(
+            Issue(
+                "catalogue-invalid",
+                Location(file=shown),
+                {"reason": "the top level must be a mapping with catalogue, areas and indicators"},
+            )
+        )
+    try:
+        return Catalogue.model_validate(data)
+    except ValidationError as e:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        issues = [
+            Issue(
+                "catalogue-invalid",
+                Location(file=shown, path=path, line=_line_of(root, loc)),
+                {"reason": reason},
+            )
+            for loc, path, reason in _problems(e)
+        ]
+        raise CatalogueError(*issues) from None
+
+
+def _problems(e: ValidationError) -> Iterator[tuple[tuple[int | str, ...], str, str]]:
+    for err in e.errors(include_url=False):
+        loc = tuple(err["loc"])
+        ctx = err.get("ctx") or {}
+        if err["type"] == "catalogue_references":
+            for sub, msg in ctx["problems"]:
+                yield (*loc, *sub), format_path((*loc, *sub)), msg
+            continue
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = f"unknown key {loc[-1]!r}"
+        elif err["type"] == "enum" and "expected" in ctx:
+            msg = f"must be one of {ctx['expected']}, not {err['input']!r}"
+        elif "input" in err and err["type"] not in ("missing",) and _short(err["input"]):
+            msg = f"{msg} (got {_short(err['input'])})"
+        yield loc, format_path(loc), msg
+
+
+def _short(value: object) -> str:
+    if isinstance(value, (dict, list)):
+        return ""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def format_path(loc: Sequence[int | str]) -> str:
+    """Render a pydantic location as `indicators[4].target.op`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.startswith(("function-", "union[")) or "[" in part:
+            continue  # pydantic's internal union/validator labels are noise for users
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _line_of(root: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    node = root
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == part), None)
+            if match is None:
+                # an unknown key: point at the key itself
+                key = next((k for k, _ in node.value if k.value == part), None)
+                return key.start_mark.line + 1 if key is not None else line
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return line
+            node = node.value[part]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
+
+
+def check_quotes(catalogue: Catalogue, plan_text: str, shown: str) -> list[Issue]:
+    """Issues for every quoted phrase not found verbatim in *plan_text*."""
+    issues: list[Issue] = []
+    entries: list[tuple[str, str]] = []
+    for n, a in enumerate(catalogue.areas):
+        entries.append((f"areas[{n}].source.quote", a.source.quote))
+    for n, d in enumerate(catalogue.departments):
+        if d.source is not None:
+            entries.append((f"departments[{n}].source.quote", d.source.quote))
+    for n, i in enumerate(catalogue.indicators):
+        entries.append((f"indicators[{n}].source.quote", i.source.quote))
+    for path, quote in entries:
+        if quote not in plan_text:
+            issues.append(
+                Issue(
+                    "catalogue-invalid",
+                    Location(file=shown, path=path),
+                    {"reason": f"quote {quote!r} is not found verbatim in the plan text"},
+                )
+            )
+    return issues
+
+
+def catalogue_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a catalogue file, for editors."""
+    schema = Catalogue.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "qcity indicator catalogue"
+    return schema

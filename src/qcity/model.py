@@ -1,0 +1,346 @@
+"""Frozen pydantic models: the catalogue of targets, and the evaluation of a submission."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from qcity.errors import Issue, Lang, Location
+
+CODE_PATTERN = r"^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*$"
+
+Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Frozen(BaseModel):
+    """Base of every catalogue model: immutable, and unknown keys are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Localized(Frozen):
+    """A text in Chinese (authoritative) and English."""
+
+    zh: Text
+    en: Text
+
+    def get(self, lang: Lang) -> str:
+        """The text in *lang*."""
+        return self.zh if lang == "zh" else self.en
+
+
+class Unit(str, enum.Enum):
+    """What kind of figure an indicator takes."""
+
+    PERCENT = "percent"
+    RATIO = "ratio"
+    BOOLEAN = "boolean"
+    COUNT = "count"
+
+
+class Op(str, enum.Enum):
+    """How a reported figure is compared with the target."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    ABOUT = "about"  # "…左右": met when value >= target - tolerance
+    IS = "is"  # yes/no targets
+
+
+class Target(Frozen):
+    """The target of an indicator."""
+
+    op: Op
+    value: Decimal | bool
+    tolerance: Decimal | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Target:
+        if self.op is Op.IS:
+            if not isinstance(self.value, bool):
+                raise ValueError("op 'is' takes a yes/no value (true or false)")
+        elif isinstance(self.value, bool):
+            raise ValueError(f"op {self.op.value!r} takes a number, not {self.value}")
+        if self.op is Op.ABOUT and self.tolerance is None:
+            raise ValueError("op 'about' needs a tolerance")
+        if self.op is not Op.ABOUT and self.tolerance is not None:
+            raise ValueError("only op 'about' takes a tolerance")
+        return self
+
+    @property
+    def number(self) -> Decimal:
+        """The numeric target (not for yes/no targets)."""
+        assert not isinstance(self.value, bool)
+        return self.value
+
+    @property
+    def threshold(self) -> Decimal:
+        """The figure a value is compared with: the target, less the tolerance for 'about'."""
+        if self.op is Op.ABOUT:
+            assert self.tolerance is not None
+            return self.number - self.tolerance
+        return self.number
+
+
+class Range(Frozen):
+    """The values an indicator can take at all; outside it a figure is invalid."""
+
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is greater than max {self.max}")
+        return self
+
+    def contains(self, value: Decimal) -> bool:
+        """Whether *value* lies within the range (bounds included)."""
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+
+class Source(Frozen):
+    """Where in the plan a target comes from: clause and verbatim quote."""
+
+    clause: Text
+    quote: Text
+
+
+class Area(Frozen):
+    """One of the plan's five quality areas."""
+
+    code: Code
+    name: Localized
+    lead: Text
+    source: Source
+
+
+class Department(Frozen):
+    """A lead department (五(一))."""
+
+    code: Text
+    name: Localized
+    source: Source | None = None
+
+
+class Indicator(Frozen):
+    """One measurable target of the plan."""
+
+    code: Code
+    area: Code
+    name: Localized
+    unit: Unit
+    target: Target
+    decimals: int = Field(ge=0, le=6)
+    range: Range = Range()
+    lead: Text
+    source: Source
+    note: Localized | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Indicator:
+        if self.unit is Unit.BOOLEAN:
+            if self.target.op is not Op.IS:
+                raise ValueError("a boolean indicator needs target op 'is'")
+        elif self.target.op is Op.IS:
+            raise ValueError(f"op 'is' is only for boolean indicators, not {self.unit.value}")
+        else:
+            if not self.range.contains(self.target.number):
+                raise ValueError(
+                    f"target {self.target.number} lies outside the range "
+                    f"[{self.range.min}, {self.range.max}]"
+                )
+            if self.unit is Unit.COUNT and self.decimals != 0:
+                raise ValueError("a count is judged with 0 decimals")
+        return self
+
+
+class CatalogueMeta(Frozen):
+    """What the catalogue is: the plan it encodes and its own version."""
+
+    id: Code | Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]*$")]
+    title: Localized
+    document: Text
+    issuer: Localized
+    issued: dt.date
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+
+
+class Catalogue(Frozen):
+    """The whole catalogue: metadata, areas, departments and indicators."""
+
+    catalogue: CatalogueMeta
+    departments: list[Department] = Field(min_length=1)
+    areas: list[Area] = Field(min_length=1)
+    indicators: list[Indicator] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _references(self) -> Catalogue:
+        # Each problem keeps its own path so the loader can point at the YAML line.
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        for kind, items in (
+            ("departments", [d.code for d in self.departments]),
+            ("areas", [a.code for a in self.areas]),
+            ("indicators", [i.code for i in self.indicators]),
+        ):
+            seen: dict[str, int] = {}
+            for n, c in enumerate(items):
+                if c in seen:
+                    problems.append(
+                        ((kind, n, "code"), f"duplicate code {c!r} (also {kind}[{seen[c]}])")
+                    )
+                seen.setdefault(c, n)
+        areas = {a.code for a in self.areas}
+        leads = {d.code for d in self.departments}
+        for n, a in enumerate(self.areas):
+            if a.lead not in leads:
+                problems.append((("areas", n, "lead"), f"{a.lead!r} is not a listed department"))
+        for n, i in enumerate(self.indicators):
+            if i.area not in areas:
+                problems.append((("indicators", n, "area"), f"{i.area!r} is not a listed area"))
+            if i.lead not in leads:
+                problems.append(
+                    (("indicators", n, "lead"), f"{i.lead!r} is not a listed department")
+                )
+        if problems:
+            raise PydanticCustomError(
+                "catalogue_references",
+                "{summary}",
+                {"summary": "; ".join(m for _, m in problems), "problems": problems},
+            )
+        return self
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with *code* (KeyError if unknown)."""
+        for i in self.indicators:
+            if i.code == code:
+                return i
+        raise KeyError(code)
+
+    def area(self, code: str) -> Area:
+        """The area with *code* (KeyError if unknown)."""
+        for a in self.areas:
+            if a.code == code:
+                return a
+        raise KeyError(code)
+
+    def department(self, code: str) -> Department:
+        """The department with *code* (KeyError if unknown)."""
+        for d in self.departments:
+            if d.code == code:
+                return d
+        raise KeyError(code)
+
+
+# --- what is read from a submission ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell as read from a workbook (plain data: built for every cell read)."""
+
+    value: object  # None, str, int, float, bool, datetime … as stored in the file
+    coordinate: str  # "C7"
+    number_format: str = "General"
+    data_type: str = "n"  # the file's type: n(umber) s(tring) b(oolean) e(rror) d(ate)
+    formula: str | None = None  # the formula text, when the cell holds one
+
+
+# --- the evaluation of one submission --------------------------------------------------------
+
+
+class Status(str, enum.Enum):
+    """The verdict on one indicator."""
+
+    MET = "met"
+    UNMET = "unmet"
+    MISSING = "missing"
+    INVALID = "invalid"
+
+
+Scalar = Decimal | bool
+
+
+class Observation(BaseModel):
+    """A figure read from the submission, with where it came from and how it was written."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    value: Scalar
+    location: Location
+    raw: str
+    notation: str
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    computed: bool = False  # value derived from numerator / denominator
+
+
+class IndicatorResult(BaseModel):
+    """Status and gap of one indicator."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    indicator: Indicator
+    status: Status
+    observation: Observation | None = None
+    judged: Scalar | None = None  # the value at the indicator's judged precision
+    gap: Decimal | None = None  # judged - threshold, in the indicator's unit
+    location: Location | None = None  # the row's value cell, even when empty
+    note: str | None = None
+
+
+class Summary(BaseModel):
+    """Counts of statuses."""
+
+    model_config = ConfigDict(frozen=True)
+
+    met: int
+    unmet: int
+    missing: int
+    invalid: int
+    total: int
+
+
+class Evaluation(BaseModel):
+    """The finished evaluation of one submission: what every reporter renders."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    catalogue: Catalogue
+    source: str
+    sheet: str | None
+    results: list[IndicatorResult]
+    issues: list[Issue]
+    checked_at: dt.datetime
+
+    @property
+    def summary(self) -> Summary:
+        """How many indicators have each status."""
+        counts = dict.fromkeys(Status, 0)
+        for r in self.results:
+            counts[r.status] += 1
+        return Summary(
+            met=counts[Status.MET],
+            unmet=counts[Status.UNMET],
+            missing=counts[Status.MISSING],
+            invalid=counts[Status.INVALID],
+            total=len(self.results),
+        )
+
+    @property
+    def errors(self) -> list[Issue]:
+        """The issues of error severity."""
+        return [i for i in self.issues if i.level.value == "error"]
+
+
+def is_code(text: str) -> bool:
+    """Whether *text* has the shape of an indicator code."""
+    return re.fullmatch(CODE_PATTERN, text) is not None

@@ -1,0 +1,50 @@
+"""Reporters: one per output format, looked up by name; each renders a finished Evaluation."""
+
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from qcity.errors import Lang
+    from qcity.model import Evaluation
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What every reporter may be told: language, colour, width and the date to print."""
+
+    lang: Lang = "zh"
+    color: bool = False
+    width: int | None = None
+    today: dt.date | None = None
+
+
+class Reporter(ABC):
+    """Renders an evaluation; computes nothing."""
+
+    name: str = ""
+    suffix: str = ".txt"
+
+    @abstractmethod
+    def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
+        """Write the report of *evaluation* to *stream*."""
+
+
+# name -> "module:Class"; modules are imported only when their format is asked for.
+REGISTRY: dict[str, str] = {
+    "text": "qcity.report.text:TextReporter",
+    "json": "qcity.report.json_report:JsonReporter",
+}
+
+
+def get_reporter(name: str) -> Reporter:
+    """The reporter registered as *name* (KeyError if there is none)."""
+    module_name, _, class_name = REGISTRY[name].partition(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    reporter: Reporter = cls()
+    return reporter

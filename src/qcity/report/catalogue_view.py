@@ -1,0 +1,60 @@
+"""Render the catalogue itself: the indicator list as a table or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from qcity import display
+from qcity.display import label
+from qcity.model import Catalogue
+from qcity.report import ReportOptions
+from qcity.report.text import make_console
+
+
+def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
+    """The catalogue as JSON-ready data (both languages)."""
+    data: dict[str, Any] = catalogue.model_dump(mode="json")
+    for entry, ind in zip(data["indicators"], catalogue.indicators, strict=True):
+        entry["target"]["text"] = {"zh": display.target(ind, "zh"), "en": display.target(ind, "en")}
+    return data
+
+
+def write_catalogue(catalogue: Catalogue, stream: TextIO, options: ReportOptions, fmt: str) -> None:
+    """Write the indicator list as a text table or JSON."""
+    if fmt == "json":
+        json.dump(catalogue_dict(catalogue), stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        return
+    lang = options.lang
+    console = make_console(stream, options)
+    meta = catalogue.catalogue
+    console.print(
+        Text(f"{meta.title.get(lang)}({meta.document},{meta.issued.isoformat()})", style="bold")
+    )
+    console.print(Text(f"{label('catalogue', lang)}: {meta.id} v{meta.version}", style="dim"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(label("code", lang), no_wrap=True, style="bold")
+    table.add_column(label("indicator", lang), ratio=1, overflow="fold")
+    table.add_column(label("target", lang), no_wrap=True)
+    table.add_column(label("lead", lang), no_wrap=True)
+    table.add_column(label("source", lang), no_wrap=True)
+    current = None
+    for ind in catalogue.indicators:
+        if ind.area != current:
+            if current is not None:
+                table.add_section()
+            current = ind.area
+            table.add_row("", Text(catalogue.area(ind.area).name.get(lang), style="bold cyan"))
+        table.add_row(
+            ind.code, ind.name.get(lang), display.target(ind, lang), ind.lead, ind.source.clause
+        )
+    console.print(table)
+    total = len(catalogue.indicators)
+    console.print(
+        Text(f"共 {total} 项指标" if lang == "zh" else f"{total} indicators", style="dim")
+    )

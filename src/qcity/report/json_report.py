@@ -1,0 +1,120 @@
+"""The JSON report: the public, versioned shape CI scripts rely on."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any, TextIO
+
+from qcity import display
+from qcity.errors import Issue, Lang
+from qcity.model import Evaluation, IndicatorResult, Scalar
+from qcity.report import Reporter, ReportOptions
+
+SCHEMA_VERSION = 1
+
+
+def _num(value: Scalar | None) -> float | int | bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    if value == value.to_integral_value() and abs(value) < 2**53:
+        return int(value)
+    return float(value)
+
+
+def _decimal(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    result = _num(value)
+    assert not isinstance(result, bool)
+    return result
+
+
+def indicator_dict(r: IndicatorResult, lang: Lang) -> dict[str, Any]:
+    """One indicator's entry in the JSON report."""
+    ind = r.indicator
+    obs = r.observation
+    t = ind.target
+    return {
+        "code": ind.code,
+        "name": ind.name.get(lang),
+        "name_zh": ind.name.zh,
+        "name_en": ind.name.en,
+        "area": ind.area,
+        "lead": ind.lead,
+        "status": r.status.value,
+        "value": _num(obs.value) if obs else None,
+        "judged": _num(r.judged),
+        "raw": obs.raw if obs else None,
+        "notation": obs.notation if obs else None,
+        "numerator": _decimal(obs.numerator) if obs else None,
+        "denominator": _decimal(obs.denominator) if obs else None,
+        "target": {
+            "op": t.op.value,
+            "value": _num(t.value),
+            "tolerance": _decimal(t.tolerance),
+            "text": display.target(ind, lang),
+        },
+        "gap": _decimal(r.gap),
+        "gap_text": display.gap(r, lang) or None,
+        "unit": ind.unit.value,
+        "decimals": ind.decimals,
+        "location": r.location.as_dict() if r.location else None,
+        "note": r.note,
+        "source": {"clause": ind.source.clause, "quote": ind.source.quote},
+    }
+
+
+def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:
+    """One issue's entry in the JSON report."""
+    return {
+        "code": issue.code,
+        "severity": issue.level.value,
+        "indicator": issue.indicator,
+        "title": issue.type.title[lang],
+        "message": issue.message(lang),
+        "hint": issue.hint(lang),
+        "location": issue.location.as_dict(),
+    }
+
+
+def evaluation_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
+    """The whole JSON document for *evaluation*."""
+    meta = evaluation.catalogue.catalogue
+    s = evaluation.summary
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "catalogue": {
+            "id": meta.id,
+            "title": meta.title.get(lang),
+            "document": meta.document,
+            "issued": meta.issued.isoformat(),
+            "version": meta.version,
+        },
+        "source": evaluation.source,
+        "sheet": evaluation.sheet,
+        "checked_at": evaluation.checked_at.isoformat(timespec="seconds"),
+        "lang": lang,
+        "summary": {
+            "met": s.met,
+            "unmet": s.unmet,
+            "missing": s.missing,
+            "invalid": s.invalid,
+            "total": s.total,
+            "errors": len(evaluation.errors),
+            "warnings": sum(1 for i in evaluation.issues if i.level.value == "warning"),
+        },
+        "indicators": [indicator_dict(r, lang) for r in evaluation.results],
+        "issues": [issue_dict(i, lang) for i in evaluation.issues],
+    }
+
+
+class JsonReporter(Reporter):
+    """Machine-readable report (schema_version 1)."""
+
+    name = "json"
+    suffix = ".json"
+
+    def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
+        json.dump(evaluation_dict(evaluation, options.lang), stream, ensure_ascii=False, indent=2)
+        stream.write("\n")

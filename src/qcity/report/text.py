@@ -1,0 +1,161 @@
+"""The terminal report: a rich table by area, the data issues with their cells, a summary line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from qcity import display
+from qcity.display import label
+from qcity.errors import Issue, Lang
+from qcity.model import Evaluation, Status
+from qcity.report import Reporter, ReportOptions
+
+STATUS_STYLE: dict[Status, str] = {
+    Status.MET: "green",
+    Status.UNMET: "bold red",
+    Status.MISSING: "yellow",
+    Status.INVALID: "bold magenta",
+}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def make_console(stream: TextIO, options: ReportOptions) -> Console:
+    """A console that writes to *stream* with the options' colour and width."""
+    return Console(
+        file=stream,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        width=options.width or 100,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+
+
+def status_text(status: Status, lang: Lang) -> Text:
+    """✔ 达标 in the status' colour."""
+    return Text(
+        f"{display.STATUS_MARK[status]} {display.STATUS_LABEL[status][lang]}",
+        style=STATUS_STYLE[status],
+    )
+
+
+def issue_lines(issues: Iterable[Issue], lang: Lang) -> Group:
+    """Each issue as `✖ location  message` and an indented `→ fix` line."""
+    lines: list[Text] = []
+    for issue in issues:
+        sev = issue.level.value
+        mark = {"error": "✖", "warning": "⚠", "info": "ℹ"}[sev]
+        head = Text()
+        head.append(f"{mark} {display.SEVERITY_LABEL[sev][lang]} ", style=SEVERITY_STYLE[sev])
+        where = str(issue.location)
+        if where:
+            head.append(where, style="bold")
+            head.append("  ")
+        head.append(issue.message(lang))
+        head.append(f"  [{issue.code}]", style="dim")
+        lines.append(head)
+        fix = Text("    → ", style="dim")
+        fix.append(issue.hint(lang), style="italic")
+        lines.append(fix)
+    return Group(*lines)
+
+
+def summary_text(evaluation: Evaluation, lang: Lang) -> Text:
+    """结论:17/23 项达标;未达标 3,未填报 2,数据有误 1。"""
+    s = evaluation.summary
+    text = Text()
+    if lang == "zh":
+        text.append("结论:", style="bold")
+        text.append(f"{s.met}/{s.total} 项达标", style="bold green" if s.met == s.total else "bold")
+        text.append(f";未达标 {s.unmet},未填报 {s.missing},数据有误 {s.invalid}")
+        errors = len(evaluation.errors)
+        warnings = len(evaluation.issues) - errors
+        text.append(f";数据问题:错误 {errors},警告 {warnings}。")
+    else:
+        text.append("Result: ", style="bold")
+        text.append(f"{s.met}/{s.total} met", style="bold green" if s.met == s.total else "bold")
+        text.append(f"; {s.unmet} unmet, {s.missing} missing, {s.invalid} invalid")
+        errors = len(evaluation.errors)
+        warnings = len(evaluation.issues) - errors
+        text.append(f"; data issues: {errors} errors, {warnings} warnings.")
+    return text
+
+
+class TextReporter(Reporter):
+    """Human-readable terminal report."""
+
+    name = "text"
+    suffix = ".txt"
+
+    def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
+        lang = options.lang
+        console = make_console(stream, options)
+        meta = evaluation.catalogue.catalogue
+        console.print(
+            Text(f"{label('title', lang)} · {meta.title.get(lang)}({meta.document})", style="bold")
+        )
+        where = f"{label('file', lang)}: {evaluation.source}"
+        if evaluation.sheet:
+            where += f" · {label('sheet', lang)}: {evaluation.sheet}"
+        where += f" · {label('catalogue', lang)}: {meta.id} v{meta.version}"
+        console.print(Text(where, style="dim"))
+
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        table.add_column(label("code", lang), no_wrap=True, style="bold")
+        table.add_column(label("indicator", lang), ratio=1, overflow="fold")
+        table.add_column(label("target", lang), no_wrap=True)
+        table.add_column(label("value", lang), no_wrap=True, justify="right")
+        table.add_column(label("gap", lang), no_wrap=True, justify="right")
+        table.add_column(label("status", lang), no_wrap=True)
+        by_area = {a.code: a for a in evaluation.catalogue.areas}
+        current = None
+        for r in evaluation.results:
+            ind = r.indicator
+            if ind.area != current:
+                if current is not None:
+                    table.add_section()
+                current = ind.area
+                area = by_area[ind.area]
+                table.add_row(
+                    "",
+                    Text(
+                        f"{area.name.get(lang)} · {label('lead', lang)} {area.lead}",
+                        style="bold cyan",
+                    ),
+                )
+            value = display.scalar(r.observation.value, ind, lang) if r.observation else "—"
+            if r.observation is not None and r.observation.computed:
+                value = f"{value}*"
+            table.add_row(
+                ind.code,
+                ind.name.get(lang),
+                display.target(ind, lang),
+                value,
+                Text(
+                    display.gap(r, lang, short=True),
+                    style=STATUS_STYLE[r.status] if r.status is Status.UNMET else "",
+                ),
+                status_text(r.status, lang),
+            )
+        console.print(table)
+        if any(r.observation is not None and r.observation.computed for r in evaluation.results):
+            note = (
+                "* 由分子/分母计算" if lang == "zh" else "* computed from numerator / denominator"
+            )
+            console.print(Text(note, style="dim"))
+
+        if evaluation.issues:
+            console.print()
+            console.print(Text(f"{label('issues', lang)} ({len(evaluation.issues)})", style="bold"))
+            console.print(issue_lines(evaluation.issues, lang))
+        console.print()
+        console.print(summary_text(evaluation, lang))

@@ -1,0 +1,240 @@
+"""Turn the rows read from a workbook into observations per indicator, collecting every issue: pure."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from qcity.errors import Issue, Lang, Location, Severity
+from qcity.model import Catalogue, Indicator, Observation, Unit
+from qcity.values import (
+    Parsed,
+    format_decimal,
+    normalize_code,
+    parse_amount,
+    parse_value,
+    quantize,
+    written_decimals,
+)
+from qcity.workbook import SheetRow, Submission
+
+
+@dataclass
+class Outcome:
+    """What the submission says about one indicator."""
+
+    indicator: Indicator
+    row: SheetRow | None = None
+    observation: Observation | None = None
+    invalid: bool = False
+    location: Location | None = None  # the value cell, even when empty
+    note: str | None = None
+
+
+@dataclass
+class Validated:
+    """Observations by indicator code plus every issue found, in reading order."""
+
+    outcomes: dict[str, Outcome]
+    issues: list[Issue] = field(default_factory=list)
+
+
+def validate(submission: Submission, catalogue: Catalogue) -> Validated:
+    """Match rows to indicators and parse their figures; never stops at the first problem."""
+    known = {i.code: i for i in catalogue.indicators}
+    result = Validated(
+        outcomes={code: Outcome(ind) for code, ind in known.items()}, issues=list(submission.issues)
+    )
+    first_row: dict[str, SheetRow] = {}
+    for row in submission.rows:
+        raw_code = str(row.code_cell.value)
+        code = normalize_code(raw_code)
+        code_loc = Location(
+            file=submission.shown, sheet=submission.sheet, cell=row.code_cell.coordinate
+        )
+        indicator = known.get(code)
+        if indicator is None:
+            close = difflib.get_close_matches(code, list(known), n=1, cutoff=0.6)
+            suggestion: dict[Lang, str] = (
+                {"zh": f",是否为 {close[0]}?", "en": f"; did you mean {close[0]}?"}
+                if close
+                else {"zh": "", "en": ""}
+            )
+            result.issues.append(
+                Issue(
+                    "unknown-indicator",
+                    code_loc,
+                    {"raw": raw_code.strip(), "suggestion": suggestion},
+                )
+            )
+            continue
+        outcome = result.outcomes[code]
+        if code in first_row:
+            first = first_row[code]
+            result.issues.append(
+                Issue(
+                    "duplicate-indicator",
+                    code_loc,
+                    {
+                        "indicator": code,
+                        "first": f"{submission.sheet}!{first.code_cell.coordinate}",
+                        "second": f"{submission.sheet}!{row.code_cell.coordinate}",
+                    },
+                    indicator=code,
+                )
+            )
+            outcome.invalid = True
+            outcome.observation = None
+            continue
+        first_row[code] = row
+        outcome.row = row
+        _read_row(submission, row, outcome, result.issues)
+    return result
+
+
+def _loc(submission: Submission, row: SheetRow, key: str) -> Location | None:
+    return submission.location(row.number, key)
+
+
+def _read_row(submission: Submission, row: SheetRow, outcome: Outcome, issues: list[Issue]) -> None:
+    indicator = outcome.indicator
+    code = indicator.code
+    value_loc = _loc(submission, row, "value")
+    outcome.location = value_loc or _loc(submission, row, "numerator")
+    note_cell = row.cells.get("note")
+    if note_cell is not None and note_cell.value is not None:
+        outcome.note = str(note_cell.value).strip() or None
+
+    def report(parsed: Parsed, where: Location | None, severity: Severity | None = None) -> bool:
+        """Record the parse problem and warnings; True when the figure is unusable."""
+        for code_, params in parsed.warnings:
+            issues.append(
+                Issue(code_, where or Location(file=submission.shown), params, indicator=code)
+            )
+        if parsed.problem is not None:
+            code_, params = parsed.problem
+            issues.append(
+                Issue(
+                    code_,
+                    where or Location(file=submission.shown),
+                    params,
+                    indicator=code,
+                    severity=severity,
+                )
+            )
+            return True
+        return False
+
+    value = parse_value(row.cells.get("value"), indicator)
+    bad_value = report(value, value_loc)
+
+    num_loc, den_loc = _loc(submission, row, "numerator"), _loc(submission, row, "denominator")
+    num = parse_amount(row.cells.get("numerator"))
+    den = parse_amount(row.cells.get("denominator"))
+    bad_fraction = report(num, num_loc) | report(den, den_loc)
+    computed: Decimal | None = None
+    if (
+        not bad_fraction
+        and not (num.empty and den.empty)
+        and indicator.unit in (Unit.PERCENT, Unit.RATIO)
+    ):
+        if num.empty or den.empty:
+            present, absent = (
+                ("numerator", "denominator") if den.empty else ("denominator", "numerator")
+            )
+            names: dict[str, dict[Lang, str]] = {
+                "numerator": {"zh": "分子", "en": "numerator"},
+                "denominator": {"zh": "分母", "en": "denominator"},
+            }
+            issues.append(
+                Issue(
+                    "incomplete-fraction",
+                    (num_loc if num.empty else den_loc) or Location(file=submission.shown),
+                    {"present": names[present], "absent": names[absent]},
+                    indicator=code,
+                    # With a usable reported value the figure still stands; without one it cannot.
+                    severity=Severity.WARNING
+                    if not value.empty and not bad_value
+                    else Severity.ERROR,
+                )
+            )
+            bad_fraction = value.empty
+        else:
+            assert isinstance(num.value, Decimal) and isinstance(den.value, Decimal)
+            if den.value == 0:
+                issues.append(
+                    Issue(
+                        "zero-denominator",
+                        den_loc or Location(file=submission.shown),
+                        indicator=code,
+                    )
+                )
+                bad_fraction = True
+            else:
+                computed = num.value / den.value * (100 if indicator.unit is Unit.PERCENT else 1)
+                if indicator.range.max is not None and computed > indicator.range.max:
+                    issues.append(
+                        Issue(
+                            "numerator-exceeds-denominator",
+                            num_loc or Location(file=submission.shown),
+                            {"numerator": num.raw, "denominator": den.raw},
+                            indicator=code,
+                        )
+                    )
+                    bad_fraction = True
+                    computed = None
+
+    if bad_value or bad_fraction:
+        outcome.invalid = True
+        return
+    if computed is not None and not value.empty:
+        assert isinstance(value.value, Decimal)
+        places = min(written_decimals(value.value), indicator.decimals)
+        if quantize(computed, places) != quantize(value.value, places):
+            issues.append(
+                Issue(
+                    "inconsistent-value",
+                    value_loc or Location(file=submission.shown),
+                    {
+                        "reported": value.raw,
+                        "reported_at": str(value_loc) if value_loc else "",
+                        "computed": format_decimal(quantize(computed, max(places, 2))),
+                        "computed_from": f"{num.raw} / {den.raw} ({num_loc.cell if num_loc else ''}/{den_loc.cell if den_loc else ''})",
+                    },
+                    indicator=code,
+                )
+            )
+            outcome.invalid = True
+            return
+    if value.empty and computed is not None:
+        outcome.observation = Observation(
+            value=computed,
+            location=num_loc or Location(file=submission.shown),
+            raw=f"{num.raw}/{den.raw}",
+            notation="fraction",
+            numerator=num.value if isinstance(num.value, Decimal) else None,
+            denominator=den.value if isinstance(den.value, Decimal) else None,
+            computed=True,
+        )
+    elif not value.empty:
+        assert value.value is not None
+        outcome.observation = Observation(
+            value=value.value,
+            location=value_loc or Location(file=submission.shown),
+            raw=value.raw,
+            notation=value.notation,
+            numerator=num.value if isinstance(num.value, Decimal) else None,
+            denominator=den.value if isinstance(den.value, Decimal) else None,
+        )
+    if row.hidden and outcome.observation is not None:
+        issues.append(
+            Issue(
+                "hidden-row",
+                Location(
+                    file=submission.shown, sheet=submission.sheet, cell=row.code_cell.coordinate
+                ),
+                {"row": row.number, "indicator": code},
+                indicator=code,
+            )
+        )
