@@ -158,23 +158,23 @@ def _guard(lang: Lang, debug: bool) -> Iterator[None]:
     except (typer.Exit, typer.Abort):
         raise
     except QcityError as e:
-        from qcity.report.text import issue_lines
+        from qcity.report.text import print_issues
 
         if debug and e.__cause__ is not None:
             import traceback
 
             traceback.print_exception(e.__cause__, file=sys.stderr)
-        _stderr_console(lang).print(issue_lines(e.issues, lang))
+        print_issues(_stderr_console(lang), e.issues, lang)
         raise typer.Exit(e.exit_code) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
     except Exception as e:
         if debug:
             raise
-        from qcity.report.text import issue_lines
+        from qcity.report.text import print_issues
 
         issue = Issue("internal-error", Location(), {"reason": f"{type(e).__name__}: {e}"})
-        _stderr_console(lang).print(issue_lines([issue], lang))
+        print_issues(_stderr_console(lang), [issue], lang)
         raise typer.Exit(EXIT_INTERNAL) from None
 
 
@@ -203,7 +203,13 @@ def _emit(
     use_color = (
         color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     )
-    render(sys.stdout, ReportOptions(lang=lang, color=use_color, width=_width()))
+    try:
+        render(sys.stdout, ReportOptions(lang=lang, color=use_color, width=_width()))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`qcity check … | head`): stop writing, keep the exit code.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 # --- commands ----------------------------------------------------------------------------------

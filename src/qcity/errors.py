@@ -104,7 +104,7 @@ ISSUE_TYPES: dict[str, IssueType] = {
             "file-not-found",
             E,
             ("文件不存在", "File not found"),
-            ("找不到文件 {path}", "no such file: {path}"),
+            ("找不到文件", "no such file"),
             ("检查路径和文件名是否拼写正确", "check the path and the file name"),
             exit_code=2,
         ),
@@ -112,7 +112,7 @@ ISSUE_TYPES: dict[str, IssueType] = {
             "not-a-file",
             E,
             ("不是文件", "Not a file"),
-            ("{path} 不是一个文件", "{path} is not a file"),
+            ("不是一个文件(是文件夹?)", "not a file (a folder?)"),
             ("给出工作簿文件(.xlsx)的路径", "give the path of a workbook file (.xlsx)"),
             exit_code=2,
         ),
@@ -120,7 +120,7 @@ ISSUE_TYPES: dict[str, IssueType] = {
             "unreadable-file",
             E,
             ("无法读取文件", "File cannot be read"),
-            ("无法读取 {path}:{reason}", "cannot read {path}: {reason}"),
+            ("无法读取:{reason}", "cannot be read: {reason}"),
             ("检查文件权限,或把文件复制到可读的位置", "check the file's permissions or copy it"),
         ),
         _t(
@@ -128,8 +128,8 @@ ISSUE_TYPES: dict[str, IssueType] = {
             E,
             ("不是 Excel 工作簿", "Not an Excel workbook"),
             (
-                "{path} 不是有效的 .xlsx 工作簿({reason})",
-                "{path} is not a valid .xlsx workbook ({reason})",
+                "不是有效的 .xlsx 工作簿({reason})",
+                "not a valid .xlsx workbook ({reason})",
             ),
             (
                 "用 Excel 或 WPS 打开后“另存为” Excel 工作簿(*.xlsx)再提交",
@@ -141,8 +141,8 @@ ISSUE_TYPES: dict[str, IssueType] = {
             E,
             ("不支持的文件格式", "Unsupported file format"),
             (
-                "{path} 是 {kind} 文件,qcity 只读取 .xlsx / .xlsm",
-                "{path} is a {kind} file; qcity reads .xlsx / .xlsm",
+                "这是{kind}文件,qcity 只读取 .xlsx / .xlsm",
+                "this is a {kind} file; qcity reads .xlsx / .xlsm",
             ),
             (
                 "用 Excel 或 WPS 打开后“另存为” Excel 工作簿(*.xlsx)",
@@ -154,8 +154,8 @@ ISSUE_TYPES: dict[str, IssueType] = {
             E,
             ("工作簿有密码保护", "Workbook is password-protected"),
             (
-                "{path} 已加密(设置了打开密码),无法读取",
-                "{path} is encrypted (has an open password)",
+                "工作簿已加密(设置了打开密码),无法读取",
+                "the workbook is encrypted (it has an open password)",
             ),
             (
                 "在 Excel/WPS 中取消“用密码进行加密”后另存为 .xlsx",
@@ -167,8 +167,8 @@ ISSUE_TYPES: dict[str, IssueType] = {
             E,
             ("文件超出限制", "File exceeds a limit"),
             (
-                "{path}:{what} 为 {actual},超过上限 {limit}",
-                "{path}: {what} is {actual}, over the limit of {limit}",
+                "{what}为 {actual},超过上限 {limit}",
+                "{what} is {actual}, over the limit of {limit}",
             ),
             (
                 "检查文件是否正确;确属正常数据时用 {option} 放宽上限",
@@ -179,7 +179,7 @@ ISSUE_TYPES: dict[str, IssueType] = {
             "output-is-input",
             E,
             ("输出会覆盖输入", "Output would overwrite the input"),
-            ("输出文件 {path} 就是被检查的文件", "output {path} is the file being checked"),
+            ("输出文件就是被检查的文件", "the output is the file being checked"),
             ("为输出选一个不同的文件名", "choose another file name for the output"),
             exit_code=2,
         ),
@@ -469,7 +469,7 @@ ISSUE_TYPES: dict[str, IssueType] = {
             "catalogue-not-found",
             E,
             ("找不到指标目录", "Catalogue not found"),
-            ("找不到指标目录文件 {path}", "no catalogue file at {path}"),
+            ("找不到指标目录文件", "no catalogue file there"),
             ("检查 --catalogue 给出的路径", "check the path given to --catalogue"),
             exit_code=2,
         ),

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -48,7 +48,13 @@ def status_text(status: Status, lang: Lang) -> Text:
     )
 
 
-def issue_lines(issues: Iterable[Issue], lang: Lang) -> Group:
+def print_issues(console: Console, issues: Iterable[Issue], lang: Lang) -> None:
+    """Print each issue unwrapped (one line each, so it can be grepped and copied)."""
+    for line in issue_lines(issues, lang):
+        console.print(line, soft_wrap=True)
+
+
+def issue_lines(issues: Iterable[Issue], lang: Lang) -> list[Text]:
     """Each issue as `✖ location  message` and an indented `→ fix` line."""
     lines: list[Text] = []
     for issue in issues:
@@ -66,7 +72,7 @@ def issue_lines(issues: Iterable[Issue], lang: Lang) -> Group:
         fix = Text("    → ", style="dim")
         fix.append(issue.hint(lang), style="italic")
         lines.append(fix)
-    return Group(*lines)
+    return lines
 
 
 def summary_text(evaluation: Evaluation, lang: Lang) -> Text:
@@ -156,6 +162,6 @@ class TextReporter(Reporter):
         if evaluation.issues:
             console.print()
             console.print(Text(f"{label('issues', lang)} ({len(evaluation.issues)})", style="bold"))
-            console.print(issue_lines(evaluation.issues, lang))
+            print_issues(console, evaluation.issues, lang)
         console.print()
-        console.print(summary_text(evaluation, lang))
+        console.print(summary_text(evaluation, lang), soft_wrap=True)

@@ -1,0 +1,144 @@
+"""Shared fixtures: workbooks built from readable Python data, and a pinned CLI runner."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from qcity.catalogue import load_catalogue
+from qcity.cli import app
+from qcity.model import Catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data" / "example-submission.xlsx"
+PLAN_TEXT = ROOT / "data" / "plan-2014-27.txt"
+
+HEADER = ["指标代码", "实际值", "分子", "分母", "备注"]
+
+
+@dataclass
+class Sheet:
+    """A sheet to write: rows of values (None = empty), plus formats and hidden rows."""
+
+    rows: Sequence[Sequence[Any]]
+    formats: Mapping[str, str] = field(default_factory=dict)  # "B2" -> "0.0%"
+    hidden_rows: Sequence[int] = ()
+    state: str = "visible"
+    merged: Sequence[str] = ()
+
+
+def write_workbook(path: Path, sheets: Mapping[str, Sheet | Sequence[Sequence[Any]]]) -> Path:
+    """Write *sheets* (name -> Sheet or plain rows) to *path* with openpyxl and return it."""
+    wb = Workbook()
+    default = wb.active
+    assert default is not None
+    wb.remove(default)
+    for name, spec in sheets.items():
+        sheet = spec if isinstance(spec, Sheet) else Sheet(rows=spec)
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(sheet.rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    ws.cell(r, c, value)
+        for coord, fmt in sheet.formats.items():
+            ws[coord].number_format = fmt
+        for r in sheet.hidden_rows:
+            ws.row_dimensions[r].hidden = True
+        for rng in sheet.merged:
+            ws.merge_cells(rng)
+        ws.sheet_state = sheet.state
+    wb.save(path)
+    return path
+
+
+def data_rows(values: Mapping[str, Any], *, header: Sequence[str] = HEADER) -> list[list[Any]]:
+    """A header row and one row per code: a value, or a tuple matching the header after the code."""
+    rows: list[list[Any]] = [list(header)]
+    for code, value in values.items():
+        rest = list(value) if isinstance(value, tuple) else [value]
+        rows.append([code, *rest])
+    return rows
+
+
+def all_met() -> dict[str, Any]:
+    """A value for every indicator of the bundled catalogue that meets its target."""
+    return {
+        "PRD-01": 95, "PRD-02": 96, "PRD-03": 97, "PRD-04": 96,
+        "CON-01": 100, "CON-02": 99, "CON-03": 100, "CON-04": 100,
+        "SRV-01": 2, "SRV-02": 85, "SRV-03": 80,
+        "ENV-01": 14, "ENV-02": 15, "ENV-03": "是", "ENV-04": 94, "ENV-05": 75,
+        "ENV-06": 96, "ENV-07": 49,
+        "ECO-01": 11.5, "ECO-02": 17, "ECO-03": 53.2, "ECO-04": 2.4, "ECO-05": 5.6,
+    }  # fmt: skip
+
+
+@pytest.fixture
+def make_submission(tmp_path: Path) -> Callable[..., Path]:
+    """Build a one-sheet submission from {code: value}; options go to data_rows/Sheet."""
+    counter = iter(range(1_000_000))
+
+    def make(
+        values: Mapping[str, Any],
+        *,
+        name: str | None = None,
+        sheet: str = "数据",
+        header: Sequence[str] = HEADER,
+        formats: Mapping[str, str] | None = None,
+        hidden_rows: Sequence[int] = (),
+        above: Sequence[Sequence[Any]] = (),
+    ) -> Path:
+        rows = [*[list(r) for r in above], *data_rows(values, header=header)]
+        path = tmp_path / (name or f"submission-{next(counter)}.xlsx")
+        return write_workbook(
+            path, {sheet: Sheet(rows=rows, formats=formats or {}, hidden_rows=hidden_rows)}
+        )
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    """The bundled catalogue."""
+    return load_catalogue()
+
+
+@dataclass
+class Run:
+    """The outcome of one CLI invocation."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+    exception: BaseException | None
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Run]]:
+    """Invoke the qcity CLI in-process with a pinned environment (no colour, fixed width)."""
+    for var in ("QCITY_LANG", "QCITY_CATALOGUE", "QCITY_DEBUG", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("TERM", "dumb")
+    runner = CliRunner()
+
+    def invoke(*args: str | Path, env: Mapping[str, str] | None = None) -> Run:
+        result = runner.invoke(app, [str(a) for a in args], env=dict(env or {}))
+        return Run(result.exit_code, result.stdout, result.stderr, result.exception)
+
+    yield invoke
+
+
+def digest(path: Path) -> tuple[str, int]:
+    """The content hash and modification time of *path*, to prove it was not touched."""
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns

@@ -1,0 +1,260 @@
+"""The catalogue: the plan's 23 targets, verbatim sources, and located validation errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from qcity.catalogue import bundled_catalogue_path, load_catalogue
+from qcity.errors import CatalogueError
+from qcity.model import Catalogue, Op, Unit
+
+from .conftest import PLAN_TEXT, ROOT, Run
+
+EXPECTED: dict[str, tuple[Op, str | bool]] = {
+    "PRD-01": (Op.AT_LEAST, "90"), "PRD-02": (Op.AT_LEAST, "94"), "PRD-03": (Op.AT_LEAST, "95"),
+    "PRD-04": (Op.AT_LEAST, "95"), "CON-01": (Op.AT_LEAST, "100"), "CON-02": (Op.AT_LEAST, "98"),
+    "CON-03": (Op.AT_LEAST, "100"), "CON-04": (Op.AT_LEAST, "100"), "SRV-01": (Op.AT_LEAST, "1"),
+    "SRV-02": (Op.AT_LEAST, "80"), "SRV-03": (Op.AT_LEAST, "75"), "ENV-01": (Op.AT_LEAST, "13"),
+    "ENV-02": (Op.AT_LEAST, "13"), "ENV-03": (Op.IS, True), "ENV-04": (Op.AT_LEAST, "93"),
+    "ENV-05": (Op.AT_LEAST, "74"), "ENV-06": (Op.AT_LEAST, "95"), "ENV-07": (Op.AT_LEAST, "48"),
+    "ECO-01": (Op.AT_LEAST, "11"), "ECO-02": (Op.AT_LEAST, "16"), "ECO-03": (Op.ABOUT, "53"),
+    "ECO-04": (Op.AT_MOST, "2.6"), "ECO-05": (Op.AT_LEAST, "5.5"),
+}  # fmt: skip
+LEADS = {
+    "PRD": "市质监局",
+    "CON": "市建委",
+    "SRV": "市商务局",
+    "ENV": "市环保局",
+    "ECO": "市发改委",
+}
+
+
+def test_every_target_of_the_plan_is_encoded(catalogue: Catalogue) -> None:
+    assert [i.code for i in catalogue.indicators] == list(EXPECTED)
+    for ind in catalogue.indicators:
+        op, value = EXPECTED[ind.code]
+        assert ind.target.op is op, ind.code
+        assert ind.target.value == (value if isinstance(value, bool) else Decimal(str(value))), (
+            ind.code
+        )
+        assert ind.lead == LEADS[ind.area], ind.code
+        assert ind.code.startswith(ind.area)
+
+
+def test_eco03_tolerance_and_units(catalogue: Catalogue) -> None:
+    eco03 = catalogue.indicator("ECO-03")
+    assert eco03.target.tolerance == 1
+    assert eco03.target.threshold == 52
+    assert catalogue.indicator("ECO-04").unit is Unit.RATIO
+    assert catalogue.indicator("ENV-03").unit is Unit.BOOLEAN
+    assert catalogue.indicator("SRV-01").unit is Unit.COUNT
+    # growth may be negative; a reduction may be negative (intensity rose); rates stay in 0..100
+    assert catalogue.indicator("ECO-01").range.min == -100
+    assert catalogue.indicator("ENV-01").range.min is None
+    assert catalogue.indicator("PRD-01").range.max == 100
+
+
+def test_every_quote_is_verbatim_in_the_plan(catalogue: Catalogue) -> None:
+    plan = PLAN_TEXT.read_text(encoding="utf-8")
+    quotes = [i.source.quote for i in catalogue.indicators] + [
+        a.source.quote for a in catalogue.areas
+    ]
+    quotes += [d.source.quote for d in catalogue.departments if d.source]
+    for quote in quotes:
+        assert quote in plan, quote
+    for ind in catalogue.indicators:
+        # the clause is 二(二)N, N the area's paragraph
+        assert ind.source.clause == catalogue.area(ind.area).source.clause
+
+
+def test_metadata(catalogue: Catalogue) -> None:
+    meta = catalogue.catalogue
+    assert meta.document == "市政办发〔2014〕27号"
+    assert meta.issued.isoformat() == "2014-06-02"
+    assert meta.version
+
+
+def test_bundled_catalogue_is_the_root_file() -> None:
+    # One file, no second copy: the package ships the repository's indicators.yaml.
+    assert bundled_catalogue_path().read_bytes() == (ROOT / "indicators.yaml").read_bytes()
+
+
+def test_json_schema_describes_the_bundled_file(cli: Callable[..., Run]) -> None:
+    run = cli("catalogue", "schema")
+    assert run.exit_code == 0, run.output
+    schema = json.loads(run.stdout)
+    data = yaml.safe_load((ROOT / "indicators.yaml").read_text(encoding="utf-8"))
+    data["catalogue"]["issued"] = str(data["catalogue"]["issued"])
+    jsonschema.validate(data, schema)
+    broken = json.loads(json.dumps(data))
+    broken["indicators"][0]["target"]["op"] = "roughly"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+# --- broken catalogues: every problem located ---------------------------------------------------
+
+
+def variant(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
+    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "broken.yaml"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str, nth: int = 1) -> int:
+    seen = 0
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            seen += 1
+            if seen == nth:
+                return n
+    raise AssertionError(needle)
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(path)
+    return [f"{i.location}: {i.message('en')}" for i in info.value.issues]
+
+
+def test_unknown_comparison_is_located(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, "target: {op: at_least, value: 90}", "target: {op: roughly, value: 90}"
+    )
+    line = line_of(path, "op: roughly")
+    assert problems(path) == [
+        f"{path}:{line}: indicators[0].target.op: must be one of 'at_least', 'at_most', 'about' or 'is', not 'roughly'"
+    ]
+
+
+def test_unknown_key_is_located(tmp_path: Path) -> None:
+    path = variant(tmp_path, "    decimals: 2\n", "    decimals: 2\n    weight: 3\n")
+    line = line_of(path, "weight: 3")
+    assert problems(path) == [f"{path}:{line}: indicators[0].weight: unknown key 'weight'"]
+
+
+def test_duplicate_code(tmp_path: Path) -> None:
+    path = variant(tmp_path, "  - code: PRD-02\n", "  - code: PRD-01\n")
+    line = line_of(path, "code: PRD-01", 2)
+    assert problems(path) == [
+        f"{path}:{line}: indicators[1].code: duplicate code 'PRD-01' (also indicators[0])"
+    ]
+
+
+def test_target_outside_range(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path, "target: {op: at_least, value: 94}", "target: {op: at_least, value: 140}"
+    )
+    found = problems(path)
+    assert len(found) == 1
+    assert "indicators[1]: target 140 lies outside the range [0, 100]" in found[0]
+
+
+def test_unknown_area_and_lead(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        "    area: PRD\n    name:\n      zh: 产品质量国家监督抽查合格率",
+        "    area: XYZ\n    name:\n      zh: 产品质量国家监督抽查合格率",
+    )
+    assert problems(path) == [
+        f"{path}:{line_of(path, 'area: XYZ')}: indicators[0].area: 'XYZ' is not a listed area"
+    ]
+
+
+def test_about_needs_tolerance(tmp_path: Path) -> None:
+    path = variant(tmp_path, "{op: about, value: 53, tolerance: 1}", "{op: about, value: 53}")
+    found = problems(path)
+    assert len(found) == 1
+    assert "indicators[20].target: op 'about' needs a tolerance" in found[0]
+
+
+def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
+    path = variant(tmp_path, "    decimals: 2\n", "    decimals: -1\n", count=2)
+    found = problems(path)
+    assert len(found) == 2
+    assert "indicators[0].decimals" in found[0]
+    assert "indicators[1].decimals" in found[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the file is empty"),
+        ("catalogue: [unclosed\n", "YAML syntax error"),
+        ("- just\n- a list\n", "the top level must be a mapping"),
+        ("\xff\xfe not utf-8", "not UTF-8 text"),
+    ],
+)
+def test_unusable_files(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_bytes(text.encode("latin-1"))
+    found = problems(path)
+    assert len(found) == 1
+    assert expected in found[0]
+    assert str(path) in found[0]
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 10):
+        refs = ", ".join([f"*a{n - 1}"] * 9)
+        lines.append(f"a{n}: &a{n} [{refs}]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = problems(path)
+    assert "alias bomb" in found[0]
+
+
+def test_cli_validate(cli: Callable[..., Run], tmp_path: Path) -> None:
+    good = cli("catalogue", "validate", ROOT / "indicators.yaml", "--plan", PLAN_TEXT)
+    assert good.exit_code == 0, good.output
+    assert "23 项指标" in good.stdout
+    assert "引文均与方案原文一致" in good.stdout
+
+    misquoted = variant(
+        tmp_path, "quote: 地产农产品抽检合格率达到95%以上", "quote: 地产农产品抽检合格率达到96%以上"
+    )
+    bad = cli("catalogue", "validate", misquoted, "--plan", PLAN_TEXT, "--lang", "en")
+    assert bad.exit_code == 3, bad.output
+    assert "indicators[2].source.quote" in bad.stderr
+    assert "is not found verbatim in the plan text" in bad.stderr
+
+    missing = cli("catalogue", "validate", tmp_path / "nope.yaml")
+    assert missing.exit_code == 2, missing.output
+    assert "找不到指标目录文件" in missing.stderr
+
+
+def test_cli_list(cli: Callable[..., Run]) -> None:
+    run = cli("catalogue")
+    assert run.exit_code == 0, run.output
+    for code in EXPECTED:
+        assert code in run.stdout
+    assert "≈ 53% (±1)" in run.stdout
+    assert "≤ 2.6∶1" in run.stdout
+    data = json.loads(cli("catalogue", "--format", "json").stdout)
+    assert len(data["indicators"]) == 23
+    assert data["indicators"][21]["target"]["text"]["en"] == "≤ 2.6∶1"
+
+
+def test_other_catalogue_is_honoured(
+    cli: Callable[..., Run], tmp_path: Path, make_submission: Callable[..., Path]
+) -> None:
+    # Another city runs the programme with a stricter target.
+    path = variant(
+        tmp_path, "target: {op: at_least, value: 94}", "target: {op: at_least, value: 97}"
+    )
+    book = make_submission({"PRD-02": 95})
+    run = cli("check", book, "--catalogue", path, "--format", "json")
+    data = json.loads(run.stdout)
+    prd02 = next(i for i in data["indicators"] if i["code"] == "PRD-02")
+    assert prd02["status"] == "unmet"
+    assert prd02["target"]["text"] == "≥ 97%"

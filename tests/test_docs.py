@@ -1,0 +1,66 @@
+"""The README stays true: its commands, its example output, its tables of codes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+
+from qcity import cli as cli_module
+from qcity.errors import ISSUE_TYPES
+
+from .conftest import ROOT, Run
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def block_after(marker: str) -> str:
+    match = re.search(rf"<!-- {marker} -->\n```\w*\n(.*?)```", README, re.S)
+    assert match, marker
+    return match.group(1)
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    first_blocks = re.findall(r"```sh\n(.*?)```", README, re.S)[:2]
+    assert first_blocks[0] == block_after("example-command")
+    assert first_blocks[1] == block_after("test-command")
+    assert "qcity check data/example-submission.xlsx" in first_blocks[0]
+    assert first_blocks[1].strip().endswith("pytest")
+    assert README.index("<!-- test-command -->") < README.index("## ")
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    script = ROOT / ".ci" / "run"
+    awk = re.search(r"cmd=\$\(awk '(.*)' README.md\)", script.read_text(encoding="utf-8"))
+    assert awk
+    extracted = subprocess.run(
+        ["awk", awk.group(1), str(ROOT / "README.md")], capture_output=True, text=True, check=True
+    ).stdout
+    assert extracted == block_after("test-command")
+
+
+def test_readme_shows_the_real_output(cli: Callable[..., Run]) -> None:
+    run = cli("check", "data/example-submission.xlsx", env={"COLUMNS": "100"})
+    assert run.exit_code == 1
+    actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
+    assert actual == block_after("example-output"), "update the README's example output"
+
+
+def test_every_issue_code_is_documented() -> None:
+    table = README.split("## Issue codes", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| `([a-z-]+)` \|", table, re.M)
+    assert documented == list(ISSUE_TYPES)
+
+
+def test_exit_code_table_matches_the_cli() -> None:
+    table = README.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    codes = [int(c) for c in re.findall(r"^\| (\d) \|", table, re.M)]
+    assert codes == [
+        cli_module.EXIT_OK,
+        cli_module.EXIT_UNMET,
+        cli_module.EXIT_USAGE,
+        cli_module.EXIT_INVALID,
+        cli_module.EXIT_INTERNAL,
+    ]
+    for issue_type in ISSUE_TYPES.values():
+        assert issue_type.exit_code in codes

@@ -1,0 +1,55 @@
+"""Start-up cost: what each command imports (heavy libraries only when needed)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import EXAMPLE
+
+PROBE = """
+import sys
+from qcity.cli import app
+try:
+    app(sys.argv[1:])
+except SystemExit:
+    pass
+heavy = sorted(m for m in ("pandas", "openpyxl", "numpy", "pydantic", "yaml") if m in sys.modules)
+sys.stderr.write("IMPORTED " + " ".join(heavy))
+"""
+
+
+def imported(*args: str) -> set[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False
+    )
+    line = proc.stderr.rsplit("IMPORTED", 1)[1]
+    return set(line.split())
+
+
+def test_check_of_a_small_workbook_does_not_import_pandas() -> None:
+    mods = imported("check", str(EXAMPLE), "--format", "json")
+    assert "openpyxl" in mods  # the probe really ran a check
+    assert "pandas" not in mods  # (openpyxl itself imports numpy when it is installed)
+
+
+def test_help_imports_nothing_heavy() -> None:
+    mods = imported("--help")
+    assert mods.isdisjoint({"pandas", "openpyxl", "numpy", "yaml"}), mods
+
+
+def test_catalogue_listing_does_not_read_workbooks() -> None:
+    mods = imported("catalogue", "--format", "json")
+    assert "yaml" in mods
+    assert mods.isdisjoint({"pandas", "openpyxl", "numpy"}), mods
+
+
+def test_probe_sees_real_output() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "qcity", "catalogue", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert len(json.loads(proc.stdout)["indicators"]) == 23
