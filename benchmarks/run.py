@@ -1,0 +1,431 @@
+"""Side-by-side benchmarks: qcity against the floor (merely reading the file) and other tools.
+
+Each pair runs alternately in fresh processes (a, b, a, b, …) so that both sides see the same
+machine state; for each side the median, min and max wall time and the peak RSS (from wait4)
+are reported, and everything is written to benchmarks/RESULTS.md.
+
+    python benchmarks/run.py            # the full suite (several minutes: 200,000-row workbook)
+    python benchmarks/run.py --quick    # a smoke run on tiny inputs (used by the test suite)
+
+Standard library plus what qcity already depends on. frictionless is optional (the `bench`
+extra); a pair whose tool is missing is reported as skipped, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data" / "example-submission.xlsx"
+PY = sys.executable
+QCITY = [PY, "-m", "qcity"]
+
+FLOOR = """
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+ws = wb[sys.argv[2]]
+for row in ws.iter_rows(values_only=True):
+    pass
+"""
+
+
+@dataclass
+class Sample:
+    """One measured process."""
+
+    seconds: float
+    rss_kb: int
+    returncode: int
+    output_bytes: int
+
+
+@dataclass
+class Side:
+    """One side of a pair: a label and the command that runs it."""
+
+    label: str
+    cmd: list[str]
+    samples: list[Sample] = field(default_factory=list)
+
+    def median(self) -> float:
+        return statistics.median(s.seconds for s in self.samples)
+
+    def peak_rss_mb(self) -> float:
+        return max(s.rss_kb for s in self.samples) / 1024
+
+
+@dataclass
+class Pair:
+    """Two commands measured side by side, and the goal they are judged against."""
+
+    title: str
+    a: Side
+    b: Side
+    goal: str
+    judge: str  # "time_ratio<=X", "time_and_rss_ratio<=X", "speedup>=X", "info"
+    skipped: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+GNU_TIME = "/usr/bin/time"
+
+
+def run_once(cmd: Sequence[str], cwd: Path) -> Sample:
+    """Run *cmd* in a fresh process; wall time, peak RSS of that process, output size.
+
+    The kernel's ru_maxrss of a forked child includes the memory it inherited from its parent
+    at fork, so the peak RSS is taken through GNU time (a small C process whose own child is
+    the measured command) where it is installed, and from wait4 otherwise (then it is never
+    below this script's own RSS, ~19 MB; RESULTS.md says which was used).
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        rss_file = Path(tmp) / "rss"
+        wrapped = (
+            [GNU_TIME, "-f", "%M", "-o", str(rss_file), *cmd] if _has_gnu_time() else list(cmd)
+        )
+        with (Path(tmp) / "out").open("w+b") as out:
+            start = time.perf_counter()
+            proc = subprocess.Popen(wrapped, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(proc.pid, 0)
+            elapsed = time.perf_counter() - start
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            size = out.tell()
+        rss = usage.ru_maxrss
+        if rss_file.exists():
+            text = rss_file.read_text().strip().splitlines()
+            rss = int(text[-1]) if text and text[-1].isdigit() else rss
+    return Sample(elapsed, rss, proc.returncode, size)
+
+
+def _has_gnu_time() -> bool:
+    return Path(GNU_TIME).exists()
+
+
+def measure(pair: Pair, runs: int, cwd: Path) -> None:
+    """Alternate the two sides *runs* times each (after one warm-up of each)."""
+    for side in (pair.a, pair.b):
+        run_once(side.cmd, cwd)  # warm the page cache and .pyc files
+    for _ in range(runs):
+        for side in (pair.a, pair.b):
+            side.samples.append(run_once(side.cmd, cwd))
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+
+def make_large(path: Path, rows: int, districts: bool) -> Path:
+    """A data sheet of *rows* rows (generated in a child process: see _generate)."""
+    if not path.exists():
+        args = [PY, __file__, "--generate", str(path), str(rows), "1" if districts else "0"]
+        subprocess.run(args, check=True)
+    return path
+
+
+def _generate(path: Path, rows: int, districts: bool) -> None:
+    """Write *rows* rows cycling through the catalogue (with a 区县 column if asked)."""
+    from openpyxl import Workbook
+
+    codes = catalogue_codes()
+    names = [f"区县{n:03d}" for n in range(1, rows // len(codes) + 2)]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("数据")
+    header = ["指标代码", "实际值", "分子", "分母", "备注"]
+    ws.append([*header, "区县"] if districts else header)
+    for n in range(rows):
+        code = codes[n % len(codes)]
+        value: object = "是" if code == "ENV-03" else (2.4 if code == "ECO-04" else 95.5)
+        if code == "SRV-01":
+            value = 3
+        row = [code, value, None, None, None]
+        ws.append([*row, names[n // len(codes)]] if districts else row)
+    tmp = path.with_suffix(".tmp")
+    wb.save(tmp)
+    tmp.replace(path)
+
+
+def make_batch(folder: Path, files: int) -> Path:
+    """*files* copies of the example (distinct names), for the batch pair."""
+    folder.mkdir(parents=True, exist_ok=True)
+    existing = len(list(folder.glob("*.xlsx")))
+    for n in range(existing, files):
+        shutil.copyfile(EXAMPLE, folder / f"unit-{n:04d}.xlsx")
+    return folder
+
+
+def catalogue_codes() -> list[str]:
+    """The indicator codes, asked of qcity in a child process (the parent stays small)."""
+    out = subprocess.run([*QCITY, "catalogue", "--format", "json"], capture_output=True, check=True)
+    return [i["code"] for i in json.loads(out.stdout)["indicators"]]
+
+
+def frictionless_schema(path: Path) -> Path:
+    """A fair Table Schema for the data sheet: known codes, unique, numbers where numbers go."""
+    codes = catalogue_codes()
+    schema = {
+        "fields": [
+            {
+                "name": "指标代码",
+                "type": "string",
+                "constraints": {"required": True, "enum": codes, "unique": True},
+            },
+            {"name": "指标名称", "type": "string"},
+            {"name": "单位", "type": "string"},
+            {"name": "目标", "type": "string"},
+            {"name": "实际值", "type": "any"},
+            {"name": "分子", "type": "number", "constraints": {"minimum": 0}},
+            {"name": "分母", "type": "number", "constraints": {"minimum": 0}},
+            {"name": "备注", "type": "string"},
+        ]
+    }
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def supports(option: str) -> bool:
+    """Whether `qcity check` has *option* (pairs for features not built yet are skipped)."""
+    out = subprocess.run([*QCITY, "check", "--help"], capture_output=True, text=True, check=False)
+    return option in out.stdout
+
+
+# --- the suite ----------------------------------------------------------------------------------
+
+
+def build_pairs(quick: bool, work: Path) -> list[Pair]:
+    small_rows, large_rows, batch_files = (200, 2_000, 20) if quick else (5_000, 200_000, 1_000)
+    pairs: list[Pair] = []
+    floor = [PY, "-c", FLOOR]
+    pairs.append(
+        Pair(
+            "1. check the example vs reading it",
+            Side(
+                "qcity check example --format json",
+                [*QCITY, "check", str(EXAMPLE), "--format", "json"],
+            ),
+            Side("floor: openpyxl read-only, iterate 数据", [*floor, str(EXAMPLE), "数据"]),
+            "time ratio ≤ 1.3",
+            "time_ratio<=1.3",
+        )
+    )
+    typer_floor = Side("python -c 'import typer'", [PY, "-c", "import typer"])
+    pairs.append(
+        Pair(
+            "2a. qcity --help vs importing typer",
+            Side("qcity --help", [*QCITY, "--help"]),
+            typer_floor,
+            "≤ 1.5×",
+            "time_ratio<=1.5",
+        )
+    )
+    pairs.append(
+        Pair(
+            "2b. qcity catalogue vs importing typer",
+            Side("qcity catalogue", [*QCITY, "catalogue"]),
+            Side("python -c 'import typer'", [PY, "-c", "import typer"]),
+            "≤ 1.5×",
+            "time_ratio<=1.5",
+        )
+    )
+    fl = shutil.which("frictionless")
+    schema = frictionless_schema(work / "schema.json")
+    fr = Pair(
+        "3. qcity check vs frictionless validate (same workbook)",
+        Side(
+            "qcity check example --format json", [*QCITY, "check", str(EXAMPLE), "--format", "json"]
+        ),
+        Side(
+            "frictionless validate --schema (json)",
+            [
+                fl or "frictionless",
+                "validate",
+                str(EXAMPLE),
+                "--schema",
+                str(schema),
+                "--sheet",
+                "数据",
+                "--header-rows",
+                "3",
+                "--json",
+            ],
+        ),
+        "qcity ≥ 3× faster",
+        "speedup>=3",
+    )
+    if fl is None:
+        fr.skipped = "frictionless is not installed (pip install -e '.[bench]')"
+    pairs.append(fr)
+    small = make_large(work / f"rows-{small_rows}-districts.xlsx", small_rows, districts=True)
+    large = make_large(work / f"rows-{large_rows}.xlsx", large_rows, districts=False)
+    for label, path in (
+        (f"{small_rows:,} rows with districts", small),
+        (f"{large_rows:,} rows", large),
+    ):
+        pairs.append(
+            Pair(
+                f"4. large workbook, {label}: check vs reading it",
+                Side("qcity check --format json", [*QCITY, "check", str(path), "--format", "json"]),
+                Side("floor: openpyxl read-only, iterate 数据", [*floor, str(path), "数据"]),
+                "≤ 1.2× time and ≤ 1.2× peak RSS",
+                "time_and_rss_ratio<=1.2",
+            )
+        )
+    batch = Pair(
+        f"5. batch of {batch_files:,} small workbooks: --jobs 1 vs --jobs 2",
+        Side(
+            "qcity check DIR --jobs 1",
+            [*QCITY, "check", str(work / "batch"), "--jobs", "1", "--format", "json"],
+        ),
+        Side(
+            "qcity check DIR --jobs 2",
+            [*QCITY, "check", str(work / "batch"), "--jobs", "2", "--format", "json"],
+        ),
+        "≥ 1.7× speed-up",
+        "speedup>=1.7",
+    )
+    if supports("--jobs"):
+        make_batch(work / "batch", batch_files)
+    else:
+        batch.skipped = "`qcity check` has no --jobs yet (batches are issue 7)"
+    pairs.append(batch)
+    return pairs
+
+
+def verdict(pair: Pair) -> str:
+    if pair.skipped:
+        return f"skipped: {pair.skipped}"
+    a, b = pair.a, pair.b
+    kind, _, limit_text = (
+        pair.judge.partition("<=") if "<=" in pair.judge else pair.judge.partition(">=")
+    )
+    limit = float(limit_text)
+    if kind == "time_ratio":
+        ratio = a.median() / b.median()
+        return f"{ratio:.2f}× — {'met' if ratio <= limit else 'NOT met'}"
+    if kind == "time_and_rss_ratio":
+        t = a.median() / b.median()
+        m = a.peak_rss_mb() / b.peak_rss_mb()
+        ok = t <= limit and m <= limit
+        return f"time {t:.2f}×, peak RSS {m:.2f}× — {'met' if ok else 'NOT met'}"
+    if kind == "speedup":
+        s = b.median() / a.median()
+        return f"{s:.2f}× — {'met' if s >= limit else 'NOT met'}"
+    return "—"
+
+
+def versions() -> str:
+    names = ["qcity", "openpyxl", "pandas", "pydantic", "typer", "rich", "PyYAML", "frictionless"]
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} (not installed)")
+    return ", ".join(found)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{mem}"
+
+
+def render(pairs: list[Pair], runs: int, quick: bool, seconds: float) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"- date: {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}",
+        f"- machine: {machine()}",
+        f"- python: {platform.python_version()} ({sys.executable})",
+        f"- versions: {versions()}",
+        f"- method: each pair alternated in fresh processes, {runs} runs per side after one warm-up"
+        f"{' (QUICK smoke run: tiny inputs, not figures to quote)' if quick else ''}; wall time and"
+        f" peak RSS per process from {'GNU time' if _has_gnu_time() else 'wait4'}; whole suite took "
+        f"{seconds:.0f} s",
+        "- regenerate: `python benchmarks/run.py` (add `pip install -e '.[bench]'` for frictionless)",
+        "",
+    ]
+    for pair in pairs:
+        lines += [f"## {pair.title}", "", f"Goal: {pair.goal}. Result: **{verdict(pair)}**", ""]
+        if pair.skipped:
+            lines.append("")
+            continue
+        lines += [
+            "| command | median s | min s | max s | peak RSS MB | exit | output bytes |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for side in (pair.a, pair.b):
+            times = [s.seconds for s in side.samples]
+            lines.append(
+                f"| {side.label} | {side.median():.3f} | {min(times):.3f} | {max(times):.3f} | "
+                f"{side.peak_rss_mb():.1f} | {side.samples[-1].returncode} | {side.samples[-1].output_bytes:,} |"
+            )
+        lines += [*(f"\n{n}" for n in pair.notes), ""]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="tiny inputs, 2 runs: a smoke test")
+    parser.add_argument("--runs", type=int, default=None, help="runs per side (default 5, quick 2)")
+    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    parser.add_argument(
+        "--work", type=Path, default=ROOT / "benchmarks" / ".cache", help="generated inputs"
+    )
+    parser.add_argument(
+        "--generate", nargs=3, metavar=("PATH", "ROWS", "DISTRICTS"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args(argv)
+    if args.generate:
+        path, rows, districts = args.generate
+        _generate(Path(path), int(rows), districts == "1")
+        return 0
+    runs = args.runs or (2 if args.quick else 5)
+    work: Path = args.work / ("quick" if args.quick else "full")
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    pairs = build_pairs(args.quick, work)
+    for pair in pairs:
+        if pair.skipped:
+            print(f"- {pair.title}: skipped ({pair.skipped})", flush=True)
+            continue
+        print(f"- {pair.title} …", end=" ", flush=True)
+        measure(pair, runs, ROOT)
+        print(verdict(pair), flush=True)
+    text = render(pairs, runs, args.quick, time.perf_counter() - started)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.output.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(args.output)
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
