@@ -118,18 +118,16 @@ class _Context:
     gather: _Gather
     fallback: dict[Lang, str]
 
-    def zero(self, figure: Figure | None, what: dict[Lang, str] | None = None) -> Issue:
-        """The issue for a divisor that is zero."""
+    def zero(self, figure: Figure, what: dict[Lang, str] | None = None) -> Issue:
+        """The issue for a divisor that is zero, located at the figure that makes it so."""
         if what is None:
-            assert figure is not None
             what = {
                 "zh": f"{figure.series} {figure.year} 年",
                 "en": f"{figure.series} {figure.year}",
             }
-        where = figure.location if figure is not None else self.gather.inputs[0].location
         return Issue(
             "zero-divisor",
-            where,
+            figure.location,
             {"what": what, "indicator": self.indicator.code, "fallback": self.fallback},
             indicator=self.indicator.code,
         )
