@@ -67,6 +67,25 @@ def data_rows(values: Mapping[str, Any], *, header: Sequence[str] = HEADER) -> l
     return rows
 
 
+SERIES_HEADER = ["序列代码", "单位", "口径"]
+
+
+def series_rows(
+    years: Sequence[int | str],
+    series: Mapping[str, Sequence[Any]],
+    *,
+    units: Mapping[str, str] | None = None,
+    bases: Mapping[str, str] | None = None,
+) -> list[list[Any]]:
+    """A series sheet: header `序列代码 单位 口径 <years>`, then one row per code with its figures."""
+    rows: list[list[Any]] = [[*SERIES_HEADER, *years]]
+    for code, figures in series.items():
+        unit = (units or {}).get(code)
+        basis = (bases or {}).get(code)
+        rows.append([code, unit, basis, *figures])
+    return rows
+
+
 def all_met() -> dict[str, Any]:
     """A value for every indicator of the bundled catalogue that meets its target."""
     return {

@@ -46,6 +46,31 @@ def test_readme_shows_the_real_output(cli: Callable[..., Run]) -> None:
     assert actual == block_after("example-output"), "update the README's example output"
 
 
+def test_readme_shows_the_public_sample_as_it_is(cli: Callable[..., Run]) -> None:
+    run = cli("check", "data/xian-2015-public.xlsx", env={"COLUMNS": "100"})
+    assert run.exit_code == 1
+    actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
+    assert actual == block_after("public-output"), "update the README's public sample output"
+
+
+def test_readme_shows_the_real_explanation(cli: Callable[..., Run]) -> None:
+    run = cli("explain", "ECO-04", "data/xian-2015-public.xlsx")
+    assert run.exit_code == 0
+    actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
+    assert actual == block_after("explain-output"), "update the README's explain output"
+
+
+def test_every_derive_kind_and_series_is_documented() -> None:
+    from qcity.catalogue import load_catalogue
+    from qcity.model import DERIVE_KINDS
+
+    section = README.split("## Derived indicators", 1)[1].split("\n## ", 1)[0]
+    kinds = re.findall(r"^\| `([a-z_]+)` \| ", section, re.M)
+    assert [k for k in kinds if k in DERIVE_KINDS] == list(DERIVE_KINDS)
+    documented = re.findall(r"^\| `([A-Z_0-9]+)` \| ", section, re.M)
+    assert documented == [s.code for s in load_catalogue().series]
+
+
 def test_every_issue_code_is_documented() -> None:
     table = README.split("## Issue codes", 1)[1].split("\n## ", 1)[0]
     documented = re.findall(r"^\| `([a-z-]+)` \|", table, re.M)

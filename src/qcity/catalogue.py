@@ -12,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from qcity.errors import CatalogueError, Issue, Location
-from qcity.model import Catalogue
+from qcity.model import DERIVE_KINDS, Catalogue
 
 BUNDLED_NAME = "indicators.yaml"
 # A catalogue is a few hundred nodes; anything expanding past this is an alias bomb.
@@ -146,7 +146,7 @@ def validate_catalogue(data: Any, text: str, shown: str) -> Catalogue:
 
 def _problems(e: ValidationError) -> Iterator[tuple[tuple[int | str, ...], str, str]]:
     for err in e.errors(include_url=False):
-        loc = tuple(err["loc"])
+        loc = _without_tags(tuple(err["loc"]))
         ctx = err.get("ctx") or {}
         if err["type"] == "catalogue_references":
             for sub, msg in ctx["problems"]:
@@ -160,6 +160,16 @@ def _problems(e: ValidationError) -> Iterator[tuple[tuple[int | str, ...], str, 
         elif "input" in err and err["type"] not in ("missing",) and _short(err["input"]):
             msg = f"{msg} (got {_short(err['input'])})"
         yield loc, format_path(loc), msg
+
+
+def _without_tags(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    # pydantic puts the tag of a discriminated union into the path (derive.cagr.base_year);
+    # the YAML has no such level, so it would hide the line and confuse the reader.
+    return tuple(
+        part
+        for n, part in enumerate(loc)
+        if not (n and loc[n - 1] == "derive" and part in DERIVE_KINDS)
+    )
 
 
 def _short(value: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from qcity.derive import derive_all
 from qcity.evaluate import evaluate
 from qcity.model import Catalogue, Evaluation
 from qcity.validate import validate
@@ -18,10 +19,21 @@ def check_workbook(
     shown: str | None = None,
     limits: Limits | None = None,
     now: dt.datetime | None = None,
+    year: int | None = None,
 ) -> Evaluation:
-    """Check the workbook at *path*; raises InputError only when it cannot be read at all."""
+    """Check the workbook at *path*; raises InputError only when it cannot be read at all.
+
+    *year* is the report year for derivations from the series sheet (default: the workbook's
+    报告期, else the latest year holding figures).
+    """
     submission = read_submission(path, shown=shown, limits=limits)
     validated = validate(submission, catalogue)
+    derived = derive_all(submission, catalogue, validated, year)
     return evaluate(
-        catalogue, validated, source=submission.shown, sheet=submission.sheet, checked_at=now
+        catalogue,
+        validated,
+        source=submission.shown,
+        sheet=submission.sheet,
+        checked_at=now,
+        derived=derived,
     )

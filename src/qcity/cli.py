@@ -18,7 +18,7 @@ from qcity.errors import Issue, Lang, Location, QcityError, UsageError
 from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
-    from qcity.model import Catalogue, Evaluation
+    from qcity.model import Catalogue, Evaluation, IndicatorResult
 
 # --- exit codes: the one place they are decided (tabled in the README) --------------------------
 EXIT_OK = 0  # every indicator met
@@ -37,6 +37,15 @@ def exit_code_for(evaluation: Evaluation) -> int:
     if any(r.status is not Status.MET for r in evaluation.results):
         return EXIT_UNMET
     return EXIT_OK
+
+
+def exit_code_for_one(result: IndicatorResult) -> int:
+    """`qcity explain`: 0 met; 1 unmet or missing; 3 invalid."""
+    from qcity.model import Status
+
+    if result.status is Status.INVALID:
+        return EXIT_INVALID
+    return EXIT_OK if result.status is Status.MET else EXIT_UNMET
 
 
 # --- options shared by commands -----------------------------------------------------------------
@@ -82,6 +91,16 @@ ColorOpt = Annotated[
     bool | None,
     typer.Option(
         "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."
+    ),
+]
+YearOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        min=1900,
+        max=2100,
+        help="Report year 报告年份 for figures derived from the 序列 (series) sheet "
+        "(default: the workbook's 报告期, else the latest year holding figures).",
     ),
 ]
 OutputOpt = Annotated[
@@ -158,7 +177,7 @@ def _width() -> int:
 def _guard(lang: Lang, debug: bool) -> Iterator[None]:
     try:
         yield
-    except (typer.Exit, typer.Abort):
+    except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
     except QcityError as e:
         from qcity.report.text import print_issues
@@ -229,6 +248,7 @@ def check(
     ] = ReportFormat.text,
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
+    year: YearOpt = None,
     color: ColorOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -239,10 +259,55 @@ def check(
         from qcity.report import get_reporter
 
         cat = _load(catalogue)
-        evaluation = check_workbook(file, cat)
+        evaluation = check_workbook(file, cat, year=year)
         reporter = get_reporter(fmt.value)
         _emit(lambda s, o: reporter.write(evaluation, s, o), output, [file], color, lang.value)
         code = exit_code_for(evaluation)
+    raise typer.Exit(code)
+
+
+@app.command()
+def explain(
+    indicator: Annotated[str, typer.Argument(help="The indicator code 指标代码, e.g. ECO-04.")],
+    file: Annotated[
+        Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
+    ],
+    catalogue: CatalogueOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    year: YearOpt = None,
+    color: ColorOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Show how one indicator's figure was obtained, cell by cell 逐步说明指标的计算过程."""
+    code = EXIT_INTERNAL
+    with _guard(lang.value, debug):
+        import difflib
+
+        from qcity.check import check_workbook
+        from qcity.report.explain import write_explanation
+        from qcity.values import normalize_code
+
+        cat = _load(catalogue)
+        wanted = normalize_code(indicator)
+        known = [i.code for i in cat.indicators]
+        if wanted not in known:
+            close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]}?" if close else f" (one of {', '.join(known)})"
+            raise typer.BadParameter(
+                f"{indicator!r} is not an indicator of the catalogue{hint}",
+                param_hint="INDICATOR",
+            )
+        evaluation = check_workbook(file, cat, year=year)
+        result = next(r for r in evaluation.results if r.indicator.code == wanted)
+        _emit(
+            lambda s, o: write_explanation(evaluation, result, s, o),
+            output,
+            [file],
+            color,
+            lang.value,
+        )
+        code = exit_code_for_one(result)
     raise typer.Exit(code)
 
 

@@ -5,7 +5,23 @@ from __future__ import annotations
 from decimal import Decimal
 
 from qcity.errors import Lang
-from qcity.model import Indicator, IndicatorResult, Op, Scalar, Status, Unit
+from qcity.model import (
+    CagrDerive,
+    CagrOfRatesDerive,
+    Catalogue,
+    Derivation,
+    Indicator,
+    IndicatorResult,
+    IntensityReductionDerive,
+    Op,
+    RatioDerive,
+    ReportYear,
+    Scalar,
+    Series,
+    ShareDerive,
+    Status,
+    Unit,
+)
 from qcity.values import format_decimal, quantize
 
 STATUS_LABEL: dict[Status, dict[Lang, str]] = {
@@ -46,6 +62,9 @@ LABELS: dict[str, dict[Lang, str]] = {
     "severity": {"zh": "级别", "en": "Level"},
     "title": {"zh": "质量强市指标检查", "en": "Quality-city indicator check"},
     "source": {"zh": "依据", "en": "Source"},
+    "derived": {"zh": "计算值", "en": "Derived"},
+    "series_sheet": {"zh": "序列表", "en": "Series sheet"},
+    "report_year": {"zh": "报告年份", "en": "Report year"},
 }
 SEVERITY_LABEL: dict[str, dict[Lang, str]] = {
     "error": {"zh": "错误", "en": "error"},
@@ -142,3 +161,92 @@ def gap(result: IndicatorResult, lang: Lang, short: bool = False) -> str:
     if indicator.unit is Unit.COUNT:
         return f"{signed(g)} 个" if lang == "zh" else signed(g)
     return signed(g)
+
+
+# --- derivations --------------------------------------------------------------------------------
+
+REPORT_YEAR_SOURCE: dict[str, dict[Lang, str]] = {
+    "option": {"zh": "由 --year 指定", "en": "given by --year"},
+    "cell": {"zh": "报告期 {where}", "en": "报告期 (period) at {where}"},
+    "property": {"zh": "文档属性“报告期”", "en": "the document property 报告期 (period)"},
+    "latest": {"zh": "序列表中有数据的最新年份", "en": "the latest year holding figures"},
+}
+
+
+def report_year(year: ReportYear, lang: Lang) -> str:
+    """`2015(报告期 序列!B1)`: the report year and where it came from."""
+    where = ""
+    if year.location is not None and year.location.cell:
+        where = f"{year.location.sheet}!{year.location.cell}"
+    source = REPORT_YEAR_SOURCE[year.source][lang].format(where=where)
+    return f"{year.year}({source})" if lang == "zh" else f"{year.year} ({source})"
+
+
+def formula(indicator: Indicator, derivation: Derivation) -> str:
+    """The formula of a derivation written with its series codes and years."""
+    derive = indicator.derive
+    t, base = derivation.year, derivation.base_year
+    if isinstance(derive, ShareDerive):
+        return f"{derive.numerator} / {derive.denominator} × 100"
+    if isinstance(derive, RatioDerive):
+        return f"{derive.numerator} / {derive.denominator}"
+    if isinstance(derive, IntensityReductionDerive):
+        a, b = derive.numerator, derive.denominator
+        return f"(1 − ({a}_{t} / {b}_{t}) / ({a}_{base} / {b}_{base})) × 100"
+    if isinstance(derive, CagrDerive):
+        assert base is not None
+        return f"(({derive.series}_{t} / {derive.series}_{base})^(1/{t - base}) − 1) × 100"
+    if isinstance(derive, CagrOfRatesDerive):
+        assert base is not None
+        return f"((Π (1 + {derive.series}_y / 100), y = {base + 1}…{t})^(1/{t - base}) − 1) × 100"
+    return "numerator / denominator × 100"
+
+
+def bare(value: Decimal, unit: Unit, decimals: int) -> str:
+    """A judged figure as the explanation writes it: 10.94%, 2.47 (a ratio without ∶1)."""
+    shown = format_decimal(quantize(value, decimals))
+    return f"{shown}%" if unit is Unit.PERCENT else shown
+
+
+def relation(indicator: Indicator, judged: Decimal, status: Status) -> str:
+    """`≤ 2.6`, `< 11%`, `≥ 52% (53% ±1)`: how a judged figure stands against the target."""
+    t = indicator.target
+    threshold = bare(t.threshold, indicator.unit, indicator.decimals)
+    met = status is Status.MET
+    if t.op is Op.AT_MOST:
+        text = f"{'≤' if met else '>'} {threshold}"
+    else:
+        text = f"{'≥' if met else '<'} {threshold}"
+    if t.op is Op.ABOUT:
+        assert t.tolerance is not None
+        target = bare(t.number, indicator.unit, indicator.decimals)
+        text += f" ({target} ±{format_decimal(t.tolerance)})"
+    return text
+
+
+def basis_name(series: Series, code: str | None, lang: Lang) -> str:
+    """The basis a series row is on, with its note: 农民人均纯收入(2013 年…改革前的口径)."""
+    basis = next((b for b in series.bases if b.code == code), None)
+    if basis is None:
+        return "未注明口径" if lang == "zh" else "basis not stated"
+    if basis.note is None:
+        return basis.name.get(lang)
+    if lang == "zh":
+        return f"{basis.name.zh}({basis.note.zh})"
+    return f"{basis.name.en} ({basis.note.en})"
+
+
+def basis_lines(catalogue: Catalogue, derivation: Derivation, lang: Lang) -> list[str]:
+    """For each series with bases that a derivation read: which basis it was on."""
+    lines: list[str] = []
+    for code in dict.fromkeys(f.series for f in derivation.inputs):
+        series = catalogue.series_by_code(code)
+        if not series.bases:
+            continue
+        figure = next(f for f in derivation.inputs if f.series == code)
+        shown = basis_name(series, figure.basis, lang)
+        if lang == "zh":
+            lines.append(f"{derivation.indicator} 所用{series.name.zh}的口径:{shown}")
+        else:
+            lines.append(f"{derivation.indicator} uses {series.name.en} on the basis of {shown}")
+    return lines

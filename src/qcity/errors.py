@@ -464,6 +464,174 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "write {suggestion} or {suggestion}%; ignore this if {raw}% is right",
             ),
         ),
+        # --- the series sheet and derived indicators -------------------------------------------
+        _t(
+            "ambiguous-series-sheet",
+            E,
+            ("序列工作表不唯一", "More than one series sheet"),
+            (
+                "有多个名为“序列”或“series”的工作表:{sheets}",
+                "more than one sheet is named 序列 or series: {sheets}",
+            ),
+            ("只保留一个名为“序列”的工作表", "keep a single sheet named 序列 (or series)"),
+        ),
+        _t(
+            "no-series-header",
+            E,
+            ("序列表找不到表头", "No header in the series sheet"),
+            (
+                "序列工作表前 {rows} 行中没有“序列代码”(series)列标题,序列未使用",
+                "no 序列代码 (series) header cell in the series sheet's first {rows} rows; "
+                "the series are not used",
+            ),
+            (
+                "在序列上方加一行表头:“序列代码”和年份(2010、2011…)",
+                "add a header row: 序列代码 and the years (2010, 2011, …)",
+            ),
+        ),
+        _t(
+            "no-year-columns",
+            E,
+            ("序列表没有年份列", "No year columns in the series sheet"),
+            (
+                "序列表的表头(第 {row} 行)没有年份列,序列未使用",
+                "the series header (row {row}) has no year columns; the series are not used",
+            ),
+            (
+                "在表头写年份,如 2010、2011…(数字或文本,可带“年”)",
+                "write the years in the header: 2010, 2011, … (numbers or text)",
+            ),
+        ),
+        _t(
+            "unknown-series",
+            W,
+            ("未知序列代码", "Unknown series code"),
+            (
+                "序列代码“{raw}”不在目录中{suggestion},该行未使用",
+                "series code {raw!r} is not in the catalogue{suggestion}; the row is not used",
+            ),
+            (
+                "改为目录中的序列代码(见 README“序列表”一节)",
+                "use a series code of the catalogue (README, “The series sheet”)",
+            ),
+        ),
+        _t(
+            "duplicate-series",
+            E,
+            ("序列重复", "Series given twice"),
+            (
+                "序列 {series} 出现了两次:{first} 和 {second},两行都未使用",
+                "series {series} appears twice: {first} and {second}; neither row is used",
+            ),
+            (
+                "每个序列(每种口径)只保留一行",
+                "keep one row per series (and basis)",
+            ),
+        ),
+        _t(
+            "series-unit-mismatch",
+            E,
+            ("序列单位不符", "Series unit does not match"),
+            (
+                "单位“{raw}”与目录中 {series} 的单位“{unit}”不符,该行未使用",
+                "unit {raw!r} is not the catalogue's unit for {series}, {unit}; the row is not used",
+            ),
+            (
+                "把数值换算为 {unit} 并改正单位",
+                "convert the figures to {unit} and correct the unit",
+            ),
+        ),
+        _t(
+            "unknown-basis",
+            W,
+            ("未知口径", "Unknown basis"),
+            (
+                "口径“{raw}”不是 {series} 的口径({known}),按未注明口径处理",
+                "basis {raw!r} is not a basis of {series} ({known}); treated as unstated",
+            ),
+            ("写明 {known} 之一", "write one of {known}"),
+        ),
+        _t(
+            "basis-unstated",
+            W,
+            ("未注明口径", "Basis not stated"),
+            (
+                "{series} 未注明口径({known}),{indicator} 用的是哪种收入无从说明",
+                "{series} does not state its basis ({known}), so {indicator} cannot say "
+                "which income it uses",
+            ),
+            (
+                "在“口径”列写明 {known} 之一",
+                "write one of {known} in the 口径 (basis) column",
+            ),
+        ),
+        _t(
+            "period-unreadable",
+            W,
+            ("报告期无法识别", "Report period not understood"),
+            (
+                "报告期“{raw}”中没有可识别的年份,改用{fallback}",
+                "the report period {raw!r} holds no year; {fallback} is used instead",
+            ),
+            (
+                "把报告期写成年份,例如 2015 或 2015年;或用 --year 指定",
+                "write the period as a year, e.g. 2015, or give --year",
+            ),
+        ),
+        _t(
+            "report-year-not-after-base",
+            W,
+            ("报告年份不晚于基年", "Report year not after the base year"),
+            (
+                "{indicator} 以 {base} 年为基年,报告年份 {year} 不晚于基年,无法计算;{fallback}",
+                "{indicator} is measured against {base}; the report year {year} is not "
+                "after it, so it cannot be derived; {fallback}",
+            ),
+            (
+                "用 --year 或“报告期”给出晚于 {base} 的年份",
+                "give a year after {base} with --year or a 报告期 (period) cell",
+            ),
+        ),
+        _t(
+            "base-year-absent",
+            W,
+            ("缺少基年", "Base year absent"),
+            (
+                "序列表没有基年 {base} 列,{indicator} 无法计算;{fallback}",
+                "the series sheet has no column for the base year {base}, so {indicator} "
+                "cannot be derived; {fallback}",
+            ),
+            (
+                "在序列表中加上 {base} 年一列并填写数值",
+                "add a {base} column to the series sheet and fill it in",
+            ),
+        ),
+        _t(
+            "series-figure-missing",
+            W,
+            ("序列缺少数值", "Series figures missing"),
+            (
+                "{indicator} 无法由序列计算,缺少 {missing};{fallback}",
+                "{indicator} cannot be derived from the series: {missing} missing; {fallback}",
+            ),
+            (
+                "在序列表中补上这些数值;没有公布数据的保持空白",
+                "fill in those figures in the series sheet; leave empty what was never published",
+            ),
+        ),
+        _t(
+            "zero-divisor",
+            E,
+            ("除数为零", "Division by zero"),
+            (
+                "{what}为 0,不能作除数,{indicator} 无法计算;{fallback}",
+                "{what} is 0 and cannot divide, so {indicator} cannot be derived; {fallback}",
+            ),
+            (
+                "核对该数值;没有数据时保持空白而不是填 0",
+                "check the figure; leave the cell empty rather than 0 when there is no figure",
+            ),
+        ),
         # --- catalogue ---------------------------------------------------------------------------
         _t(
             "catalogue-not-found",

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from qcity.errors import Issue
 from qcity.model import Catalogue, Evaluation, Indicator, IndicatorResult, Op, Scalar, Status
 from qcity.validate import Validated
 from qcity.values import quantize
+
+if TYPE_CHECKING:
+    from qcity.derive import Derived
 
 
 def judge(indicator: Indicator, value: Scalar) -> tuple[Status, Scalar, Decimal | None]:
@@ -31,8 +35,10 @@ def evaluate(
     sheet: str | None,
     checked_at: dt.datetime | None = None,
     extra_issues: list[Issue] | None = None,
+    derived: Derived | None = None,
 ) -> Evaluation:
     """The evaluation of every catalogue indicator, in catalogue order."""
+    derivations = derived.derivations if derived is not None else {}
     results: list[IndicatorResult] = []
     for indicator in catalogue.indicators:
         outcome = validated.outcomes[indicator.code]
@@ -43,8 +49,20 @@ def evaluate(
             status = Status.INVALID
         elif observation is None:
             status = Status.MISSING
-        else:
-            status, judged, gap = judge(indicator, observation.value)
+        derivation = derivations.get(indicator.code)
+        if observation is not None:
+            value = observation.value
+            if derivation is not None and derivation.value is not None and derivation.consistent:
+                # The reported figure rounds the derived one; judging the rounded figure could
+                # call 10.94% "met" against 11% because it was written as 11.
+                value = derivation.value
+            status, judged, gap = judge(indicator, value)
+        derived_status: Status | None = None
+        derived_judged: Decimal | None = None
+        if derivation is not None and derivation.value is not None:
+            derived_status, judged_value, _ = judge(indicator, derivation.value)
+            assert isinstance(judged_value, Decimal)
+            derived_judged = judged_value
         results.append(
             IndicatorResult(
                 indicator=indicator,
@@ -54,6 +72,9 @@ def evaluate(
                 gap=gap,
                 location=outcome.location,
                 note=outcome.note,
+                derivation=derivation,
+                derived_status=derived_status,
+                derived_judged=derived_judged,
             )
         )
     return Evaluation(
@@ -61,6 +82,12 @@ def evaluate(
         source=source,
         sheet=sheet,
         results=results,
-        issues=[*validated.issues, *(extra_issues or [])],
+        issues=[
+            *validated.issues,
+            *(derived.issues if derived is not None else []),
+            *(extra_issues or []),
+        ],
         checked_at=checked_at or dt.datetime.now(dt.timezone.utc).astimezone(),
+        series_sheet=derived.series_sheet if derived is not None else None,
+        report_year=derived.report_year if derived is not None else None,
     )

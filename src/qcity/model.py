@@ -7,7 +7,7 @@ import enum
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -131,6 +131,113 @@ class Department(Frozen):
     source: Source | None = None
 
 
+# --- series and derivations: raw figures and how an indicator is computed from them ------------
+
+
+class SeriesKind(str, enum.Enum):
+    """What the figures of a series are: amounts (never negative) or yearly growth rates in %."""
+
+    AMOUNT = "amount"
+    GROWTH = "growth"  # % over the previous year; may be negative, but above -100
+
+
+class Basis(Frozen):
+    """One statistical basis (口径) a series may be reported on, e.g. net or disposable income."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+    name: Localized
+    aliases: list[Text] = []
+    note: Localized | None = None
+
+
+class Series(Frozen):
+    """A series of yearly raw figures (the `序列` sheet), from which indicators are derived."""
+
+    code: Code
+    name: Localized
+    aliases: list[Text] = []  # accepted in the 序列代码 column besides the code
+    unit: Localized
+    unit_aliases: list[Text] = []
+    kind: SeriesKind = SeriesKind.AMOUNT
+    # The bases the series may be reported on, preferred first; a row states its basis in the
+    # 口径 column or by its name (an alias of the basis).
+    bases: list[Basis] = []
+    note: Localized | None = None
+
+
+SeriesCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
+class RateDerive(Frozen):
+    """numerator / denominator × 100 from the data sheet's own columns."""
+
+    kind: Literal["rate"]
+
+
+class ShareDerive(Frozen):
+    """A / B × 100 in the report year (e.g. R&D spending / GDP)."""
+
+    kind: Literal["share"]
+    numerator: SeriesCode
+    denominator: SeriesCode
+
+
+class RatioDerive(Frozen):
+    """A / B in the report year (e.g. urban / rural income)."""
+
+    kind: Literal["ratio"]
+    numerator: SeriesCode
+    denominator: SeriesCode
+
+
+class IntensityReductionDerive(Frozen):
+    """(1 − (A_t / B_t) / (A_base / B_base)) × 100, intensities kept to 4 decimals."""
+
+    kind: Literal["intensity_reduction"]
+    numerator: SeriesCode
+    denominator: SeriesCode
+    base_year: Year
+
+
+class CagrDerive(Frozen):
+    """((V_t / V_base)^(1 / (t − base)) − 1) × 100: compound average growth of a level."""
+
+    kind: Literal["cagr"]
+    series: SeriesCode
+    base_year: Year
+
+
+class CagrOfRatesDerive(Frozen):
+    """((Π (1 + r_y / 100) for y in base+1 … t)^(1 / (t − base)) − 1) × 100."""
+
+    kind: Literal["cagr_of_rates"]
+    series: SeriesCode
+    base_year: Year
+
+
+Derive = Annotated[
+    RateDerive
+    | ShareDerive
+    | RatioDerive
+    | IntensityReductionDerive
+    | CagrDerive
+    | CagrOfRatesDerive,
+    Field(discriminator="kind"),
+]
+DERIVE_KINDS = ("rate", "share", "ratio", "intensity_reduction", "cagr", "cagr_of_rates")
+FRACTION_KINDS = ("share", "ratio", "intensity_reduction")
+
+
+def derive_series(derive: Derive) -> list[tuple[str, str]]:
+    """The series a derivation reads, as (field name, series code)."""
+    if isinstance(derive, (ShareDerive, RatioDerive, IntensityReductionDerive)):
+        return [("numerator", derive.numerator), ("denominator", derive.denominator)]
+    if isinstance(derive, (CagrDerive, CagrOfRatesDerive)):
+        return [("series", derive.series)]
+    return []
+
+
 class Indicator(Frozen):
     """One measurable target of the plan."""
 
@@ -144,6 +251,7 @@ class Indicator(Frozen):
     lead: Text
     source: Source
     note: Localized | None = None
+    derive: Derive | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> Indicator:
@@ -160,6 +268,13 @@ class Indicator(Frozen):
                 )
             if self.unit is Unit.COUNT and self.decimals != 0:
                 raise ValueError("a count is judged with 0 decimals")
+        if self.derive is not None:
+            wanted = Unit.RATIO if self.derive.kind == "ratio" else Unit.PERCENT
+            if self.unit is not wanted:
+                raise ValueError(
+                    f"derive kind {self.derive.kind!r} gives a {wanted.value}, "
+                    f"but the indicator's unit is {self.unit.value}"
+                )
         return self
 
 
@@ -180,6 +295,7 @@ class Catalogue(Frozen):
     catalogue: CatalogueMeta
     departments: list[Department] = Field(min_length=1)
     areas: list[Area] = Field(min_length=1)
+    series: list[Series] = []
     indicators: list[Indicator] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -189,6 +305,7 @@ class Catalogue(Frozen):
         for kind, items in (
             ("departments", [d.code for d in self.departments]),
             ("areas", [a.code for a in self.areas]),
+            ("series", [s.code for s in self.series]),
             ("indicators", [i.code for i in self.indicators]),
         ):
             seen: dict[str, int] = {}
@@ -210,6 +327,8 @@ class Catalogue(Frozen):
                 problems.append(
                     (("indicators", n, "lead"), f"{i.lead!r} is not a listed department")
                 )
+            if i.derive is not None:
+                problems.extend(self._derive_problems(n, i.derive))
         if problems:
             raise PydanticCustomError(
                 "catalogue_references",
@@ -217,6 +336,40 @@ class Catalogue(Frozen):
                 {"summary": "; ".join(m for _, m in problems), "problems": problems},
             )
         return self
+
+    def _derive_problems(self, n: int, derive: Derive) -> list[tuple[tuple[str | int, ...], str]]:
+        known = {s.code: s for s in self.series}
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        used = derive_series(derive)
+        for name, code in used:
+            where: tuple[str | int, ...] = ("indicators", n, "derive", name)
+            series = known.get(code)
+            if series is None:
+                problems.append((where, f"{code!r} is not a listed series"))
+                continue
+            wanted = SeriesKind.GROWTH if derive.kind == "cagr_of_rates" else SeriesKind.AMOUNT
+            if series.kind is not wanted:
+                problems.append(
+                    (
+                        where,
+                        f"{derive.kind} needs a series of kind {wanted.value}, {code} is {series.kind.value}",
+                    )
+                )
+        if len(used) == 2 and used[0][1] == used[1][1]:
+            problems.append(
+                (
+                    ("indicators", n, "derive", "denominator"),
+                    "numerator and denominator are the same series",
+                )
+            )
+        return problems
+
+    def series_by_code(self, code: str) -> Series:
+        """The series with *code* (KeyError if unknown)."""
+        for s in self.series:
+            if s.code == code:
+                return s
+        raise KeyError(code)
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with *code* (KeyError if unknown)."""
@@ -281,6 +434,65 @@ class Observation(BaseModel):
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     computed: bool = False  # value derived from numerator / denominator
+    numerator_at: Location | None = None
+    denominator_at: Location | None = None
+    fraction: Decimal | None = None  # numerator / denominator (× 100 for a rate), when both given
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a series, as read from the series sheet."""
+
+    series: str
+    year: int
+    value: Decimal
+    raw: str
+    location: Location
+    basis: str | None = None  # the row's basis (口径) code, when the series has bases
+
+
+@dataclass(frozen=True)
+class MissingFigure:
+    """A figure a derivation needs that the series sheet does not hold."""
+
+    series: str
+    year: int
+    location: Location  # the empty cell, or the sheet when the row or the column is absent
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """An indicator computed from series figures: what was read, the steps, and the result."""
+
+    indicator: str
+    kind: str
+    year: int
+    base_year: int | None
+    inputs: tuple[Figure, ...]
+    missing: tuple[MissingFigure, ...] = ()
+    unreadable: tuple[MissingFigure, ...] = ()  # cells holding something that is not a figure
+    steps: tuple[tuple[str, Decimal], ...] = ()  # named intermediate results, for explaining
+    value: Decimal | None = None  # None when it could not be computed
+    consistent: bool | None = None  # agreement with the reported value, when there is one
+
+    @property
+    def complete(self) -> bool:
+        """Whether a value was computed."""
+        return self.value is not None
+
+    def step(self, name: str) -> Decimal:
+        """The intermediate result called *name*."""
+        return dict(self.steps)[name]
+
+
+@dataclass(frozen=True)
+class ReportYear:
+    """The year derivations are computed for, and where it came from."""
+
+    year: int
+    source: str  # "option" (--year), "cell", "property" or "latest"
+    location: Location | None = None
+    raw: str | None = None
 
 
 class IndicatorResult(BaseModel):
@@ -295,6 +507,17 @@ class IndicatorResult(BaseModel):
     gap: Decimal | None = None  # judged - threshold, in the indicator's unit
     location: Location | None = None  # the row's value cell, even when empty
     note: str | None = None
+    derivation: Derivation | None = None  # computed from the series sheet, when it has one
+    derived_status: Status | None = None  # the derived figure judged on its own
+    derived_judged: Decimal | None = None
+
+    @property
+    def judged_on_derived(self) -> bool:
+        """Whether the status judges the derived figure (nothing reported, or both agree)."""
+        d = self.derivation
+        if d is None or d.value is None or self.observation is None:
+            return False
+        return d.consistent is True or self.observation.notation == "derived"
 
 
 class Summary(BaseModel):
@@ -320,6 +543,8 @@ class Evaluation(BaseModel):
     results: list[IndicatorResult]
     issues: list[Issue]
     checked_at: dt.datetime
+    series_sheet: str | None = None
+    report_year: ReportYear | None = None
 
     @property
     def summary(self) -> Summary:

@@ -10,12 +10,13 @@ from qcity.errors import Issue, Lang, Location, Severity
 from qcity.model import Catalogue, Indicator, Observation, Unit
 from qcity.values import (
     Parsed,
+    agreement_places,
+    agrees,
     format_decimal,
     normalize_code,
     parse_amount,
     parse_value,
     quantize,
-    written_decimals,
 )
 from qcity.workbook import SheetRow, Submission
 
@@ -190,8 +191,8 @@ def _read_row(submission: Submission, row: SheetRow, outcome: Outcome, issues: l
         return
     if computed is not None and not value.empty:
         assert isinstance(value.value, Decimal)
-        places = min(written_decimals(value.value), indicator.decimals)
-        if quantize(computed, places) != quantize(value.value, places):
+        places = agreement_places(value.value, indicator.decimals)
+        if not agrees(value.value, computed, indicator.decimals):
             issues.append(
                 Issue(
                     "inconsistent-value",
@@ -216,6 +217,9 @@ def _read_row(submission: Submission, row: SheetRow, outcome: Outcome, issues: l
             numerator=num.value if isinstance(num.value, Decimal) else None,
             denominator=den.value if isinstance(den.value, Decimal) else None,
             computed=True,
+            numerator_at=num_loc,
+            denominator_at=den_loc,
+            fraction=computed,
         )
     elif not value.empty:
         assert value.value is not None
@@ -226,6 +230,9 @@ def _read_row(submission: Submission, row: SheetRow, outcome: Outcome, issues: l
             notation=value.notation,
             numerator=num.value if isinstance(num.value, Decimal) else None,
             denominator=den.value if isinstance(den.value, Decimal) else None,
+            numerator_at=num_loc if computed is not None else None,
+            denominator_at=den_loc if computed is not None else None,
+            fraction=computed,
         )
     if row.hidden and outcome.observation is not None:
         issues.append(

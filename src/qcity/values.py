@@ -105,6 +105,17 @@ def written_decimals(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+def agreement_places(reported: Decimal, decimals: int) -> int:
+    """The decimals a reported figure is checked at: as written, at most the judged precision."""
+    return min(written_decimals(reported), decimals)
+
+
+def agrees(reported: Decimal, computed: Decimal, decimals: int) -> bool:
+    """Whether *computed* rounds to *reported* at the precision *reported* was written with."""
+    places = agreement_places(reported, decimals)
+    return quantize(computed, places) == quantize(reported, places)
+
+
 _EXPECTED: dict[Unit | str, dict[Lang, str]] = {
     Unit.PERCENT: {"zh": "百分数", "en": "a percentage"},
     Unit.RATIO: {"zh": "比值", "en": "a ratio"},
@@ -288,6 +299,15 @@ def _parse_count(cell: Cell) -> Parsed:
     return _approximate(text, raw, Unit.COUNT) or Parsed(
         None, "text", raw, _problem("not-a-whole-number", raw, Unit.COUNT)
     )
+
+
+def parse_percent(cell: Cell | None) -> Parsed:
+    """Parse a percentage with no indicator attached (a growth rate of a series): may be negative."""
+    pre = _common(cell, Unit.PERCENT)
+    if pre is not None:
+        return pre
+    assert cell is not None
+    return _parse_percent(cell)
 
 
 def parse_amount(cell: Cell | None) -> Parsed:

@@ -16,6 +16,7 @@ from qcity.values import clean_text
 
 HEADER_SEARCH_ROWS = 20
 DATA_SHEET_NAMES = ("数据", "data")
+SERIES_SHEET_NAMES = ("序列", "series")
 
 # Column headers of the submission contract, Chinese and English (compared after NFKC,
 # trimming and case folding; a trailing unit in brackets such as "实际值(%)" is ignored).
@@ -28,6 +29,21 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 _HEADER_LOOKUP = {name.casefold(): key for key, names in COLUMNS.items() for name in names}
 _TRAILING_UNIT = re.compile(r"\s*[(\[【][^)\]】]*[)\]】]\s*$")
+
+# The optional series sheet: a code column, optional unit / basis / note columns, and one
+# column per year (a header of 2010, "2010" or "2010年").
+SERIES_COLUMNS: dict[str, tuple[str, ...]] = {
+    "code": ("序列代码", "series", "series code"),
+    "name": ("序列名称", "名称", "name"),
+    "unit": ("单位", "unit"),
+    "basis": ("口径", "basis"),
+    "note": ("备注", "note", "来源", "source"),
+}
+_SERIES_LOOKUP = {n.casefold(): key for key, names in SERIES_COLUMNS.items() for n in names}
+_YEAR_HEADER = re.compile(r"^((?:19|20)\d\d)\s*年?(?:度)?$")
+# 报告期 / period: a label with its value after a colon or in the next cell to the right.
+_PERIOD_LABEL = re.compile(r"(?:报告期|report\s*period|period)\s*[:]?\s*(.*)$", re.IGNORECASE)
+PERIOD_NAMES = ("报告期", "period")
 
 
 @dataclass(frozen=True)
@@ -50,17 +66,56 @@ class SheetRow:
 
 
 @dataclass(frozen=True)
+class SeriesRow:
+    """A row of the series sheet: its code cell, other cells by key, and a cell per year."""
+
+    number: int
+    code_cell: Cell
+    cells: dict[str, Cell]  # unit, basis, note, name
+    figures: dict[int, Cell]  # year -> cell (cells that hold something)
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class SeriesSheet:
+    """The optional series sheet, as read: no judgement yet."""
+
+    sheet: str
+    header_row: int
+    columns: dict[str, str]  # column key -> column letter
+    years: dict[int, str]  # year -> column letter
+    rows: list[SeriesRow]
+
+    def location(self, row: int | None = None, year: int | None = None) -> Location:
+        """The cell of *year* in *row* (the sheet itself when either is unknown)."""
+        letter = self.years.get(year) if year is not None else None
+        if row is None or letter is None:
+            return Location(sheet=self.sheet)
+        return Location(sheet=self.sheet, cell=f"{letter}{row}")
+
+
+@dataclass(frozen=True)
+class PeriodMark:
+    """A 报告期 / period label found above a header, with the value written beside it."""
+
+    value: object  # the value as stored: text after the label, or the next cell's value
+    location: Location
+
+
+@dataclass(frozen=True)
 class Submission:
     """What was read from a workbook, before any judgement."""
 
     shown: str  # the file name as given, for messages
-    sheet: str
+    sheet: str | None  # None: a workbook holding only a series sheet
     header_row: int
     columns: dict[str, str]  # column key -> column letter
     rows: list[SheetRow]
     sheets: list[str]
     properties: dict[str, str] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    series: SeriesSheet | None = None
+    periods: list[PeriodMark] = field(default_factory=list)
 
     def location(self, row: int, key: str) -> Location | None:
         """The location of column *key* at *row*, if the sheet has that column."""
@@ -68,6 +123,12 @@ class Submission:
         if letter is None:
             return None
         return Location(file=self.shown, sheet=self.sheet, cell=f"{letter}{row}")
+
+    def series_location(self, row: int | None = None, year: int | None = None) -> Location:
+        """The cell of *year* in series row *row*, with the file name (the sheet if unknown)."""
+        assert self.series is not None
+        where = self.series.location(row, year)
+        return Location(file=self.shown, sheet=where.sheet, cell=where.cell)
 
 
 def read_submission(
@@ -300,33 +361,55 @@ def _read_data_sheet(wb: Any, shown: str) -> Submission:
     sheets = list(wb.sheetnames)
     worksheets = list(wb.worksheets)
     issues: list[Issue] = []
-    named = [ws for ws in worksheets if clean_text(ws.title).casefold() in DATA_SHEET_NAMES]
+    periods: list[PeriodMark] = []
+
+    def titled(names: tuple[str, ...]) -> list[Any]:
+        return [ws for ws in worksheets if clean_text(ws.title).casefold() in names]
+
+    series_sheets = titled(SERIES_SHEET_NAMES)
+    named = titled(DATA_SHEET_NAMES)
     if len(named) > 1:
         raise InputError(
             _issue("ambiguous-data-sheet", shown, sheets=", ".join(ws.title for ws in named))
         )
+    ws: Any = None
     if named:
         ws = named[0]
     else:
-        visible = [w for w in worksheets if w.sheet_state == "visible"]
-        if len(visible) != 1:
+        visible = [w for w in worksheets if w.sheet_state == "visible" and w not in series_sheets]
+        if len(visible) == 1:
+            ws = visible[0]
+        elif visible or not series_sheets:
             raise InputError(_issue("no-data-sheet", shown, sheets=", ".join(sheets) or "—"))
-        ws = visible[0]
-    if ws.sheet_state != "visible":
-        issues.append(
-            Issue("hidden-sheet", Location(file=shown, sheet=ws.title), {"sheet": ws.title})
-        )
+        # else: a workbook holding only a series sheet; every indicator comes from it.
+    header_row, columns, rows = 0, dict[str, str](), list[SheetRow]()
+    if ws is not None:
+        if ws.sheet_state != "visible":
+            issues.append(
+                Issue("hidden-sheet", Location(file=shown, sheet=ws.title), {"sheet": ws.title})
+            )
+        header_row, columns, rows = _read_rows(wb, ws, shown, issues, periods)
 
-    header_row, columns, rows = _read_rows(wb, ws, shown, issues)
+    series: SeriesSheet | None = None
+    if len(series_sheets) > 1:
+        issues.append(
+            _issue(
+                "ambiguous-series-sheet", shown, sheets=", ".join(w.title for w in series_sheets)
+            )
+        )
+    elif series_sheets:
+        series = _read_series(wb, series_sheets[0], shown, issues, periods)
     return Submission(
         shown=shown,
-        sheet=ws.title,
+        sheet=ws.title if ws is not None else None,
         header_row=header_row,
         columns=columns,
         rows=rows,
         sheets=sheets,
         properties=_properties(wb),
         issues=issues,
+        series=series,
+        periods=periods,
     )
 
 
@@ -394,8 +477,51 @@ def header_key(text: object) -> str | None:
     return _HEADER_LOOKUP.get(name)
 
 
+def _make_cell(cell: dict[str, Any], formats: list[str]) -> Cell:
+    from openpyxl.utils import get_column_letter
+
+    style = cell["style_id"]
+    return Cell(
+        value=cell["value"],
+        coordinate=f"{get_column_letter(cell['column'])}{cell['row']}",
+        number_format=formats[style]
+        if isinstance(style, int) and style < len(formats)
+        else "General",
+        data_type=cell["data_type"],
+        formula=cell.get("formula"),
+    )
+
+
+def _holds_something(cell: dict[str, Any] | None) -> bool:
+    return cell is not None and (cell["value"] not in (None, "") or bool(cell.get("formula")))
+
+
+def _find_periods(
+    cells: list[dict[str, Any]], shown: str, sheet: str, periods: list[PeriodMark]
+) -> None:
+    """Collect 报告期 / period labels of a row above the header, with their values."""
+    from openpyxl.utils import get_column_letter
+
+    ordered = sorted(cells, key=lambda c: c["column"])
+    for n, cell in enumerate(ordered):
+        if not isinstance(cell["value"], str):
+            continue
+        match = _PERIOD_LABEL.search(clean_text(cell["value"]))
+        if match is None:
+            continue
+        value: object = match.group(1).strip()
+        where = cell
+        if not value:
+            after = next((c for c in ordered[n + 1 :] if _holds_something(c)), None)
+            if after is None:
+                continue
+            value, where = after["value"], after
+        coordinate = f"{get_column_letter(where['column'])}{where['row']}"
+        periods.append(PeriodMark(value, Location(file=shown, sheet=sheet, cell=coordinate)))
+
+
 def _read_rows(
-    wb: Any, ws: Any, shown: str, issues: list[Issue]
+    wb: Any, ws: Any, shown: str, issues: list[Issue], periods: list[PeriodMark]
 ) -> tuple[int, dict[str, str], list[SheetRow]]:
     from openpyxl.utils import get_column_letter
 
@@ -405,16 +531,7 @@ def _read_rows(
     rows: list[SheetRow] = []
 
     def make(cell: dict[str, Any]) -> Cell:
-        style = cell["style_id"]
-        return Cell(
-            value=cell["value"],
-            coordinate=f"{get_column_letter(cell['column'])}{cell['row']}",
-            number_format=formats[style]
-            if isinstance(style, int) and style < len(formats)
-            else "General",
-            data_type=cell["data_type"],
-            formula=cell.get("formula"),
-        )
+        return _make_cell(cell, formats)
 
     for number, cells, attrs in _iter_raw_rows(wb, ws):
         if not header_row:
@@ -424,16 +541,16 @@ def _read_rows(
             if "code" in found.values():
                 header_row = number
                 col_of = _columns(found, shown, ws.title, number)
+            else:
+                _find_periods(cells, shown, ws.title, periods)
             continue
         picked = {col_of[c["column"]]: c for c in cells if c["column"] in col_of}
         code = picked.get("code")
         has_code = (
             code is not None and code["value"] is not None and clean_text(str(code["value"])) != ""
         )
-        data_keys = ("value", "numerator", "denominator")
         has_data = any(
-            (c := picked.get(k)) is not None and (c["value"] not in (None, "") or c.get("formula"))
-            for k in data_keys
+            _holds_something(picked.get(k)) for k in ("value", "numerator", "denominator")
         )
         if not has_code:
             if has_data:
@@ -495,3 +612,116 @@ def _columns(found: dict[int, str], shown: str, sheet: str, row: int) -> dict[in
             )
         seen[key] = col
     return dict(found)
+
+
+# --- the series sheet -------------------------------------------------------------------------
+
+
+def series_header_key(text: object) -> str | int | None:
+    """The series-sheet column a header cell names: a key, a year, or None."""
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, int) or (isinstance(text, float) and text.is_integer()):
+        year = int(text)
+        return year if 1900 <= year <= 2100 else None
+    if not isinstance(text, str):
+        return None
+    name = clean_text(text)
+    if match := _YEAR_HEADER.match(name):
+        return int(match.group(1))
+    return _SERIES_LOOKUP.get(_TRAILING_UNIT.sub("", name).casefold())
+
+
+def _read_series(
+    wb: Any, ws: Any, shown: str, issues: list[Issue], periods: list[PeriodMark]
+) -> SeriesSheet | None:
+    from openpyxl.utils import get_column_letter
+
+    formats = _number_formats(wb)
+    header_row = 0
+    keys: dict[int, str] = {}  # column index -> key
+    years: dict[int, int] = {}  # column index -> year
+    rows: list[SeriesRow] = []
+    for number, cells, attrs in _iter_raw_rows(wb, ws):
+        if not header_row:
+            if number > HEADER_SEARCH_ROWS:
+                break
+            found = {
+                c["column"]: k for c in cells if (k := series_header_key(c["value"])) is not None
+            }
+            if "code" not in found.values():
+                _find_periods(cells, shown, ws.title, periods)
+                continue
+            header_row = number
+            seen: dict[str | int, int] = {}
+            for col in sorted(found):
+                key = found[col]
+                if key in seen:
+                    first, second = (f"{get_column_letter(c)}{number}" for c in (seen[key], col))
+                    issues.append(
+                        Issue(
+                            "duplicate-column",
+                            Location(file=shown, sheet=ws.title, cell=second),
+                            {"column": str(key), "first": first, "second": second},
+                        )
+                    )
+                    continue  # the first of two same-named columns is the one read
+                seen[key] = col
+                if isinstance(key, int):
+                    years[col] = key
+                else:
+                    keys[col] = key
+            continue
+        picked = {keys[c["column"]]: c for c in cells if c["column"] in keys}
+        figures = {
+            years[c["column"]]: _make_cell(c, formats)
+            for c in cells
+            if c["column"] in years and _holds_something(c)
+        }
+        code = picked.get("code")
+        if code is None or not clean_text(str(code["value"] or "")):
+            if figures:
+                code_col = next(c for c, k in keys.items() if k == "code")
+                issues.append(
+                    Issue(
+                        "value-without-code",
+                        Location(
+                            file=shown,
+                            sheet=ws.title,
+                            cell=f"{get_column_letter(code_col)}{number}",
+                        ),
+                        {"row": number},
+                    )
+                )
+            continue
+        rows.append(
+            SeriesRow(
+                number=number,
+                code_cell=_make_cell(code, formats),
+                cells={k: _make_cell(c, formats) for k, c in picked.items() if k != "code"},
+                figures=figures,
+                hidden=str(attrs.get("hidden", "0")).lower() in ("1", "true"),
+            )
+        )
+    where = Location(file=shown, sheet=ws.title)
+    if not header_row:
+        issues.append(Issue("no-series-header", where, {"rows": HEADER_SEARCH_ROWS}))
+        return None
+    if not years:
+        issues.append(
+            Issue(
+                "no-year-columns",
+                Location(file=shown, sheet=ws.title, cell=f"A{header_row}"),
+                {"row": header_row},
+            )
+        )
+        return None
+    return SeriesSheet(
+        sheet=ws.title,
+        header_row=header_row,
+        columns={key: get_column_letter(col) for col, key in keys.items()},
+        years={
+            year: get_column_letter(col) for col, year in sorted(years.items(), key=lambda i: i[1])
+        },
+        rows=rows,
+    )

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from qcity import display
 from qcity.errors import Issue, Lang
-from qcity.model import Evaluation, IndicatorResult, Scalar
+from qcity.model import Catalogue, Evaluation, Figure, IndicatorResult, MissingFigure, Scalar
 from qcity.report import Reporter, ReportOptions
 
 SCHEMA_VERSION = 1
@@ -30,12 +30,52 @@ def _decimal(value: Decimal | None) -> float | int | None:
     return result
 
 
-def indicator_dict(r: IndicatorResult, lang: Lang) -> dict[str, Any]:
+def _figure(f: Figure) -> dict[str, Any]:
+    return {
+        "series": f.series,
+        "year": f.year,
+        "value": _decimal(f.value),
+        "raw": f.raw,
+        "basis": f.basis,
+        "location": f.location.as_dict(),
+    }
+
+
+def _missing(m: MissingFigure) -> dict[str, Any]:
+    return {"series": m.series, "year": m.year, "location": m.location.as_dict()}
+
+
+def derived_dict(r: IndicatorResult, catalogue: Catalogue, lang: Lang) -> dict[str, Any] | None:
+    """How an indicator was derived from the series sheet (None when it has no derivation)."""
+    d = r.derivation
+    if d is None:
+        return None
+    return {
+        "kind": d.kind,
+        "formula": display.formula(r.indicator, d),
+        "year": d.year,
+        "base_year": d.base_year,
+        "value": _decimal(d.value),
+        "judged": _decimal(r.derived_judged),
+        "used_for_status": r.judged_on_derived,
+        "status": r.derived_status.value if r.derived_status else None,
+        "consistent": d.consistent,
+        "inputs": [_figure(f) for f in d.inputs],
+        "missing": [_missing(m) for m in d.missing],
+        "unreadable": [_missing(m) for m in d.unreadable],
+        "steps": {name: _decimal(value) for name, value in d.steps},
+        "bases": display.basis_lines(catalogue, d, lang) if d.value is not None else [],
+    }
+
+
+def indicator_dict(
+    r: IndicatorResult, lang: Lang, catalogue: Catalogue | None = None
+) -> dict[str, Any]:
     """One indicator's entry in the JSON report."""
     ind = r.indicator
     obs = r.observation
     t = ind.target
-    return {
+    entry = {
         "code": ind.code,
         "name": ind.name.get(lang),
         "name_zh": ind.name.zh,
@@ -63,6 +103,9 @@ def indicator_dict(r: IndicatorResult, lang: Lang) -> dict[str, Any]:
         "note": r.note,
         "source": {"clause": ind.source.clause, "quote": ind.source.quote},
     }
+    if catalogue is not None:
+        entry["derived"] = derived_dict(r, catalogue, lang)
+    return entry
 
 
 def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:
@@ -93,6 +136,8 @@ def evaluation_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
         },
         "source": evaluation.source,
         "sheet": evaluation.sheet,
+        "series_sheet": evaluation.series_sheet,
+        "report_year": _report_year(evaluation, lang),
         "checked_at": evaluation.checked_at.isoformat(timespec="seconds"),
         "lang": lang,
         "summary": {
@@ -104,8 +149,21 @@ def evaluation_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
             "errors": len(evaluation.errors),
             "warnings": sum(1 for i in evaluation.issues if i.level.value == "warning"),
         },
-        "indicators": [indicator_dict(r, lang) for r in evaluation.results],
+        "indicators": [indicator_dict(r, lang, evaluation.catalogue) for r in evaluation.results],
         "issues": [issue_dict(i, lang) for i in evaluation.issues],
+    }
+
+
+def _report_year(evaluation: Evaluation, lang: Lang) -> dict[str, Any] | None:
+    ry = evaluation.report_year
+    if ry is None:
+        return None
+    return {
+        "year": ry.year,
+        "source": ry.source,
+        "text": display.report_year(ry, lang),
+        "raw": ry.raw,
+        "location": ry.location.as_dict() if ry.location else None,
     }
 
 

@@ -13,7 +13,7 @@ from rich.text import Text
 from qcity import display
 from qcity.display import label
 from qcity.errors import Issue, Lang
-from qcity.model import Evaluation, Status
+from qcity.model import Derivation, Evaluation, Indicator, Status
 from qcity.report import Reporter, ReportOptions
 
 STATUS_STYLE: dict[Status, str] = {
@@ -96,6 +96,38 @@ def summary_text(evaluation: Evaluation, lang: Lang) -> Text:
     return text
 
 
+def _derived_cell(derivation: Derivation | None, indicator: Indicator, lang: Lang) -> str:
+    if derivation is None:
+        return ""
+    if derivation.value is None:
+        return "—"
+    shown = display.number(derivation.value, indicator.unit, lang, indicator.decimals)
+    return f"{shown} ≠" if derivation.consistent is False else shown
+
+
+def _footnotes(evaluation: Evaluation, lang: Lang) -> list[str]:
+    """The notes under the table: computed fractions, derived figures judged, bases used."""
+    lines: list[str] = []
+    results = evaluation.results
+    if any(r.observation is not None and r.observation.computed for r in results):
+        lines.append(
+            "* 由分子/分母计算" if lang == "zh" else "* computed from numerator / denominator"
+        )
+    if any(
+        r.judged_on_derived or (r.derivation and r.derivation.consistent is False) for r in results
+    ):
+        lines.append(
+            "有计算值的指标按计算值判定;≠ 表示计算值与填报值不一致"
+            if lang == "zh"
+            else "Where a value is derived from the series, it is judged; "
+            "≠ marks one that disagrees with the reported value"
+        )
+    for r in results:
+        if r.derivation is not None and r.derivation.value is not None:
+            lines += display.basis_lines(evaluation.catalogue, r.derivation, lang)
+    return lines
+
+
 class TextReporter(Reporter):
     """Human-readable terminal report."""
 
@@ -114,12 +146,23 @@ class TextReporter(Reporter):
             where += f" · {label('sheet', lang)}: {evaluation.sheet}"
         where += f" · {label('catalogue', lang)}: {meta.id} v{meta.version}"
         console.print(Text(where, style="dim"))
+        derived_column = evaluation.series_sheet is not None
+        if evaluation.series_sheet is not None and evaluation.report_year is not None:
+            console.print(
+                Text(
+                    f"{label('series_sheet', lang)}: {evaluation.series_sheet} · "
+                    f"{label('report_year', lang)}: {display.report_year(evaluation.report_year, lang)}",
+                    style="dim",
+                )
+            )
 
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
         table.add_column(label("code", lang), no_wrap=True, style="bold")
         table.add_column(label("indicator", lang), ratio=1, overflow="fold")
         table.add_column(label("target", lang), no_wrap=True)
         table.add_column(label("value", lang), no_wrap=True, justify="right")
+        if derived_column:
+            table.add_column(label("derived", lang), no_wrap=True, justify="right")
         table.add_column(label("gap", lang), no_wrap=True, justify="right")
         table.add_column(label("status", lang), no_wrap=True)
         by_area = {a.code: a for a in evaluation.catalogue.areas}
@@ -138,26 +181,27 @@ class TextReporter(Reporter):
                         style="bold cyan",
                     ),
                 )
+            reported = r.observation is not None and r.observation.notation != "derived"
             value = display.scalar(r.observation.value, ind, lang) if r.observation else "—"
-            if r.observation is not None and r.observation.computed:
+            if not reported:
+                value = "—"
+            elif r.observation is not None and r.observation.computed:
                 value = f"{value}*"
-            table.add_row(
-                ind.code,
-                ind.name.get(lang),
-                display.target(ind, lang),
-                value,
+            cells: list[str | Text] = [ind.code, ind.name.get(lang), display.target(ind, lang)]
+            cells.append(value)
+            if derived_column:
+                cells.append(_derived_cell(r.derivation, ind, lang))
+            cells.append(
                 Text(
                     display.gap(r, lang, short=True),
                     style=STATUS_STYLE[r.status] if r.status is Status.UNMET else "",
-                ),
-                status_text(r.status, lang),
+                )
             )
+            cells.append(status_text(r.status, lang))
+            table.add_row(*cells)
         console.print(table)
-        if any(r.observation is not None and r.observation.computed for r in evaluation.results):
-            note = (
-                "* 由分子/分母计算" if lang == "zh" else "* computed from numerator / denominator"
-            )
-            console.print(Text(note, style="dim"))
+        for line in _footnotes(evaluation, lang):
+            console.print(Text(line, style="dim"), soft_wrap=True)
 
         if evaluation.issues:
             console.print()

@@ -1,0 +1,421 @@
+"""Derived indicators: each kind's formula written out in Decimal arithmetic, and the check of
+derived against reported figures; pure (nothing from a catalogue or workbook is evaluated)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from qcity.errors import Issue, Lang, ParamValue
+from qcity.model import (
+    CagrDerive,
+    CagrOfRatesDerive,
+    Catalogue,
+    Derivation,
+    Derive,
+    Figure,
+    Indicator,
+    IntensityReductionDerive,
+    MissingFigure,
+    Observation,
+    RatioDerive,
+    ReportYear,
+    ShareDerive,
+    derive_series,
+)
+from qcity.series import SeriesTable, known_bases, read_series, resolve_report_year
+from qcity.validate import Outcome, Validated
+from qcity.values import agreement_places, agrees, format_decimal, quantize
+from qcity.workbook import Submission
+
+INTENSITY_DECIMALS = 4  # energy or CO₂ per unit of GDP, as statistical offices publish it
+HUNDRED = Decimal(100)
+ONE = Decimal(1)
+
+
+# --- the formulas -------------------------------------------------------------------------------
+
+
+def share(a: Decimal, b: Decimal) -> Decimal:
+    """A / B × 100."""
+    return a / b * HUNDRED
+
+
+def ratio(a: Decimal, b: Decimal) -> Decimal:
+    """A / B."""
+    return a / b
+
+
+def intensity(a: Decimal, b: Decimal) -> Decimal:
+    """A / B, kept to 4 decimals (e.g. tonnes of coal equivalent per 10 000 yuan)."""
+    return quantize(a / b, INTENSITY_DECIMALS)
+
+
+def reduction(intensity_t: Decimal, intensity_base: Decimal) -> Decimal:
+    """(1 − I_t / I_base) × 100: how far the intensity fell since the base year, in %."""
+    return (ONE - intensity_t / intensity_base) * HUNDRED
+
+
+def cagr(value_t: Decimal, value_base: Decimal, years: int) -> Decimal:
+    """((V_t / V_base)^(1 / years) − 1) × 100."""
+    return ((value_t / value_base) ** (ONE / years) - ONE) * HUNDRED
+
+
+def growth_product(rates: list[Decimal]) -> Decimal:
+    """Π (1 + r / 100): the growth multiple of the yearly rates, chained."""
+    return math.prod((ONE + r / HUNDRED for r in rates), start=ONE)
+
+
+def cagr_of_rates(rates: list[Decimal]) -> Decimal:
+    """((Π (1 + r / 100))^(1 / n) − 1) × 100: the compound average of n yearly growth rates."""
+    return (growth_product(rates) ** (ONE / len(rates)) - ONE) * HUNDRED
+
+
+# --- gathering the figures a derivation needs -------------------------------------------------
+
+
+@dataclass
+class _Gather:
+    """The figures read for one derivation, and what was missing or unreadable."""
+
+    table: SeriesTable
+    submission: Submission
+    inputs: list[Figure] = field(default_factory=list)
+    missing: list[MissingFigure] = field(default_factory=list)
+    unreadable: list[MissingFigure] = field(default_factory=list)
+
+    def row_for(self, code: str, years: list[int]) -> dict[int, Figure | None]:
+        """The figures of *code* for *years* (None where they cannot be had)."""
+        data = self.table.pick(code, years)
+        got: dict[int, Figure | None] = {}
+        for year in years:
+            figure = data.figures.get(year) if data is not None else None
+            got[year] = figure
+            row = data.row if data is not None else None
+            where = self.submission.series_location(row, year)
+            if figure is not None:
+                self.inputs.append(figure)
+            elif data is not None and year in data.unreadable:
+                self.unreadable.append(MissingFigure(code, year, where))  # its issue says why
+            else:
+                self.missing.append(MissingFigure(code, year, where))
+        return got
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.unreadable
+
+
+_Result = tuple[Decimal | None, tuple[tuple[str, Decimal], ...], list[Issue]]
+
+
+@dataclass
+class _Context:
+    indicator: Indicator
+    year: int
+    gather: _Gather
+    fallback: dict[Lang, str]
+
+    def zero(self, figure: Figure, what: dict[Lang, str] | None = None) -> Issue:
+        """The issue for a divisor that is zero, located at the figure that makes it so."""
+        if what is None:
+            what = {
+                "zh": f"{figure.series} {figure.year} 年",
+                "en": f"{figure.series} {figure.year}",
+            }
+        return Issue(
+            "zero-divisor",
+            figure.location,
+            {"what": what, "indicator": self.indicator.code, "fallback": self.fallback},
+            indicator=self.indicator.code,
+        )
+
+
+def _fraction(
+    ctx: _Context, derive: ShareDerive | RatioDerive, formula: Callable[[Decimal, Decimal], Decimal]
+) -> _Result:
+    a = ctx.gather.row_for(derive.numerator, [ctx.year])[ctx.year]
+    b = ctx.gather.row_for(derive.denominator, [ctx.year])[ctx.year]
+    if a is None or b is None:
+        return None, (), []
+    if b.value == 0:
+        return None, (), [ctx.zero(b)]
+    return formula(a.value, b.value), (), []
+
+
+def _intensity_reduction(ctx: _Context, derive: IntensityReductionDerive) -> _Result:
+    years = [derive.base_year, ctx.year]
+    a = ctx.gather.row_for(derive.numerator, years)
+    b = ctx.gather.row_for(derive.denominator, years)
+    a_t, a_0, b_t, b_0 = a[ctx.year], a[derive.base_year], b[ctx.year], b[derive.base_year]
+    if a_t is None or a_0 is None or b_t is None or b_0 is None:
+        return None, (), []
+    for divisor in (b_t, b_0):
+        if divisor.value == 0:
+            return None, (), [ctx.zero(divisor)]
+    i_t, i_0 = intensity(a_t.value, b_t.value), intensity(a_0.value, b_0.value)
+    if i_0 == 0:
+        what: dict[Lang, str] = {
+            "zh": f"{derive.base_year} 年的强度 {a_0.raw} / {b_0.raw}(保留 4 位小数)",
+            "en": f"the {derive.base_year} intensity {a_0.raw} / {b_0.raw} (to 4 decimals)",
+        }
+        return None, (), [ctx.zero(a_0, what)]
+    steps = (("intensity_t", i_t), ("intensity_base", i_0))
+    return reduction(i_t, i_0), steps, []
+
+
+def _cagr(ctx: _Context, derive: CagrDerive) -> _Result:
+    got = ctx.gather.row_for(derive.series, [derive.base_year, ctx.year])
+    v_0, v_t = got[derive.base_year], got[ctx.year]
+    if v_0 is None or v_t is None:
+        return None, (), []
+    if v_0.value == 0:
+        return None, (), [ctx.zero(v_0)]
+    steps = (("multiple", v_t.value / v_0.value),)
+    return cagr(v_t.value, v_0.value, ctx.year - derive.base_year), steps, []
+
+
+def _cagr_of_rates(ctx: _Context, derive: CagrOfRatesDerive) -> _Result:
+    years = list(range(derive.base_year + 1, ctx.year + 1))
+    got = ctx.gather.row_for(derive.series, years)
+    rates = [f.value for f in got.values() if f is not None]
+    if len(rates) != len(years):
+        return None, (), []
+    return cagr_of_rates(rates), (("product", growth_product(rates)),), []
+
+
+def _compute(ctx: _Context, derive: Derive) -> _Result:
+    if isinstance(derive, ShareDerive):
+        return _fraction(ctx, derive, share)
+    if isinstance(derive, RatioDerive):
+        return _fraction(ctx, derive, ratio)
+    if isinstance(derive, IntensityReductionDerive):
+        return _intensity_reduction(ctx, derive)
+    if isinstance(derive, CagrDerive):
+        return _cagr(ctx, derive)
+    assert isinstance(derive, CagrOfRatesDerive)
+    return _cagr_of_rates(ctx, derive)
+
+
+# --- every indicator ------------------------------------------------------------------------------
+
+
+@dataclass
+class Derived:
+    """What the series sheet gave: the report year, a derivation per indicator, the issues."""
+
+    series_sheet: str | None = None
+    report_year: ReportYear | None = None
+    derivations: dict[str, Derivation] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def derive_all(
+    submission: Submission, catalogue: Catalogue, validated: Validated, year: int | None = None
+) -> Derived:
+    """Derive every indicator the series sheet allows and check it against the reported figure.
+
+    Updates *validated*: a derived figure stands in for a missing reported one, and a reported
+    figure that disagrees with its derivation becomes invalid.
+    """
+    table = read_series(submission, catalogue)
+    if table is None:
+        return Derived()
+    report_year, year_issues = resolve_report_year(year, submission, table)
+    derived = Derived(table.sheet, report_year, {}, [*table.issues, *year_issues])
+    for indicator in catalogue.indicators:
+        derive = indicator.derive
+        if derive is None or derive.kind == "rate":
+            continue
+        if table.named.isdisjoint(code for _, code in derive_series(derive)):
+            continue  # the sheet does not carry this indicator's figures at all
+        outcome = validated.outcomes[indicator.code]
+        derivation, issues = derive_one(indicator, derive, table, submission, report_year, outcome)
+        derivation, more = _reconcile(indicator, derivation, outcome, catalogue)
+        derived.derivations[indicator.code] = derivation
+        derived.issues += [*issues, *more]
+    return derived
+
+
+def _fallback(outcome: Outcome) -> dict[Lang, str]:
+    obs = outcome.observation
+    if outcome.invalid:
+        return {"zh": "填报值也有误", "en": "the reported figure is invalid too"}
+    if obs is None:
+        return {"zh": "也没有填报值", "en": "and nothing was reported"}
+    where = f"{obs.location.sheet}!{obs.location.cell}"
+    return {
+        "zh": f"改用填报值 {obs.raw}({where})",
+        "en": f"the reported {obs.raw} ({where}) is used instead",
+    }
+
+
+def derive_one(
+    indicator: Indicator,
+    derive: Derive,
+    table: SeriesTable,
+    submission: Submission,
+    report_year: ReportYear,
+    outcome: Outcome,
+) -> tuple[Derivation, list[Issue]]:
+    """The derivation of one indicator for the report year, and the issues that prevent it."""
+    year = report_year.year
+    base = getattr(derive, "base_year", None)
+    empty = Derivation(indicator.code, derive.kind, year, base, ())
+    fallback = _fallback(outcome)
+    sheet_at = submission.series_location()
+    if base is not None and year <= base:
+        where = report_year.location or sheet_at
+        params: dict[str, ParamValue] = {
+            "indicator": indicator.code,
+            "base": base,
+            "year": year,
+            "fallback": fallback,
+        }
+        return empty, [Issue("report-year-not-after-base", where, params, indicator=indicator.code)]
+    if base is not None and derive.kind != "cagr_of_rates" and base not in table.years:
+        params = {"indicator": indicator.code, "base": base, "fallback": fallback}
+        return empty, [Issue("base-year-absent", sheet_at, params, indicator=indicator.code)]
+    gather = _Gather(table, submission)
+    ctx = _Context(indicator, year, gather, fallback)
+    value, steps, issues = _compute(ctx, derive)
+    if gather.missing:
+        issues.append(
+            Issue(
+                "series-figure-missing",
+                next((m.location for m in gather.missing if m.location.cell), sheet_at),
+                {
+                    "indicator": indicator.code,
+                    "missing": _describe_missing(gather.missing, table.years),
+                    "fallback": fallback,
+                },
+                indicator=indicator.code,
+            )
+        )
+    derivation = Derivation(
+        indicator=indicator.code,
+        kind=derive.kind,
+        year=year,
+        base_year=base,
+        inputs=tuple(gather.inputs),
+        missing=tuple(gather.missing),
+        unreadable=tuple(gather.unreadable),
+        steps=steps,
+        value=value if gather.complete else None,
+    )
+    return derivation, issues
+
+
+def _describe_missing(missing: list[MissingFigure], years: list[int]) -> dict[Lang, str]:
+    by_series: dict[str, list[MissingFigure]] = {}
+    for m in missing:
+        by_series.setdefault(m.series, []).append(m)
+    zh: list[str] = []
+    en: list[str] = []
+    for code, items in by_series.items():
+        if all(m.location.cell is None and m.year in years for m in items):
+            zh.append(f"{code}(表中无此序列)")
+            en.append(f"{code} (no such row)")
+            continue
+        parts_zh, parts_en = [], []
+        for m in items:
+            where = (
+                f"{m.location.sheet}!{m.location.cell}"
+                if m.location.cell
+                else ("无此年份列" if m.year not in years else "表中无此序列")
+            )
+            where_en = (
+                f"{m.location.sheet}!{m.location.cell}"
+                if m.location.cell
+                else ("no such column" if m.year not in years else "no such row")
+            )
+            parts_zh.append(f"{m.year}({where})")
+            parts_en.append(f"{m.year} ({where_en})")
+        zh.append(f"{code} " + "、".join(parts_zh))
+        en.append(f"{code} " + ", ".join(parts_en))
+    return {"zh": ";".join(zh), "en": "; ".join(en)}
+
+
+def _reconcile(
+    indicator: Indicator, derivation: Derivation, outcome: Outcome, catalogue: Catalogue
+) -> tuple[Derivation, list[Issue]]:
+    """Check a derived value against the reported one, or let it stand in for a missing one."""
+    value = derivation.value
+    if value is None:
+        return derivation, []
+    issues: list[Issue] = _basis_issues(indicator, derivation, catalogue)
+    first = derivation.inputs[0].location
+    if not indicator.range.contains(value):
+        lo = "−∞" if indicator.range.min is None else format_decimal(indicator.range.min)
+        hi = "+∞" if indicator.range.max is None else format_decimal(indicator.range.max)
+        shown = format_decimal(quantize(value, indicator.decimals))
+        issues.append(
+            Issue(
+                "out-of-range",
+                first,
+                {"value": shown, "range": f"[{lo}, {hi}]"},
+                indicator=indicator.code,
+            )
+        )
+        outcome.invalid = True
+        return derivation, issues
+    reported = outcome.observation
+    if outcome.invalid:
+        return derivation, issues
+    if reported is None:
+        outcome.observation = Observation(
+            value=value,
+            location=first,
+            raw=format_decimal(quantize(value, indicator.decimals)),
+            notation="derived",
+        )
+        return derivation, issues
+    assert isinstance(reported.value, Decimal)
+    consistent = agrees(reported.value, value, indicator.decimals)
+    if not consistent:
+        places = agreement_places(reported.value, indicator.decimals)
+        issues.append(
+            Issue(
+                "inconsistent-value",
+                reported.location,
+                {
+                    "reported": reported.raw,
+                    "reported_at": str(reported.location),
+                    "computed": format_decimal(quantize(value, max(places, 2))),
+                    "computed_from": describe_inputs(derivation),
+                },
+                indicator=indicator.code,
+            )
+        )
+        outcome.invalid = True
+    return replace(derivation, consistent=consistent), issues
+
+
+def describe_inputs(derivation: Derivation) -> str:
+    """`URBAN_INCOME/RURAL_INCOME 2015 (序列!G12, 序列!G13)`: what a derivation read, and where."""
+    codes = list(dict.fromkeys(f.series for f in derivation.inputs))
+    years = sorted({f.year for f in derivation.inputs})
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    cells = ", ".join(f"{f.location.sheet}!{f.location.cell}" for f in derivation.inputs)
+    return f"{'/'.join(codes)} {span} ({cells})"
+
+
+def _basis_issues(
+    indicator: Indicator, derivation: Derivation, catalogue: Catalogue
+) -> list[Issue]:
+    issues: list[Issue] = []
+    for code in dict.fromkeys(f.series for f in derivation.inputs):
+        series = catalogue.series_by_code(code)
+        figures = [f for f in derivation.inputs if f.series == code]
+        if series.bases and figures[0].basis is None:
+            issues.append(
+                Issue(
+                    "basis-unstated",
+                    figures[0].location,
+                    {"series": code, "known": known_bases(series), "indicator": indicator.code},
+                    indicator=indicator.code,
+                )
+            )
+    return issues

@@ -1,0 +1,269 @@
+"""`qcity explain`: one indicator's figure and the arithmetic behind it, cell by cell."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TextIO
+
+from rich.text import Text
+
+from qcity import display
+from qcity.errors import Issue, Lang, Location
+from qcity.model import (
+    CagrDerive,
+    Derivation,
+    Evaluation,
+    Figure,
+    Indicator,
+    IndicatorResult,
+    IntensityReductionDerive,
+    RatioDerive,
+    SeriesKind,
+    ShareDerive,
+    Status,
+    Unit,
+)
+from qcity.report import ReportOptions
+from qcity.report.text import make_console, print_issues, status_text
+from qcity.values import format_decimal, quantize
+
+_T: dict[str, dict[Lang, str]] = {
+    "target": {
+        "zh": "目标 {target} · 依据 {clause}“{quote}”",
+        "en": "Target {target} · {clause} “{quote}”",
+    },
+    "file": {"zh": "文件 {file}", "en": "File {file}"},
+    "year": {"zh": " · 报告年份 {year}", "en": " · report year {year}"},
+    "fraction": {
+        "zh": "由分子/分母计算:分子 / 分母{times}",
+        "en": "From the numerator and denominator: numerator / denominator{times}",
+    },
+    "series": {"zh": "由序列计算({kind}):{formula}", "en": "From the series ({kind}): {formula}"},
+    "no-sheet": {
+        "zh": "可由序列计算({kind}),但工作簿没有“序列”工作表",
+        "en": "Derivable from the series ({kind}), but the workbook has no 序列 (series) sheet",
+    },
+    "missing": {"zh": "  缺少 {what}", "en": "  missing {what}"},
+    "unreadable": {
+        "zh": "  无法读取 {what},见下方数据问题",
+        "en": "  unreadable {what}; see the data issues below",
+    },
+    "cannot": {"zh": "  无法计算", "en": "  cannot be derived"},
+    "basis": {"zh": "    口径:{basis}", "en": "    basis: {basis}"},
+    "absent": {"zh": "表中无此数据", "en": "not in the sheet"},
+    "intensity": {
+        "zh": "  I = {a} / {b},保留 4 位小数",
+        "en": "  I = {a} / {b}, kept to 4 decimals",
+    },
+    "reported": {
+        "zh": "填报值 {raw}({where}){agreement}",
+        "en": "Reported {raw} ({where}){agreement}",
+    },
+    "not-reported": {"zh": "填报值 未填报{where}", "en": "Reported: nothing{where}"},
+    "invalid": {
+        "zh": "填报值 有误{where},见下方数据问题",
+        "en": "Reported: invalid{where}; see the data issues below",
+    },
+    "agrees": {"zh": ",与计算值一致", "en": ", agrees with the derived value"},
+    "agrees-fraction": {"zh": ",与分子/分母一致", "en": ", agrees with its fraction"},
+    "disagrees": {"zh": ",与计算值 {value} 不一致", "en": ", disagrees with the derived {value}"},
+    "verdict": {"zh": "判定 ", "en": "Verdict "},
+    "on-reported": {"zh": " · 按填报值 {value}", "en": " · on the reported {value}"},
+    "on-derived": {"zh": " · 按计算值 {value}", "en": " · on the derived {value}"},
+    "on-fraction": {"zh": " · 按分子/分母 {value}", "en": " · on the fraction {value}"},
+    "gap": {"zh": " · 差距 {gap}", "en": " · gap {gap}"},
+    "issues": {"zh": "数据问题 ({n})", "en": "Data issues ({n})"},
+}
+
+
+def _t(key: str, lang: Lang, **params: object) -> str:
+    return _T[key][lang].format(**params)
+
+
+def _cell(location: Location) -> str:
+    return f"{location.sheet}!{location.cell}" if location.cell else str(location.sheet)
+
+
+def _figure(f: Figure) -> str:
+    return f"{format_decimal(f.value)} ({_cell(f.location)})"
+
+
+def explanation(evaluation: Evaluation, result: IndicatorResult, lang: Lang) -> list[str]:
+    """The lines of the explanation of *result*, without its issues."""
+    ind = result.indicator
+    lines = [
+        f"{ind.code} {ind.name.get(lang)}",
+        _t(
+            "target",
+            lang,
+            target=display.target(ind, lang),
+            clause=ind.source.clause,
+            quote=ind.source.quote,
+        ),
+    ]
+    head = _t("file", lang, file=evaluation.source)
+    if evaluation.report_year is not None:
+        head += _t("year", lang, year=display.report_year(evaluation.report_year, lang))
+    lines += [head, ""]
+    lines += _fraction_lines(result, lang)
+    derivation = result.derivation
+    if derivation is not None:
+        lines += _series_lines(evaluation, result, derivation, lang)
+    elif ind.derive is not None and ind.derive.kind != "rate" and evaluation.series_sheet is None:
+        lines.append(_t("no-sheet", lang, kind=ind.derive.kind))
+    lines.append(_reported_line(result, lang))
+    lines.append(_verdict(result, lang))
+    return lines
+
+
+def _fraction_lines(result: IndicatorResult, lang: Lang) -> list[str]:
+    obs = result.observation
+    if obs is None or obs.fraction is None or obs.numerator is None or obs.denominator is None:
+        return []
+    ind = result.indicator
+    percent = ind.unit is Unit.PERCENT
+    times = " × 100" if percent else ""
+    line = (
+        f"  {ind.code} = {format_decimal(obs.numerator)} ({_cell(obs.numerator_at or obs.location)})"
+        f" / {format_decimal(obs.denominator)} ({_cell(obs.denominator_at or obs.location)}){times}"
+        f" = {display.bare(obs.fraction, ind.unit, ind.decimals)}"
+    )
+    if obs.computed and isinstance(result.judged, Decimal):
+        line += f" {display.relation(ind, result.judged, result.status)}"
+        line += f" {display.STATUS_LABEL[result.status][lang]}"
+    return [_t("fraction", lang, times=times), line]
+
+
+def _series_lines(
+    evaluation: Evaluation, result: IndicatorResult, d: Derivation, lang: Lang
+) -> list[str]:
+    ind = result.indicator
+    catalogue = evaluation.catalogue
+    lines = [_t("series", lang, kind=d.kind, formula=display.formula(ind, d))]
+    for f in d.inputs:
+        series = catalogue.series_by_code(f.series)
+        unit = "%" if series.kind is SeriesKind.GROWTH else f" {series.unit.get(lang)}"
+        line = (
+            f"  {f.series} {series.name.get(lang)} {f.year} = {format_decimal(f.value)}{unit}"
+            f"  {_cell(f.location)}"
+        )
+        lines.append(line)
+        if series.bases:
+            lines.append(_t("basis", lang, basis=display.basis_name(series, f.basis, lang)))
+    for key, items in (("missing", d.missing), ("unreadable", d.unreadable)):
+        if items:
+            what = ("、" if lang == "zh" else ", ").join(
+                f"{m.series} {m.year} ({_cell(m.location) if m.location.cell else _t('absent', lang)})"
+                for m in items
+            )
+            lines.append(_t(key, lang, what=what))
+    if d.value is None:
+        lines.append(_t("cannot", lang))
+        return lines
+    assert result.derived_judged is not None and result.derived_status is not None
+    verdict = (
+        f"{display.bare(result.derived_judged, ind.unit, ind.decimals)} "
+        f"{display.relation(ind, result.derived_judged, result.derived_status)} "
+        f"{display.STATUS_LABEL[result.derived_status][lang]}"
+    )
+    lines += _arithmetic(ind, d, verdict, lang)
+    return lines
+
+
+def _by(d: Derivation, series: str, year: int) -> Figure:
+    return next(f for f in d.inputs if f.series == series and f.year == year)
+
+
+def _arithmetic(ind: Indicator, d: Derivation, verdict: str, lang: Lang) -> list[str]:
+    derive = ind.derive
+    code, t, base = ind.code, d.year, d.base_year
+    if isinstance(derive, (ShareDerive, RatioDerive)):
+        a, b = _by(d, derive.numerator, t), _by(d, derive.denominator, t)
+        times = " × 100" if isinstance(derive, ShareDerive) else ""
+        return [f"  {code} = {_figure(a)} / {_figure(b)}{times} = {verdict}"]
+    assert base is not None
+    if isinstance(derive, IntensityReductionDerive):
+        num, den = derive.numerator, derive.denominator
+        i_t, i_0 = d.step("intensity_t"), d.step("intensity_base")
+        return [
+            _t("intensity", lang, a=num, b=den),
+            f"  I_{t} = {_figure(_by(d, num, t))} / {_figure(_by(d, den, t))} = {i_t}",
+            f"  I_{base} = {_figure(_by(d, num, base))} / {_figure(_by(d, den, base))} = {i_0}",
+            f"  {code} = (1 − {i_t} / {i_0}) × 100 = {verdict}",
+        ]
+    n = t - base
+    if isinstance(derive, CagrDerive):
+        multiple = format_decimal(quantize(d.step("multiple"), 4))
+        latest, first = _by(d, derive.series, t), _by(d, derive.series, base)
+        return [
+            f"  {code} = (({_figure(latest)} / {_figure(first)})^(1/{n}) − 1) × 100",
+            f"         = ({multiple}^(1/{n}) − 1) × 100 = {verdict}",
+        ]
+    factors = " × ".join(f"(1 + {format_decimal(f.value)}%)" for f in d.inputs)
+    product = format_decimal(quantize(d.step("product"), 4))
+    return [
+        f"  {code} = ({factors})^(1/{n}) − 1",
+        f"         = {product}^(1/{n}) − 1 = {verdict}",
+    ]
+
+
+def _reported_line(result: IndicatorResult, lang: Lang) -> str:
+    obs = result.observation
+    where = ""
+    if result.location is not None:
+        cell = _cell(result.location)
+        where = f"({cell})" if lang == "zh" else f" ({cell})"
+    if obs is None or obs.notation == "derived" or obs.computed:
+        key = "invalid" if result.status is Status.INVALID else "not-reported"
+        return _t(key, lang, where=where)
+    agreement = ""
+    if result.derivation is not None and result.derivation.consistent is True:
+        agreement = _t("agrees", lang)
+    elif obs.fraction is not None and not obs.computed:
+        agreement = _t("agrees-fraction", lang)
+    return _t("reported", lang, raw=obs.raw, where=_cell(obs.location), agreement=agreement)
+
+
+def _verdict(result: IndicatorResult, lang: Lang) -> str:
+    ind = result.indicator
+    status = status_text(result.status, lang).plain
+    line = _t("verdict", lang) + status
+    obs = result.observation
+    if obs is not None and result.judged is not None:
+        key = "on-reported"
+        if result.judged_on_derived:
+            key = "on-derived"
+        elif obs.computed:
+            key = "on-fraction"
+        line += _t(key, lang, value=display.scalar(result.judged, ind, lang))
+    gap = display.gap(result, lang)
+    if gap:
+        line += _t("gap", lang, gap=gap)
+    return line
+
+
+def related_issues(evaluation: Evaluation, result: IndicatorResult) -> list[Issue]:
+    """The issues about *result*: its own, and those at the series cells it could not read."""
+    cells = set()
+    if result.derivation is not None:
+        cells = {(m.location.sheet, m.location.cell) for m in result.derivation.unreadable}
+    return [
+        i
+        for i in evaluation.issues
+        if i.indicator == result.indicator.code or (i.location.sheet, i.location.cell) in cells
+    ]
+
+
+def write_explanation(
+    evaluation: Evaluation, result: IndicatorResult, stream: TextIO, options: ReportOptions
+) -> None:
+    """Write the explanation of one indicator, then its issues."""
+    lang = options.lang
+    console = make_console(stream, options)
+    for n, line in enumerate(explanation(evaluation, result, lang)):
+        console.print(Text(line, style="bold" if n == 0 else ""), soft_wrap=True)
+    issues = related_issues(evaluation, result)
+    if issues:
+        console.print()
+        console.print(Text(_t("issues", lang, n=len(issues)), style="bold"))
+        print_issues(console, issues, lang)
