@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from qcity.drift import template_drift
 from qcity.evaluate import evaluate
 from qcity.model import Catalogue, Evaluation
 from qcity.validate import validate
@@ -22,6 +23,14 @@ def check_workbook(
     """Check the workbook at *path*; raises InputError only when it cannot be read at all."""
     submission = read_submission(path, shown=shown, limits=limits)
     validated = validate(submission, catalogue)
+    # A workbook filled in from a template of another catalogue version is judged all the
+    # same (the figures are what they are), with a warning naming what changed.
+    drift = template_drift(submission.properties, catalogue, submission.shown)
     return evaluate(
-        catalogue, validated, source=submission.shown, sheet=submission.sheet, checked_at=now
+        catalogue,
+        validated,
+        source=submission.shown,
+        sheet=submission.sheet,
+        checked_at=now,
+        extra_issues=drift,
     )

@@ -243,6 +243,57 @@ def check(
     raise typer.Exit(code)
 
 
+@app.command()
+def template(
+    out: Annotated[
+        Path, typer.Argument(help="The workbook to write (.xlsx) 输出的模板文件.", dir_okay=False)
+    ],
+    catalogue: CatalogueOpt = None,
+    lead: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lead",
+            metavar="DEPT",
+            help="Only the indicators this department leads, e.g. 市质监局 (repeatable) 牵头部门.",
+        ),
+    ] = None,
+    lang: LangOpt = LangChoice.zh,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Write the fill-in template workbook 生成填报模板."""
+    _require_suffix(out, (".xlsx",), "OUT")
+    code = EXIT_INTERNAL
+    with _guard(lang.value, debug):
+        from qcity.files import write_atomic
+        from qcity.template import resolve_leads, template_indicators, write_template
+
+        cat = _load(catalogue)
+        leads = resolve_leads(cat, lead or [])
+        if out.exists() and not force:
+            _fail(Issue("output-exists", Location(file=str(out)), {"path": str(out)}))
+        write_atomic(out, write_template(cat, lang=lang.value, leads=leads))
+        n = len(template_indicators(cat, leads))
+        meta = cat.catalogue
+        if lang.value == "zh":
+            msg = f"✔ 已写入模板 {out}({n} 项指标,指标目录 {meta.id} v{meta.version})"
+        else:
+            msg = (
+                f"✔ wrote the template {out} ({n} indicators, catalogue {meta.id} v{meta.version})"
+            )
+        typer.echo(msg)
+        code = EXIT_OK
+    raise typer.Exit(code)
+
+
+def _require_suffix(path: Path, suffixes: tuple[str, ...], hint: str) -> None:
+    """A click usage error (exit 2) unless *path* ends in one of *suffixes*."""
+    if path.suffix.lower() not in suffixes:
+        raise typer.BadParameter(
+            f"{path} must end in {' or '.join(suffixes)} (an Excel workbook)", param_hint=hint
+        )
+
+
 @catalogue_app.callback()
 def catalogue_list(
     ctx: typer.Context,
