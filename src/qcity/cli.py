@@ -225,22 +225,63 @@ def check(
         ReportFormat, typer.Option("--format", "-f", help="Report format.")
     ] = ReportFormat.text,
     output: OutputOpt = None,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            help="Also write a copy of the workbook marked with the results (.xlsx) 标注副本.",
+            dir_okay=False,
+        ),
+    ] = None,
     lang: LangOpt = LangChoice.zh,
     color: ColorOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Check a submission workbook against the catalogue 检查填报数据是否达标."""
+    if annotate is not None:
+        _require_suffix(annotate, (".xlsx", ".xlsm"), "'--annotate'")
+        if output is not None and output.resolve() == annotate.resolve():
+            raise typer.BadParameter(
+                "the annotated copy and the report (-o) need different files",
+                param_hint="'--annotate'",
+            )
     code = EXIT_INTERNAL
     with _guard(lang.value, debug):
         from qcity.check import check_workbook
         from qcity.report import get_reporter
 
+        if annotate is not None:
+            from qcity.files import refuse_overwrite
+
+            refuse_overwrite(annotate, [file])
         cat = _load(catalogue)
         evaluation = check_workbook(file, cat)
         reporter = get_reporter(fmt.value)
         _emit(lambda s, o: reporter.write(evaluation, s, o), output, [file], color, lang.value)
+        if annotate is not None:
+            _write_annotated(file, annotate, evaluation, lang.value)
         code = exit_code_for(evaluation)
     raise typer.Exit(code)
+
+
+def _write_annotated(file: Path, out: Path, evaluation: Evaluation, lang: Lang) -> None:
+    """Write the annotated copy of *file* to *out* and say so (and what it lost) on stderr."""
+    from qcity.annotate import annotate_workbook
+    from qcity.files import write_atomic
+
+    source = file.read_bytes()
+    # Macros survive only into an .xlsm copy of an .xlsm; openpyxl never runs them.
+    keep_vba = out.suffix.lower() == ".xlsm" and file.suffix.lower() == ".xlsm"
+    copy = annotate_workbook(source, evaluation, lang=lang, keep_vba=keep_vba)
+    write_atomic(out, copy.data)
+    if lang == "zh":
+        typer.echo(f"✔ 标注副本已写入 {out}", err=True)
+        if copy.lost:
+            typer.echo(f"⚠ 标注副本未能保留原工作簿中的:{'、'.join(copy.lost)}", err=True)
+    else:
+        typer.echo(f"✔ wrote the annotated copy {out}", err=True)
+        if copy.lost:
+            typer.echo(f"⚠ the annotated copy could not keep: {'; '.join(copy.lost)}", err=True)
 
 
 @app.command()

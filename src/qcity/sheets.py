@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from qcity.model import Status
+
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -24,6 +26,18 @@ FONT_UNMET = "9C0006"
 FONT_MISSING = "404040"
 FONT_INVALID = "833C0B"
 FONT_WARNING = "9C5700"
+STATUS_COLOURS: dict[Status, tuple[str, str]] = {
+    Status.MET: (FILL_MET, FONT_MET),
+    Status.UNMET: (FILL_UNMET, FONT_UNMET),
+    Status.MISSING: (FILL_MISSING, FONT_MISSING),
+    Status.INVALID: (FILL_INVALID, FONT_INVALID),
+}
+SEVERITY_COLOURS: dict[str, tuple[str, str]] = {
+    "error": (FILL_INVALID, FONT_INVALID),
+    "warning": (FILL_WARNING, FONT_WARNING),
+    "info": (FILL_WARNING, FONT_WARNING),
+}
+SEVERITY_MARK = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 
 LINE_HEIGHT = 16.5  # points per wrapped line at the default 11 pt, CJK fonts included
 
