@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+AUTHOR = "qcity"
+NOTE_MARK = "\n\n— qcity —\n"  # separates a submitter's note from ours
 STATUS_HEADER: dict[Lang, str] = {"zh": "检查结果", "en": "Check result"}
 DETAIL_HEADER: dict[Lang, str] = {"zh": "差距或问题", "en": "Gap or problem"}
 
@@ -62,7 +64,9 @@ def annotate_workbook(
         summary = write_summary(wb, evaluation, lang)
         data = _save(wb)
         # What went missing is only known once written: compare, then say so on the summary.
-        lost = _lost_parts(source, data, lang) + _dedupe(f"openpyxl: {w.message}" for w in caught)
+        lost = _lost_parts(source, data, lang, summary.replaced_charts) + _dedupe(
+            f"openpyxl: {w.message}" for w in caught
+        )
         if lost:
             summary.add_losses(lost)
             data = _save(wb)
@@ -124,6 +128,7 @@ def mark_data_sheet(ws: Worksheet, evaluation: Evaluation, lang: Lang) -> None:
 
     header_row = _find_header_row(ws)
     status_col, detail_col = _status_columns(ws, header_row)
+    _clear_earlier_marks(ws, header_row, (status_col, detail_col))
     for col, text, width in (
         (status_col, STATUS_HEADER[lang], 14),
         (detail_col, DETAIL_HEADER[lang], 34),
@@ -191,6 +196,32 @@ def mark_data_sheet(ws: Worksheet, evaluation: Evaluation, lang: Lang) -> None:
         _note(ws, coordinate, issues, lang)
 
 
+def _clear_earlier_marks(ws: Worksheet, header_row: int, columns: tuple[int, int]) -> None:
+    """Undo an earlier annotation of this sheet: its notes, its shading, its status cells."""
+    from openpyxl.styles import PatternFill
+
+    ours = {sheets.SEVERITY_COLOURS[level][0] for level in sheets.SEVERITY_COLOURS}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.comment is None:
+                continue
+            text = cell.comment.text
+            if cell.comment.author == AUTHOR:
+                cell.comment = None
+            elif NOTE_MARK in text:
+                cell.comment.text = text.split(NOTE_MARK, 1)[0]
+            else:
+                continue
+            rgb = str(cell.fill.fgColor.rgb) if cell.fill is not None else ""
+            if rgb[-6:] in ours:
+                cell.fill = PatternFill()  # the original shading is unknown; none beats a stale one
+    for col in columns:
+        for n in range(header_row + 1, ws.max_row + 1):
+            if ws.cell(n, col).value is not None:
+                ws.cell(n, col).value = None
+                ws.cell(n, col).fill = PatternFill()
+
+
 def _note(ws: Worksheet, coordinate: str, issues: list[Issue], lang: Lang) -> None:
     """Shade the cell by its worst issue and add a note with each message and fix."""
     from openpyxl.cell.cell import MergedCell
@@ -211,10 +242,10 @@ def _note(ws: Worksheet, coordinate: str, issues: list[Issue], lang: Lang) -> No
         for i in issues
     ]
     text = "\n\n".join(blocks)
-    author = "qcity"
+    author = AUTHOR
     if cell.comment is not None:
         # The submitter's own note stays, above ours.
-        text = f"{cell.comment.text.rstrip()}\n\n— qcity —\n{text}"
+        text = f"{cell.comment.text.rstrip()}{NOTE_MARK}{text}"
         author = cell.comment.author or author
     lines = sum(sheets.lines_needed(part, 44) for part in text.split("\n"))
     cell.comment = Comment(text, author, height=min(24 + 18 * lines, 600), width=340)
@@ -231,11 +262,14 @@ def _part_counts(data: bytes) -> Counter[str]:
     return counts
 
 
-def _lost_parts(source: bytes, output: bytes, lang: Lang) -> list[str]:
+def _lost_parts(source: bytes, output: bytes, lang: Lang, replaced_charts: int) -> list[str]:
     before, after = _part_counts(source), _part_counts(output)
-    # The summary sheet adds one chart, in one drawing, of its own.
+    # The summary sheet adds one chart, in one drawing, of its own, and may have replaced
+    # an earlier summary's.
     after["xl/charts/chart"] -= 1
     after["xl/drawings/drawing"] -= 1
+    before["xl/charts/chart"] -= replaced_charts
+    before["xl/drawings/drawing"] -= min(replaced_charts, 1)
     lost = []
     for prefix, kind in _PART_KINDS.items():
         missing = before[prefix] - max(after[prefix], 0)

@@ -49,6 +49,7 @@ class SummarySheet:
 
     ws: Worksheet
     lang: Lang
+    replaced_charts: int = 0  # charts of an earlier qcity summary, removed with it
 
     def add_losses(self, lost: Sequence[str]) -> None:
         """State on the sheet which parts of the original the copy does not have."""
@@ -71,6 +72,11 @@ def write_summary(wb: Workbook, evaluation: Evaluation, lang: Lang) -> SummarySh
 
     from qcity.report.text import summary_text
 
+    replaced = 0
+    for old in list(wb.worksheets):
+        if _is_earlier_summary(old):
+            replaced += len(getattr(old, "_charts", []))
+            wb.remove(old)  # a copy annotated again gets one, current, summary
     ws = wb.create_sheet(_free_title(wb, SUMMARY_SHEET[lang]), 0)
     for other in wb.worksheets:
         other.sheet_view.tabSelected = False
@@ -101,7 +107,7 @@ def write_summary(wb: Workbook, evaluation: Evaluation, lang: Lang) -> SummarySh
     row = _issues(ws, row, evaluation.issues, lang) + 2
     _chart(ws, row, evaluation, lang)
     ws.page_setup.orientation = "landscape"
-    return SummarySheet(ws, lang)
+    return SummarySheet(ws, lang, replaced)
 
 
 def put(ws: Worksheet, row: int, col: int, text: str | int | float | None) -> Any:
@@ -114,8 +120,18 @@ def put(ws: Worksheet, row: int, col: int, text: str | int | float | None) -> An
     return cell
 
 
+def _is_earlier_summary(ws: Worksheet) -> bool:
+    """Whether *ws* is a summary sheet qcity wrote (its name and its title line say so)."""
+    title = ws.cell(1, 1).value
+    return (
+        ws.title in SUMMARY_SHEET.values()
+        and isinstance(title, str)
+        and title.startswith((f"{label('title', 'zh')} · ", f"{label('title', 'en')} · "))
+    )
+
+
 def _free_title(wb: Workbook, title: str) -> str:
-    """*title*, or *title* (2) …: an earlier summary is kept rather than replaced."""
+    """*title*, or *title* (2) … when the submitter has a sheet of that name."""
     taken = {name.casefold() for name in wb.sheetnames}
     candidate, n = title, 1
     while candidate.casefold() in taken:
@@ -268,6 +284,7 @@ def _link(cell: Any, location: Location | None, hyperlink: Any) -> None:
 def _chart(ws: Worksheet, row: int, evaluation: Evaluation, lang: Lang) -> None:
     """The chart's data as a table, and a native bar chart of it beside the tables."""
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart.data_source import AxDataSource, StrRef
 
     rates = [r for r in evaluation.results if r.indicator.unit is Unit.PERCENT]
     if not rates:
@@ -293,7 +310,10 @@ def _chart(ws: Worksheet, row: int, evaluation: Evaluation, lang: Lang) -> None:
     chart.add_data(
         Reference(ws, min_col=3, max_col=4, min_row=first, max_row=last), titles_from_data=True
     )
-    chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=last))
+    # The codes are text: a string reference, or Excel would label the bars 1, 2, 3 ….
+    codes = Reference(ws, min_col=1, min_row=first + 1, max_row=last)
+    for series in chart.series:
+        series.cat = AxDataSource(strRef=StrRef(f=str(codes)))
     threshold, judged = chart.series
     threshold.graphicalProperties.solidFill = "A5A5A5"
     judged.graphicalProperties.solidFill = "4472C4"
