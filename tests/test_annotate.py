@@ -12,8 +12,10 @@ from xml.etree import ElementTree
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.chart import BarChart, Reference
 from openpyxl.comments import Comment
 from openpyxl.drawing.image import Image
+from openpyxl.styles import Font
 from PIL import Image as PILImage
 
 from qcity.display import STATUS_LABEL
@@ -48,6 +50,11 @@ def submission(cli: Cli, tmp_path: Path) -> Path:
     extra.merge_cells("A2:C2")
     extra.column_dimensions["A"].width = 31.5
     extra["C5"] = "=B1*100"
+    extra["A1"].font = Font(bold=True, color="FF0000")
+    extra.row_dimensions[7].height = 40
+    chart = BarChart()  # a submitter's own chart
+    chart.add_data(Reference(extra, min_col=2, min_row=1, max_row=1))
+    extra.add_chart(chart, "E2")
     wb.save(path)
     return path
 
@@ -136,7 +143,8 @@ def test_notes_in_english(cli: Cli, submission: Path, tmp_path: Path) -> None:
 
 def test_everything_else_is_kept(cli: Cli, submission: Path, tmp_path: Path) -> None:
     out = tmp_path / "标注.xlsx"
-    annotate(cli, submission, out)
+    run = cli("check", submission, "--annotate", out)
+    assert run.stderr == f"✔ 标注副本已写入 {out}\n"  # nothing was lost
     wb = load_workbook(out)
     assert wb.sheetnames == ["检查结果", "数据", "说明", "附表"]
     assert wb.active is not None and wb.active.title == "检查结果"
@@ -146,6 +154,9 @@ def test_everything_else_is_kept(cli: Cli, submission: Path, tmp_path: Path) -> 
     assert [str(r) for r in extra.merged_cells.ranges] == ["A2:C2"]
     assert extra.column_dimensions["A"].width == 31.5
     assert extra["C5"].value == "=B1*100"  # formulas stay formulas
+    assert (extra["A1"].font.b, extra["A1"].font.color.rgb) == (True, "00FF0000")
+    assert extra.row_dimensions[7].height == 40
+    assert len(getattr(extra, "_charts")) == 1  # noqa: B009
     data = wb["数据"]
     assert data["I5"].value == "抽查 1200 批"
     assert data.protection.sheet is True  # the template's protection stays
@@ -186,9 +197,9 @@ def test_summary_sheet_counts_and_chart(cli: Cli, submission: Path, tmp_path: Pa
     link = ws.cell(issues + 4, 3).hyperlink
     assert link is not None and link.location == "'数据'!F15"  # (rows count from 1)
     with zipfile.ZipFile(out) as archive:
-        charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
-        assert len(charts) == 1
-        chart = ElementTree.fromstring(archive.read(charts[0]))
+        charts = [archive.read(n) for n in archive.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) == 2  # the submitter's, and ours
+        [chart] = [ElementTree.fromstring(c) for c in charts if "检查结果".encode() in c]
     ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
     bar = chart.find(".//c:barChart", ns)
     assert bar is not None  # a native chart, not a picture
@@ -248,6 +259,22 @@ def test_what_cannot_be_kept_is_said(
     assert ws["A4"].value == "注意:本副本未能保留原工作簿中的:自定义 XML (1)"
     en = cli("check", path, "--annotate", out, "--lang", "en")
     assert "⚠ the annotated copy could not keep: custom XML (1)" in en.stderr
+
+
+def test_macros_are_kept_only_in_a_macro_enabled_copy(
+    cli: Cli, make_submission: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = make_submission(all_met(), name="book.xlsm")
+    with zipfile.ZipFile(path, "a") as archive:  # a stand-in for a VBA project (never run)
+        archive.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 stand-in")
+    as_xlsx = cli("check", path, "--annotate", tmp_path / "out.xlsx")
+    assert as_xlsx.exit_code == 0
+    assert "⚠ 标注副本未能保留原工作簿中的:宏(VBA) (1)" in as_xlsx.stderr
+    as_xlsm = cli("check", path, "--annotate", tmp_path / "out.xlsm")
+    assert as_xlsm.stderr == f"✔ 标注副本已写入 {tmp_path / 'out.xlsm'}\n"
+    with zipfile.ZipFile(tmp_path / "out.xlsm") as archive:
+        assert archive.read("xl/vbaProject.bin") == b"\xd0\xcf\x11\xe0 stand-in"
+        assert b"macroEnabled.main+xml" in archive.read("[Content_Types].xml")
 
 
 def test_the_example_is_annotated(cli: Cli, tmp_path: Path) -> None:
@@ -326,7 +353,9 @@ def test_refuses_to_write_over_the_input(cli: Cli, submission: Path) -> None:
 def test_usage_errors(cli: Cli, submission: Path, tmp_path: Path) -> None:
     run = cli("check", submission, "--annotate", tmp_path / "out.csv")
     assert run.exit_code == 2
-    assert "must end in .xlsx or .xlsm" in run.output
+    assert "must end in .xlsx (an Excel workbook)" in " ".join(run.output.replace("│", " ").split())
+    run = cli("check", submission, "--annotate", tmp_path / "out.xlsm")  # no macros to keep
+    assert run.exit_code == 2
     same = tmp_path / "same.xlsx"
     run = cli("check", submission, "--annotate", same, "-o", same)
     assert run.exit_code == 2

@@ -239,7 +239,9 @@ def check(
 ) -> None:
     """Check a submission workbook against the catalogue 检查填报数据是否达标."""
     if annotate is not None:
-        _require_suffix(annotate, (".xlsx", ".xlsm"), "'--annotate'")
+        # A macro-enabled copy only of a macro-enabled workbook: the name must match the content.
+        allowed = (".xlsx", ".xlsm") if file.suffix.lower() == ".xlsm" else (".xlsx",)
+        _require_suffix(annotate, allowed, "'--annotate'")
         if output is not None and output.resolve() == annotate.resolve():
             raise typer.BadParameter(
                 "the annotated copy and the report (-o) need different files",
