@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 SUMMARY_SHEET: dict[Lang, str] = {"zh": "检查结果", "en": "Check results"}
-_WIDTHS = (14, 40, 14, 16, 20, 14, 14, 12)  # columns A–H
+_WIDTHS = (20, 40, 14, 16, 20, 14, 14, 12)  # columns A–H
 _TEXT: dict[str, dict[Lang, str]] = {
     "areas": {"zh": "按领域统计", "en": "By area"},
     "area": {"zh": "领域", "en": "Area"},
