@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from qcity.catalogue import bundled_catalogue_path, load_catalogue
+from qcity.catalogue import bundled_catalogue_path, check_quotes, load_catalogue
 from qcity.errors import CatalogueError
 from qcity.model import Catalogue, Op, Unit
 
@@ -258,3 +258,31 @@ def test_other_catalogue_is_honoured(
     prd02 = next(i for i in data["indicators"] if i["code"] == "PRD-02")
     assert prd02["status"] == "unmet"
     assert prd02["target"]["text"] == "≥ 97%"
+
+
+def test_the_plan_phases_are_encoded(catalogue: Catalogue) -> None:
+    assert [(p.start, p.end, p.source.clause) for p in catalogue.phases] == [
+        ("2014-02", "2014-05", "四(一)"),
+        ("2014-06", "2015-06", "四(二)"),
+        ("2015-07", "2015-07", "四(三)"),
+        ("2015-08", "2015-10", "四(四)"),
+    ]
+    plan = PLAN_TEXT.read_text(encoding="utf-8")
+    for phase in catalogue.phases:
+        assert phase.name.zh in phase.source.quote
+        assert phase.source.quote in plan
+
+
+def test_phase_errors_are_located(tmp_path: Path) -> None:
+    path = variant(tmp_path, 'end: "2014-05"', 'end: "2013-05"')
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(path)
+    [issue] = err.value.issues
+    assert issue.location.path == "phases[0]"
+    assert issue.location.line == line_of(path, "制定方案,落实目标任务")
+    assert issue.message("en") == "end 2013-05 is before start 2014-02"
+    misquoted = variant(tmp_path, "共4个月", "共5个月")
+    problems = check_quotes(
+        load_catalogue(misquoted), PLAN_TEXT.read_text(encoding="utf-8"), "x.yaml"
+    )
+    assert [p.location.path for p in problems] == ["phases[0].source.quote"]

@@ -224,6 +224,8 @@ def check_quotes(catalogue: Catalogue, plan_text: str, shown: str) -> list[Issue
             entries.append((f"departments[{n}].source.quote", d.source.quote))
     for n, i in enumerate(catalogue.indicators):
         entries.append((f"indicators[{n}].source.quote", i.source.quote))
+    for n, p in enumerate(catalogue.phases):
+        entries.append((f"phases[{n}].source.quote", p.source.quote))
     for path, quote in entries:
         if quote not in plan_text:
             issues.append(

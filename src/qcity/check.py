@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from qcity.derive import derive_all
+from qcity.drift import template_drift
 from qcity.evaluate import evaluate
 from qcity.model import Catalogue, Evaluation
 from qcity.validate import validate
@@ -29,6 +30,9 @@ def check_workbook(
     submission = read_submission(path, shown=shown, limits=limits)
     validated = validate(submission, catalogue)
     derived = derive_all(submission, catalogue, validated, year)
+    # A workbook filled in from a template of another catalogue version is judged all the
+    # same (the figures are what they are), with a warning naming what changed.
+    drift = template_drift(submission.properties, catalogue, submission.shown)
     return evaluate(
         catalogue,
         validated,
@@ -36,4 +40,5 @@ def check_workbook(
         sheet=submission.sheet,
         checked_at=now,
         derived=derived,
+        extra_issues=drift,
     )

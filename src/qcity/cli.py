@@ -247,21 +247,44 @@ def check(
         ReportFormat, typer.Option("--format", "-f", help="Report format.")
     ] = ReportFormat.text,
     output: OutputOpt = None,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            help="Also write a copy of the workbook marked with the results (.xlsx) 标注副本.",
+            dir_okay=False,
+        ),
+    ] = None,
     lang: LangOpt = LangChoice.zh,
     year: YearOpt = None,
     color: ColorOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Check a submission workbook against the catalogue 检查填报数据是否达标."""
+    if annotate is not None:
+        # A macro-enabled copy only of a macro-enabled workbook: the name must match the content.
+        allowed = (".xlsx", ".xlsm") if file.suffix.lower() == ".xlsm" else (".xlsx",)
+        _require_suffix(annotate, allowed, "'--annotate'")
+        if output is not None and output.resolve() == annotate.resolve():
+            raise typer.BadParameter(
+                "the annotated copy and the report (-o) need different files",
+                param_hint="'--annotate'",
+            )
     code = EXIT_INTERNAL
     with _guard(lang.value, debug):
         from qcity.check import check_workbook
         from qcity.report import get_reporter
 
+        if annotate is not None:
+            from qcity.files import refuse_overwrite
+
+            refuse_overwrite(annotate, [file])
         cat = _load(catalogue)
         evaluation = check_workbook(file, cat, year=year)
         reporter = get_reporter(fmt.value)
         _emit(lambda s, o: reporter.write(evaluation, s, o), output, [file], color, lang.value)
+        if annotate is not None:
+            _write_annotated(file, annotate, evaluation, lang.value)
         code = exit_code_for(evaluation)
     raise typer.Exit(code)
 
@@ -309,6 +332,77 @@ def explain(
         )
         code = exit_code_for_one(result)
     raise typer.Exit(code)
+
+
+def _write_annotated(file: Path, out: Path, evaluation: Evaluation, lang: Lang) -> None:
+    """Write the annotated copy of *file* to *out* and say so (and what it lost) on stderr."""
+    from qcity.annotate import annotate_workbook
+    from qcity.files import write_atomic
+
+    source = file.read_bytes()
+    # Macros survive only into an .xlsm copy of an .xlsm; openpyxl never runs them.
+    keep_vba = out.suffix.lower() == ".xlsm" and file.suffix.lower() == ".xlsm"
+    copy = annotate_workbook(source, evaluation, lang=lang, keep_vba=keep_vba)
+    write_atomic(out, copy.data)
+    if lang == "zh":
+        typer.echo(f"✔ 标注副本已写入 {out}", err=True)
+        if copy.lost:
+            typer.echo(f"⚠ 标注副本未能保留原工作簿中的:{'、'.join(copy.lost)}", err=True)
+    else:
+        typer.echo(f"✔ wrote the annotated copy {out}", err=True)
+        if copy.lost:
+            typer.echo(f"⚠ the annotated copy could not keep: {'; '.join(copy.lost)}", err=True)
+
+
+@app.command()
+def template(
+    out: Annotated[
+        Path, typer.Argument(help="The workbook to write (.xlsx) 输出的模板文件.", dir_okay=False)
+    ],
+    catalogue: CatalogueOpt = None,
+    lead: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lead",
+            metavar="DEPT",
+            help="Only the indicators this department leads, e.g. 市质监局 (repeatable) 牵头部门.",
+        ),
+    ] = None,
+    lang: LangOpt = LangChoice.zh,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Write the fill-in template workbook 生成填报模板."""
+    _require_suffix(out, (".xlsx",), "OUT")
+    code = EXIT_INTERNAL
+    with _guard(lang.value, debug):
+        from qcity.files import write_atomic
+        from qcity.template import resolve_leads, template_indicators, write_template
+
+        cat = _load(catalogue)
+        leads = resolve_leads(cat, lead or [])
+        if out.exists() and not force:
+            _fail(Issue("output-exists", Location(file=str(out)), {"path": str(out)}))
+        write_atomic(out, write_template(cat, lang=lang.value, leads=leads))
+        n = len(template_indicators(cat, leads))
+        meta = cat.catalogue
+        if lang.value == "zh":
+            msg = f"✔ 已写入模板 {out}({n} 项指标,指标目录 {meta.id} v{meta.version})"
+        else:
+            msg = (
+                f"✔ wrote the template {out} ({n} indicators, catalogue {meta.id} v{meta.version})"
+            )
+        typer.echo(msg)
+        code = EXIT_OK
+    raise typer.Exit(code)
+
+
+def _require_suffix(path: Path, suffixes: tuple[str, ...], hint: str) -> None:
+    """A click usage error (exit 2) unless *path* ends in one of *suffixes*."""
+    if path.suffix.lower() not in suffixes:
+        raise typer.BadParameter(
+            f"{path} must end in {' or '.join(suffixes)} (an Excel workbook)", param_hint=hint
+        )
 
 
 @catalogue_app.callback()

@@ -183,6 +183,28 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("为输出选一个不同的文件名", "choose another file name for the output"),
             exit_code=2,
         ),
+        _t(
+            "output-exists",
+            E,
+            ("输出文件已存在", "Output file exists"),
+            ("{path} 已存在,不会覆盖", "{path} exists and is not overwritten"),
+            (
+                "另选文件名,或加 --force 覆盖(注意不要覆盖已填写的工作簿)",
+                "choose another name, or add --force to overwrite it (mind filled-in workbooks)",
+            ),
+            exit_code=2,
+        ),
+        _t(
+            "output-not-writable",
+            E,
+            ("无法写入输出文件", "Output cannot be written"),
+            ("无法写入 {path}:{reason}", "cannot write {path}: {reason}"),
+            (
+                "检查文件夹是否存在、是否有写权限,以及文件是否正被其他程序打开",
+                "check that the folder exists and is writable, and that no program has the file open",
+            ),
+            exit_code=2,
+        ),
         # --- workbook structure ------------------------------------------------------------
         _t(
             "no-data-sheet",
@@ -631,6 +653,31 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "核对该数值;没有数据时保持空白而不是填 0",
                 "check the figure; leave the cell empty rather than 0 when there is no figure",
             ),
+        ),
+        # --- templates ---------------------------------------------------------------------------
+        _t(
+            "template-drift",
+            W,
+            ("模板与指标目录版本不同", "Template from another catalogue version"),
+            (
+                "工作簿由指标目录 {template} 的模板填写,现按 {current} 检查;变化:{changes}",
+                "the workbook was filled in from a template of catalogue {template} and is checked against {current}; changes: {changes}",
+            ),
+            (
+                "用 qcity template 生成新模板,把数据转填过去后再提交",
+                "write a new template with `qcity template` and move the figures into it",
+            ),
+        ),
+        _t(
+            "unknown-department",
+            E,
+            ("不是牵头部门", "Not a lead department"),
+            (
+                "“{raw}”不是指标目录中任何指标的牵头部门{suggestion}",
+                "{raw!r} leads no indicator of the catalogue{suggestion}",
+            ),
+            ("可选的牵头部门:{choices}", "lead departments: {choices}"),
+            exit_code=2,
         ),
         # --- catalogue ---------------------------------------------------------------------------
         _t(

@@ -25,17 +25,37 @@ def refuse_overwrite(output: Path, inputs: Iterable[Path]) -> None:
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write *data* to *path* through a temporary file in the same folder, then rename it into place."""
+    """Write *data* to *path* through a temporary file in the same folder, then rename it into place.
+
+    An unusable path (no such folder, no permission, a folder of that name) raises UsageError.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a folder")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise _not_writable(path, e) from e
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
         Path(tmp).replace(path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()
+        if isinstance(e, OSError):
+            raise _not_writable(path, e) from e
         raise
+
+
+def _not_writable(path: Path, error: OSError) -> UsageError:
+    return UsageError(
+        Issue(
+            "output-not-writable",
+            Location(file=str(path)),
+            {"path": str(path), "reason": error.strerror or str(error)},
+        )
+    )

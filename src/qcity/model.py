@@ -238,6 +238,21 @@ def derive_series(derive: Derive) -> list[tuple[str, str]]:
     return []
 
 
+class Phase(Frozen):
+    """A stage of the plan's timetable (四、工作步骤), shown in the fill-in template."""
+
+    name: Localized
+    start: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]  # year-month
+    end: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    source: Source
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Phase:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
 class Indicator(Frozen):
     """One measurable target of the plan."""
 
@@ -297,6 +312,7 @@ class Catalogue(Frozen):
     areas: list[Area] = Field(min_length=1)
     series: list[Series] = []
     indicators: list[Indicator] = Field(min_length=1)
+    phases: list[Phase] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references(self) -> Catalogue:
