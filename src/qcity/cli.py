@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import io
 import os
@@ -52,6 +53,10 @@ class ReportFormat(str, enum.Enum):
 
     text = "text"
     json = "json"
+    junit = "junit"
+    markdown = "markdown"
+    github = "github"
+    html = "html"
 
 
 class ListFormat(str, enum.Enum):
@@ -94,6 +99,23 @@ OutputOpt = Annotated[
     ),
 ]
 
+TodayOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--today",
+        envvar="QCITY_TODAY",
+        formats=["%Y-%m-%d"],
+        help="The date to report as today, YYYY-MM-DD (pins dates so outputs are reproducible).",
+    ),
+]
+
+
+def _pinned(today: dt.datetime | None) -> tuple[dt.date | None, dt.datetime | None]:
+    """The report date and the check time that --today pins (midnight UTC), or None and None."""
+    if today is None:
+        return None, None
+    return today.date(), today.replace(tzinfo=dt.timezone.utc)
+
 
 app = typer.Typer(
     name="qcity",
@@ -114,6 +136,8 @@ catalogue_app = typer.Typer(
     no_args_is_help=False,
 )
 app.add_typer(catalogue_app, name="catalogue")
+schema_app = typer.Typer(help="Print JSON Schemas: of reports and of catalogue files.")
+app.add_typer(schema_app, name="schema")
 
 
 def _version(value: bool) -> None:
@@ -189,7 +213,12 @@ def _load(catalogue: Path | None) -> Catalogue:
 
 
 def _emit(
-    render: Any, output: Path | None, inputs: list[Path], color: bool | None, lang: Lang
+    render: Any,
+    output: Path | None,
+    inputs: list[Path],
+    color: bool | None,
+    lang: Lang,
+    today: dt.date | None = None,
 ) -> None:
     """Render with *render(stream, options)* to *output* (atomically) or stdout."""
     if output is not None:
@@ -197,14 +226,14 @@ def _emit(
 
         refuse_overwrite(output, inputs)
         buffer = io.StringIO()
-        render(buffer, ReportOptions(lang=lang, color=bool(color), width=100))
+        render(buffer, ReportOptions(lang=lang, color=bool(color), width=100, today=today))
         write_atomic(output, buffer.getvalue())
         return
     use_color = (
         color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     )
     try:
-        render(sys.stdout, ReportOptions(lang=lang, color=use_color, width=_width()))
+        render(sys.stdout, ReportOptions(lang=lang, color=use_color, width=_width(), today=today))
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`qcity check … | head`): stop writing, keep the exit code.
@@ -227,6 +256,7 @@ def check(
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
     color: ColorOpt = None,
+    today: TodayOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Check a submission workbook against the catalogue 检查填报数据是否达标."""
@@ -235,10 +265,18 @@ def check(
         from qcity.check import check_workbook
         from qcity.report import get_reporter
 
+        day, now = _pinned(today)
         cat = _load(catalogue)
-        evaluation = check_workbook(file, cat)
+        evaluation = check_workbook(file, cat, now=now)
         reporter = get_reporter(fmt.value)
-        _emit(lambda s, o: reporter.write(evaluation, s, o), output, [file], color, lang.value)
+        _emit(
+            lambda s, o: reporter.write(evaluation, s, o),
+            output,
+            [file],
+            color,
+            lang.value,
+            today=day,
+        )
         code = exit_code_for(evaluation)
     raise typer.Exit(code)
 
@@ -311,16 +349,48 @@ def catalogue_validate(
     raise typer.Exit(code)
 
 
-@catalogue_app.command("schema")
-def catalogue_schema(output: OutputOpt = None, debug: DebugOpt = False) -> None:
-    """Print the JSON Schema of catalogue files, for editors 输出目录的 JSON Schema."""
+def _print_schema(which: str, output: Path | None, debug: bool) -> None:
     with _guard("en", debug):
         import json
 
-        from qcity.catalogue import catalogue_json_schema
+        if which == "catalogue":
+            from qcity.catalogue import catalogue_json_schema
 
-        text = json.dumps(catalogue_json_schema(), ensure_ascii=False, indent=2) + "\n"
+            schema = catalogue_json_schema()
+        elif which == "report":
+            from qcity.report.json_schema import report_json_schema
+
+            schema = report_json_schema()
+        else:
+            from qcity.report.gaps_report import gaps_json_schema
+
+            schema = gaps_json_schema()
+        text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
         _emit(lambda s, o: s.write(text), output, [], None, "en")
+
+
+@catalogue_app.command("schema")
+def catalogue_schema(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """Print the JSON Schema of catalogue files, for editors 输出目录的 JSON Schema."""
+    _print_schema("catalogue", output, debug)
+
+
+@schema_app.command("catalogue")
+def schema_catalogue(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of catalogue files (same as `qcity catalogue schema`)."""
+    _print_schema("catalogue", output, debug)
+
+
+@schema_app.command("report")
+def schema_report(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity check --format json` (schema_version 1)."""
+    _print_schema("report", output, debug)
+
+
+@schema_app.command("gaps")
+def schema_gaps(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity gaps --format json` (schema_version 1)."""
+    _print_schema("gaps", output, debug)
 
 
 def main() -> None:

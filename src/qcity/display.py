@@ -46,6 +46,11 @@ LABELS: dict[str, dict[Lang, str]] = {
     "severity": {"zh": "级别", "en": "Level"},
     "title": {"zh": "质量强市指标检查", "en": "Quality-city indicator check"},
     "source": {"zh": "依据", "en": "Source"},
+    "note": {"zh": "备注", "en": "Note"},
+    "date": {"zh": "日期", "en": "Date"},
+    "area": {"zh": "领域", "en": "Area"},
+    "total": {"zh": "合计", "en": "Total"},
+    "compare": {"zh": "对比", "en": "Compared"},
 }
 SEVERITY_LABEL: dict[str, dict[Lang, str]] = {
     "error": {"zh": "错误", "en": "error"},

@@ -309,6 +309,20 @@ class Summary(BaseModel):
     total: int
 
 
+def summarise(results: list[IndicatorResult]) -> Summary:
+    """How many of *results* have each status."""
+    counts = dict.fromkeys(Status, 0)
+    for r in results:
+        counts[r.status] += 1
+    return Summary(
+        met=counts[Status.MET],
+        unmet=counts[Status.UNMET],
+        missing=counts[Status.MISSING],
+        invalid=counts[Status.INVALID],
+        total=len(results),
+    )
+
+
 class Evaluation(BaseModel):
     """The finished evaluation of one submission: what every reporter renders."""
 
@@ -324,16 +338,14 @@ class Evaluation(BaseModel):
     @property
     def summary(self) -> Summary:
         """How many indicators have each status."""
-        counts = dict.fromkeys(Status, 0)
-        for r in self.results:
-            counts[r.status] += 1
-        return Summary(
-            met=counts[Status.MET],
-            unmet=counts[Status.UNMET],
-            missing=counts[Status.MISSING],
-            invalid=counts[Status.INVALID],
-            total=len(self.results),
-        )
+        return summarise(self.results)
+
+    def area_summaries(self) -> list[tuple[Area, Summary]]:
+        """Each area of the catalogue (in catalogue order) with the counts of its indicators."""
+        return [
+            (area, summarise([r for r in self.results if r.indicator.area == area.code]))
+            for area in self.catalogue.areas
+        ]
 
     @property
     def errors(self) -> list[Issue]:

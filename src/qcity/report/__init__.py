@@ -39,6 +39,10 @@ class Reporter(ABC):
 REGISTRY: dict[str, str] = {
     "text": "qcity.report.text:TextReporter",
     "json": "qcity.report.json_report:JsonReporter",
+    "junit": "qcity.report.junit:JUnitReporter",
+    "markdown": "qcity.report.markdown:MarkdownReporter",
+    "github": "qcity.report.github:GithubReporter",
+    "html": "qcity.report.html_report:HtmlReporter",
 }
 
 

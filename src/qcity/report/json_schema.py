@@ -1,0 +1,135 @@
+"""The JSON Schema of the JSON report (schema_version 1), written out by hand so it is exact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qcity.errors import ISSUE_TYPES, Severity
+from qcity.model import CODE_PATTERN, Op, Status, Unit
+
+SCHEMA_ID = "urn:qcity:schema:report:1"
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _object(properties: dict[str, Any]) -> dict[str, Any]:
+    # Every key is always present (null when there is nothing to say) and no other key may be.
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+STRING = {"type": "string"}
+TEXT = {"type": "string", "minLength": 1}
+NUMBER = {"type": "number"}
+COUNT = {"type": "integer", "minimum": 0}
+
+LOCATION = _object(
+    {
+        "file": _nullable(STRING),
+        "sheet": _nullable(STRING),
+        "cell": _nullable({"type": "string", "pattern": "^[A-Z]{1,3}[1-9][0-9]*$"}),
+        "path": _nullable(STRING),
+        "line": _nullable({"type": "integer", "minimum": 1}),
+    }
+)
+
+
+def report_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) every `qcity check --format json` document satisfies."""
+    target = _object(
+        {
+            "op": {"enum": [op.value for op in Op]},
+            "value": {"type": ["number", "boolean"]},
+            "tolerance": _nullable({"type": "number", "minimum": 0}),
+            "text": TEXT,
+        }
+    )
+    indicator = _object(
+        {
+            "code": {"type": "string", "pattern": CODE_PATTERN},
+            "name": TEXT,
+            "name_zh": TEXT,
+            "name_en": TEXT,
+            "area": {"type": "string", "pattern": CODE_PATTERN},
+            "lead": TEXT,
+            "status": {"enum": [s.value for s in Status]},
+            "value": {"type": ["number", "boolean", "null"]},
+            "judged": {"type": ["number", "boolean", "null"]},
+            "raw": _nullable(STRING),
+            "notation": _nullable({"type": "string", "pattern": "^[a-z]+(-[a-z]+)*$"}),
+            "numerator": _nullable(NUMBER),
+            "denominator": _nullable(NUMBER),
+            "target": {"$ref": "#/$defs/target"},
+            "gap": _nullable(NUMBER),
+            "gap_text": _nullable(TEXT),
+            "unit": {"enum": [u.value for u in Unit]},
+            "decimals": {"type": "integer", "minimum": 0},
+            "location": _nullable({"$ref": "#/$defs/location"}),
+            "note": _nullable(STRING),
+            "source": _object({"clause": TEXT, "quote": TEXT}),
+        }
+    )
+    issue = _object(
+        {
+            "code": {"enum": list(ISSUE_TYPES)},
+            "severity": {"enum": [s.value for s in Severity]},
+            "indicator": _nullable({"type": "string", "pattern": CODE_PATTERN}),
+            "title": TEXT,
+            "message": TEXT,
+            "hint": TEXT,
+            "location": {"$ref": "#/$defs/location"},
+        }
+    )
+    document = _object(
+        {
+            "schema_version": {"const": 1},
+            "catalogue": _object(
+                {
+                    "id": TEXT,
+                    "title": TEXT,
+                    "document": TEXT,
+                    "issued": {"type": "string", "format": "date"},
+                    "version": {"type": "string", "pattern": r"^\d+\.\d+(\.\d+)?$"},
+                }
+            ),
+            "source": STRING,
+            "sheet": _nullable(STRING),
+            "checked_at": {"type": "string", "format": "date-time"},
+            "lang": {"enum": ["zh", "en"]},
+            "summary": _object(
+                {
+                    key: COUNT
+                    for key in (
+                        "met",
+                        "unmet",
+                        "missing",
+                        "invalid",
+                        "total",
+                        "errors",
+                        "warnings",
+                    )
+                }
+            ),
+            "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}},
+            "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
+        }
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "qcity check report (schema_version 1)",
+        "description": "The output of `qcity check FILE --format json`.",
+        **document,
+        "$defs": {
+            "location": LOCATION,
+            "target": target,
+            "indicator": indicator,
+            "issue": issue,
+        },
+    }
