@@ -19,6 +19,7 @@ from qcity.errors import Issue, Lang, Location, QcityError, UsageError
 from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
+    from qcity.gaps import GapReport
     from qcity.model import Catalogue, Evaluation
 
 # --- exit codes: the one place they are decided (tabled in the README) --------------------------
@@ -40,6 +41,16 @@ def exit_code_for(evaluation: Evaluation) -> int:
     return EXIT_OK
 
 
+def gaps_exit_code(report: GapReport) -> int:
+    """Like check, over what the list shows: 3 if anything on it is invalid or a data error
+    about no indicator remains; 1 if anything is left to close; 0 if nothing is."""
+    from qcity.model import Status
+
+    if report.other_issues or any(g.result.status is Status.INVALID for g in report.gaps):
+        return EXIT_INVALID
+    return EXIT_UNMET if report.gaps else EXIT_OK
+
+
 # --- options shared by commands -----------------------------------------------------------------
 
 
@@ -57,6 +68,15 @@ class ReportFormat(str, enum.Enum):
     markdown = "markdown"
     github = "github"
     html = "html"
+
+
+class GapsFormat(str, enum.Enum):
+    """The formats of `qcity gaps --format` (kept equal to the gaps registry by a test)."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    xlsx = "xlsx"
 
 
 class ListFormat(str, enum.Enum):
@@ -278,6 +298,83 @@ def check(
             today=day,
         )
         code = exit_code_for(evaluation)
+    raise typer.Exit(code)
+
+
+def _resolve_lead(catalogue: Catalogue, lead: str) -> str:
+    """The department code *lead* names (its code, or its Chinese or English name)."""
+    import unicodedata
+
+    def norm(text: str) -> str:
+        return unicodedata.normalize("NFKC", text).strip().casefold()
+
+    wanted = norm(lead)
+    for d in catalogue.departments:
+        if wanted in (norm(d.code), norm(d.name.zh), norm(d.name.en)):
+            return d.code
+    known = ", ".join(d.code for d in catalogue.departments)
+    _fail(Issue("unknown-department", Location(), {"raw": lead, "known": known}))
+
+
+@app.command()
+def gaps(
+    file: Annotated[
+        Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
+    ],
+    lead: Annotated[
+        str | None,
+        typer.Option(
+            "--lead", help="Only this lead department 牵头部门 (code or name, e.g. 市建委)."
+        ),
+    ] = None,
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        GapsFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")
+    ] = GapsFormat.text,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    color: ColorOpt = None,
+    today: TodayOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """The self-inspection list 查漏补缺: what each lead department must close, worst first."""
+    code = EXIT_INTERNAL
+    with _guard(lang.value, debug):
+        from qcity.check import check_workbook
+        from qcity.gaps import find_gaps
+        from qcity.report import get_gaps_reporter
+
+        day, now = _pinned(today)
+        cat = _load(catalogue)
+        department = _resolve_lead(cat, lead) if lead is not None else None
+        reporter = get_gaps_reporter(fmt.value)
+        if reporter.binary and output is None:
+            _fail(
+                Issue(
+                    "output-required",
+                    Location(),
+                    {"format": fmt.value, "example": f"gaps{reporter.suffix}"},
+                )
+            )
+        evaluation = check_workbook(file, cat, now=now)
+        report = find_gaps(evaluation, day or evaluation.checked_at.date(), department)
+        if reporter.binary:
+            from qcity.files import refuse_overwrite, write_atomic
+
+            assert output is not None
+            refuse_overwrite(output, [file])
+            data = reporter.render(report, ReportOptions(lang=lang.value, today=day))
+            write_atomic(output, data)
+        else:
+            _emit(
+                lambda s, o: s.write(reporter.render(report, o)),
+                output,
+                [file],
+                color,
+                lang.value,
+                today=day,
+            )
+        code = gaps_exit_code(report)
     raise typer.Exit(code)
 
 

@@ -183,6 +183,25 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("为输出选一个不同的文件名", "choose another file name for the output"),
             exit_code=2,
         ),
+        _t(
+            "output-required",
+            E,
+            ("需要输出文件", "Output file required"),
+            (
+                "{format} 格式是二进制文件,不能输出到终端",
+                "the {format} format is a binary file and cannot go to the terminal",
+            ),
+            ("用 -o 指定输出文件,例如 -o {example}", "name a file with -o, e.g. -o {example}"),
+            exit_code=2,
+        ),
+        _t(
+            "unknown-department",
+            E,
+            ("没有这个牵头部门", "Unknown lead department"),
+            ("指标目录中没有牵头部门“{raw}”", "the catalogue has no lead department {raw!r}"),
+            ("可用的部门:{known}", "the departments are: {known}"),
+            exit_code=2,
+        ),
         # --- workbook structure ------------------------------------------------------------
         _t(
             "no-data-sheet",

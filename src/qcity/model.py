@@ -131,6 +131,13 @@ class Department(Frozen):
     source: Source | None = None
 
 
+class FractionTerms(Frozen):
+    """What a rate's numerator and denominator count (合格批次 / 抽查批次), for gap messages."""
+
+    numerator: Localized
+    denominator: Localized
+
+
 class Indicator(Frozen):
     """One measurable target of the plan."""
 
@@ -144,6 +151,7 @@ class Indicator(Frozen):
     lead: Text
     source: Source
     note: Localized | None = None
+    fraction: FractionTerms | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> Indicator:

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from qcity.errors import Lang
+    from qcity.gaps import GapReport
     from qcity.model import Evaluation
 
 
@@ -51,4 +52,32 @@ def get_reporter(name: str) -> Reporter:
     module_name, _, class_name = REGISTRY[name].partition(":")
     cls = getattr(importlib.import_module(module_name), class_name)
     reporter: Reporter = cls()
+    return reporter
+
+
+class GapsReporter(ABC):
+    """Renders the self-inspection list of `qcity gaps`; computes nothing."""
+
+    name: str = ""
+    suffix: str = ".txt"
+    binary: bool = False  # True: render() returns bytes, which need a file (-o)
+
+    @abstractmethod
+    def render(self, report: GapReport, options: ReportOptions) -> str | bytes:
+        """The rendered list."""
+
+
+GAPS_REGISTRY: dict[str, str] = {
+    "text": "qcity.report.gaps_report:GapsTextReporter",
+    "markdown": "qcity.report.gaps_report:GapsMarkdownReporter",
+    "json": "qcity.report.gaps_report:GapsJsonReporter",
+    "xlsx": "qcity.report.gaps_xlsx:GapsXlsxReporter",
+}
+
+
+def get_gaps_reporter(name: str) -> GapsReporter:
+    """The gaps reporter registered as *name* (KeyError if there is none)."""
+    module_name, _, class_name = GAPS_REGISTRY[name].partition(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    reporter: GapsReporter = cls()
     return reporter

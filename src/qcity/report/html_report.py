@@ -171,7 +171,7 @@ class HtmlReporter(Reporter):
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             # No network: nothing may be fetched, whatever the text says.
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
             "style-src 'unsafe-inline'; img-src data:\">",
             f"<title>{h(title)}</title>",
             f"<style>{CSS}</style>",
@@ -235,7 +235,7 @@ class HtmlReporter(Reporter):
         for area, s in evaluation.area_summaries():
             out.append(
                 f'<tr data-area="{h(area.code)}"><td>{h(area.name.get(lang))}</td>'
-                f"<td>{h(area.lead)}</td><td class=\"num\">{s.met}</td>"
+                f'<td>{h(area.lead)}</td><td class="num">{s.met}</td>'
                 f'<td class="num">{s.unmet}</td><td class="num">{s.missing}</td>'
                 f'<td class="num">{s.invalid}</td><td class="num">{s.total}</td>'
                 f"<td>{_summary_bar(s)}</td></tr>"
@@ -251,7 +251,9 @@ class HtmlReporter(Reporter):
         if fraction:
             name.append(f'<div class="sub">{h(fraction)}</div>')
         if r.location is not None:
-            name.append(f'<div class="sub">{h(label("location", lang))}: {h(cell_ref(r.location))}</div>')
+            name.append(
+                f'<div class="sub">{h(label("location", lang))}: {h(cell_ref(r.location))}</div>'
+            )
         if r.note:
             name.append(f'<div class="note">{h(label("note", lang))}: {h(r.note)}</div>')
         name.append(f'<div class="sub">{h(ind.source.clause)} {h(ind.source.quote)}</div>')
@@ -274,10 +276,7 @@ class HtmlReporter(Reporter):
             '<section class="issues">',
             f"<h2>{h(label('issues', lang))} ({len(evaluation.issues)})</h2>",
             '<table class="issues"><thead><tr>',
-            *(
-                f"<th>{h(label(k, lang))}</th>"
-                for k in ("severity", "location", "problem", "fix")
-            ),
+            *(f"<th>{h(label(k, lang))}</th>" for k in ("severity", "location", "problem", "fix")),
             "</tr></thead><tbody>",
         ]
         for issue in evaluation.issues:
@@ -286,9 +285,8 @@ class HtmlReporter(Reporter):
                 f'<tr class="issue" data-code="{h(issue.code)}">'
                 f'<td class="sev-{sev}">{h(display.SEVERITY_LABEL[sev][lang])}</td>'
                 f"<td>{h(str(issue.location))}</td>"
-                f"<td>{h(issue.message(lang))} <span class=\"sub\">[{h(issue.code)}]</span></td>"
+                f'<td>{h(issue.message(lang))} <span class="sub">[{h(issue.code)}]</span></td>'
                 f"<td>{h(issue.hint(lang))}</td></tr>"
             )
         out += ["</tbody></table>", "</section>"]
         return out
-

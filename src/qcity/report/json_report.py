@@ -22,7 +22,7 @@ def _num(value: Scalar | None) -> float | int | bool | None:
     return float(value)
 
 
-def _decimal(value: Decimal | None) -> float | int | None:
+def json_number(value: Decimal | None) -> float | int | None:
     if value is None:
         return None
     result = _num(value)
@@ -47,15 +47,15 @@ def indicator_dict(r: IndicatorResult, lang: Lang) -> dict[str, Any]:
         "judged": _num(r.judged),
         "raw": obs.raw if obs else None,
         "notation": obs.notation if obs else None,
-        "numerator": _decimal(obs.numerator) if obs else None,
-        "denominator": _decimal(obs.denominator) if obs else None,
+        "numerator": json_number(obs.numerator) if obs else None,
+        "denominator": json_number(obs.denominator) if obs else None,
         "target": {
             "op": t.op.value,
             "value": _num(t.value),
-            "tolerance": _decimal(t.tolerance),
+            "tolerance": json_number(t.tolerance),
             "text": display.target(ind, lang),
         },
-        "gap": _decimal(r.gap),
+        "gap": json_number(r.gap),
         "gap_text": display.gap(r, lang) or None,
         "unit": ind.unit.value,
         "decimals": ind.decimals,

@@ -10,11 +10,11 @@ from qcity.model import CODE_PATTERN, Op, Status, Unit
 SCHEMA_ID = "urn:qcity:schema:report:1"
 
 
-def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _object(properties: dict[str, Any]) -> dict[str, Any]:
+def closed_object(properties: dict[str, Any]) -> dict[str, Any]:
     # Every key is always present (null when there is nothing to say) and no other key may be.
     return {
         "type": "object",
@@ -29,28 +29,28 @@ TEXT = {"type": "string", "minLength": 1}
 NUMBER = {"type": "number"}
 COUNT = {"type": "integer", "minimum": 0}
 
-LOCATION = _object(
+LOCATION = closed_object(
     {
-        "file": _nullable(STRING),
-        "sheet": _nullable(STRING),
-        "cell": _nullable({"type": "string", "pattern": "^[A-Z]{1,3}[1-9][0-9]*$"}),
-        "path": _nullable(STRING),
-        "line": _nullable({"type": "integer", "minimum": 1}),
+        "file": nullable(STRING),
+        "sheet": nullable(STRING),
+        "cell": nullable({"type": "string", "pattern": "^[A-Z]{1,3}[1-9][0-9]*$"}),
+        "path": nullable(STRING),
+        "line": nullable({"type": "integer", "minimum": 1}),
     }
 )
 
 
 def report_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) every `qcity check --format json` document satisfies."""
-    target = _object(
+    target = closed_object(
         {
             "op": {"enum": [op.value for op in Op]},
             "value": {"type": ["number", "boolean"]},
-            "tolerance": _nullable({"type": "number", "minimum": 0}),
+            "tolerance": nullable({"type": "number", "minimum": 0}),
             "text": TEXT,
         }
     )
-    indicator = _object(
+    indicator = closed_object(
         {
             "code": {"type": "string", "pattern": CODE_PATTERN},
             "name": TEXT,
@@ -61,35 +61,35 @@ def report_json_schema() -> dict[str, Any]:
             "status": {"enum": [s.value for s in Status]},
             "value": {"type": ["number", "boolean", "null"]},
             "judged": {"type": ["number", "boolean", "null"]},
-            "raw": _nullable(STRING),
-            "notation": _nullable({"type": "string", "pattern": "^[a-z]+(-[a-z]+)*$"}),
-            "numerator": _nullable(NUMBER),
-            "denominator": _nullable(NUMBER),
+            "raw": nullable(STRING),
+            "notation": nullable({"type": "string", "pattern": "^[a-z]+(-[a-z]+)*$"}),
+            "numerator": nullable(NUMBER),
+            "denominator": nullable(NUMBER),
             "target": {"$ref": "#/$defs/target"},
-            "gap": _nullable(NUMBER),
-            "gap_text": _nullable(TEXT),
+            "gap": nullable(NUMBER),
+            "gap_text": nullable(TEXT),
             "unit": {"enum": [u.value for u in Unit]},
             "decimals": {"type": "integer", "minimum": 0},
-            "location": _nullable({"$ref": "#/$defs/location"}),
-            "note": _nullable(STRING),
-            "source": _object({"clause": TEXT, "quote": TEXT}),
+            "location": nullable({"$ref": "#/$defs/location"}),
+            "note": nullable(STRING),
+            "source": closed_object({"clause": TEXT, "quote": TEXT}),
         }
     )
-    issue = _object(
+    issue = closed_object(
         {
             "code": {"enum": list(ISSUE_TYPES)},
             "severity": {"enum": [s.value for s in Severity]},
-            "indicator": _nullable({"type": "string", "pattern": CODE_PATTERN}),
+            "indicator": nullable({"type": "string", "pattern": CODE_PATTERN}),
             "title": TEXT,
             "message": TEXT,
             "hint": TEXT,
             "location": {"$ref": "#/$defs/location"},
         }
     )
-    document = _object(
+    document = closed_object(
         {
             "schema_version": {"const": 1},
-            "catalogue": _object(
+            "catalogue": closed_object(
                 {
                     "id": TEXT,
                     "title": TEXT,
@@ -99,22 +99,13 @@ def report_json_schema() -> dict[str, Any]:
                 }
             ),
             "source": STRING,
-            "sheet": _nullable(STRING),
+            "sheet": nullable(STRING),
             "checked_at": {"type": "string", "format": "date-time"},
             "lang": {"enum": ["zh", "en"]},
-            "summary": _object(
-                {
-                    key: COUNT
-                    for key in (
-                        "met",
-                        "unmet",
-                        "missing",
-                        "invalid",
-                        "total",
-                        "errors",
-                        "warnings",
-                    )
-                }
+            "summary": closed_object(
+                dict.fromkeys(
+                    ("met", "unmet", "missing", "invalid", "total", "errors", "warnings"), COUNT
+                )
             ),
             "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}},
             "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},

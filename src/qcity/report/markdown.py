@@ -62,9 +62,7 @@ class MarkdownReporter(Reporter):
             if ind.area != current:
                 current = ind.area
                 area = by_area[ind.area]
-                name = markdown_text(
-                    f"{area.name.get(lang)} · {label('lead', lang)} {area.lead}"
-                )
+                name = markdown_text(f"{area.name.get(lang)} · {label('lead', lang)} {area.lead}")
                 out.append(f"| | **{name}** | | | | |")
             cells = [
                 ind.code,
@@ -85,9 +83,7 @@ class MarkdownReporter(Reporter):
             out += ["", f"**{label('issues', lang)} ({len(evaluation.issues)})**", ""]
             out.append(
                 "| "
-                + " | ".join(
-                    label(h, lang) for h in ("severity", "location", "problem", "fix")
-                )
+                + " | ".join(label(h, lang) for h in ("severity", "location", "problem", "fix"))
                 + " | |"
             )
             out.append("|---|---|---|---|---|")
