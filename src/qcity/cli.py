@@ -301,6 +301,52 @@ def check(
     raise typer.Exit(code)
 
 
+class FailOn(str, enum.Enum):
+    """What makes `qcity hook` fail."""
+
+    unmet = "unmet"  # any target unmet or missing, or anything invalid (exit 1 or 3)
+    invalid = "invalid"  # only figures that cannot be trusted (exit 3)
+
+
+@app.command()
+def hook(
+    files: Annotated[list[Path], typer.Argument(help="Workbooks to check, one after another.")],
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Report format for each file.")
+    ] = ReportFormat.text,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option("--fail-on", help="unmet: fail on any gap; invalid: only on untrusted data."),
+    ] = FailOn.unmet,
+    lang: LangOpt = LangChoice.zh,
+    debug: DebugOpt = False,
+) -> None:
+    """Check several workbooks, as a pre-commit hook 提交前检查 (see .pre-commit-hooks.yaml)."""
+    worst = EXIT_OK
+    for file in files:
+        code = EXIT_INTERNAL
+        try:
+            with _guard(lang.value, debug):
+                from qcity.check import check_workbook
+                from qcity.report import get_reporter
+
+                cat = _load(catalogue)
+                evaluation = check_workbook(file, cat)
+                code = exit_code_for(evaluation)
+                if code != EXIT_OK or fmt is not ReportFormat.text:
+                    reporter = get_reporter(fmt.value)
+                    _emit(
+                        lambda s, o: reporter.write(evaluation, s, o), None, [], False, lang.value
+                    )
+        except typer.Exit as e:
+            code = e.exit_code
+        if fail_on is FailOn.invalid and code == EXIT_UNMET:
+            code = EXIT_OK
+        worst = max(worst, code)
+    raise typer.Exit(worst)
+
+
 def _resolve_lead(catalogue: Catalogue, lead: str) -> str:
     """The department code *lead* names (its code, or its Chinese or English name)."""
     import unicodedata

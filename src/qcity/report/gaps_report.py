@@ -352,7 +352,7 @@ def gaps_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of `qcity gaps --format json`."""
     from qcity.gaps import NeedKind
     from qcity.phases import When
-    from qcity.report.json_schema import COUNT, NUMBER, STRING, TEXT, closed_object, nullable
+    from qcity.report.json_schema import COUNT, DATE, NUMBER, STRING, TEXT, closed_object, nullable
     from qcity.report.json_schema import report_json_schema as base
 
     report = base()
@@ -382,7 +382,7 @@ def gaps_json_schema() -> dict[str, Any]:
             "catalogue": report["properties"]["catalogue"],
             "source": STRING,
             "sheet": nullable(STRING),
-            "today": {"type": "string", "format": "date"},
+            "today": DATE,
             "lang": {"enum": ["zh", "en"]},
             "lead": nullable(TEXT),
             "milestone": nullable(
@@ -390,8 +390,8 @@ def gaps_json_schema() -> dict[str, Any]:
                     {
                         "clause": TEXT,
                         "name": TEXT,
-                        "start": {"type": "string", "format": "date"},
-                        "end": {"type": "string", "format": "date"},
+                        "start": DATE,
+                        "end": DATE,
                         "when": {"enum": [w.value for w in When]},
                         "days": COUNT,
                         "text": TEXT,

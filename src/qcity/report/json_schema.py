@@ -28,6 +28,7 @@ STRING = {"type": "string"}
 TEXT = {"type": "string", "minLength": 1}
 NUMBER = {"type": "number"}
 COUNT = {"type": "integer", "minimum": 0}
+DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 LOCATION = closed_object(
     {
@@ -94,13 +95,17 @@ def report_json_schema() -> dict[str, Any]:
                     "id": TEXT,
                     "title": TEXT,
                     "document": TEXT,
-                    "issued": {"type": "string", "format": "date"},
+                    "issued": DATE,
                     "version": {"type": "string", "pattern": r"^\d+\.\d+(\.\d+)?$"},
                 }
             ),
             "source": STRING,
             "sheet": nullable(STRING),
-            "checked_at": {"type": "string", "format": "date-time"},
+            "checked_at": {
+                "type": "string",
+                "format": "date-time",
+                "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$",
+            },
             "lang": {"enum": ["zh", "en"]},
             "summary": closed_object(
                 dict.fromkeys(

@@ -1,0 +1,67 @@
+"""The pre-commit hooks, run by pre-commit itself (`try-repo`) on a repository of workbooks.
+
+pre-commit installs this repository into a fresh environment from the package registry (as any
+user of the hook gets it), so this test needs the registry, which CI has.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .conftest import ROOT, Sheet, all_met, data_rows, write_workbook
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_hooks_file_names_the_hook_command() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["qcity-check", "qcity-validate"]
+    assert all(h["entry"].startswith("qcity hook") and h["language"] == "python" for h in hooks)
+
+
+def test_try_repo_on_a_repository_of_submissions(tmp_path: Path) -> None:
+    repo = tmp_path / "submissions"
+    (repo / "2015-06").mkdir(parents=True)
+    git(repo, "init", "-q")
+    write_workbook(repo / "2015-06" / "市质监局.xlsx", {"数据": data_rows(all_met())})
+    unmet = all_met() | {"PRD-02": 93.9}
+    write_workbook(repo / "2015-06" / "市建委.xlsx", {"数据": Sheet(rows=data_rows(unmet))})
+    (repo / "README.txt").write_text("not a workbook\n", encoding="utf-8")
+    git(repo, "add", ".")
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "PRE_COMMIT_COLOR": "never",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "--all-files", "--verbose"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "qcity check (quality-city targets)" in out
+    check_block = out.split("qcity check (quality-city targets)", 1)[1].split("qcity validate", 1)[
+        0
+    ]
+    assert "Failed" in check_block.splitlines()[0]
+    assert "- exit code: 1" in check_block
+    assert "结论:22/23 项达标;未达标 1" in check_block  # 市建委.xlsx: PRD-02 is unmet
+    assert "PRD-02" in check_block
+    validate_line = out.split("qcity validate (quality-city data)", 1)[1].splitlines()[0]
+    assert "Passed" in validate_line  # an unmet target is not untrusted data
