@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import io
 import os
 import sys
@@ -336,9 +337,8 @@ def hook(
                 code = exit_code_for(evaluation)
                 if code != EXIT_OK or fmt is not ReportFormat.text:
                     reporter = get_reporter(fmt.value)
-                    _emit(
-                        lambda s, o: reporter.write(evaluation, s, o), None, [], False, lang.value
-                    )
+                    render = functools.partial(reporter.write, evaluation)
+                    _emit(render, None, [], False, lang.value)
         except typer.Exit as e:
             code = e.exit_code
         if fail_on is FailOn.invalid and code == EXIT_UNMET:
