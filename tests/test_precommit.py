@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-from .conftest import ROOT, Sheet, all_met, data_rows, write_workbook
+from .conftest import ROOT, Run, Sheet, all_met, data_rows, write_workbook
 
 
 def git(repo: Path, *args: str) -> None:
@@ -65,3 +66,21 @@ def test_try_repo_on_a_repository_of_submissions(tmp_path: Path) -> None:
     assert "PRD-02" in check_block
     validate_line = out.split("qcity validate (quality-city data)", 1)[1].splitlines()[0]
     assert "Passed" in validate_line  # an unmet target is not untrusted data
+
+
+def test_hook_checks_every_file_and_exits_with_the_worst(
+    cli: Callable[..., Run], make_submission: Callable[..., Path], tmp_path: Path
+) -> None:
+    good = make_submission(all_met(), name="good.xlsx")
+    unmet = make_submission(all_met() | {"PRD-02": 93.9}, name="unmet.xlsx")
+    bad = make_submission(all_met() | {"PRD-02": "n/a"}, name="bad.xlsx")
+    only_good = cli("hook", good)
+    assert only_good.exit_code == 0, only_good.output
+    assert only_good.stdout == ""  # silent on success, like any pre-commit hook
+    run = cli("hook", good, unmet, tmp_path / "gone.xlsx")
+    assert run.exit_code == 2  # a missing file is a usage error, and the others still ran
+    assert "结论:22/23 项达标;未达标 1" in run.stdout
+    assert "找不到文件  [file-not-found]" in run.stderr
+    assert cli("hook", good, unmet, bad).exit_code == 3
+    assert cli("hook", "--fail-on", "invalid", good, unmet).exit_code == 0
+    assert cli("hook", "--fail-on", "invalid", unmet, bad).exit_code == 3
