@@ -120,6 +120,9 @@ OutputOpt = Annotated[
     ),
 ]
 
+WorkbookArg = Annotated[
+    Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
+]
 TodayOpt = Annotated[
     dt.datetime | None,
     typer.Option(
@@ -267,9 +270,7 @@ def _emit(
 
 @app.command()
 def check(
-    file: Annotated[
-        Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
-    ],
+    file: WorkbookArg,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Report format.")
@@ -364,9 +365,7 @@ def _resolve_lead(catalogue: Catalogue, lead: str) -> str:
 
 @app.command()
 def gaps(
-    file: Annotated[
-        Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
-    ],
+    file: WorkbookArg,
     lead: Annotated[
         str | None,
         typer.Option(

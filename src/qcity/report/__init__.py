@@ -47,11 +47,15 @@ REGISTRY: dict[str, str] = {
 }
 
 
+def _instance(spec: str) -> object:
+    module_name, _, class_name = spec.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)()
+
+
 def get_reporter(name: str) -> Reporter:
     """The reporter registered as *name* (KeyError if there is none)."""
-    module_name, _, class_name = REGISTRY[name].partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    reporter: Reporter = cls()
+    reporter = _instance(REGISTRY[name])
+    assert isinstance(reporter, Reporter)
     return reporter
 
 
@@ -77,7 +81,6 @@ GAPS_REGISTRY: dict[str, str] = {
 
 def get_gaps_reporter(name: str) -> GapsReporter:
     """The gaps reporter registered as *name* (KeyError if there is none)."""
-    module_name, _, class_name = GAPS_REGISTRY[name].partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    reporter: GapsReporter = cls()
+    reporter = _instance(GAPS_REGISTRY[name])
+    assert isinstance(reporter, GapsReporter)
     return reporter
