@@ -68,6 +68,10 @@ class DepartmentGaps:
     department: Department
     gaps: tuple[Gap, ...]
 
+    def count(self, status: Status) -> int:
+        """How many of the department's gaps have *status*."""
+        return sum(1 for g in self.gaps if g.result.status is status)
+
 
 @dataclass(frozen=True)
 class GapReport:
@@ -84,6 +88,10 @@ class GapReport:
     def gaps(self) -> list[Gap]:
         """All gaps, department by department."""
         return [g for d in self.departments for g in d.gaps]
+
+    def count(self, status: Status) -> int:
+        """How many gaps have *status*."""
+        return sum(d.count(status) for d in self.departments)
 
 
 _RANK = {Status.INVALID: 0, Status.MISSING: 1, Status.UNMET: 2}

@@ -140,7 +140,7 @@ def status_label(status: Status, lang: Lang) -> str:
 def counts_text(report: GapReport, lang: Lang) -> str:
     """The closing line: how many gaps of each kind."""
     gaps = report.gaps
-    n = {s: sum(1 for g in gaps if g.result.status is s) for s in Status}
+    n = {s: report.count(s) for s in Status}
     if not gaps and not report.other_issues:
         return "没有需要补齐的指标。" if lang == "zh" else "Nothing to close."
     if lang == "zh":
@@ -329,10 +329,7 @@ def gaps_dict(report: GapReport, lang: Lang) -> dict[str, Any]:
         "other_issues": [issue_dict(i, lang) for i in report.other_issues],
         "summary": {
             "gaps": len(report.gaps),
-            **{
-                s.value: sum(1 for g in report.gaps if g.result.status is s)
-                for s in (Status.UNMET, Status.MISSING, Status.INVALID)
-            },
+            **{s.value: report.count(s) for s in (Status.UNMET, Status.MISSING, Status.INVALID)},
             "other_issues": len(report.other_issues),
         },
     }

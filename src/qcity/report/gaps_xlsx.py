@@ -109,10 +109,7 @@ class GapsXlsxReporter(GapsReporter):
                 [
                     who,
                     len(group.gaps),
-                    *(
-                        sum(1 for g in group.gaps if g.result.status is s)
-                        for s in (Status.UNMET, Status.MISSING, Status.INVALID)
-                    ),
+                    *(group.count(s) for s in (Status.UNMET, Status.MISSING, Status.INVALID)),
                 ]
             )
         if report.other_issues:
