@@ -26,7 +26,9 @@ def snippet(heading: str) -> Any:
 
 def scripts() -> dict[str, str]:
     github = snippet("GitHub Actions")
-    [step] = [s for s in github["jobs"]["qcity"]["steps"] if s.get("name") == "Check every workbook"]
+    [step] = [
+        s for s in github["jobs"]["qcity"]["steps"] if s.get("name") == "Check every workbook"
+    ]
     gitlab = snippet("GitLab CI")
     assert gitlab["qcity"]["artifacts"]["reports"]["junit"] == "reports/*.xml"
     assert gitlab["qcity"]["script"][0] == "pip install qcity"
@@ -46,7 +48,12 @@ def test_snippet_checks_every_committed_workbook(ci: str, tmp_path: Path) -> Non
     subprocess.run(["git", "add", "2015-06 月报"], cwd=repo, check=True)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     proc = subprocess.run(
-        ["bash", "-c", scripts()[ci]], cwd=repo, env=env, capture_output=True, text=True, check=False
+        ["bash", "-c", scripts()[ci]],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 1, proc.stdout + proc.stderr  # 市建委: CON-02 unmet
     reports = sorted(p.name for p in (repo / "reports").iterdir())
