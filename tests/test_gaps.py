@@ -282,3 +282,14 @@ def test_gaps_formats_are_the_registered_reporters() -> None:
     from qcity.report import GAPS_REGISTRY
 
     assert {f.value for f in GapsFormat} == set(GAPS_REGISTRY)
+
+
+def test_fraction_terms_only_on_rates(catalogue: Catalogue) -> None:
+    from pydantic import ValidationError
+
+    terms = catalogue.indicator("PRD-02").fraction
+    assert terms is not None and terms.numerator.zh == "合格批次"
+    base = catalogue.indicator("SRV-01").model_dump()
+    base["fraction"] = terms.model_dump()
+    with pytest.raises(ValidationError, match="only a rate has a fraction, not a count indicator"):
+        Indicator.model_validate(base)

@@ -155,6 +155,8 @@ class Indicator(Frozen):
 
     @model_validator(mode="after")
     def _coherent(self) -> Indicator:
+        if self.fraction is not None and self.unit not in (Unit.PERCENT, Unit.RATIO):
+            raise ValueError(f"only a rate has a fraction, not a {self.unit.value} indicator")
         if self.unit is Unit.BOOLEAN:
             if self.target.op is not Op.IS:
                 raise ValueError("a boolean indicator needs target op 'is'")
