@@ -32,6 +32,7 @@ class Sheet:
     hidden_rows: Sequence[int] = ()
     state: str = "visible"
     merged: Sequence[str] = ()
+    text_cells: Sequence[str] = ()  # cells kept as text even when they start with "="
 
 
 def write_workbook(path: Path, sheets: Mapping[str, Sheet | Sequence[Sequence[Any]]]) -> Path:
@@ -53,6 +54,8 @@ def write_workbook(path: Path, sheets: Mapping[str, Sheet | Sequence[Sequence[An
             ws.row_dimensions[r].hidden = True
         for rng in sheet.merged:
             ws.merge_cells(rng)
+        for coord in sheet.text_cells:
+            ws[coord].data_type = "s"
         ws.sheet_state = sheet.state
     wb.save(path)
     return path
@@ -96,6 +99,14 @@ def all_met() -> dict[str, Any]:
         "ENV-06": 96, "ENV-07": 49,
         "ECO-01": 11.5, "ECO-02": 17, "ECO-03": 53.2, "ECO-04": 2.4, "ECO-05": 5.6,
     }  # fmt: skip
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite the expected outputs under tests/cases/ from the current program.",
+    )
 
 
 @pytest.fixture
@@ -153,7 +164,9 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Run]]:
 
     def invoke(*args: str | Path, env: Mapping[str, str] | None = None) -> Run:
         result = runner.invoke(app, [str(a) for a in args], env=dict(env or {}))
-        return Run(result.exit_code, result.stdout, result.stderr, result.exception)
+        run = Run(result.exit_code, result.stdout, result.stderr, result.exception)
+        validate_output([str(a) for a in args], run)
+        return run
 
     yield invoke
 
@@ -161,3 +174,74 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Run]]:
 def digest(path: Path) -> tuple[str, int]:
     """The content hash and modification time of *path*, to prove it was not touched."""
     return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+
+
+# --- every machine-readable output of the suite is checked against its published schema ---------
+
+JUNIT_XSD = ROOT / "tests" / "data" / "junit-10.xsd"
+
+
+def _option(args: Sequence[str], *names: str) -> str | None:
+    for n, arg in enumerate(args):
+        for name in names:
+            if arg == name and n + 1 < len(args):
+                return args[n + 1]
+            if arg.startswith(name + "="):
+                return arg.split("=", 1)[1]
+    return None
+
+
+def validate_output(args: Sequence[str], run: Run) -> None:
+    """Validate what a `check` or `gaps` run wrote (stdout or -o) against its schema."""
+    if not args or args[0] not in ("check", "gaps") or run.exit_code not in (0, 1, 3):
+        return
+    fmt = _option(args, "--format", "-f")
+    out = _option(args, "--output", "-o")
+    if fmt not in ("json", "junit"):
+        return
+    if out is not None:
+        path = Path(out)
+        if not path.exists():
+            return
+        text = path.read_text(encoding="utf-8")
+    else:
+        text = run.stdout
+    if not text:
+        return
+    if fmt == "json":
+        assert_valid_json(text, gaps=args[0] == "gaps")
+    elif args[0] == "check":
+        assert_valid_junit(text)
+
+
+def assert_valid_json(text: str, *, gaps: bool = False) -> None:
+    """The document validates against `qcity schema report` (or `qcity schema gaps`)."""
+    import json
+
+    import jsonschema
+
+    from qcity.report.gaps_report import gaps_json_schema
+    from qcity.report.json_schema import report_json_schema
+
+    schema = gaps_json_schema() if gaps else report_json_schema()
+    jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    ).validate(json.loads(text))
+
+
+def assert_valid_junit(text: str) -> None:
+    """The document validates against the Jenkins JUnit XSD shipped in tests/data."""
+    import io
+
+    _junit_schema().validate(io.BytesIO(text.encode("utf-8")))
+
+
+_SCHEMAS: dict[str, Any] = {}
+
+
+def _junit_schema() -> Any:
+    if "junit" not in _SCHEMAS:
+        import xmlschema
+
+        _SCHEMAS["junit"] = xmlschema.XMLSchema10(str(JUNIT_XSD))
+    return _SCHEMAS["junit"]

@@ -89,3 +89,17 @@ def test_exit_code_table_matches_the_cli() -> None:
     ]
     for issue_type in ISSUE_TYPES.values():
         assert issue_type.exit_code in codes
+
+
+def test_readme_shows_the_real_gaps_output(cli: Callable[..., Run]) -> None:
+    run = cli("gaps", "data/example-submission.xlsx", "--today", "2015-06-01")
+    assert run.exit_code == 1
+    actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
+    assert actual == block_after("gaps-output"), "update the README's gaps output"
+
+
+def test_readme_lists_every_report_format() -> None:
+    from qcity.report import REGISTRY
+
+    table = README.split("## Reports for CI and for people", 1)[1].split("\n### ", 1)[0]
+    assert re.findall(r"^\| `([a-z]+)` \|", table, re.M) == list(REGISTRY)

@@ -53,3 +53,14 @@ def test_probe_sees_real_output() -> None:
         check=True,
     )
     assert len(json.loads(proc.stdout)["indicators"]) == 23
+
+
+def test_gaps_without_xlsx_does_not_import_pandas() -> None:
+    mods = imported("gaps", str(EXAMPLE), "--format", "json")
+    assert "openpyxl" in mods
+    assert "pandas" not in mods
+
+
+def test_schema_imports_nothing_heavy() -> None:
+    mods = imported("schema", "report")
+    assert mods.isdisjoint({"pandas", "openpyxl", "numpy", "yaml"}), mods

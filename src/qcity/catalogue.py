@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from qcity.errors import CatalogueError, Issue, Location
+from qcity.errors import CatalogueError, Issue, Lang, Location, UsageError
 from qcity.model import DERIVE_KINDS, Catalogue
+from qcity.values import clean_text
 
 BUNDLED_NAME = "indicators.yaml"
 # A catalogue is a few hundred nodes; anything expanding past this is an alias bomb.
@@ -244,3 +246,38 @@ def catalogue_json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "qcity indicator catalogue"
     return schema
+
+
+def resolve_leads(catalogue: Catalogue, requested: Iterable[str]) -> list[str]:
+    """The department codes named by *requested* (code, Chinese or English name); UsageError if unknown."""
+    leading = [
+        d for d in catalogue.departments if any(i.lead == d.code for i in catalogue.indicators)
+    ]
+    names: dict[str, str] = {}
+    for d in leading:
+        for name in (d.code, d.name.zh, d.name.en):
+            names[clean_text(name).casefold()] = d.code
+    chosen: list[str] = []
+    for raw in requested:
+        code = names.get(clean_text(raw).casefold())
+        if code is None:
+            close = difflib.get_close_matches(clean_text(raw), [d.code for d in leading], n=1)
+            suggestion: dict[Lang, str] = (
+                {"zh": f",是否为 {close[0]}?", "en": f"; did you mean {close[0]}?"}
+                if close
+                else {"zh": "", "en": ""}
+            )
+            raise UsageError(
+                Issue(
+                    "unknown-department",
+                    Location(),
+                    {
+                        "raw": raw,
+                        "suggestion": suggestion,
+                        "choices": "、".join(d.code for d in leading),
+                    },
+                )
+            )
+        if code not in chosen:
+            chosen.append(code)
+    return chosen

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import functools
 import io
 import os
 import sys
@@ -18,6 +20,7 @@ from qcity.errors import Issue, Lang, Location, QcityError, UsageError
 from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
+    from qcity.gaps import GapReport
     from qcity.model import Catalogue, Evaluation, IndicatorResult
 
 # --- exit codes: the one place they are decided (tabled in the README) --------------------------
@@ -48,6 +51,16 @@ def exit_code_for_one(result: IndicatorResult) -> int:
     return EXIT_OK if result.status is Status.MET else EXIT_UNMET
 
 
+def gaps_exit_code(report: GapReport) -> int:
+    """Like check, over what the list shows: 3 if anything on it is invalid or a data error
+    about no indicator remains; 1 if anything is left to close; 0 if nothing is."""
+    from qcity.model import Status
+
+    if report.other_issues or any(g.result.status is Status.INVALID for g in report.gaps):
+        return EXIT_INVALID
+    return EXIT_UNMET if report.gaps else EXIT_OK
+
+
 # --- options shared by commands -----------------------------------------------------------------
 
 
@@ -61,6 +74,19 @@ class ReportFormat(str, enum.Enum):
 
     text = "text"
     json = "json"
+    junit = "junit"
+    markdown = "markdown"
+    github = "github"
+    html = "html"
+
+
+class GapsFormat(str, enum.Enum):
+    """The formats of `qcity gaps --format` (kept equal to the gaps registry by a test)."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    xlsx = "xlsx"
 
 
 class ListFormat(str, enum.Enum):
@@ -113,6 +139,26 @@ OutputOpt = Annotated[
     ),
 ]
 
+WorkbookArg = Annotated[
+    Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
+]
+TodayOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--today",
+        envvar="QCITY_TODAY",
+        formats=["%Y-%m-%d"],
+        help="The date to report as today, YYYY-MM-DD (pins dates so outputs are reproducible).",
+    ),
+]
+
+
+def _pinned(today: dt.datetime | None) -> tuple[dt.date | None, dt.datetime | None]:
+    """The report date and the check time that --today pins (midnight UTC), or None and None."""
+    if today is None:
+        return None, None
+    return today.date(), today.replace(tzinfo=dt.timezone.utc)
+
 
 app = typer.Typer(
     name="qcity",
@@ -136,6 +182,8 @@ catalogue_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(catalogue_app, name="catalogue")
+schema_app = typer.Typer(help="Print JSON Schemas: of reports and of catalogue files.")
+app.add_typer(schema_app, name="schema")
 
 
 def _version(value: bool) -> None:
@@ -211,7 +259,12 @@ def _load(catalogue: Path | None) -> Catalogue:
 
 
 def _emit(
-    render: Any, output: Path | None, inputs: list[Path], color: bool | None, lang: Lang
+    render: Any,
+    output: Path | None,
+    inputs: list[Path],
+    color: bool | None,
+    lang: Lang,
+    today: dt.date | None = None,
 ) -> None:
     """Render with *render(stream, options)* to *output* (atomically) or stdout."""
     if output is not None:
@@ -219,14 +272,14 @@ def _emit(
 
         refuse_overwrite(output, inputs)
         buffer = io.StringIO()
-        render(buffer, ReportOptions(lang=lang, color=bool(color), width=100))
+        render(buffer, ReportOptions(lang=lang, color=bool(color), width=100, today=today))
         write_atomic(output, buffer.getvalue())
         return
     use_color = (
         color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     )
     try:
-        render(sys.stdout, ReportOptions(lang=lang, color=use_color, width=_width()))
+        render(sys.stdout, ReportOptions(lang=lang, color=use_color, width=_width(), today=today))
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`qcity check … | head`): stop writing, keep the exit code.
@@ -239,9 +292,7 @@ def _emit(
 
 @app.command()
 def check(
-    file: Annotated[
-        Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
-    ],
+    file: WorkbookArg,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Report format.")
@@ -258,6 +309,7 @@ def check(
     lang: LangOpt = LangChoice.zh,
     year: YearOpt = None,
     color: ColorOpt = None,
+    today: TodayOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Check a submission workbook against the catalogue 检查填报数据是否达标."""
@@ -275,14 +327,22 @@ def check(
         from qcity.check import check_workbook
         from qcity.report import get_reporter
 
+        day, now = _pinned(today)
         if annotate is not None:
             from qcity.files import refuse_overwrite
 
             refuse_overwrite(annotate, [file])
         cat = _load(catalogue)
-        evaluation = check_workbook(file, cat, year=year)
+        evaluation = check_workbook(file, cat, now=now, year=year)
         reporter = get_reporter(fmt.value)
-        _emit(lambda s, o: reporter.write(evaluation, s, o), output, [file], color, lang.value)
+        _emit(
+            lambda s, o: reporter.write(evaluation, s, o),
+            output,
+            [file],
+            color,
+            lang.value,
+            today=day,
+        )
         if annotate is not None:
             _write_annotated(file, annotate, evaluation, lang.value)
         code = exit_code_for(evaluation)
@@ -376,8 +436,9 @@ def template(
     _require_suffix(out, (".xlsx",), "OUT")
     code = EXIT_INTERNAL
     with _guard(lang.value, debug):
+        from qcity.catalogue import resolve_leads
         from qcity.files import write_atomic
-        from qcity.template import resolve_leads, template_indicators, write_template
+        from qcity.template import template_indicators, write_template
 
         cat = _load(catalogue)
         leads = resolve_leads(cat, lead or [])
@@ -403,6 +464,112 @@ def _require_suffix(path: Path, suffixes: tuple[str, ...], hint: str) -> None:
         raise typer.BadParameter(
             f"{path} must end in {' or '.join(suffixes)} (an Excel workbook)", param_hint=hint
         )
+
+
+class FailOn(str, enum.Enum):
+    """What makes `qcity hook` fail."""
+
+    unmet = "unmet"  # any target unmet or missing, or anything invalid (exit 1 or 3)
+    invalid = "invalid"  # only figures that cannot be trusted (exit 3)
+
+
+@app.command()
+def hook(
+    files: Annotated[list[Path], typer.Argument(help="Workbooks to check, one after another.")],
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Report format for each file.")
+    ] = ReportFormat.text,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option("--fail-on", help="unmet: fail on any gap; invalid: only on untrusted data."),
+    ] = FailOn.unmet,
+    lang: LangOpt = LangChoice.zh,
+    debug: DebugOpt = False,
+) -> None:
+    """Check several workbooks, as a pre-commit hook 提交前检查 (see .pre-commit-hooks.yaml)."""
+    worst = EXIT_OK
+    for file in files:
+        code = EXIT_INTERNAL
+        try:
+            with _guard(lang.value, debug):
+                from qcity.check import check_workbook
+                from qcity.report import get_reporter
+
+                cat = _load(catalogue)
+                evaluation = check_workbook(file, cat)
+                code = exit_code_for(evaluation)
+                if code != EXIT_OK or fmt is not ReportFormat.text:
+                    reporter = get_reporter(fmt.value)
+                    render = functools.partial(reporter.write, evaluation)
+                    _emit(render, None, [], False, lang.value)
+        except typer.Exit as e:
+            code = e.exit_code
+        if fail_on is FailOn.invalid and code == EXIT_UNMET:
+            code = EXIT_OK
+        worst = max(worst, code)
+    raise typer.Exit(worst)
+
+
+@app.command()
+def gaps(
+    file: WorkbookArg,
+    lead: Annotated[
+        str | None,
+        typer.Option(
+            "--lead", help="Only this lead department 牵头部门 (code or name, e.g. 市建委)."
+        ),
+    ] = None,
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        GapsFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")
+    ] = GapsFormat.text,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    color: ColorOpt = None,
+    today: TodayOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """The self-inspection list 查漏补缺: what each lead department must close, worst first."""
+    code = EXIT_INTERNAL
+    with _guard(lang.value, debug):
+        from qcity.catalogue import resolve_leads
+        from qcity.check import check_workbook
+        from qcity.gaps import find_gaps
+        from qcity.report import get_gaps_reporter
+
+        day, now = _pinned(today)
+        cat = _load(catalogue)
+        department = resolve_leads(cat, [lead])[0] if lead is not None else None
+        reporter = get_gaps_reporter(fmt.value)
+        if reporter.binary and output is None:
+            _fail(
+                Issue(
+                    "output-required",
+                    Location(),
+                    {"format": fmt.value, "example": f"gaps{reporter.suffix}"},
+                )
+            )
+        evaluation = check_workbook(file, cat, now=now)
+        report = find_gaps(evaluation, day or evaluation.checked_at.date(), department)
+        if reporter.binary:
+            from qcity.files import refuse_overwrite, write_atomic
+
+            assert output is not None
+            refuse_overwrite(output, [file])
+            data = reporter.render(report, ReportOptions(lang=lang.value, today=day))
+            write_atomic(output, data)
+        else:
+            _emit(
+                lambda s, o: s.write(reporter.render(report, o)),
+                output,
+                [file],
+                color,
+                lang.value,
+                today=day,
+            )
+        code = gaps_exit_code(report)
+    raise typer.Exit(code)
 
 
 @catalogue_app.callback()
@@ -473,16 +640,48 @@ def catalogue_validate(
     raise typer.Exit(code)
 
 
-@catalogue_app.command("schema")
-def catalogue_schema(output: OutputOpt = None, debug: DebugOpt = False) -> None:
-    """Print the JSON Schema of catalogue files, for editors 输出目录的 JSON Schema."""
+def _print_schema(which: str, output: Path | None, debug: bool) -> None:
     with _guard("en", debug):
         import json
 
-        from qcity.catalogue import catalogue_json_schema
+        if which == "catalogue":
+            from qcity.catalogue import catalogue_json_schema
 
-        text = json.dumps(catalogue_json_schema(), ensure_ascii=False, indent=2) + "\n"
+            schema = catalogue_json_schema()
+        elif which == "report":
+            from qcity.report.json_schema import report_json_schema
+
+            schema = report_json_schema()
+        else:
+            from qcity.report.gaps_report import gaps_json_schema
+
+            schema = gaps_json_schema()
+        text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
         _emit(lambda s, o: s.write(text), output, [], None, "en")
+
+
+@catalogue_app.command("schema")
+def catalogue_schema(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """Print the JSON Schema of catalogue files, for editors 输出目录的 JSON Schema."""
+    _print_schema("catalogue", output, debug)
+
+
+@schema_app.command("catalogue")
+def schema_catalogue(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of catalogue files (same as `qcity catalogue schema`)."""
+    _print_schema("catalogue", output, debug)
+
+
+@schema_app.command("report")
+def schema_report(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity check --format json` (schema_version 1)."""
+    _print_schema("report", output, debug)
+
+
+@schema_app.command("gaps")
+def schema_gaps(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity gaps --format json` (schema_version 1)."""
+    _print_schema("gaps", output, debug)
 
 
 def main() -> None:

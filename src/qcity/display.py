@@ -65,6 +65,11 @@ LABELS: dict[str, dict[Lang, str]] = {
     "derived": {"zh": "计算值", "en": "Derived"},
     "series_sheet": {"zh": "序列表", "en": "Series sheet"},
     "report_year": {"zh": "报告年份", "en": "Report year"},
+    "note": {"zh": "备注", "en": "Note"},
+    "date": {"zh": "日期", "en": "Date"},
+    "area": {"zh": "领域", "en": "Area"},
+    "total": {"zh": "合计", "en": "Total"},
+    "compare": {"zh": "对比", "en": "Compared"},
 }
 SEVERITY_LABEL: dict[str, dict[Lang, str]] = {
     "error": {"zh": "错误", "en": "error"},

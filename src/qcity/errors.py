@@ -205,6 +205,17 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ),
             exit_code=2,
         ),
+        _t(
+            "output-required",
+            E,
+            ("需要输出文件", "Output file required"),
+            (
+                "{format} 格式是二进制文件,不能输出到终端",
+                "the {format} format is a binary file and cannot go to the terminal",
+            ),
+            ("用 -o 指定输出文件,例如 -o {example}", "name a file with -o, e.g. -o {example}"),
+            exit_code=2,
+        ),
         # --- workbook structure ------------------------------------------------------------
         _t(
             "no-data-sheet",

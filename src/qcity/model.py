@@ -253,6 +253,13 @@ class Phase(Frozen):
         return self
 
 
+class FractionTerms(Frozen):
+    """What a rate's numerator and denominator count (合格批次 / 抽查批次), for gap messages."""
+
+    numerator: Localized
+    denominator: Localized
+
+
 class Indicator(Frozen):
     """One measurable target of the plan."""
 
@@ -267,9 +274,12 @@ class Indicator(Frozen):
     source: Source
     note: Localized | None = None
     derive: Derive | None = None
+    fraction: FractionTerms | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> Indicator:
+        if self.fraction is not None and self.unit not in (Unit.PERCENT, Unit.RATIO):
+            raise ValueError(f"only a rate has a fraction, not a {self.unit.value} indicator")
         if self.unit is Unit.BOOLEAN:
             if self.target.op is not Op.IS:
                 raise ValueError("a boolean indicator needs target op 'is'")
@@ -548,6 +558,20 @@ class Summary(BaseModel):
     total: int
 
 
+def summarise(results: list[IndicatorResult]) -> Summary:
+    """How many of *results* have each status."""
+    counts = dict.fromkeys(Status, 0)
+    for r in results:
+        counts[r.status] += 1
+    return Summary(
+        met=counts[Status.MET],
+        unmet=counts[Status.UNMET],
+        missing=counts[Status.MISSING],
+        invalid=counts[Status.INVALID],
+        total=len(results),
+    )
+
+
 class Evaluation(BaseModel):
     """The finished evaluation of one submission: what every reporter renders."""
 
@@ -565,16 +589,14 @@ class Evaluation(BaseModel):
     @property
     def summary(self) -> Summary:
         """How many indicators have each status."""
-        counts = dict.fromkeys(Status, 0)
-        for r in self.results:
-            counts[r.status] += 1
-        return Summary(
-            met=counts[Status.MET],
-            unmet=counts[Status.UNMET],
-            missing=counts[Status.MISSING],
-            invalid=counts[Status.INVALID],
-            total=len(self.results),
-        )
+        return summarise(self.results)
+
+    def area_summaries(self) -> list[tuple[Area, Summary]]:
+        """Each area of the catalogue (in catalogue order) with the counts of its indicators."""
+        return [
+            (area, summarise([r for r in self.results if r.indicator.area == area.code]))
+            for area in self.catalogue.areas
+        ]
 
     @property
     def errors(self) -> list[Issue]:

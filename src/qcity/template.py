@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from qcity import display, sheets
 from qcity.drift import stamp
-from qcity.errors import Issue, Lang, Location, UsageError
+from qcity.errors import Lang
 from qcity.model import Catalogue, Indicator, Range, Unit
 from qcity.template_help import write_help
-from qcity.values import clean_text, format_decimal
+from qcity.values import format_decimal
 from qcity.workbook import COLUMNS, DATA_SHEET_NAMES
 
 if TYPE_CHECKING:
@@ -56,41 +55,6 @@ def header(key: str, lang: Lang) -> str:
         name = COLUMNS[key][0 if lang == "zh" else 1]
         return name if lang == "zh" else name.capitalize()
     return _EXTRA_HEADERS[key][lang]
-
-
-def resolve_leads(catalogue: Catalogue, requested: Iterable[str]) -> list[str]:
-    """The department codes named by *requested* (code, Chinese or English name); UsageError if unknown."""
-    leading = [
-        d for d in catalogue.departments if any(i.lead == d.code for i in catalogue.indicators)
-    ]
-    names: dict[str, str] = {}
-    for d in leading:
-        for name in (d.code, d.name.zh, d.name.en):
-            names[clean_text(name).casefold()] = d.code
-    chosen: list[str] = []
-    for raw in requested:
-        code = names.get(clean_text(raw).casefold())
-        if code is None:
-            close = difflib.get_close_matches(clean_text(raw), [d.code for d in leading], n=1)
-            suggestion: dict[Lang, str] = (
-                {"zh": f",是否为 {close[0]}?", "en": f"; did you mean {close[0]}?"}
-                if close
-                else {"zh": "", "en": ""}
-            )
-            raise UsageError(
-                Issue(
-                    "unknown-department",
-                    Location(),
-                    {
-                        "raw": raw,
-                        "suggestion": suggestion,
-                        "choices": "、".join(d.code for d in leading),
-                    },
-                )
-            )
-        if code not in chosen:
-            chosen.append(code)
-    return chosen
 
 
 def template_indicators(catalogue: Catalogue, leads: Sequence[str]) -> list[Indicator]:

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from qcity.errors import Lang
+    from qcity.gaps import GapReport
     from qcity.model import Evaluation
 
 
@@ -39,12 +40,47 @@ class Reporter(ABC):
 REGISTRY: dict[str, str] = {
     "text": "qcity.report.text:TextReporter",
     "json": "qcity.report.json_report:JsonReporter",
+    "junit": "qcity.report.junit:JUnitReporter",
+    "markdown": "qcity.report.markdown:MarkdownReporter",
+    "github": "qcity.report.github:GithubReporter",
+    "html": "qcity.report.html_report:HtmlReporter",
 }
+
+
+def _instance(spec: str) -> object:
+    module_name, _, class_name = spec.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)()
 
 
 def get_reporter(name: str) -> Reporter:
     """The reporter registered as *name* (KeyError if there is none)."""
-    module_name, _, class_name = REGISTRY[name].partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    reporter: Reporter = cls()
+    reporter = _instance(REGISTRY[name])
+    assert isinstance(reporter, Reporter)
+    return reporter
+
+
+class GapsReporter(ABC):
+    """Renders the self-inspection list of `qcity gaps`; computes nothing."""
+
+    name: str = ""
+    suffix: str = ".txt"
+    binary: bool = False  # True: render() returns bytes, which need a file (-o)
+
+    @abstractmethod
+    def render(self, report: GapReport, options: ReportOptions) -> str | bytes:
+        """The rendered list."""
+
+
+GAPS_REGISTRY: dict[str, str] = {
+    "text": "qcity.report.gaps_report:GapsTextReporter",
+    "markdown": "qcity.report.gaps_report:GapsMarkdownReporter",
+    "json": "qcity.report.gaps_report:GapsJsonReporter",
+    "xlsx": "qcity.report.gaps_xlsx:GapsXlsxReporter",
+}
+
+
+def get_gaps_reporter(name: str) -> GapsReporter:
+    """The gaps reporter registered as *name* (KeyError if there is none)."""
+    reporter = _instance(GAPS_REGISTRY[name])
+    assert isinstance(reporter, GapsReporter)
     return reporter

@@ -22,7 +22,7 @@ def _num(value: Scalar | None) -> float | int | bool | None:
     return float(value)
 
 
-def _decimal(value: Decimal | None) -> float | int | None:
+def json_number(value: Decimal | None) -> float | int | None:
     if value is None:
         return None
     result = _num(value)
@@ -34,7 +34,7 @@ def _figure(f: Figure) -> dict[str, Any]:
     return {
         "series": f.series,
         "year": f.year,
-        "value": _decimal(f.value),
+        "value": json_number(f.value),
         "raw": f.raw,
         "basis": f.basis,
         "location": f.location.as_dict(),
@@ -55,27 +55,25 @@ def derived_dict(r: IndicatorResult, catalogue: Catalogue, lang: Lang) -> dict[s
         "formula": display.formula(r.indicator, d),
         "year": d.year,
         "base_year": d.base_year,
-        "value": _decimal(d.value),
-        "judged": _decimal(r.derived_judged),
+        "value": json_number(d.value),
+        "judged": json_number(r.derived_judged),
         "used_for_status": r.judged_on_derived,
         "status": r.derived_status.value if r.derived_status else None,
         "consistent": d.consistent,
         "inputs": [_figure(f) for f in d.inputs],
         "missing": [_missing(m) for m in d.missing],
         "unreadable": [_missing(m) for m in d.unreadable],
-        "steps": {name: _decimal(value) for name, value in d.steps},
+        "steps": {name: json_number(value) for name, value in d.steps},
         "bases": display.basis_lines(catalogue, d, lang) if d.value is not None else [],
     }
 
 
-def indicator_dict(
-    r: IndicatorResult, lang: Lang, catalogue: Catalogue | None = None
-) -> dict[str, Any]:
+def indicator_dict(r: IndicatorResult, lang: Lang, catalogue: Catalogue) -> dict[str, Any]:
     """One indicator's entry in the JSON report."""
     ind = r.indicator
     obs = r.observation
     t = ind.target
-    entry = {
+    return {
         "code": ind.code,
         "name": ind.name.get(lang),
         "name_zh": ind.name.zh,
@@ -87,25 +85,23 @@ def indicator_dict(
         "judged": _num(r.judged),
         "raw": obs.raw if obs else None,
         "notation": obs.notation if obs else None,
-        "numerator": _decimal(obs.numerator) if obs else None,
-        "denominator": _decimal(obs.denominator) if obs else None,
+        "numerator": json_number(obs.numerator) if obs else None,
+        "denominator": json_number(obs.denominator) if obs else None,
         "target": {
             "op": t.op.value,
             "value": _num(t.value),
-            "tolerance": _decimal(t.tolerance),
+            "tolerance": json_number(t.tolerance),
             "text": display.target(ind, lang),
         },
-        "gap": _decimal(r.gap),
+        "gap": json_number(r.gap),
         "gap_text": display.gap(r, lang) or None,
         "unit": ind.unit.value,
         "decimals": ind.decimals,
         "location": r.location.as_dict() if r.location else None,
         "note": r.note,
         "source": {"clause": ind.source.clause, "quote": ind.source.quote},
+        "derived": derived_dict(r, catalogue, lang),
     }
-    if catalogue is not None:
-        entry["derived"] = derived_dict(r, catalogue, lang)
-    return entry
 
 
 def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:

@@ -1,0 +1,73 @@
+"""GitHub Actions workflow commands: an ::error / ::warning annotation per problem, then a notice."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from qcity import display
+from qcity.display import label
+from qcity.errors import Issue, Lang
+from qcity.model import Evaluation, Status
+from qcity.report import Reporter, ReportOptions
+from qcity.report.common import cell_ref, value_text
+from qcity.report.escape import github_data, github_property
+
+COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def command(kind: str, message: str, *, file: str | None = None, title: str | None = None) -> str:
+    """One workflow command line, every value escaped the way GitHub's toolkit does."""
+    props = []
+    if file is not None:
+        props.append(f"file={github_property(file)}")
+    if title is not None:
+        props.append(f"title={github_property(title)}")
+    head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
+    return f"{head}::{github_data(message)}"
+
+
+class GithubReporter(Reporter):
+    """One annotation per unmet, missing or invalid indicator and per data issue."""
+
+    name = "github"
+    suffix = ".txt"
+
+    def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
+        lang = options.lang
+        lines: list[str] = []
+        for r in evaluation.results:
+            if r.status is Status.MET:
+                continue
+            ind = r.indicator
+            status = display.STATUS_LABEL[r.status][lang]
+            title = f"{ind.code} {status} · {ind.name.get(lang)}"
+            where = f"{cell_ref(r.location)}: " if r.location else ""
+            target = f"{label('target', lang)} {display.target(ind, lang)}"
+            if r.status is Status.UNMET:
+                message = f"{where}{value_text(r, lang)}; {target}; {label('gap', lang)} {display.gap(r, lang)}"
+            else:
+                message = f"{where}{status}; {target}"
+            kind = "warning" if r.status is Status.MISSING else "error"
+            lines.append(command(kind, message, file=evaluation.source, title=title))
+        for issue in evaluation.issues:
+            lines.append(self._issue(issue, evaluation.source, lang))
+        lines.append(command("notice", _summary(evaluation, lang), title="qcity"))
+        stream.write("\n".join(lines) + "\n")
+
+    @staticmethod
+    def _issue(issue: Issue, source: str, lang: Lang) -> str:
+        title = f"{issue.type.title[lang]} [{issue.code}]"
+        if issue.indicator:
+            title = f"{issue.indicator} {title}"
+        where = cell_ref(issue.location)
+        message = f"{where}: {issue.message(lang)}" if where else issue.message(lang)
+        message += f" → {issue.hint(lang)}"
+        return command(
+            COMMAND[issue.level.value], message, file=issue.location.file or source, title=title
+        )
+
+
+def _summary(evaluation: Evaluation, lang: Lang) -> str:
+    from qcity.report.text import summary_text
+
+    return summary_text(evaluation, lang).plain

@@ -1,0 +1,174 @@
+"""The JSON Schema of the JSON report (schema_version 1), written out by hand so it is exact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qcity.errors import ISSUE_TYPES, Severity
+from qcity.model import CODE_PATTERN, DERIVE_KINDS, Op, Status, Unit
+
+SCHEMA_ID = "urn:qcity:schema:report:1"
+
+
+def nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def closed_object(properties: dict[str, Any]) -> dict[str, Any]:
+    # Every key is always present (null when there is nothing to say) and no other key may be.
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+STRING = {"type": "string"}
+TEXT = {"type": "string", "minLength": 1}
+NUMBER = {"type": "number"}
+COUNT = {"type": "integer", "minimum": 0}
+DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+LOCATION = closed_object(
+    {
+        "file": nullable(STRING),
+        "sheet": nullable(STRING),
+        "cell": nullable({"type": "string", "pattern": "^[A-Z]{1,3}[1-9][0-9]*$"}),
+        "path": nullable(STRING),
+        "line": nullable({"type": "integer", "minimum": 1}),
+    }
+)
+
+
+def report_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) every `qcity check --format json` document satisfies."""
+    target = closed_object(
+        {
+            "op": {"enum": [op.value for op in Op]},
+            "value": {"type": ["number", "boolean"]},
+            "tolerance": nullable({"type": "number", "minimum": 0}),
+            "text": TEXT,
+        }
+    )
+    indicator = closed_object(
+        {
+            "code": {"type": "string", "pattern": CODE_PATTERN},
+            "name": TEXT,
+            "name_zh": TEXT,
+            "name_en": TEXT,
+            "area": {"type": "string", "pattern": CODE_PATTERN},
+            "lead": TEXT,
+            "status": {"enum": [s.value for s in Status]},
+            "value": {"type": ["number", "boolean", "null"]},
+            "judged": {"type": ["number", "boolean", "null"]},
+            "raw": nullable(STRING),
+            "notation": nullable({"type": "string", "pattern": "^[a-z]+(-[a-z]+)*$"}),
+            "numerator": nullable(NUMBER),
+            "denominator": nullable(NUMBER),
+            "target": {"$ref": "#/$defs/target"},
+            "gap": nullable(NUMBER),
+            "gap_text": nullable(TEXT),
+            "unit": {"enum": [u.value for u in Unit]},
+            "decimals": {"type": "integer", "minimum": 0},
+            "location": nullable({"$ref": "#/$defs/location"}),
+            "note": nullable(STRING),
+            "source": closed_object({"clause": TEXT, "quote": TEXT}),
+            "derived": nullable({"$ref": "#/$defs/derived"}),
+        }
+    )
+    year = {"type": "integer", "minimum": 1900, "maximum": 2100}
+    figure_at = {
+        "series": {"type": "string", "pattern": r"^[A-Z][A-Z0-9_]*$"},
+        "year": year,
+        "location": {"$ref": "#/$defs/location"},
+    }
+    derived = closed_object(
+        {
+            "kind": {"enum": list(DERIVE_KINDS)},
+            "formula": TEXT,
+            "year": nullable(year),
+            "base_year": nullable(year),
+            "value": nullable(NUMBER),
+            "judged": nullable(NUMBER),
+            "used_for_status": {"type": "boolean"},
+            "status": nullable({"enum": [s.value for s in Status]}),
+            "consistent": {"type": ["boolean", "null"]},
+            "inputs": {
+                "type": "array",
+                "items": closed_object(
+                    {**figure_at, "value": NUMBER, "raw": STRING, "basis": nullable(STRING)}
+                ),
+            },
+            "missing": {"type": "array", "items": closed_object(figure_at)},
+            "unreadable": {"type": "array", "items": closed_object(figure_at)},
+            "steps": {"type": "object", "additionalProperties": nullable(NUMBER)},
+            "bases": {"type": "array", "items": TEXT},
+        }
+    )
+    report_year = closed_object(
+        {
+            "year": year,
+            "source": {"enum": ["option", "cell", "property", "latest"]},
+            "text": TEXT,
+            "raw": nullable(STRING),
+            "location": nullable({"$ref": "#/$defs/location"}),
+        }
+    )
+    issue = closed_object(
+        {
+            "code": {"enum": list(ISSUE_TYPES)},
+            "severity": {"enum": [s.value for s in Severity]},
+            "indicator": nullable({"type": "string", "pattern": CODE_PATTERN}),
+            "title": TEXT,
+            "message": TEXT,
+            "hint": TEXT,
+            "location": {"$ref": "#/$defs/location"},
+        }
+    )
+    document = closed_object(
+        {
+            "schema_version": {"const": 1},
+            "catalogue": closed_object(
+                {
+                    "id": TEXT,
+                    "title": TEXT,
+                    "document": TEXT,
+                    "issued": DATE,
+                    "version": {"type": "string", "pattern": r"^\d+\.\d+(\.\d+)?$"},
+                }
+            ),
+            "source": STRING,
+            "sheet": nullable(STRING),
+            "series_sheet": nullable(STRING),
+            "report_year": nullable({"$ref": "#/$defs/report_year"}),
+            "checked_at": {
+                "type": "string",
+                "format": "date-time",
+                "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$",
+            },
+            "lang": {"enum": ["zh", "en"]},
+            "summary": closed_object(
+                dict.fromkeys(
+                    ("met", "unmet", "missing", "invalid", "total", "errors", "warnings"), COUNT
+                )
+            ),
+            "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}},
+            "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
+        }
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "qcity check report (schema_version 1)",
+        "description": "The output of `qcity check FILE --format json`.",
+        **document,
+        "$defs": {
+            "location": LOCATION,
+            "target": target,
+            "indicator": indicator,
+            "derived": derived,
+            "report_year": report_year,
+            "issue": issue,
+        },
+    }

@@ -1,0 +1,164 @@
+"""JUnit XML for CI test tabs (GitLab, Jenkins, GitHub test-report actions): one suite per area."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import TextIO
+
+from qcity import display
+from qcity.display import label
+from qcity.errors import Issue, Lang
+from qcity.model import Evaluation, IndicatorResult, Status
+from qcity.report import Reporter, ReportOptions
+from qcity.report.common import (
+    fraction_text,
+    general_issues,
+    issue_line,
+    issues_of,
+    value_text,
+)
+from qcity.report.escape import xml_text
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    # Every attribute and text goes through xml_text: ElementTree escapes & < > " but would
+    # write control characters that make the document ill-formed.
+    element = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
+    if text is not None:
+        element.text = xml_text(text)
+    return element
+
+
+def _details(r: IndicatorResult, issues: list[Issue], lang: Lang) -> str:
+    ind = r.indicator
+    lines = [
+        f"{label('target', lang)}: {display.target(ind, lang)}",
+        f"{label('value', lang)}: {value_text(r, lang)}",
+    ]
+    fraction = fraction_text(r)
+    if fraction:
+        lines[-1] += f" ({fraction})"
+    if r.gap is not None:
+        lines.append(f"{label('gap', lang)}: {display.gap(r, lang)}")
+    if r.location is not None:
+        lines.append(f"{label('location', lang)}: {r.location}")
+    for issue in issues:
+        lines.append(f"[{issue.code}] {issue_line(issue, lang)} → {issue.hint(lang)}")
+    lines.append(f"{label('source', lang)}: {ind.source.clause} {ind.source.quote}")
+    return "\n".join(lines)
+
+
+def _message(r: IndicatorResult, issues: list[Issue], lang: Lang) -> str:
+    ind = r.indicator
+    target = display.target(ind, lang)
+    if r.status is Status.UNMET:
+        return f"{value_text(r, lang)} ({label('target', lang)} {target}): {display.gap(r, lang) or display.STATUS_LABEL[r.status][lang]}"
+    if r.status is Status.MISSING:
+        where = f" ({r.location})" if r.location else ""
+        if lang == "zh":
+            return f"未填报{where},目标 {target}"
+        return f"not reported{where}; target {target}"
+    errors = [i for i in issues if i.level.value == "error"]
+    if errors:
+        return "; ".join(issue_line(i, lang) for i in errors)
+    return display.STATUS_LABEL[r.status][lang]
+
+
+class JUnitReporter(Reporter):
+    """JUnit XML: <failure> for unmet or missing, <error> for invalid, data issues as their own suite."""
+
+    name = "junit"
+    suffix = ".xml"
+
+    def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
+        lang = options.lang
+        meta = evaluation.catalogue.catalogue
+        s = evaluation.summary
+        general = general_issues(evaluation)
+        general_errors = sum(1 for i in general if i.level.value == "error")
+        root = ET.Element("testsuites")
+        root.set("name", xml_text(f"qcity {evaluation.source}"))
+        root.set("tests", str(s.total + len(general)))
+        root.set("failures", str(s.unmet + s.missing))
+        root.set("errors", str(s.invalid + general_errors))
+        root.set("time", "0")
+        stamp = evaluation.checked_at.isoformat(timespec="seconds")
+        for n, (area, summary) in enumerate(evaluation.area_summaries()):
+            suite = _sub(
+                root,
+                "testsuite",
+                name=f"{area.code} {area.name.get(lang)} · {label('lead', lang)} {area.lead}",
+                tests=str(summary.total),
+                failures=str(summary.unmet + summary.missing),
+                errors=str(summary.invalid),
+                skipped="0",
+                time="0",
+                timestamp=stamp,
+                id=str(n),
+                package=f"qcity.{meta.id}",
+                file=evaluation.source,
+            )
+            props = _sub(suite, "properties")
+            _sub(props, "property", name="catalogue", value=f"{meta.id} v{meta.version}")
+            _sub(props, "property", name="document", value=meta.document)
+            _sub(props, "property", name="source", value=evaluation.source)
+            _sub(props, "property", name="sheet", value=evaluation.sheet or "")
+            _sub(props, "property", name="lead", value=area.lead)
+            for r in evaluation.results:
+                if r.indicator.area == area.code:
+                    self._case(suite, r, issues_of(evaluation, r.indicator.code), lang)
+        if general:
+            suite = _sub(
+                root,
+                "testsuite",
+                name=label("issues", lang),
+                tests=str(len(general)),
+                failures="0",
+                errors=str(general_errors),
+                skipped="0",
+                time="0",
+                timestamp=stamp,
+                id=str(len(evaluation.catalogue.areas)),
+                package=f"qcity.{meta.id}",
+                file=evaluation.source,
+            )
+            for issue in general:
+                case = _sub(
+                    suite,
+                    "testcase",
+                    name=f"{issue.code} {issue.location}".strip(),
+                    classname="qcity.data",
+                    time="0",
+                )
+                text = f"{issue_line(issue, lang)}\n→ {issue.hint(lang)}"
+                if issue.level.value == "error":
+                    _sub(case, "error", text, type=issue.code, message=issue.message(lang))
+                else:
+                    _sub(case, "system-out", text)
+        ET.indent(root, space="  ")
+        stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        stream.write(ET.tostring(root, encoding="unicode"))
+        stream.write("\n")
+
+    @staticmethod
+    def _case(suite: ET.Element, r: IndicatorResult, issues: list[Issue], lang: Lang) -> None:
+        ind = r.indicator
+        case = _sub(
+            suite,
+            "testcase",
+            name=f"{ind.code} {ind.name.get(lang)}",
+            classname=f"qcity.{ind.area}",
+            time="0",
+        )
+        details = _details(r, issues, lang)
+        if r.status is Status.UNMET:
+            _sub(case, "failure", details, type="unmet", message=_message(r, issues, lang))
+        elif r.status is Status.MISSING:
+            _sub(case, "failure", details, type="missing", message=_message(r, issues, lang))
+        elif r.status is Status.INVALID:
+            _sub(case, "error", details, type="invalid", message=_message(r, issues, lang))
+        out = [issue_line(i, lang) for i in issues if r.status is not Status.INVALID]
+        if r.note:
+            out.append(f"{label('note', lang)}: {r.note}")
+        if out:
+            _sub(case, "system-out", "\n".join(out))

@@ -1,0 +1,105 @@
+"""GitHub/GitLab-flavoured Markdown for pull- and merge-request comments: a table with status marks."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from qcity import display
+from qcity.display import label
+from qcity.errors import Lang
+from qcity.model import Evaluation, Status
+from qcity.report import Reporter, ReportOptions
+from qcity.report.common import computed_note, report_date, value_text
+from qcity.report.escape import markdown_code, markdown_text
+
+STATUS_EMOJI: dict[Status, str] = {
+    Status.MET: "✅",
+    Status.UNMET: "❌",
+    Status.MISSING: "⚪",
+    Status.INVALID: "⚠️",
+}
+SEVERITY_EMOJI = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
+
+
+def status_mark(status: Status, lang: Lang) -> str:
+    """✅ 达标, ❌ 未达标 …"""
+    return f"{STATUS_EMOJI[status]} {display.STATUS_LABEL[status][lang]}"
+
+
+def summary_line(evaluation: Evaluation, lang: Lang) -> str:
+    """The one-line verdict, as in the text report."""
+    from qcity.report.text import summary_text
+
+    return summary_text(evaluation, lang).plain
+
+
+class MarkdownReporter(Reporter):
+    """A Markdown comment: header, verdict, one table of indicators by area, notes, data issues."""
+
+    name = "markdown"
+    suffix = ".md"
+
+    def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
+        lang = options.lang
+        meta = evaluation.catalogue.catalogue
+        out: list[str] = [
+            f"### {label('title', lang)} · {markdown_text(meta.title.get(lang))}({markdown_text(meta.document)})",
+            "",
+        ]
+        where = [f"{label('file', lang)} {markdown_code(evaluation.source)}"]
+        if evaluation.sheet:
+            where.append(f"{label('sheet', lang)} {markdown_code(evaluation.sheet)}")
+        where.append(f"{label('catalogue', lang)} {markdown_text(f'{meta.id} v{meta.version}')}")
+        where.append(f"{label('date', lang)} {report_date(evaluation, options).isoformat()}")
+        out += [" · ".join(where), "", f"**{markdown_text(summary_line(evaluation, lang))}**", ""]
+        headers = ["code", "indicator", "target", "value", "gap", "status"]
+        out.append("| " + " | ".join(label(h, lang) for h in headers) + " |")
+        out.append("|---|---|---|--:|--:|---|")
+        by_area = {a.code: a for a in evaluation.catalogue.areas}
+        current = None
+        for r in evaluation.results:
+            ind = r.indicator
+            if ind.area != current:
+                current = ind.area
+                area = by_area[ind.area]
+                name = markdown_text(f"{area.name.get(lang)} · {label('lead', lang)} {area.lead}")
+                out.append(f"| | **{name}** | | | | |")
+            cells = [
+                ind.code,
+                markdown_text(ind.name.get(lang)),
+                markdown_text(display.target(ind, lang)),
+                markdown_text(value_text(r, lang)),
+                markdown_text(display.gap(r, lang, short=True)),
+                status_mark(r.status, lang),
+            ]
+            out.append("| " + " | ".join(cells) + " |")
+        if any(r.observation is not None and r.observation.computed for r in evaluation.results):
+            out += ["", markdown_text(computed_note(lang))]
+        notes = [r for r in evaluation.results if r.note]
+        if notes:
+            out += ["", f"**{label('note', lang)}**", ""]
+            out += [f"- {r.indicator.code}: {markdown_text(r.note or '')}" for r in notes]
+        if evaluation.issues:
+            out += ["", f"**{label('issues', lang)} ({len(evaluation.issues)})**", ""]
+            out.append(
+                "| "
+                + " | ".join(label(h, lang) for h in ("severity", "location", "problem", "fix"))
+                + " | |"
+            )
+            out.append("|---|---|---|---|---|")
+            for issue in evaluation.issues:
+                severity = issue.level.value
+                out.append(
+                    "| "
+                    + " | ".join(
+                        [
+                            f"{SEVERITY_EMOJI[severity]} {display.SEVERITY_LABEL[severity][lang]}",
+                            markdown_code(str(issue.location)) if str(issue.location) else "",
+                            markdown_text(issue.message(lang)),
+                            markdown_text(issue.hint(lang)),
+                            f"`{issue.code}`",
+                        ]
+                    )
+                    + " |"
+                )
+        stream.write("\n".join(out) + "\n")
