@@ -551,3 +551,15 @@ def test_format_choices_are_the_registered_reporters() -> None:
     from qcity.report import REGISTRY
 
     assert {f.value for f in ReportFormat} == set(REGISTRY)
+
+
+def test_a_rounded_value_is_judged_on_its_exact_fraction(cli: Cli, make_submission: Make) -> None:
+    # 1127/1200 = 93.916…%: "94" agrees with it as written (0 decimals), but the exact figure
+    # is what is judged against ≥ 94%, so the rounding cannot turn it into "met".
+    data = report(cli, make_submission({"PRD-02": (94, 1127, 1200)}))
+    prd02 = indicator(data, "PRD-02")
+    assert data["issues"] == []
+    assert prd02["value"] == 94
+    assert prd02["judged"] == 93.92
+    assert prd02["status"] == "unmet"
+    assert prd02["gap"] == -0.08

@@ -43,21 +43,21 @@ def test_readme_shows_the_real_output(cli: Callable[..., Run]) -> None:
     run = cli("check", "data/example-submission.xlsx", env={"COLUMNS": "100"})
     assert run.exit_code == 1
     actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
-    assert actual == block_after("example-output"), "update the README's example output"
+    assert actual == block_after("example-output"), "run python scripts/update_readme.py"
 
 
 def test_readme_shows_the_public_sample_as_it_is(cli: Callable[..., Run]) -> None:
     run = cli("check", "data/xian-2015-public.xlsx", env={"COLUMNS": "100"})
     assert run.exit_code == 1
     actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
-    assert actual == block_after("public-output"), "update the README's public sample output"
+    assert actual == block_after("public-output"), "run python scripts/update_readme.py"
 
 
 def test_readme_shows_the_real_explanation(cli: Callable[..., Run]) -> None:
     run = cli("explain", "ECO-04", "data/xian-2015-public.xlsx")
     assert run.exit_code == 0
     actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
-    assert actual == block_after("explain-output"), "update the README's explain output"
+    assert actual == block_after("explain-output"), "run python scripts/update_readme.py"
 
 
 def test_every_derive_kind_and_series_is_documented() -> None:
@@ -95,7 +95,7 @@ def test_readme_shows_the_real_gaps_output(cli: Callable[..., Run]) -> None:
     run = cli("gaps", "data/example-submission.xlsx", "--today", "2015-06-01")
     assert run.exit_code == 1
     actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
-    assert actual == block_after("gaps-output"), "update the README's gaps output"
+    assert actual == block_after("gaps-output"), "run python scripts/update_readme.py"
 
 
 def test_readme_lists_every_report_format() -> None:

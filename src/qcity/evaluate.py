@@ -52,9 +52,11 @@ def evaluate(
         derivation = derivations.get(indicator.code)
         if observation is not None:
             value = observation.value
+            # A reported figure that agrees with the figures it comes from rounds them; judging
+            # the rounded figure could call 93.92% "met" against 94% because it was written as 94.
+            if observation.fraction is not None:
+                value = observation.fraction
             if derivation is not None and derivation.value is not None and derivation.consistent:
-                # The reported figure rounds the derived one; judging the rounded figure could
-                # call 10.94% "met" against 11% because it was written as 11.
                 value = derivation.value
             status, judged, gap = judge(indicator, value)
         derived_status: Status | None = None
