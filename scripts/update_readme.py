@@ -46,8 +46,9 @@ def main() -> int:
         if not pattern.search(text):
             print(f"no block {marker} in README.md", file=sys.stderr)
             return 1
-        body = output_of(args)
-        text = pattern.sub(lambda m, body=body: m.group(1) + body + m.group(3), text)
+        match = pattern.search(text)
+        assert match is not None
+        text = text[: match.start(2)] + output_of(args) + text[match.end(2) :]
     README.write_text(text, encoding="utf-8")
     return 0
 
