@@ -9,12 +9,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from qcity.catalogue import load_catalogue
 from qcity.cli import app
 from qcity.model import Catalogue
+
+# Property tests check behaviour, not speed: on a shared 2-core CI machine a single example
+# can take longer than hypothesis' default 200 ms deadline, which made a correct test flaky.
+settings.register_profile("qcity", deadline=None)
+settings.load_profile("qcity")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "example-submission.xlsx"
