@@ -22,6 +22,16 @@ from qcity.model import Catalogue
 settings.register_profile("qcity", deadline=None)
 settings.load_profile("qcity")
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The catalogue cache of this run lives in a fresh folder, never in the user's home
+    # (subprocesses inherit it through the environment).
+    import os
+    import tempfile
+
+    os.environ["QCITY_CACHE_DIR"] = tempfile.mkdtemp(prefix="qcity-test-cache-")
+
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "example-submission.xlsx"
 PLAN_TEXT = ROOT / "data" / "plan-2014-27.txt"

@@ -286,3 +286,59 @@ def test_phase_errors_are_located(tmp_path: Path) -> None:
         load_catalogue(misquoted), PLAN_TEXT.read_text(encoding="utf-8"), "x.yaml"
     )
     assert [p.location.path for p in problems] == ["phases[0].source.quote"]
+
+
+# --- the validated-catalogue cache ---------------------------------------------------------------
+
+
+def test_cache_skips_the_yaml_parser_and_follows_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qcity.catalogue as catalogue_module
+
+    monkeypatch.setenv("QCITY_CACHE_DIR", str(tmp_path / "cache"))
+    path = variant(
+        tmp_path, "target: {op: at_least, value: 94}", "target: {op: at_least, value: 94.5}"
+    )
+    first = load_catalogue(path)
+    assert len(list((tmp_path / "cache").glob("catalogue-*.json"))) == 1
+
+    def no_yaml(*args: object) -> None:
+        raise AssertionError("the YAML parser ran although the catalogue was cached")
+
+    monkeypatch.setattr(catalogue_module, "parse_yaml", no_yaml)
+    assert load_catalogue(path) == first
+    # an edited file is a new key: parsed again, never served stale
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("value: 94.5", "value: 95.5"), encoding="utf-8"
+    )
+    with pytest.raises(AssertionError, match="YAML parser ran"):
+        load_catalogue(path)
+
+
+def test_a_corrupt_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QCITY_CACHE_DIR", str(tmp_path))
+    expected = load_catalogue()
+    (entry,) = tmp_path.glob("catalogue-*.json")
+    entry.write_text('{"catalogue": "tampered"}', encoding="utf-8")
+    assert load_catalogue() == expected
+    assert json.loads(entry.read_text(encoding="utf-8"))["catalogue"]["id"] == expected.catalogue.id
+
+
+def test_no_cache_when_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QCITY_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("QCITY_NO_CACHE", "1")
+    load_catalogue()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_invalid_catalogue_is_never_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QCITY_CACHE_DIR", str(tmp_path / "cache"))
+    path = variant(
+        tmp_path, "target: {op: at_least, value: 90}", "target: {op: roughly, value: 90}"
+    )
+    for _ in range(2):  # the second load reports the same located error, from the YAML
+        assert "indicators[0].target.op" in problems(path)[0]
+    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())

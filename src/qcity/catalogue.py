@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
-from qcity.errors import CatalogueError, Issue, Lang, Location, UsageError
+from qcity.errors import CatalogueError, Issue, Lang, Location, QcityError, UsageError
 from qcity.model import DERIVE_KINDS, Catalogue
 from qcity.values import clean_text
+
+if TYPE_CHECKING:
+    import yaml
 
 BUNDLED_NAME = "indicators.yaml"
 # A catalogue is a few hundred nodes; anything expanding past this is an alias bomb.
@@ -27,19 +30,70 @@ def bundled_catalogue_path() -> Path:
     return Path(str(resources.files("qcity").joinpath(BUNDLED_NAME)))
 
 
-def load_catalogue(path: Path | None = None) -> Catalogue:
-    """Load the catalogue at *path* (the bundled one if None); raise CatalogueError listing every problem."""
+def load_catalogue(path: Path | None = None, *, use_cache: bool = True) -> Catalogue:
+    """Load the catalogue at *path* (the bundled one if None); raise CatalogueError listing every problem.
+
+    A catalogue that validated once is kept as JSON in the user's cache folder, keyed by the
+    hash of the file and of the models that validate it, and re-validated from there (pydantic
+    parses JSON in Rust): this saves importing and running the pure-Python YAML parser on every
+    command. Set QCITY_NO_CACHE=1 to switch it off, QCITY_CACHE_DIR to move it.
+    """
     if path is None:
         path = bundled_catalogue_path()
         shown = BUNDLED_NAME
     else:
         shown = str(path)
-    text = _read(path, shown)
+    raw = _read(path, shown)
+    cache = _cache_file(raw) if use_cache else None
+    if cache is not None:
+        cached = _from_cache(cache)
+        if cached is not None:
+            return cached
+    text = _decode(raw, shown)
     data = parse_yaml(text, shown)
-    return validate_catalogue(data, text, shown)
+    catalogue = validate_catalogue(data, text, shown)
+    if cache is not None:
+        _to_cache(cache, catalogue)
+    return catalogue
 
 
-def _read(path: Path, shown: str) -> str:
+def _cache_file(raw: bytes) -> Path | None:
+    if os.environ.get("QCITY_NO_CACHE"):
+        return None
+    if os.environ.get("QCITY_CACHE_DIR"):
+        folder = Path(os.environ["QCITY_CACHE_DIR"])
+    else:
+        base = os.environ.get("XDG_CACHE_HOME")
+        folder = (Path(base) if base else Path.home() / ".cache") / "qcity"
+    import hashlib
+
+    from qcity import __version__, model
+
+    digest = hashlib.sha256(raw)
+    # The models decide what a valid catalogue is: a changed model.py invalidates the cache.
+    digest.update(Path(model.__file__).read_bytes())
+    digest.update(__version__.encode())
+    return folder / f"catalogue-{digest.hexdigest()[:32]}.json"
+
+
+def _from_cache(cache: Path) -> Catalogue | None:
+    try:
+        return Catalogue.model_validate_json(cache.read_bytes())
+    except (OSError, ValueError):
+        return None  # absent, unreadable or stale: parse the YAML again
+
+
+def _to_cache(cache: Path, catalogue: Catalogue) -> None:
+    from qcity.files import write_atomic
+
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(cache, catalogue.model_dump_json())
+    except (OSError, QcityError):
+        pass  # a read-only home folder only costs the speed-up
+
+
+def _read(path: Path, shown: str) -> bytes:
     where = Location(file=shown)
     try:
         size = path.stat().st_size
@@ -53,7 +107,7 @@ def _read(path: Path, shown: str) -> str:
                     },
                 )
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CatalogueError(Issue("catalogue-not-found", where, {"path": shown})) from None
     except IsADirectoryError:
@@ -62,16 +116,25 @@ def _read(path: Path, shown: str) -> str:
         raise CatalogueError(
             Issue("unreadable-file", where, {"path": shown, "reason": e.strerror or str(e)})
         ) from e
+
+
+def _decode(raw: bytes, shown: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise CatalogueError(
-            Issue("catalogue-yaml", where, {"reason": f"not UTF-8 text (byte {e.start})"})
+            Issue(
+                "catalogue-yaml",
+                Location(file=shown),
+                {"reason": f"not UTF-8 text (byte {e.start})"},
+            )
         ) from e
 
 
 def parse_yaml(text: str, shown: str) -> Any:
     """Parse catalogue YAML safely: syntax errors and alias bombs become located issues."""
+    import yaml  # lazily: a cached catalogue never needs the YAML parser
+
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as e:
@@ -104,6 +167,8 @@ def parse_yaml(text: str, shown: str) -> Any:
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    import yaml  # lazily: a cached catalogue never needs the YAML parser
+
     # Aliases make the node graph a DAG; counting with a memo never expands it.
     key = id(node)
     if key in memo:
@@ -123,6 +188,8 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
 
 def validate_catalogue(data: Any, text: str, shown: str) -> Catalogue:
     """Validate parsed YAML as a catalogue; raise CatalogueError with one issue per problem."""
+    import yaml  # lazily: a cached catalogue never needs the YAML parser
+
     if not isinstance(data, dict):
         raise CatalogueError(
             Issue(
@@ -195,6 +262,8 @@ def format_path(loc: Sequence[int | str]) -> str:
 
 
 def _line_of(root: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    import yaml  # lazily: a cached catalogue never needs the YAML parser
+
     node = root
     line = node.start_mark.line + 1 if node is not None else None
     for part in loc:
