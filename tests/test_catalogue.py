@@ -279,7 +279,7 @@ def test_phase_errors_are_located(tmp_path: Path) -> None:
         load_catalogue(path)
     [issue] = err.value.issues
     assert issue.location.path == "phases[0]"
-    assert issue.location.line == line_of(path, "制定方案,落实目标任务")
+    assert issue.location.line == line_of(path, "code: P1")
     assert issue.message("en") == "end 2013-05 is before start 2014-02"
     misquoted = variant(tmp_path, "共4个月", "共5个月")
     problems = check_quotes(

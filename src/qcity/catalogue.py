@@ -20,6 +20,9 @@ BUNDLED_NAME = "indicators.yaml"
 # A catalogue is a few hundred nodes; anything expanding past this is an alias bomb.
 MAX_EXPANDED_NODES = 200_000
 MAX_CATALOGUE_BYTES = 5 * 1024 * 1024
+# libyaml's safe loader when PyYAML was built with it: the same safe constructors as
+# SafeLoader, six times faster on the bundled catalogue (every command loads it).
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def bundled_catalogue_path() -> Path:
@@ -73,7 +76,7 @@ def _read(path: Path, shown: str) -> str:
 def parse_yaml(text: str, shown: str) -> Any:
     """Parse catalogue YAML safely: syntax errors and alias bombs become located issues."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark is not None else None
         reason = " ".join(str(p) for p in (e.context, e.problem) if p)
@@ -100,7 +103,7 @@ def parse_yaml(text: str, shown: str) -> Any:
                 },
             )
         )
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506  (a safe loader, see SAFE_LOADER)
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -134,7 +137,7 @@ def validate_catalogue(data: Any, text: str, shown: str) -> Catalogue:
     try:
         return Catalogue.model_validate(data)
     except ValidationError as e:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SAFE_LOADER)
         issues = [
             Issue(
                 "catalogue-invalid",
@@ -228,6 +231,14 @@ def check_quotes(catalogue: Catalogue, plan_text: str, shown: str) -> list[Issue
         entries.append((f"indicators[{n}].source.quote", i.source.quote))
     for n, p in enumerate(catalogue.phases):
         entries.append((f"phases[{n}].source.quote", p.source.quote))
+        for m, made in enumerate(p.produces):
+            entries.append((f"phases[{n}].produces[{m}].quote", made.quote))
+    for n, t in enumerate(catalogue.tasks):
+        entries.append((f"tasks[{n}].source.quote", t.source.quote))
+        for m, made in enumerate(t.deliverables):
+            entries.append((f"tasks[{n}].deliverables[{m}].quote", made.quote))
+    for n, r in enumerate(catalogue.reporting):
+        entries.append((f"reporting[{n}].source.quote", r.source.quote))
     for path, quote in entries:
         if quote not in plan_text:
             issues.append(
