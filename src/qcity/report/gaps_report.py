@@ -110,11 +110,11 @@ def milestone_text(milestone: Milestone | None, lang: Lang) -> str:
     if milestone is None:
         return ""
     p = milestone.phase
-    span = f"{p.start.isoformat()} {'至' if lang == 'zh' else 'to'} {p.end.isoformat()}"
+    span = f"{p.first_day.isoformat()} {'至' if lang == 'zh' else 'to'} {p.last_day.isoformat()}"
     name = (
-        f"{p.clause} {p.name[lang]}({span})"
+        f"{p.clause} {p.name.get(lang)}({span})"
         if lang == "zh"
-        else f"{p.clause} {p.name[lang]} ({span})"
+        else f"{p.clause} {p.name.get(lang)} ({span})"
     )
     d = milestone.days
     if milestone.when is When.UPCOMING:
@@ -295,9 +295,9 @@ def gaps_dict(report: GapReport, lang: Lang) -> dict[str, Any]:
         if m is None
         else {
             "clause": m.phase.clause,
-            "name": m.phase.name[lang],
-            "start": m.phase.start.isoformat(),
-            "end": m.phase.end.isoformat(),
+            "name": m.phase.name.get(lang),
+            "start": m.phase.first_day.isoformat(),
+            "end": m.phase.last_day.isoformat(),
             "when": m.when.value,
             "days": m.days,
             "text": milestone_text(m, lang),
