@@ -110,6 +110,14 @@ def variant(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
     return path
 
 
+def without_tasks(tmp_path: Path) -> Path:
+    """The bundled catalogue without its tasks and reporting duties (another city's, say)."""
+    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "no-tasks.yaml"
+    path.write_text(text.split("\ntasks:\n", 1)[0] + "\n", encoding="utf-8")
+    return path
+
+
 def line_of(path: Path, needle: str, nth: int = 1) -> int:
     seen = 0
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
