@@ -142,6 +142,10 @@ OutputOpt = Annotated[
     ),
 ]
 
+LeadOpt = Annotated[
+    str | None,
+    typer.Option("--lead", help="Only this lead department 牵头部门 (code or name, e.g. 市建委)."),
+]
 WorkbookArg = Annotated[
     Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
 ]
@@ -534,12 +538,7 @@ def hook(
 @app.command()
 def gaps(
     file: WorkbookArg,
-    lead: Annotated[
-        str | None,
-        typer.Option(
-            "--lead", help="Only this lead department 牵头部门 (code or name, e.g. 市建委)."
-        ),
-    ] = None,
+    lead: LeadOpt = None,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         GapsFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")
@@ -608,12 +607,7 @@ def plan(
             help="A submission workbook: also list what each lead department has still open."
         ),
     ] = None,
-    lead: Annotated[
-        str | None,
-        typer.Option(
-            "--lead", help="Only this lead department 牵头部门 (code or name, e.g. 市建委)."
-        ),
-    ] = None,
+    lead: LeadOpt = None,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         PlanFormat, typer.Option("--format", "-f", help="Output format.")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from qcity.errors import InputError, Issue, Location, Severity
 from qcity.model import Cell
@@ -671,6 +671,53 @@ def _columns(found: dict[int, str], shown: str, sheet: str, row: int) -> dict[in
     return dict(found)
 
 
+K = TypeVar("K", str, "str | int")
+
+
+def _first_of_each(
+    found: dict[int, K],
+    name: Callable[[K], str],
+    shown: str,
+    sheet: str,
+    row: int,
+    issues: list[Issue],
+    severity: Severity | None = None,
+) -> dict[int, K]:
+    """The header's columns by index, the first of two same-named columns kept and the second
+    reported as a duplicate-column issue."""
+    from openpyxl.utils import get_column_letter
+
+    kept: dict[int, K] = {}
+    for col in sorted(found):
+        key = found[col]
+        first = next((c for c, k in kept.items() if k == key), None)
+        if first is None:
+            kept[col] = key
+            continue
+        where = f"{get_column_letter(col)}{row}"
+        issues.append(
+            Issue(
+                "duplicate-column",
+                Location(file=shown, sheet=sheet, cell=where),
+                {"column": name(key), "first": f"{get_column_letter(first)}{row}", "second": where},
+                severity=severity,
+            )
+        )
+    return kept
+
+
+def _without_code(code: str, keys: dict[int, str], shown: str, sheet: str, row: int) -> Issue:
+    """*code* (value-without-code, task-without-code) at the empty code cell of *row*."""
+    from openpyxl.utils import get_column_letter
+
+    column = next(c for c, k in keys.items() if k == "code")
+    return Issue(
+        code,
+        Location(file=shown, sheet=sheet, cell=f"{get_column_letter(column)}{row}"),
+        {"row": row},
+    )
+
+
 # --- the series sheet -------------------------------------------------------------------------
 
 
@@ -710,20 +757,7 @@ def _read_series(
                 _find_periods(cells, shown, ws.title, periods)
                 continue
             header_row = number
-            seen: dict[str | int, int] = {}
-            for col in sorted(found):
-                key = found[col]
-                if key in seen:
-                    first, second = (f"{get_column_letter(c)}{number}" for c in (seen[key], col))
-                    issues.append(
-                        Issue(
-                            "duplicate-column",
-                            Location(file=shown, sheet=ws.title, cell=second),
-                            {"column": str(key), "first": first, "second": second},
-                        )
-                    )
-                    continue  # the first of two same-named columns is the one read
-                seen[key] = col
+            for col, key in _first_of_each(found, str, shown, ws.title, number, issues).items():
                 if isinstance(key, int):
                     years[col] = key
                 else:
@@ -738,18 +772,7 @@ def _read_series(
         code = picked.get("code")
         if code is None or not clean_text(str(code["value"] or "")):
             if figures:
-                code_col = next(c for c, k in keys.items() if k == "code")
-                issues.append(
-                    Issue(
-                        "value-without-code",
-                        Location(
-                            file=shown,
-                            sheet=ws.title,
-                            cell=f"{get_column_letter(code_col)}{number}",
-                        ),
-                        {"row": number},
-                    )
-                )
+                issues.append(_without_code("value-without-code", keys, shown, ws.title, number))
             continue
         rows.append(
             SeriesRow(
@@ -812,42 +835,21 @@ def _read_tasks(wb: Any, ws: Any, shown: str, issues: list[Issue]) -> TasksSheet
             if not {"code", "status"} <= set(found.values()):
                 continue
             header_row = number
-            for col in sorted(found):
-                key = found[col]
-                first = next((c for c, k in keys.items() if k == key), None)
-                if first is not None:
-                    where = f"{get_column_letter(col)}{number}"
-                    issues.append(
-                        Issue(
-                            "duplicate-column",
-                            Location(file=shown, sheet=ws.title, cell=where),
-                            {
-                                "column": TASK_COLUMNS[key][0],
-                                "first": f"{get_column_letter(first)}{number}",
-                                "second": where,
-                            },
-                            severity=Severity.WARNING,
-                        )
-                    )
-                    continue  # the first of two same-named columns is the one read
-                keys[col] = key
+            keys = _first_of_each(
+                found,
+                lambda key: TASK_COLUMNS[key][0],
+                shown,
+                ws.title,
+                number,
+                issues,
+                Severity.WARNING,
+            )
             continue
         picked = {keys[c["column"]]: c for c in cells if c["column"] in keys}
         code = picked.get("code")
         if code is None or not clean_text(str(code["value"] or "")):
             if any(_holds_something(c) for k, c in picked.items() if k != "code"):
-                code_col = next(c for c, k in keys.items() if k == "code")
-                issues.append(
-                    Issue(
-                        "task-without-code",
-                        Location(
-                            file=shown,
-                            sheet=ws.title,
-                            cell=f"{get_column_letter(code_col)}{number}",
-                        ),
-                        {"row": number},
-                    )
-                )
+                issues.append(_without_code("task-without-code", keys, shown, ws.title, number))
             continue
         rows.append(
             TaskRow(

@@ -10,6 +10,7 @@ from qcity import display
 from qcity.errors import Issue, Lang
 from qcity.model import (
     Catalogue,
+    CatalogueMeta,
     Evaluation,
     Figure,
     IndicatorResult,
@@ -171,6 +172,17 @@ def task_summary_dict(tasks: TaskReport | None) -> dict[str, Any] | None:
     }
 
 
+def catalogue_meta_dict(meta: CatalogueMeta, lang: Lang) -> dict[str, Any]:
+    """Which catalogue a document was made with (id, title, document, issued, version)."""
+    return {
+        "id": meta.id,
+        "title": meta.title.get(lang),
+        "document": meta.document,
+        "issued": meta.issued.isoformat(),
+        "version": meta.version,
+    }
+
+
 def evaluation_dict(
     evaluation: Evaluation, lang: Lang, options: ReportOptions | None = None
 ) -> dict[str, Any]:
@@ -183,13 +195,7 @@ def evaluation_dict(
     s = evaluation.summary
     return {
         "schema_version": SCHEMA_VERSION,
-        "catalogue": {
-            "id": meta.id,
-            "title": meta.title.get(lang),
-            "document": meta.document,
-            "issued": meta.issued.isoformat(),
-            "version": meta.version,
-        },
+        "catalogue": catalogue_meta_dict(meta, lang),
         "source": evaluation.source,
         "sheet": evaluation.sheet,
         "series_sheet": evaluation.series_sheet,

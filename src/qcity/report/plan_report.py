@@ -23,7 +23,7 @@ from qcity.report.common import (
     value_text,
 )
 from qcity.report.escape import markdown_code, markdown_text
-from qcity.report.gaps_report import milestone_text
+from qcity.report.gaps_report import milestone_text, phase_label
 
 SCHEMA_VERSION = 1
 TITLE: dict[Lang, str] = {"zh": "创建工作进度", "en": "Where the plan stands"}
@@ -76,12 +76,7 @@ def position_text(view: PlanView, lang: Lang) -> str:
     where = view.position
     if where is None:
         return "指标目录没有列出工作步骤。" if lang == "zh" else "The catalogue lists no phases."
-    p = where.phase
-    name = (
-        f"{p.clause} {p.name.get(lang)}({span(p, lang)})"
-        if lang == "zh"
-        else (f"{p.clause} {p.name.get(lang)} ({span(p, lang)})")
-    )
+    name = phase_label(where.phase, lang)
     d = where.days
     if where.stage is Stage.DURING:
         left = state_text(When.CURRENT, d, lang)
@@ -494,21 +489,14 @@ def render_markdown(view: PlanView, options: ReportOptions) -> str:
 
 def plan_dict(view: PlanView, lang: Lang) -> dict[str, Any]:
     """The JSON document of `qcity plan --format json`."""
-    from qcity.report.json_report import indicator_dict, task_dict
+    from qcity.report.json_report import catalogue_meta_dict, indicator_dict, task_dict
 
-    meta = view.catalogue.catalogue
     where = view.position
     m = view.milestone
     ev = view.evaluation
     return {
         "schema_version": SCHEMA_VERSION,
-        "catalogue": {
-            "id": meta.id,
-            "title": meta.title.get(lang),
-            "document": meta.document,
-            "issued": meta.issued.isoformat(),
-            "version": meta.version,
-        },
+        "catalogue": catalogue_meta_dict(view.catalogue.catalogue, lang),
         "today": view.today.isoformat(),
         "lang": lang,
         "lead": view.lead,
