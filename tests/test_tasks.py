@@ -225,8 +225,22 @@ def test_fail_on_tasks_makes_overdue_tasks_count(cli: Cli, tmp_path: Path) -> No
         "total": 11, "done": 10, "in_progress": 0, "not_started": 0, "unreported": 1,
         "overdue": 1, "today": "2015-07-01",
     }  # fmt: skip
-    # the exit code keeps its order: an unmet target is 1 either way, an invalid figure 3
-    assert cli("check", book, "--fail-on-tasks", "--today", "2016-01-01").exit_code == 1
+    text = cli("check", book, "--today", "2015-07-01", "--fail-on-tasks").stdout.splitlines()
+    assert text[-2:] == [
+        "结论:23/23 项达标;未达标 0,未填报 0,数据有误 0;数据问题:错误 0,警告 0。",
+        "任务:逾期 1 项,按 --fail-on-tasks 判为未完成。",
+    ]
+    # an invalid figure still decides 3, whatever the tasks
+    bad = workbook(tmp_path, [TASK_HEADER, ["T01", "已完成", "文件"]], name="bad.xlsx")
+    invalid = write_workbook(
+        tmp_path / "invalid.xlsx",
+        {
+            "数据": data_rows({**all_met(), "PRD-01": "约95%"}),
+            "任务": [TASK_HEADER, ["T01", "未开始"]],
+        },
+    )
+    assert cli("check", bad, "--fail-on-tasks", "--today", "2016-01-01").exit_code == 1
+    assert cli("check", invalid, "--fail-on-tasks", "--today", "2016-01-01").exit_code == 3
 
 
 def test_a_workbook_without_a_tasks_sheet_says_nothing_of_tasks(

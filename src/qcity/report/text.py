@@ -259,3 +259,14 @@ class TextReporter(Reporter):
             print_issues(console, evaluation.issues, lang)
         console.print()
         console.print(summary_text(evaluation, lang), soft_wrap=True)
+        if tasks is not None and options.fail_on_tasks and tasks.summary.overdue:
+            overdue = tasks.summary.overdue
+            console.print(
+                Text(
+                    f"任务:逾期 {overdue} 项,按 --fail-on-tasks 判为未完成。"
+                    if lang == "zh"
+                    else f"Tasks: {overdue} overdue, which fails the check (--fail-on-tasks).",
+                    style="bold red",
+                ),
+                soft_wrap=True,
+            )
