@@ -20,6 +20,14 @@ BLOCKS: dict[str, list[str]] = {
     "public-output": ["check", "data/xian-2015-public.xlsx"],
     "explain-output": ["explain", "ECO-04", "data/xian-2015-public.xlsx"],
     "gaps-output": ["gaps", "data/example-submission.xlsx", "--today", "2015-06-01"],
+    "plan-output": [
+        "plan",
+        "data/example-submission.xlsx",
+        "--today",
+        "2015-06-01",
+        "--lead",
+        "市质监局",
+    ],
 }
 
 

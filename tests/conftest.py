@@ -208,8 +208,8 @@ def _option(args: Sequence[str], *names: str) -> str | None:
 
 
 def validate_output(args: Sequence[str], run: Run) -> None:
-    """Validate what a `check` or `gaps` run wrote (stdout or -o) against its schema."""
-    if not args or args[0] not in ("check", "gaps") or run.exit_code not in (0, 1, 3):
+    """Validate what a `check`, `gaps` or `plan` run wrote (stdout or -o) against its schema."""
+    if not args or args[0] not in ("check", "gaps", "plan") or run.exit_code not in (0, 1, 3):
         return
     fmt = _option(args, "--format", "-f")
     out = _option(args, "--output", "-o")
@@ -225,21 +225,22 @@ def validate_output(args: Sequence[str], run: Run) -> None:
     if not text:
         return
     if fmt == "json":
-        assert_valid_json(text, gaps=args[0] == "gaps")
+        assert_valid_json(text, gaps=args[0] == "gaps", plan=args[0] == "plan")
     elif args[0] == "check":
         assert_valid_junit(text)
 
 
-def assert_valid_json(text: str, *, gaps: bool = False) -> None:
-    """The document validates against `qcity schema report` (or `qcity schema gaps`)."""
+def assert_valid_json(text: str, *, gaps: bool = False, plan: bool = False) -> None:
+    """The document validates against `qcity schema report` (or `schema gaps`, `schema plan`)."""
     import json
 
     import jsonschema
 
     from qcity.report.gaps_report import gaps_json_schema
     from qcity.report.json_schema import report_json_schema
+    from qcity.report.plan_report import plan_json_schema
 
-    schema = gaps_json_schema() if gaps else report_json_schema()
+    schema = plan_json_schema() if plan else gaps_json_schema() if gaps else report_json_schema()
     jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     ).validate(json.loads(text))

@@ -110,6 +110,14 @@ def variant(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
     return path
 
 
+def without_tasks(tmp_path: Path) -> Path:
+    """The bundled catalogue without its tasks and reporting duties (another city's, say)."""
+    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "no-tasks.yaml"
+    path.write_text(text.split("\ntasks:\n", 1)[0] + "\n", encoding="utf-8")
+    return path
+
+
 def line_of(path: Path, needle: str, nth: int = 1) -> int:
     seen = 0
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -279,7 +287,7 @@ def test_phase_errors_are_located(tmp_path: Path) -> None:
         load_catalogue(path)
     [issue] = err.value.issues
     assert issue.location.path == "phases[0]"
-    assert issue.location.line == line_of(path, "制定方案,落实目标任务")
+    assert issue.location.line == line_of(path, "code: P1")
     assert issue.message("en") == "end 2013-05 is before start 2014-02"
     misquoted = variant(tmp_path, "共4个月", "共5个月")
     problems = check_quotes(
@@ -342,3 +350,151 @@ def test_an_invalid_catalogue_is_never_cached(
     for _ in range(2):  # the second load reports the same located error, from the YAML
         assert "indicators[0].target.op" in problems(path)[0]
     assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())
+
+
+# --- the rest of the plan: phases, tasks, reporting -------------------------------------------
+
+
+def test_the_ten_tasks_quote_their_headings(catalogue: Catalogue) -> None:
+    plan = PLAN_TEXT.read_text(encoding="utf-8")
+    numerals = "一二三四五六七八九十"
+    tasks = catalogue.tasks[:10]
+    assert [t.code for t in catalogue.tasks] == [f"T{n:02d}" for n in range(1, 12)]
+    for n, task in enumerate(tasks):
+        heading = f"({numerals[n]}){task.title.zh}。"
+        assert heading in plan, heading  # the heading, verbatim, as the paragraph opens
+        assert task.source.clause == f"三({numerals[n]})"
+        assert task.source.quote == heading[:-1]
+        assert task.due == "P2"
+    t11 = catalogue.task("T11")
+    assert (t11.source.clause, t11.lead) == ("二(二)3", "市商务局")
+    assert "A级景区、星级饭店" in t11.source.quote and "旅行社" in t11.source.quote
+
+
+def test_tasks_name_the_deliverables_and_leads_of_the_plan(catalogue: Catalogue) -> None:
+    def quotes(code: str) -> str:
+        return " ".join(d.quote for d in catalogue.task(code).deliverables)
+
+    assert "出台《西安市质量发展规划(2014—2020年)》" in quotes("T01")
+    assert "中小学质量教育社会实践基地" in quotes("T02")
+    for hotline in ("12315", "12365", "12312", "12331", "12319", "12369", "12343"):
+        assert hotline in quotes("T10")
+    # 五(一): 市发改委、市质监局、市建委、市商务局、市环保局 … 经济运行、产品、工程、服务、环境
+    assert {t.code: t.lead for t in catalogue.tasks if t.lead} == {
+        "T05": "市质监局", "T06": "市建委", "T07": "市商务局", "T08": "市环保局",
+        "T09": "市发改委", "T11": "市商务局",
+    }  # fmt: skip
+
+
+def test_phases_say_what_they_produce_and_which_are_acceptances(catalogue: Catalogue) -> None:
+    assert [(p.code, p.milestone, len(p.produces)) for p in catalogue.phases] == [
+        ("P1", False, 2),
+        ("P2", False, 2),
+        ("P3", True, 3),
+        ("P4", True, 1),
+    ]
+    assert catalogue.phase("P3").produces[2].quote == "以市政府名义正式向国家质检总局提出验收申请"
+
+
+def test_the_reporting_duties(catalogue: Catalogue) -> None:
+    assert [(r.code, r.every.value, r.source.quote) for r in catalogue.reporting] == [
+        ("MONTHLY", "month", "每月报送工作推进情况"),
+        ("HALF-YEARLY", "half_year", "每半年报送一次工作总结"),
+    ]
+    plan = PLAN_TEXT.read_text(encoding="utf-8")
+    for duty in catalogue.reporting:
+        assert duty.to is not None and duty.to.zh in plan
+
+
+def test_every_new_quote_is_checked(tmp_path: Path) -> None:
+    for old, path in (
+        ("quote: 建设中小学质量教育社会实践基地", "tasks[1].deliverables[1].quote"),
+        ("quote: (十)共享质量发展成果", "tasks[9].source.quote"),
+        ("quote: 迎接省政府预验收", "phases[2].produces[1].quote"),
+        ("quote: 每月报送工作推进情况", "reporting[0].source.quote"),
+    ):
+        broken = variant(tmp_path, old, old + "了")
+        problems = check_quotes(load_catalogue(broken), PLAN_TEXT.read_text(encoding="utf-8"), "x")
+        assert [p.location.path for p in problems] == [path], old
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "needle", "message"),
+    [
+        (
+            "    due: P2\n",
+            "    due: P9\n",
+            "tasks[0].due",
+            "due: P9",
+            "'P9' is not a listed phase",
+        ),
+        (
+            "    lead: 市质监局\n    due: P2\n",
+            "    lead: 市质检局\n    due: P2\n",
+            "tasks[4].lead",
+            "lead: 市质检局",
+            "'市质检局' is not a listed department",
+        ),
+        (
+            'start: "2015-07"\n    end: "2015-07"',
+            'start: "2015-06"\n    end: "2015-07"',
+            "phases[2].start",
+            'start: "2015-06"',
+            "starts in 2015-06, before P2 ends (2015-06); list the phases in order, without overlaps",
+        ),
+        (
+            "  - code: T02\n",
+            "  - code: T01\n",
+            "tasks[1].code",
+            "code: T01",
+            "duplicate code 'T01' (also tasks[0])",
+        ),
+        ("    every: month\n", "    every: weekly\n", "reporting[0].every", "every: weekly", None),
+        (
+            "    deliverables:\n      - name: {zh: 联席会议制度",
+            "    deliverables: []\n    x:\n      - name: {zh: 联席会议制度",
+            "tasks[3].deliverables",
+            "deliverables: []",
+            None,
+        ),
+    ],
+)
+def test_task_and_timetable_errors_are_located(
+    tmp_path: Path, old: str, new: str, path: str, needle: str, message: str | None
+) -> None:
+    broken = variant(tmp_path, old, new)
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(broken)
+    found = {i.location.path: i for i in err.value.issues}
+    assert path in found, list(found)
+    issue = found[path]
+    if message is not None:
+        assert issue.message("en") == message
+        assert issue.location.line == line_of(broken, needle, 2 if "duplicate" in message else 1)
+    else:
+        assert issue.location.line is not None
+
+
+def test_reporting_without_phases_needs_its_months(tmp_path: Path) -> None:
+    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    head, rest = text.split("\nphases:\n", 1)
+    reporting = "reporting:\n" + rest.split("\nreporting:\n", 1)[1]
+    path = tmp_path / "c.yaml"
+    path.write_text(head + "\n" + reporting, encoding="utf-8")
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(path)
+    assert [(i.location.path, i.message("en")) for i in err.value.issues] == [
+        (f"reporting[{n}]", "give start and end: the catalogue has no phases to take them from")
+        for n in (0, 1)
+    ]
+
+
+def test_the_catalogue_lists_the_tasks(cli: Callable[..., Run]) -> None:
+    run = cli("catalogue")
+    assert run.exit_code == 0
+    out = [line.rstrip() for line in run.stdout.splitlines()]
+    assert "T05    显著提升产品质量       市质监局   2015-06-30 四(二)   三(五)" in out
+    assert out[-1] == "共 11 项工作任务"
+    data = json.loads(cli("catalogue", "--format", "json").stdout)
+    assert [t["code"] for t in data["tasks"]] == [f"T{n:02d}" for n in range(1, 12)]
+    assert data["phases"][2]["milestone"] is True

@@ -103,3 +103,11 @@ def test_readme_lists_every_report_format() -> None:
 
     table = README.split("## Reports for CI and for people", 1)[1].split("\n### ", 1)[0]
     assert re.findall(r"^\| `([a-z]+)` \|", table, re.M) == list(REGISTRY)
+
+
+def test_readme_shows_the_real_plan_output(cli: Callable[..., Run]) -> None:
+    args = ("data/example-submission.xlsx", "--today", "2015-06-01", "--lead", "市质监局")
+    run = cli("plan", *args, env={"COLUMNS": "100"})
+    assert run.exit_code == 0
+    actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
+    assert actual == block_after("plan-output"), "run python scripts/update_readme.py"

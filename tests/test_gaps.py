@@ -16,9 +16,8 @@ from hypothesis import strategies as st
 from qcity.evaluate import judge
 from qcity.gaps import find_gaps, units_to_meet
 from qcity.model import Catalogue, Indicator, Status
-from qcity.phases import PHASES, When, next_milestone
 
-from .conftest import EXAMPLE, PLAN_TEXT, Run, all_met
+from .conftest import EXAMPLE, Run, all_met
 
 Make = Callable[..., Path]
 Cli = Callable[..., Run]
@@ -73,35 +72,6 @@ def test_units_is_the_smallest_whole_number_that_meets_the_target(
     assert units is not None and units >= 1
     assert judge(ind, (numerator + units) / Decimal(denominator) * 100)[0] is Status.MET
     assert judge(ind, (numerator + units - 1) / Decimal(denominator) * 100)[0] is Status.UNMET
-
-
-# --- milestones -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("today", "clause", "when", "days"),
-    [
-        (dt.date(2014, 3, 1), "四(三)", When.UPCOMING, 487),
-        (dt.date(2015, 6, 1), "四(三)", When.UPCOMING, 30),
-        (dt.date(2015, 7, 1), "四(三)", When.CURRENT, 30),
-        (dt.date(2015, 7, 31), "四(三)", When.CURRENT, 0),
-        (dt.date(2015, 8, 1), "四(四)", When.CURRENT, 91),
-        (dt.date(2015, 9, 15), "四(四)", When.CURRENT, 46),
-        (dt.date(2015, 11, 1), "四(四)", When.PAST, 1),
-    ],
-)
-def test_next_milestone(today: dt.date, clause: str, when: When, days: int) -> None:
-    milestone = next_milestone(today)
-    assert milestone is not None
-    assert (milestone.phase.clause, milestone.when, milestone.days) == (clause, when, days)
-
-
-def test_phases_quote_the_plan_verbatim() -> None:
-    plan = PLAN_TEXT.read_text(encoding="utf-8")
-    for phase in PHASES:
-        assert phase.quote in plan, phase.quote
-        assert phase.start <= phase.end
-    assert [p.clause for p in PHASES] == ["四(一)", "四(二)", "四(三)", "四(四)"]
 
 
 # --- the list ---------------------------------------------------------------------------------
@@ -185,8 +155,8 @@ def test_english_and_yes_no(cli: Cli, make_submission: Make) -> None:
     assert run.exit_code == 1
     out = run.stdout
     assert (
-        "Every milestone has passed: the last, 四(四) National acceptance by AQSIQ "
-        "(2015-08-01 to 2015-10-31), ended 1 days ago" in out
+        "Every milestone has passed: the last, 四(四) Pass the national inspection and complete "
+        "the work (2015-08-01 to 2015-10-31), ended 1 days ago" in out
     )
     assert "      → must become yes (now no)" in out
     assert "      → needs 1 more, to 1" in out

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .conftest import EXAMPLE, Run, all_met
+from .conftest import EXAMPLE, Run, all_met, data_rows, write_workbook
 
 Make = Callable[..., Path]
 Cli = Callable[..., Run]
@@ -47,8 +47,9 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 class Rows(HTMLParser):
     """Each indicator row of the rendered DOM: its code, its status attribute and its cell texts."""
 
-    def __init__(self) -> None:
+    def __init__(self, kind: str = "indicator") -> None:
         super().__init__()
+        self.kind = kind
         self.rows: list[tuple[str, str, list[str]]] = []
         self._cells: list[str] | None = None
         self._tags: list[str] = []
@@ -56,7 +57,7 @@ class Rows(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._tags.append(tag)
         a = dict(attrs)
-        if tag == "tr" and "indicator" in (a.get("class") or "").split():
+        if tag == "tr" and self.kind in (a.get("class") or "").split():
             self.rows.append((a.get("data-code") or "", a.get("data-status") or "", []))
             self._cells = self.rows[-1][2]
         elif tag == "td" and self._cells is not None:
@@ -130,3 +131,32 @@ def test_the_example_prints_on_several_a4_pages(cli: Cli, tmp_path: Path) -> Non
         for box in re.findall(rb"/MediaBox\s*\[([\d.\s]+)\]", data)
     }
     assert boxes == {(0, 0, 595, 842)}  # A4 in points, from the page's @page rule
+
+
+def test_the_tasks_are_rendered_and_their_text_stays_text(cli: Cli, tmp_path: Path) -> None:
+    evidence = '<img src=x onerror="document.title=1">市政发〔2014〕45号'
+    book = write_workbook(
+        tmp_path / "tasks.xlsx",
+        {
+            "数据": data_rows(all_met()),
+            "任务": [
+                ["任务代码", "状态", "证明材料", "完成日期"],
+                ["T01", "已完成", evidence, "2014-12-01"],
+                ["T02", "进行中"],
+            ],
+        },
+    )
+    out = tmp_path / "report.html"
+    run = cli("check", book, "--format", "html", "-o", out, "--today", "2015-07-10")
+    assert run.exit_code == 0, run.output
+    dom = rendered(tmp_path, out)
+    parser = Rows("task")
+    parser.feed(dom)
+    assert [code for code, _, _ in parser.rows] == [f"T{n:02d}" for n in range(1, 12)]
+    rows = {code: (status, cells) for code, status, cells in parser.rows}
+    assert rows["T01"][0] == "done"
+    assert rows["T01"][1][4:] == ["✔ 已完成", "完成于 2014-12-01", evidence]
+    assert rows["T02"][1][4:] == ["◐ 进行中", "逾期 10 天", ""]
+    assert rows["T11"][1][2:6] == ["市商务局", "2015-06-30", "— 未填报", "逾期 10 天"]
+    assert "<img" not in dom
+    assert "任务:1/11 项已完成;进行中 1,未开始 0,未填报 9;逾期 10(判定日期 2015-07-10)。" in dom

@@ -6,6 +6,7 @@ Each LibreOffice call takes a second or more, so the converted files are shared 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from .conftest import Run, all_met
 from .filling import fill
 from .libreoffice import CSV_ALL_SHEETS, convert
 from .test_drift import NEW_VERSION, PRD02_95, catalogue_variant
-from .test_template import MIXED, MIXED_STATUS, row_of, statuses, validation_of
+from .test_template import MIXED, MIXED_STATUS, fill_tasks, row_of, statuses, validation_of
 
 Cli = Callable[..., Run]
 
@@ -50,12 +51,24 @@ def resaved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     wb["数据"]["G5"], wb["数据"]["H5"] = "=1000+121", "=1200"  # PRD-02 from a computed fraction
     wb["数据"]["F5"] = None
     wb.save(formulas)
-    convert([template, formulas], "xlsx", out)
+    # Task progress with real date cells, as a department types it in a spreadsheet program.
+    tasks = fill_tasks(
+        template,
+        {
+            "T01": ("已完成", "市政发〔2014〕45号", dt.datetime(2014, 12, 1)),
+            "T03": ("已完成", "http://example.org/t03", dt.datetime(2015, 7, 3)),
+            "T07": ("进行中", None, None, "满意度测评进行中"),
+        },
+        src / "tasks.xlsx",
+    )
+    convert([template, formulas, tasks], "xlsx", out)
     return {
         "template": template,
         "formulas": formulas,
+        "tasks": tasks,
         "lo-template": out / "template.xlsx",
         "lo-formulas": out / "formulas.xlsx",
+        "lo-tasks": out / "tasks.xlsx",
     }
 
 
@@ -77,6 +90,48 @@ def test_validation_protection_and_stamp_survive_the_resave(resaved: dict[str, P
     stamp = {k: v for k, v in written.items() if k.startswith("qcity.")}
     assert len(stamp) == 27
     assert {k: kept.get(k) for k in stamp} == stamp
+
+
+def test_the_tasks_sheet_survives_the_resave(
+    cli: Cli, resaved: dict[str, Path], tmp_path: Path
+) -> None:
+    ws = load_workbook(resaved["lo-template"])["任务"]
+    status = validation_of(ws, "F4")
+    assert (status.type, status.formula1) == ("list", '"未开始,进行中,已完成"')
+    assert validation_of(ws, "H4").type == "date"
+    assert ws.protection.sheet is True and ws["F4"].protection.locked is False
+
+    def tasks(path: Path) -> dict[str, tuple[Any, ...]]:
+        run = cli("check", path, "--format", "json", "--today", "2015-07-10")
+        assert run.exit_code == 1, run.output
+        return {
+            t["code"]: (
+                t["status"],
+                t["evidence"],
+                t["completed"],
+                t["note"],
+                t["overdue"],
+                t["late"],
+            )
+            for t in json.loads(run.stdout)["tasks"]
+            if t["status"] != "unreported"
+        }
+
+    expected = {
+        "T01": ("done", "市政发〔2014〕45号", "2014-12-01", None, False, False),
+        "T03": ("done", "http://example.org/t03", "2015-07-03", None, False, True),
+        "T07": ("in_progress", None, None, "满意度测评进行中", True, False),
+    }
+    # filled by openpyxl, and the same file as LibreOffice saved it (its own date cells)
+    assert tasks(resaved["tasks"]) == tasks(resaved["lo-tasks"]) == expected
+    assert load_workbook(resaved["lo-tasks"])["任务"]["H4"].is_date
+    # and the re-saved template filled afterwards reads the same
+    theirs = fill_tasks(
+        resaved["lo-template"],
+        {"T07": ("进行中", None, None, "满意度测评进行中")},
+        tmp_path / "t.xlsx",
+    )
+    assert tasks(theirs) == {"T07": expected["T07"]}
 
 
 def test_the_resaved_template_filled_gives_the_same_statuses(
@@ -155,7 +210,7 @@ def test_the_annotated_copy_opens_in_libreoffice(annotated: dict[str, Any]) -> N
     assert pdf.startswith(b"%PDF-")
     pages = re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)
     assert len(pages) >= 3  # the summary, the data sheet, the instructions
-    assert set(annotated["csv"]) == {"检查结果", "数据", "说明"}
+    assert set(annotated["csv"]) == {"检查结果", "数据", "任务", "说明"}
 
 
 def test_its_status_cells_match_the_json_report(annotated: dict[str, Any]) -> None:

@@ -76,7 +76,7 @@ def template_zh(cli: Cli, tmp_path: Path) -> Path:
 
 def test_the_data_sheet_follows_the_contract(template_zh: Path, catalogue: Catalogue) -> None:
     wb = load_workbook(template_zh)
-    assert wb.sheetnames == ["数据", "说明"]
+    assert wb.sheetnames == ["数据", "任务", "说明"]
     ws = wb["数据"]
     assert [c.value for c in ws[3]] == [
         "指标代码", "指标名称", "单位", "目标", "牵头部门", "实际值", "分子", "分母", "备注",
@@ -199,7 +199,7 @@ def test_an_empty_template_is_all_missing(cli: Cli, template_zh: Path) -> None:
 def test_english_template(cli: Cli, tmp_path: Path) -> None:
     path = make_template(cli, tmp_path / "template.xlsx", "--lang", "en")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["data", "instructions"]
+    assert wb.sheetnames == ["data", "tasks", "instructions"]
     ws = wb["data"]
     assert [c.value for c in ws[3]] == [
         "Code", "Indicator", "Unit", "Target", "Lead department", "Value", "Numerator",
@@ -259,7 +259,7 @@ def test_an_existing_file_is_not_overwritten_without_force(cli: Cli, tmp_path: P
     )
     assert path.read_bytes() == b"precious"
     assert cli("template", path, "--force").exit_code == 0
-    assert load_workbook(path).sheetnames == ["数据", "说明"]
+    assert load_workbook(path).sheetnames == ["数据", "任务", "说明"]
 
 
 def test_output_must_be_an_xlsx_in_a_real_folder(cli: Cli, tmp_path: Path) -> None:
@@ -307,3 +307,147 @@ def test_checking_never_touches_the_template(cli: Cli, template_zh: Path) -> Non
     before = digest(template_zh)
     cli("check", template_zh)
     assert digest(template_zh) == before
+
+
+# --- the tasks sheet ---------------------------------------------------------------------------
+
+
+def fill_tasks(template: Path, progress: dict[str, tuple[Any, ...]], out: Path) -> Path:
+    """Write (status, evidence, completed, note) per task code into the tasks sheet, by header."""
+    wb = load_workbook(template)
+    ws = wb["任务"] if "任务" in wb.sheetnames else wb["tasks"]
+    header = [c.value for c in ws[3]]
+    columns = [header.index(h) + 1 for h in header[5:9]]  # status, evidence, completed, note
+    for row in range(4, ws.max_row + 1):
+        values = progress.get(str(ws.cell(row, 1).value))
+        for col, value in zip(columns, values or (), strict=False):
+            ws.cell(row, col).value = value
+    wb.save(out)
+    return out
+
+
+def test_the_tasks_sheet(template_zh: Path, catalogue: Catalogue) -> None:
+    from qcity.workbook import task_header_key
+
+    ws = load_workbook(template_zh)["任务"]
+    header = [c.value for c in ws[3]]
+    assert header == [
+        "任务代码", "任务", "牵头部门", "完成时限", "应交成果", "状态", "证明材料", "完成日期", "备注",
+    ]  # fmt: skip
+    # the reader knows every column it reads by the header the template writes
+    assert [task_header_key(h) for h in header] == [
+        "code", None, None, None, None, "status", "evidence", "completed", "note",
+    ]  # fmt: skip
+    rows = {ws.cell(r, 1).value: [c.value for c in ws[r]] for r in range(4, ws.max_row + 1)}
+    assert list(rows) == [t.code for t in catalogue.tasks]
+    assert rows["T01"][:5] == [
+        "T01",
+        "制定质量发展规划",
+        "—",
+        "2015-06-30(四(二))",
+        "出台《西安市质量发展规划(2014—2020年)》;每年度的质量强市行动计划",
+    ]
+    assert rows["T05"][2] == "市质监局"
+    assert "12315、12365、12312、12331、12319、12369、12343" in str(rows["T10"][4])
+    assert all(v is None for row in rows.values() for v in row[5:])  # nothing pre-filled
+    status = validation_of(ws, "F4")
+    assert (status.type, status.formula1, status.errorStyle) == (
+        "list",
+        '"未开始,进行中,已完成"',
+        "stop",
+    )
+    assert status.sqref == validation_of(ws, "F14").sqref  # one drop-down for every task
+    date = validation_of(ws, "H9")
+    assert (date.type, date.operator, date.formula1, date.formula2) == (
+        "date", "between", "36526", "73415",
+    )  # fmt: skip
+    assert ws["H4"].number_format == "yyyy-mm-dd"
+    assert ws.protection.sheet is True and not ws.protection.password
+    for col in "FGHI":
+        assert ws[f"{col}4"].protection.locked is False
+        assert ws[f"{col}4"].fill.fgColor.rgb == "00FFF2CC"
+    for col in "ABCDE":
+        assert ws[f"{col}4"].protection.locked is True
+
+
+def test_the_instructions_explain_the_tasks_and_the_phases(template_zh: Path) -> None:
+    ws = load_workbook(template_zh)["说明"]
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    assert "6. 在“任务”工作表填写各项工作任务的进展" in text
+    assert "◆ 巩固提高,通过省政府预验收" in text  # an acceptance milestone is marked
+    assert "· 以市政府名义向国家质检总局提出验收申请" in text  # what the phase must produce
+
+
+def test_the_filled_tasks_sheet_is_read_back(cli: Cli, template_zh: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    filled = fill_tasks(
+        template_zh,
+        {
+            "T01": ("已完成", "市政发〔2014〕45号", dt.datetime(2014, 12, 1), None),
+            "T02": ("进行中", None, None, "基地在建"),
+            "T05": ("已完成", None, dt.datetime(2015, 6, 20), None),
+            "T09": ("未开始",),
+        },
+        tmp_path / "填好.xlsx",
+    )
+    run = cli("check", filled, "--format", "json", "--today", "2015-07-10")
+    assert run.exit_code == 1, run.output  # every indicator is missing; tasks do not count
+    data = json.loads(run.stdout)
+    tasks = {t["code"]: t for t in data["tasks"]}
+    assert data["tasks_sheet"] == "任务"
+    assert {
+        c: (t["status"], t["overdue"]) for c, t in tasks.items() if t["status"] != "unreported"
+    } == {
+        "T01": ("done", False),
+        "T02": ("in_progress", True),
+        "T05": ("done", False),
+        "T09": ("not_started", True),
+    }
+    assert (tasks["T01"]["evidence"], tasks["T01"]["completed"]) == (
+        "市政发〔2014〕45号",
+        "2014-12-01",
+    )
+    assert tasks["T02"]["note"] == "基地在建"
+    assert tasks["T02"]["location"]["cell"] == "F5"
+    [warning] = data["issues"]
+    assert (warning["code"], warning["location"]["cell"]) == ("task-done-without-evidence", "G8")
+
+
+def test_a_template_for_one_lead_holds_its_tasks(cli: Cli, tmp_path: Path) -> None:
+    path = make_template(cli, tmp_path / "t.xlsx", "--lead", "市商务局")
+    ws = load_workbook(path)["任务"]
+    assert [ws.cell(r, 1).value for r in range(4, ws.max_row + 1)] == ["T07", "T11"]
+    assert validation_of(ws, "F5").sqref == validation_of(ws, "F4").sqref
+
+
+def test_english_tasks_sheet(cli: Cli, tmp_path: Path) -> None:
+    path = make_template(cli, tmp_path / "template.xlsx", "--lang", "en")
+    ws = load_workbook(path)["tasks"]
+    assert [c.value for c in ws[3]] == [
+        "Task code", "Task", "Lead department", "Due by", "Deliverables", "Status", "Evidence",
+        "Completion date", "Note",
+    ]  # fmt: skip
+    assert [c.value for c in ws[8]][:4] == [
+        "T05", "Raise product quality markedly", "Xi'an Bureau of Quality and Technical Supervision",
+        "2015-06-30 (四(二))",
+    ]  # fmt: skip
+    assert validation_of(ws, "F4").formula1 == '"not started,in progress,done"'
+    filled = fill_tasks(path, {"T05": ("in progress",)}, tmp_path / "filled.xlsx")
+    run = cli("check", filled, "--format", "json", "--today", "2015-06-30", "--lang", "en")
+    t05 = next(t for t in json.loads(run.stdout)["tasks"] if t["code"] == "T05")
+    assert (t05["status"], t05["overdue"], t05["title"]) == (
+        "in_progress",
+        False,
+        "Raise product quality markedly",
+    )
+
+
+def test_a_catalogue_without_tasks_writes_no_tasks_sheet(cli: Cli, tmp_path: Path) -> None:
+    from .test_catalogue import without_tasks
+
+    path = make_template(cli, tmp_path / "t.xlsx", "--catalogue", without_tasks(tmp_path))
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["数据", "说明"]
+    help_text = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
+    assert "“任务”工作表" not in help_text

@@ -136,7 +136,7 @@ def parse_yaml(text: str, shown: str) -> Any:
     import yaml  # lazily: a cached catalogue never needs the YAML parser
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_composer())
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark is not None else None
         reason = " ".join(str(p) for p in (e.context, e.problem) if p)
@@ -201,7 +201,7 @@ def validate_catalogue(data: Any, text: str, shown: str) -> Catalogue:
     try:
         return Catalogue.model_validate(data)
     except ValidationError as e:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_composer())
         issues = [
             Issue(
                 "catalogue-invalid",
@@ -297,6 +297,14 @@ def check_quotes(catalogue: Catalogue, plan_text: str, shown: str) -> list[Issue
         entries.append((f"indicators[{n}].source.quote", i.source.quote))
     for n, p in enumerate(catalogue.phases):
         entries.append((f"phases[{n}].source.quote", p.source.quote))
+        for m, made in enumerate(p.produces):
+            entries.append((f"phases[{n}].produces[{m}].quote", made.quote))
+    for n, t in enumerate(catalogue.tasks):
+        entries.append((f"tasks[{n}].source.quote", t.source.quote))
+        for m, made in enumerate(t.deliverables):
+            entries.append((f"tasks[{n}].deliverables[{m}].quote", made.quote))
+    for n, r in enumerate(catalogue.reporting):
+        entries.append((f"reporting[{n}].source.quote", r.source.quote))
     for path, quote in entries:
         if quote not in plan_text:
             issues.append(
@@ -350,3 +358,12 @@ def resolve_leads(catalogue: Catalogue, requested: Iterable[str]) -> list[str]:
         if code not in chosen:
             chosen.append(code)
     return chosen
+
+
+def _composer() -> type[yaml.SafeLoader]:
+    """libyaml's safe loader where PyYAML has it, only to compose the node graph (the alias-bomb
+    check and error lines): it builds no objects. Data is always built by yaml.safe_load."""
+    import yaml
+
+    composer: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return composer

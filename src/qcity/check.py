@@ -9,6 +9,7 @@ from qcity.derive import derive_all
 from qcity.drift import template_drift
 from qcity.evaluate import evaluate
 from qcity.model import Catalogue, Evaluation
+from qcity.tasks import assess_tasks
 from qcity.validate import validate
 from qcity.workbook import Limits, read_submission
 
@@ -33,6 +34,11 @@ def check_workbook(
     # A workbook filled in from a template of another catalogue version is judged all the
     # same (the figures are what they are), with a warning naming what changed.
     drift = template_drift(submission.properties, catalogue, submission.shown)
+    now = now or dt.datetime.now(dt.timezone.utc).astimezone()
+    # Tasks are judged against the day of the check (--today pins it).
+    tasks, task_issues = (
+        assess_tasks(submission, catalogue, now.date()) if catalogue.tasks else (None, [])
+    )
     return evaluate(
         catalogue,
         validated,
@@ -40,5 +46,6 @@ def check_workbook(
         sheet=submission.sheet,
         checked_at=now,
         derived=derived,
-        extra_issues=drift,
+        extra_issues=[*drift, *task_issues],
+        tasks=tasks,
     )

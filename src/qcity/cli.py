@@ -31,13 +31,16 @@ EXIT_INVALID = 3  # the workbook or catalogue cannot be trusted
 EXIT_INTERNAL = 4  # a bug in qcity
 
 
-def exit_code_for(evaluation: Evaluation) -> int:
-    """0 all met; 1 unmet or missing; 3 any invalid figure or error-level issue."""
+def exit_code_for(evaluation: Evaluation, fail_on_tasks: bool = False) -> int:
+    """0 all met; 1 unmet or missing; 3 any invalid figure or error-level issue. Tasks count
+    only with *fail_on_tasks*: then an overdue task makes it at least 1."""
     from qcity.model import Status
 
     if evaluation.errors or any(r.status is Status.INVALID for r in evaluation.results):
         return EXIT_INVALID
     if any(r.status is not Status.MET for r in evaluation.results):
+        return EXIT_UNMET
+    if fail_on_tasks and evaluation.tasks and any(r.overdue for r in evaluation.tasks.results):
         return EXIT_UNMET
     return EXIT_OK
 
@@ -139,6 +142,10 @@ OutputOpt = Annotated[
     ),
 ]
 
+LeadOpt = Annotated[
+    str | None,
+    typer.Option("--lead", help="Only this lead department 牵头部门 (code or name, e.g. 市建委)."),
+]
 WorkbookArg = Annotated[
     Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
 ]
@@ -265,6 +272,7 @@ def _emit(
     color: bool | None,
     lang: Lang,
     today: dt.date | None = None,
+    fail_on_tasks: bool = False,
 ) -> None:
     """Render with *render(stream, options)* to *output* (atomically) or stdout."""
     if output is not None:
@@ -272,14 +280,22 @@ def _emit(
 
         refuse_overwrite(output, inputs)
         buffer = io.StringIO()
-        render(buffer, ReportOptions(lang=lang, color=bool(color), width=100, today=today))
+        render(
+            buffer,
+            ReportOptions(
+                lang=lang, color=bool(color), width=100, today=today, fail_on_tasks=fail_on_tasks
+            ),
+        )
         write_atomic(output, buffer.getvalue())
         return
     use_color = (
         color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     )
+    options = ReportOptions(
+        lang=lang, color=use_color, width=_width(), today=today, fail_on_tasks=fail_on_tasks
+    )
     try:
-        render(sys.stdout, ReportOptions(lang=lang, color=use_color, width=_width(), today=today))
+        render(sys.stdout, options)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`qcity check … | head`): stop writing, keep the exit code.
@@ -310,6 +326,13 @@ def check(
     year: YearOpt = None,
     color: ColorOpt = None,
     today: TodayOpt = None,
+    fail_on_tasks: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-tasks",
+            help="Let overdue tasks (任务 sheet, judged against --today) make the exit code 1.",
+        ),
+    ] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Check a submission workbook against the catalogue 检查填报数据是否达标."""
@@ -342,10 +365,11 @@ def check(
             color,
             lang.value,
             today=day,
+            fail_on_tasks=fail_on_tasks,
         )
         if annotate is not None:
             _write_annotated(file, annotate, evaluation, lang.value)
-        code = exit_code_for(evaluation)
+        code = exit_code_for(evaluation, fail_on_tasks)
     raise typer.Exit(code)
 
 
@@ -514,12 +538,7 @@ def hook(
 @app.command()
 def gaps(
     file: WorkbookArg,
-    lead: Annotated[
-        str | None,
-        typer.Option(
-            "--lead", help="Only this lead department 牵头部门 (code or name, e.g. 市建委)."
-        ),
-    ] = None,
+    lead: LeadOpt = None,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         GapsFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")
@@ -569,6 +588,68 @@ def gaps(
                 today=day,
             )
         code = gaps_exit_code(report)
+    raise typer.Exit(code)
+
+
+class PlanFormat(str, enum.Enum):
+    """The formats of `qcity plan --format`."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def plan(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A submission workbook: also list what each lead department has still open."
+        ),
+    ] = None,
+    lead: LeadOpt = None,
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        PlanFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = PlanFormat.text,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    color: ColorOpt = None,
+    today: TodayOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """The plan's timetable today 创建工作进度: phases, what is due, reports, what is open."""
+    code = EXIT_INTERNAL
+    with _guard(lang.value, debug):
+        from qcity.catalogue import resolve_leads
+        from qcity.plan import build_plan
+        from qcity.report.plan_report import RENDERERS
+
+        day, now = _pinned(today)
+        cat = _load(catalogue)
+        department = resolve_leads(cat, [lead])[0] if lead is not None else None
+        evaluation = None
+        if file is not None:
+            from qcity.check import check_workbook
+
+            evaluation = check_workbook(file, cat, now=now)
+        view = build_plan(
+            cat,
+            day or (evaluation.checked_at.date() if evaluation else dt.date.today()),
+            evaluation,
+            department,
+        )
+        render = RENDERERS[fmt.value]
+        _emit(
+            lambda s, o: s.write(render(view, o)),
+            output,
+            [file] if file is not None else [],
+            color,
+            lang.value,
+            today=day,
+        )
+        # A view, not a verdict: 0 whatever is open (check and gaps judge).
+        code = EXIT_OK
     raise typer.Exit(code)
 
 
@@ -652,6 +733,10 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
             from qcity.report.json_schema import report_json_schema
 
             schema = report_json_schema()
+        elif which == "plan":
+            from qcity.report.plan_report import plan_json_schema
+
+            schema = plan_json_schema()
         else:
             from qcity.report.gaps_report import gaps_json_schema
 
@@ -682,6 +767,12 @@ def schema_report(output: OutputOpt = None, debug: DebugOpt = False) -> None:
 def schema_gaps(output: OutputOpt = None, debug: DebugOpt = False) -> None:
     """The JSON Schema of `qcity gaps --format json` (schema_version 1)."""
     _print_schema("gaps", output, debug)
+
+
+@schema_app.command("plan")
+def schema_plan(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity plan --format json` (schema_version 1)."""
+    _print_schema("plan", output, debug)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from qcity.model import (
     Series,
     ShareDerive,
     Status,
+    TaskStatus,
     Unit,
 )
 from qcity.values import format_decimal, quantize
@@ -35,6 +36,18 @@ STATUS_MARK: dict[Status, str] = {
     Status.UNMET: "✘",
     Status.MISSING: "○",
     Status.INVALID: "!",
+}
+TASK_STATUS_LABEL: dict[TaskStatus, dict[Lang, str]] = {
+    TaskStatus.DONE: {"zh": "已完成", "en": "done"},
+    TaskStatus.IN_PROGRESS: {"zh": "进行中", "en": "in progress"},
+    TaskStatus.NOT_STARTED: {"zh": "未开始", "en": "not started"},
+    TaskStatus.UNREPORTED: {"zh": "未填报", "en": "not reported"},
+}
+TASK_STATUS_MARK: dict[TaskStatus, str] = {
+    TaskStatus.DONE: "✔",
+    TaskStatus.IN_PROGRESS: "◐",
+    TaskStatus.NOT_STARTED: "○",
+    TaskStatus.UNREPORTED: "—",
 }
 UNIT_LABEL: dict[Unit, dict[Lang, str]] = {
     Unit.PERCENT: {"zh": "%", "en": "%"},
@@ -70,6 +83,13 @@ LABELS: dict[str, dict[Lang, str]] = {
     "area": {"zh": "领域", "en": "Area"},
     "total": {"zh": "合计", "en": "Total"},
     "compare": {"zh": "对比", "en": "Compared"},
+    "tasks": {"zh": "工作任务", "en": "Tasks"},
+    "task": {"zh": "任务", "en": "Task"},
+    "due": {"zh": "时限", "en": "Due"},
+    "evidence": {"zh": "证明材料", "en": "Evidence"},
+    "progress": {"zh": "进度", "en": "Progress"},
+    "phase": {"zh": "阶段", "en": "Phase"},
+    "deliverables": {"zh": "应交成果", "en": "Deliverables"},
 }
 SEVERITY_LABEL: dict[str, dict[Lang, str]] = {
     "error": {"zh": "错误", "en": "error"},

@@ -665,6 +665,120 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "check the figure; leave the cell empty rather than 0 when there is no figure",
             ),
         ),
+        # --- the tasks sheet (warnings: tasks never change the exit code without --fail-on-tasks)
+        _t(
+            "ambiguous-tasks-sheet",
+            W,
+            ("任务工作表不唯一", "More than one tasks sheet"),
+            (
+                "有多个名为“任务”或“tasks”的工作表:{sheets};只读取了第一个“{used}”",
+                "more than one sheet is named 任务 or tasks: {sheets}; only the first, {used}, was read",
+            ),
+            ("只保留一个名为“任务”的工作表", "keep a single sheet named 任务 (or tasks)"),
+        ),
+        _t(
+            "no-tasks-header",
+            W,
+            ("任务表找不到表头", "No header in the tasks sheet"),
+            (
+                "任务工作表前 {rows} 行中没有同时含“任务代码”和“状态”的表头行,任务进展未读取",
+                "no header row with both 任务代码 (task code) and 状态 (status) in the tasks "
+                "sheet's first {rows} rows; the tasks were not read",
+            ),
+            (
+                "用 qcity template 生成的“任务”表填写,或加一行表头:任务代码、状态、证明材料、完成日期、备注",
+                "fill in the tasks sheet of a `qcity template` workbook, or add a header row: "
+                "code, status, evidence, completed, note",
+            ),
+        ),
+        _t(
+            "task-without-code",
+            W,
+            ("任务进展没有任务代码", "Task progress without a code"),
+            (
+                "第 {row} 行填了任务进展,但“任务代码”为空,该行未使用",
+                "row {row} holds task progress but no task code; the row is not used",
+            ),
+            (
+                "补上任务代码(如 T01),或删除该行",
+                "fill in the task code (e.g. T01) or delete the row",
+            ),
+        ),
+        _t(
+            "unknown-task",
+            W,
+            ("未知任务代码", "Unknown task code"),
+            (
+                "“{raw}”不是指标目录中的任务代码,该行未使用{suggestion}",
+                "{raw!r} is not a task code of the catalogue, so the row is not used{suggestion}",
+            ),
+            (
+                "任务代码见 qcity plan 或模板的“任务”表:{choices}",
+                "task codes ({choices}) are listed by `qcity plan` and on the template's tasks sheet",
+            ),
+        ),
+        _t(
+            "duplicate-task",
+            W,
+            ("任务重复", "Task reported twice"),
+            (
+                "任务 {task} 出现了两次:{first} 和 {second};按第一行判定",
+                "task {task} appears twice: {first} and {second}; the first row is used",
+            ),
+            ("删除其中一行", "delete one of the rows"),
+        ),
+        _t(
+            "task-status-unreadable",
+            W,
+            ("任务状态无法识别", "Task status not recognised"),
+            (
+                "“{raw}”不是任务状态,按未填报处理",
+                "{raw!r} is not a task status; the task counts as not reported",
+            ),
+            (
+                "从下拉列表选择:未开始、进行中、已完成(英文 not started、in progress、done)",
+                "choose from the list: not started, in progress, done (or 未开始、进行中、已完成)",
+            ),
+        ),
+        _t(
+            "task-date-unreadable",
+            W,
+            ("完成日期无法识别", "Completion date not recognised"),
+            (
+                "“{raw}”不是日期,完成日期未使用",
+                "{raw!r} is not a date; the completion date is not used",
+            ),
+            (
+                "填写完整的日期,如 2015-06-30 或 2015年6月30日,或使用日期格式的单元格",
+                "write a full date such as 2015-06-30, or use a date-formatted cell",
+            ),
+        ),
+        _t(
+            "task-date-in-future",
+            W,
+            ("完成日期晚于今天", "Completion date in the future"),
+            (
+                "任务 {task} 的完成日期 {date} 晚于检查日期 {today}",
+                "task {task} was completed on {date}, after the day of the check ({today})",
+            ),
+            (
+                "核对完成日期;尚未完成的任务状态应为“进行中”",
+                "check the date; a task not yet done is in progress",
+            ),
+        ),
+        _t(
+            "task-done-without-evidence",
+            W,
+            ("已完成的任务没有证明材料", "Task done without evidence"),
+            (
+                "任务 {task} 标为已完成,但没有填写证明材料",
+                "task {task} is marked done but gives no evidence",
+            ),
+            (
+                "在“证明材料”中填写文件号、文件名或链接,如 市政发〔2015〕12号",
+                "name the evidence: a document number, a file name or a link",
+            ),
+        ),
         # --- templates ---------------------------------------------------------------------------
         _t(
             "template-drift",

@@ -7,7 +7,16 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from qcity.errors import Issue
-from qcity.model import Catalogue, Evaluation, Indicator, IndicatorResult, Op, Scalar, Status
+from qcity.model import (
+    Catalogue,
+    Evaluation,
+    Indicator,
+    IndicatorResult,
+    Op,
+    Scalar,
+    Status,
+    TaskReport,
+)
 from qcity.validate import Validated
 from qcity.values import quantize
 
@@ -36,8 +45,10 @@ def evaluate(
     checked_at: dt.datetime | None = None,
     extra_issues: list[Issue] | None = None,
     derived: Derived | None = None,
+    tasks: TaskReport | None = None,
 ) -> Evaluation:
-    """The evaluation of every catalogue indicator, in catalogue order."""
+    """The evaluation of every catalogue indicator, in catalogue order (and the tasks, when
+    they were assessed)."""
     derivations = derived.derivations if derived is not None else {}
     results: list[IndicatorResult] = []
     for indicator in catalogue.indicators:
@@ -92,4 +103,5 @@ def evaluate(
         checked_at=checked_at or dt.datetime.now(dt.timezone.utc).astimezone(),
         series_sheet=derived.series_sheet if derived is not None else None,
         report_year=derived.report_year if derived is not None else None,
+        tasks=tasks,
     )

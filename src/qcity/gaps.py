@@ -18,7 +18,7 @@ from qcity.model import (
     Status,
     Unit,
 )
-from qcity.phases import PHASES, Milestone, Phase, next_milestone
+from qcity.phases import Milestone, next_milestone
 from qcity.values import quantize, written_decimals
 
 
@@ -101,13 +101,13 @@ def find_gaps(
     evaluation: Evaluation,
     today: dt.date,
     lead: str | None = None,
-    phases: tuple[Phase, ...] = PHASES,
 ) -> GapReport:
     """The gaps of *evaluation* grouped by lead department (catalogue order), worst first.
 
     Invalid indicators come first (nothing can be judged), then missing ones, then unmet ones by
     their gap relative to the target, largest first; ties keep catalogue order. *lead* is a
-    department code and keeps only its indicators.
+    department code and keeps only its indicators. The milestone comes from the catalogue's
+    phases.
     """
     order = {ind.code: n for n, ind in enumerate(evaluation.catalogue.indicators)}
     groups: list[DepartmentGaps] = []
@@ -138,7 +138,7 @@ def find_gaps(
         today=today,
         departments=tuple(groups),
         other_issues=other,
-        milestone=next_milestone(today, phases),
+        milestone=next_milestone(today, evaluation.catalogue.phases),
         lead=lead,
     )
 

@@ -238,17 +238,100 @@ def derive_series(derive: Derive) -> list[tuple[str, str]]:
     return []
 
 
-class Phase(Frozen):
-    """A stage of the plan's timetable (四、工作步骤), shown in the fill-in template."""
+YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+
+
+def month_start(year_month: str) -> dt.date:
+    """The first day of a `2015-07` month."""
+    year, month = (int(part) for part in year_month.split("-"))
+    return dt.date(year, month, 1)
+
+
+def month_end(year_month: str) -> dt.date:
+    """The last day of a `2015-07` month."""
+    first = month_start(year_month)
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+class Deliverable(Frozen):
+    """Something the plan says a phase or a task must produce, in the plan's own words."""
 
     name: Localized
-    start: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]  # year-month
-    end: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    quote: Text
+
+
+class Phase(Frozen):
+    """A stage of the plan's timetable (四、工作步骤): its months, what it must produce, and
+    whether it is an acceptance the figures must be ready for."""
+
+    code: Code
+    name: Localized
+    start: YearMonth
+    end: YearMonth
+    milestone: bool = False  # an acceptance (provincial pre-acceptance, national acceptance)
+    produces: list[Deliverable] = []
     source: Source
 
     @model_validator(mode="after")
     def _ordered(self) -> Phase:
         if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    @property
+    def clause(self) -> str:
+        """The plan's clause of the phase, e.g. 四(三)."""
+        return self.source.clause
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day of its first month."""
+        return month_start(self.start)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day of its last month."""
+        return month_end(self.end)
+
+
+class Task(Frozen):
+    """A task of the plan (三、工作任务), with what it must produce, its lead and its deadline."""
+
+    code: Code
+    title: Localized  # the plan's heading of the task, verbatim in Chinese
+    lead: Text | None = None  # a department code, where the plan names one
+    due: Code  # the phase by whose end it must be done
+    deliverables: list[Deliverable] = Field(min_length=1)
+    source: Source
+    note: Localized | None = None
+
+
+class Frequency(str, enum.Enum):
+    """How often a reporting duty recurs."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF_YEAR = "half_year"
+    YEAR = "year"
+
+
+class ReportingDuty(Frozen):
+    """A recurring report the plan asks for (五(六)): each period's report is due at its end."""
+
+    code: Code
+    name: Localized
+    every: Frequency
+    to: Localized | None = None  # who receives it
+    start: YearMonth | None = None  # the first month reported on (default: the first phase's)
+    end: YearMonth | None = None  # the last month reported on (default: the last phase's)
+    # The plan names no day: a period's report is due on its last day plus these days.
+    grace_days: int = Field(default=0, ge=0, le=366)
+    source: Source
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ReportingDuty:
+        if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
         return self
 
@@ -323,6 +406,8 @@ class Catalogue(Frozen):
     series: list[Series] = []
     indicators: list[Indicator] = Field(min_length=1)
     phases: list[Phase] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    reporting: list[ReportingDuty] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references(self) -> Catalogue:
@@ -333,6 +418,9 @@ class Catalogue(Frozen):
             ("areas", [a.code for a in self.areas]),
             ("series", [s.code for s in self.series]),
             ("indicators", [i.code for i in self.indicators]),
+            ("phases", [p.code for p in self.phases]),
+            ("tasks", [t.code for t in self.tasks]),
+            ("reporting", [r.code for r in self.reporting]),
         ):
             seen: dict[str, int] = {}
             for n, c in enumerate(items):
@@ -355,6 +443,7 @@ class Catalogue(Frozen):
                 )
             if i.derive is not None:
                 problems.extend(self._derive_problems(n, i.derive))
+        problems.extend(self._timetable_problems(leads))
         if problems:
             raise PydanticCustomError(
                 "catalogue_references",
@@ -362,6 +451,34 @@ class Catalogue(Frozen):
                 {"summary": "; ".join(m for _, m in problems), "problems": problems},
             )
         return self
+
+    def _timetable_problems(self, leads: set[str]) -> list[tuple[tuple[str | int, ...], str]]:
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        for n in range(1, len(self.phases)):
+            before, phase = self.phases[n - 1], self.phases[n]
+            if phase.start <= before.end:
+                problems.append(
+                    (
+                        ("phases", n, "start"),
+                        f"starts in {phase.start}, before {before.code} ends ({before.end}); "
+                        "list the phases in order, without overlaps",
+                    )
+                )
+        phases = {p.code for p in self.phases}
+        for n, t in enumerate(self.tasks):
+            if t.due not in phases:
+                problems.append((("tasks", n, "due"), f"{t.due!r} is not a listed phase"))
+            if t.lead is not None and t.lead not in leads:
+                problems.append((("tasks", n, "lead"), f"{t.lead!r} is not a listed department"))
+        for n, r in enumerate(self.reporting):
+            if not self.phases and (r.start is None or r.end is None):
+                problems.append(
+                    (
+                        ("reporting", n),
+                        "give start and end: the catalogue has no phases to take them from",
+                    )
+                )
+        return problems
 
     def _derive_problems(self, n: int, derive: Derive) -> list[tuple[tuple[str | int, ...], str]]:
         known = {s.code: s for s in self.series}
@@ -409,6 +526,20 @@ class Catalogue(Frozen):
         for a in self.areas:
             if a.code == code:
                 return a
+        raise KeyError(code)
+
+    def phase(self, code: str) -> Phase:
+        """The phase with *code* (KeyError if unknown)."""
+        for p in self.phases:
+            if p.code == code:
+                return p
+        raise KeyError(code)
+
+    def task(self, code: str) -> Task:
+        """The task with *code* (KeyError if unknown)."""
+        for t in self.tasks:
+            if t.code == code:
+                return t
         raise KeyError(code)
 
     def department(self, code: str) -> Department:
@@ -572,6 +703,72 @@ def summarise(results: list[IndicatorResult]) -> Summary:
     )
 
 
+class TaskStatus(str, enum.Enum):
+    """Where a task stands, as the submission says (unreported: no row, or no status in it)."""
+
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"
+    UNREPORTED = "unreported"
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """One task of the catalogue as reported, judged against its deadline on a given day."""
+
+    task: Task
+    phase: Phase  # the phase by whose end it is due
+    status: TaskStatus
+    overdue: bool  # not done, and its phase has ended
+    days_overdue: int | None = None  # days since the deadline, when overdue
+    late: bool = False  # done, but on a date after the deadline
+    raw: str | None = None  # the status as written
+    evidence: str | None = None
+    completed: dt.date | None = None
+    note: str | None = None
+    location: Location | None = None  # the status cell (the row's code cell without one)
+    evidence_at: Location | None = None
+
+    @property
+    def due(self) -> dt.date:
+        """The deadline: the last day of the due phase."""
+        return self.phase.last_day
+
+
+@dataclass(frozen=True)
+class TaskSummary:
+    """Counts of task statuses, and how many are overdue."""
+
+    total: int
+    done: int
+    in_progress: int
+    not_started: int
+    unreported: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class TaskReport:
+    """The tasks of a submission: every catalogue task, judged on *today*."""
+
+    sheet: str | None  # the tasks sheet, None when the workbook has none
+    today: dt.date
+    results: tuple[TaskResult, ...]
+
+    @property
+    def summary(self) -> TaskSummary:
+        """How many tasks have each status, and how many are overdue."""
+        count = {s: sum(1 for r in self.results if r.status is s) for s in TaskStatus}
+        return TaskSummary(
+            total=len(self.results),
+            done=count[TaskStatus.DONE],
+            in_progress=count[TaskStatus.IN_PROGRESS],
+            not_started=count[TaskStatus.NOT_STARTED],
+            unreported=count[TaskStatus.UNREPORTED],
+            overdue=sum(1 for r in self.results if r.overdue),
+        )
+
+
 class Evaluation(BaseModel):
     """The finished evaluation of one submission: what every reporter renders."""
 
@@ -585,6 +782,7 @@ class Evaluation(BaseModel):
     checked_at: dt.datetime
     series_sheet: str | None = None
     report_year: ReportYear | None = None
+    tasks: TaskReport | None = None  # None: tasks were not assessed (the catalogue has none)
 
     @property
     def summary(self) -> Summary:

@@ -11,6 +11,7 @@ from qcity.drift import stamp
 from qcity.errors import Lang
 from qcity.model import Catalogue, Indicator, Range, Unit
 from qcity.template_help import write_help
+from qcity.template_tasks import template_tasks, write_tasks_sheet
 from qcity.values import format_decimal
 from qcity.workbook import COLUMNS, DATA_SHEET_NAMES
 
@@ -63,7 +64,8 @@ def template_indicators(catalogue: Catalogue, leads: Sequence[str]) -> list[Indi
 
 
 def write_template(catalogue: Catalogue, *, lang: Lang = "zh", leads: Sequence[str] = ()) -> bytes:
-    """The template workbook as .xlsx bytes: a protected data sheet and an instructions sheet."""
+    """The template workbook as .xlsx bytes: a protected data sheet, a tasks sheet when the
+    catalogue has tasks for *leads*, and an instructions sheet."""
     from openpyxl import Workbook
     from openpyxl.packaging.custom import StringProperty
 
@@ -73,7 +75,10 @@ def write_template(catalogue: Catalogue, *, lang: Lang = "zh", leads: Sequence[s
     assert ws is not None
     ws.title = DATA_SHEET[lang]
     _write_data_sheet(ws, catalogue, indicators, lang)
-    write_help(wb.create_sheet(), catalogue, indicators, leads, lang)
+    tasks = template_tasks(catalogue, leads)
+    if tasks:
+        write_tasks_sheet(wb.create_sheet(), catalogue, tasks, lang)
+    write_help(wb.create_sheet(), catalogue, indicators, leads, lang, tasks=bool(tasks))
     wb.properties.title = f"{catalogue.catalogue.title.get(lang)} · {ws.title}"
     wb.properties.creator = "qcity"
     properties: Any = getattr(wb, "custom_doc_props")  # noqa: B009  (not in the openpyxl stubs)

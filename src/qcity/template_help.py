@@ -41,6 +41,16 @@ _STEPS: dict[Lang, list[str]] = {
     ],
 }
 
+_TASK_STEP: dict[Lang, str] = {
+    "zh": "6. 在“{sheet}”工作表填写各项工作任务的进展:状态从下拉列表选择(未开始、进行中、已完成);"
+    "已完成的任务填写证明材料(文件号、文件名或链接)和完成日期。任务的时限是其所在阶段的最后一天,"
+    "过期未完成的任务检查时标为“逾期”;任务进展不影响检查的退出码。",
+    "en": "6. On the “{sheet}” sheet, give the progress of each task: choose the status from the "
+    "list (not started, in progress, done); for a task done, give the evidence (a document number, "
+    "file name or link) and the date. A task is due on the last day of its phase; one not done by "
+    "then is reported overdue. Task progress does not change the check's exit code.",
+}
+
 # unit, how to write it, examples, refused
 _NOTATIONS: dict[Lang, list[tuple[str, str, str, str]]] = {
     "zh": [
@@ -126,8 +136,10 @@ def write_help(
     indicators: list[Indicator],
     leads: Sequence[str],
     lang: Lang,
+    *,
+    tasks: bool = False,
 ) -> None:
-    """Fill *ws* as the instructions sheet of a template."""
+    """Fill *ws* as the instructions sheet of a template (*tasks*: it has a tasks sheet)."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -186,6 +198,10 @@ def write_help(
     paragraph(heads[0], bold=True)
     for step in _STEPS[lang]:
         paragraph(step.format(sheet=sheet))
+    if tasks:
+        from qcity.template_tasks import TASKS_SHEET
+
+        paragraph(_TASK_STEP[lang].format(sheet=TASKS_SHEET[lang]))
 
     row += 1
     paragraph(heads[1], bold=True)
@@ -195,9 +211,16 @@ def write_help(
         row += 1
         paragraph(heads[2], bold=True)
         head: tuple[str, ...] = (
-            ("阶段", "名称", "时间", "依据", "方案原文")
+            ("阶段", "名称(◆ 验收节点)", "时间", "依据", "方案原文", "应完成")
             if lang == "zh"
-            else ("Phase", "Name", "Months", "Clause", "The plan's words")
+            else (
+                "Phase",
+                "Name (◆ acceptance)",
+                "Months",
+                "Clause",
+                "The plan's words",
+                "To produce",
+            )
         )
         table([head, *(_phase_row(n, p, lang) for n, p in enumerate(catalogue.phases, start=1))])
 
@@ -239,7 +262,9 @@ def _month(text: str, lang: Lang) -> str:
     return f"{names[int(month) - 1]} {year}"
 
 
-def _phase_row(n: int, phase: Phase, lang: Lang) -> tuple[str, str, str, str, str]:
+def _phase_row(n: int, phase: Phase, lang: Lang) -> tuple[str, str, str, str, str, str]:
     start, end = _month(phase.start, lang), _month(phase.end, lang)
     months = start if phase.start == phase.end else f"{start} — {end}"
-    return (str(n), phase.name.get(lang), months, phase.source.clause, phase.source.quote)
+    name = f"◆ {phase.name.get(lang)}" if phase.milestone else phase.name.get(lang)
+    produces = "\n".join(f"· {d.name.get(lang)}" for d in phase.produces)
+    return (str(n), name, months, phase.source.clause, phase.source.quote, produces)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from qcity.errors import InputError, Issue, Location
+from qcity.errors import InputError, Issue, Location, Severity
 from qcity.model import Cell
 from qcity.values import clean_text
 
@@ -44,6 +44,17 @@ _YEAR_HEADER = re.compile(r"^((?:19|20)\d\d)\s*年?(?:度)?$")
 # 报告期 / period: a label with its value after a colon or in the next cell to the right.
 _PERIOD_LABEL = re.compile(r"(?:报告期|report\s*period|period)\s*[:]?\s*(.*)$", re.IGNORECASE)
 PERIOD_NAMES = ("报告期", "period")
+
+# The optional tasks sheet: one row per task of the plan, its progress and the evidence.
+TASK_SHEET_NAMES = ("任务", "tasks")
+TASK_COLUMNS: dict[str, tuple[str, ...]] = {
+    "code": ("任务代码", "任务编号", "task code", "code"),
+    "status": ("状态", "完成情况", "进展情况", "status", "progress"),
+    "evidence": ("证明材料", "佐证材料", "完成依据", "evidence", "proof"),
+    "completed": ("完成日期", "完成时间", "completion date", "date completed", "completed"),
+    "note": ("备注", "note", "notes"),
+}
+_TASK_LOOKUP = {n.casefold(): key for key, names in TASK_COLUMNS.items() for n in names}
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,25 @@ class SeriesSheet:
 
 
 @dataclass(frozen=True)
+class TaskRow:
+    """A row of the tasks sheet: its number, the code cell, and the other cells by key."""
+
+    number: int
+    code_cell: Cell
+    cells: dict[str, Cell]  # status, evidence, completed, note (those the sheet has)
+
+
+@dataclass(frozen=True)
+class TasksSheet:
+    """The optional tasks sheet, as read: no judgement yet."""
+
+    sheet: str
+    header_row: int
+    columns: dict[str, str]  # column key -> column letter
+    rows: list[TaskRow]
+
+
+@dataclass(frozen=True)
 class PeriodMark:
     """A 报告期 / period label found above a header, with the value written beside it."""
 
@@ -116,6 +146,15 @@ class Submission:
     issues: list[Issue] = field(default_factory=list)
     series: SeriesSheet | None = None
     periods: list[PeriodMark] = field(default_factory=list)
+    tasks: TasksSheet | None = None
+
+    def task_location(self, row: int, key: str) -> Location | None:
+        """The location of tasks-sheet column *key* at *row*, if the sheet has that column."""
+        if self.tasks is None or key not in self.tasks.columns:
+            return None
+        return Location(
+            file=self.shown, sheet=self.tasks.sheet, cell=f"{self.tasks.columns[key]}{row}"
+        )
 
     def location(self, row: int, key: str) -> Location | None:
         """The location of column *key* at *row*, if the sheet has that column."""
@@ -367,6 +406,7 @@ def _read_data_sheet(wb: Any, shown: str) -> Submission:
         return [ws for ws in worksheets if clean_text(ws.title).casefold() in names]
 
     series_sheets = titled(SERIES_SHEET_NAMES)
+    task_sheets = titled(TASK_SHEET_NAMES)
     named = titled(DATA_SHEET_NAMES)
     if len(named) > 1:
         raise InputError(
@@ -376,12 +416,16 @@ def _read_data_sheet(wb: Any, shown: str) -> Submission:
     if named:
         ws = named[0]
     else:
-        visible = [w for w in worksheets if w.sheet_state == "visible" and w not in series_sheets]
+        visible = [
+            w
+            for w in worksheets
+            if w.sheet_state == "visible" and w not in series_sheets and w not in task_sheets
+        ]
         if len(visible) == 1:
             ws = visible[0]
-        elif visible or not series_sheets:
+        elif visible or not (series_sheets or task_sheets):
             raise InputError(_issue("no-data-sheet", shown, sheets=", ".join(sheets) or "—"))
-        # else: a workbook holding only a series sheet; every indicator comes from it.
+        # else: a workbook holding only a series or tasks sheet: no figure is reported directly.
     header_row, columns, rows = 0, dict[str, str](), list[SheetRow]()
     if ws is not None:
         if ws.sheet_state != "visible":
@@ -399,6 +443,18 @@ def _read_data_sheet(wb: Any, shown: str) -> Submission:
         )
     elif series_sheets:
         series = _read_series(wb, series_sheets[0], shown, issues, periods)
+    tasks: TasksSheet | None = None
+    if task_sheets:
+        if len(task_sheets) > 1:
+            issues.append(
+                _issue(
+                    "ambiguous-tasks-sheet",
+                    shown,
+                    sheets=", ".join(w.title for w in task_sheets),
+                    used=task_sheets[0].title,
+                )
+            )
+        tasks = _read_tasks(wb, task_sheets[0], shown, issues)
     return Submission(
         shown=shown,
         sheet=ws.title if ws is not None else None,
@@ -410,6 +466,7 @@ def _read_data_sheet(wb: Any, shown: str) -> Submission:
         issues=issues,
         series=series,
         periods=periods,
+        tasks=tasks,
     )
 
 
@@ -614,6 +671,53 @@ def _columns(found: dict[int, str], shown: str, sheet: str, row: int) -> dict[in
     return dict(found)
 
 
+K = TypeVar("K", str, "str | int")
+
+
+def _first_of_each(
+    found: dict[int, K],
+    name: Callable[[K], str],
+    shown: str,
+    sheet: str,
+    row: int,
+    issues: list[Issue],
+    severity: Severity | None = None,
+) -> dict[int, K]:
+    """The header's columns by index, the first of two same-named columns kept and the second
+    reported as a duplicate-column issue."""
+    from openpyxl.utils import get_column_letter
+
+    kept: dict[int, K] = {}
+    for col in sorted(found):
+        key = found[col]
+        first = next((c for c, k in kept.items() if k == key), None)
+        if first is None:
+            kept[col] = key
+            continue
+        where = f"{get_column_letter(col)}{row}"
+        issues.append(
+            Issue(
+                "duplicate-column",
+                Location(file=shown, sheet=sheet, cell=where),
+                {"column": name(key), "first": f"{get_column_letter(first)}{row}", "second": where},
+                severity=severity,
+            )
+        )
+    return kept
+
+
+def _without_code(code: str, keys: dict[int, str], shown: str, sheet: str, row: int) -> Issue:
+    """*code* (value-without-code, task-without-code) at the empty code cell of *row*."""
+    from openpyxl.utils import get_column_letter
+
+    column = next(c for c, k in keys.items() if k == "code")
+    return Issue(
+        code,
+        Location(file=shown, sheet=sheet, cell=f"{get_column_letter(column)}{row}"),
+        {"row": row},
+    )
+
+
 # --- the series sheet -------------------------------------------------------------------------
 
 
@@ -653,20 +757,7 @@ def _read_series(
                 _find_periods(cells, shown, ws.title, periods)
                 continue
             header_row = number
-            seen: dict[str | int, int] = {}
-            for col in sorted(found):
-                key = found[col]
-                if key in seen:
-                    first, second = (f"{get_column_letter(c)}{number}" for c in (seen[key], col))
-                    issues.append(
-                        Issue(
-                            "duplicate-column",
-                            Location(file=shown, sheet=ws.title, cell=second),
-                            {"column": str(key), "first": first, "second": second},
-                        )
-                    )
-                    continue  # the first of two same-named columns is the one read
-                seen[key] = col
+            for col, key in _first_of_each(found, str, shown, ws.title, number, issues).items():
                 if isinstance(key, int):
                     years[col] = key
                 else:
@@ -681,18 +772,7 @@ def _read_series(
         code = picked.get("code")
         if code is None or not clean_text(str(code["value"] or "")):
             if figures:
-                code_col = next(c for c, k in keys.items() if k == "code")
-                issues.append(
-                    Issue(
-                        "value-without-code",
-                        Location(
-                            file=shown,
-                            sheet=ws.title,
-                            cell=f"{get_column_letter(code_col)}{number}",
-                        ),
-                        {"row": number},
-                    )
-                )
+                issues.append(_without_code("value-without-code", keys, shown, ws.title, number))
             continue
         rows.append(
             SeriesRow(
@@ -723,5 +803,73 @@ def _read_series(
         years={
             year: get_column_letter(col) for col, year in sorted(years.items(), key=lambda i: i[1])
         },
+        rows=rows,
+    )
+
+
+# --- the tasks sheet ---------------------------------------------------------------------------
+
+
+def task_header_key(text: object) -> str | None:
+    """The tasks-sheet column a header cell names, if any."""
+    if not isinstance(text, str):
+        return None
+    return _TASK_LOOKUP.get(_TRAILING_UNIT.sub("", clean_text(text)).casefold())
+
+
+def _read_tasks(wb: Any, ws: Any, shown: str, issues: list[Issue]) -> TasksSheet | None:
+    """Read the tasks sheet: every problem is a warning, since tasks never decide the exit code."""
+    from openpyxl.utils import get_column_letter
+
+    formats = _number_formats(wb)
+    header_row = 0
+    keys: dict[int, str] = {}  # column index -> key
+    rows: list[TaskRow] = []
+    for number, cells, _attrs in _iter_raw_rows(wb, ws):
+        if not header_row:
+            if number > HEADER_SEARCH_ROWS:
+                break
+            found = {
+                c["column"]: k for c in cells if (k := task_header_key(c["value"])) is not None
+            }
+            if not {"code", "status"} <= set(found.values()):
+                continue
+            header_row = number
+            keys = _first_of_each(
+                found,
+                lambda key: TASK_COLUMNS[key][0],
+                shown,
+                ws.title,
+                number,
+                issues,
+                Severity.WARNING,
+            )
+            continue
+        picked = {keys[c["column"]]: c for c in cells if c["column"] in keys}
+        code = picked.get("code")
+        if code is None or not clean_text(str(code["value"] or "")):
+            if any(_holds_something(c) for k, c in picked.items() if k != "code"):
+                issues.append(_without_code("task-without-code", keys, shown, ws.title, number))
+            continue
+        rows.append(
+            TaskRow(
+                number=number,
+                code_cell=_make_cell(code, formats),
+                cells={k: _make_cell(c, formats) for k, c in picked.items() if k != "code"},
+            )
+        )
+    if not header_row:
+        issues.append(
+            Issue(
+                "no-tasks-header",
+                Location(file=shown, sheet=ws.title),
+                {"rows": HEADER_SEARCH_ROWS},
+            )
+        )
+        return None
+    return TasksSheet(
+        sheet=ws.title,
+        header_row=header_row,
+        columns={key: get_column_letter(col) for col, key in keys.items()},
         rows=rows,
     )

@@ -17,12 +17,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """What every reporter may be told: language, colour, width and the date to print."""
+    """What every reporter may be told: language, colour, width, the date to print, and whether
+    tasks decide the exit code (then overdue tasks are failures, not notes)."""
 
     lang: Lang = "zh"
     color: bool = False
     width: int | None = None
     today: dt.date | None = None
+    fail_on_tasks: bool = False
 
 
 class Reporter(ABC):

@@ -1,4 +1,4 @@
-"""Render the catalogue itself: the indicator list as a table or JSON."""
+"""Render the catalogue itself: the indicators and tasks as tables, or JSON."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from rich.text import Text
 
 from qcity import display
 from qcity.display import label
+from qcity.errors import Lang
 from qcity.model import Catalogue
 from qcity.report import ReportOptions
 from qcity.report.text import make_console
@@ -58,3 +59,28 @@ def write_catalogue(catalogue: Catalogue, stream: TextIO, options: ReportOptions
     console.print(
         Text(f"共 {total} 项指标" if lang == "zh" else f"{total} indicators", style="dim")
     )
+    if catalogue.tasks:
+        _tasks(console, catalogue, lang)
+
+
+def _tasks(console: Any, catalogue: Catalogue, lang: Lang) -> None:
+    """The tasks: code, heading, lead, the phase they are due by, and the clause."""
+    console.print()
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(label("code", lang), no_wrap=True, style="bold")
+    table.add_column(label("tasks", lang), ratio=1, overflow="fold")
+    table.add_column(label("lead", lang), no_wrap=True)
+    table.add_column(label("due", lang), no_wrap=True)
+    table.add_column(label("source", lang), no_wrap=True)
+    for task in catalogue.tasks:
+        phase = catalogue.phase(task.due)
+        table.add_row(
+            task.code,
+            task.title.get(lang),
+            task.lead or "—",
+            f"{phase.last_day.isoformat()} {phase.clause}",
+            task.source.clause,
+        )
+    console.print(table)
+    total = len(catalogue.tasks)
+    console.print(Text(f"共 {total} 项工作任务" if lang == "zh" else f"{total} tasks", style="dim"))

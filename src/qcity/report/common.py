@@ -7,7 +7,7 @@ import datetime as dt
 
 from qcity import display
 from qcity.errors import Issue, Lang, Location
-from qcity.model import Evaluation, IndicatorResult
+from qcity.model import Evaluation, IndicatorResult, Task, TaskReport, TaskResult, TaskStatus
 from qcity.report import ReportOptions
 from qcity.values import format_decimal
 
@@ -60,3 +60,62 @@ def cell_ref(location: Location | None) -> str:
     if location is None:
         return ""
     return str(dataclasses.replace(location, file=None))
+
+
+# --- tasks -------------------------------------------------------------------------------------
+
+
+def shown_tasks(evaluation: Evaluation, options: ReportOptions) -> TaskReport | None:
+    """The tasks a report shows: when the workbook has a tasks sheet, or when tasks decide the
+    exit code (--fail-on-tasks); a workbook of figures alone says nothing about tasks."""
+    tasks = evaluation.tasks
+    if tasks is None or not tasks.results:
+        return None
+    return tasks if tasks.sheet is not None or options.fail_on_tasks else None
+
+
+def task_status_text(result: TaskResult, lang: Lang) -> str:
+    """`✔ 已完成`, `◐ 进行中` …"""
+    status = result.status
+    return f"{display.TASK_STATUS_MARK[status]} {display.TASK_STATUS_LABEL[status][lang]}"
+
+
+def task_progress_text(result: TaskResult, lang: Lang) -> str:
+    """What the deadline says about a task: overdue by N days, done late, done on a day, or nothing."""
+    if result.overdue:
+        return (
+            f"逾期 {result.days_overdue} 天"
+            if lang == "zh"
+            else f"{result.days_overdue} days overdue"
+        )
+    if result.status is TaskStatus.DONE and result.completed is not None:
+        day = result.completed.isoformat()
+        if result.late:
+            return f"逾期完成({day})" if lang == "zh" else f"done late ({day})"
+        return f"完成于 {day}" if lang == "zh" else f"done on {day}"
+    return ""
+
+
+def task_summary_text(tasks: TaskReport, lang: Lang) -> str:
+    """任务:3/11 项已完成;进行中 4,未开始 2,未填报 2;逾期 8。"""
+    s = tasks.summary
+    if lang == "zh":
+        return (
+            f"任务:{s.done}/{s.total} 项已完成;进行中 {s.in_progress},未开始 {s.not_started},"
+            f"未填报 {s.unreported};逾期 {s.overdue}(判定日期 {tasks.today.isoformat()})。"
+        )
+    return (
+        f"Tasks: {s.done}/{s.total} done; {s.in_progress} in progress, {s.not_started} not started, "
+        f"{s.unreported} not reported; {s.overdue} overdue (as of {tasks.today.isoformat()})."
+    )
+
+
+def task_title(result: TaskResult, lang: Lang) -> str:
+    """`T01 制定质量发展规划`."""
+    return f"{result.task.code} {result.task.title.get(lang)}"
+
+
+def deliverables_text(task: Task, lang: Lang) -> str:
+    """A task's deliverables in one line."""
+    sep = ";" if lang == "zh" else "; "
+    return sep.join(d.name.get(lang) for d in task.deliverables)

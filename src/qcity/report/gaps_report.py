@@ -11,7 +11,7 @@ from qcity import display
 from qcity.display import label
 from qcity.errors import Lang
 from qcity.gaps import Gap, GapReport, NeedKind, department_label
-from qcity.model import Indicator, Status, Unit
+from qcity.model import Indicator, Phase, Status, Unit
 from qcity.phases import Milestone, When
 from qcity.report import GapsReporter, ReportOptions
 from qcity.report.common import cell_ref, issue_line, value_text
@@ -105,17 +105,19 @@ def issue_line_short(issue: Any, lang: Lang) -> str:
     return f"{where}: {issue.message(lang)}" if where else issue.message(lang)
 
 
+def phase_label(phase: Phase, lang: Lang) -> str:
+    """`四(三) 巩固提高,通过省政府预验收(2015-07-01 至 2015-07-31)`."""
+    first, last = phase.first_day.isoformat(), phase.last_day.isoformat()
+    if lang == "zh":
+        return f"{phase.clause} {phase.name.zh}({first} 至 {last})"
+    return f"{phase.clause} {phase.name.en} ({first} to {last})"
+
+
 def milestone_text(milestone: Milestone | None, lang: Lang) -> str:
     """Where the plan's acceptance phases stand on the report's day."""
     if milestone is None:
         return ""
-    p = milestone.phase
-    span = f"{p.start.isoformat()} {'至' if lang == 'zh' else 'to'} {p.end.isoformat()}"
-    name = (
-        f"{p.clause} {p.name[lang]}({span})"
-        if lang == "zh"
-        else f"{p.clause} {p.name[lang]} ({span})"
-    )
+    name = phase_label(milestone.phase, lang)
     d = milestone.days
     if milestone.when is When.UPCOMING:
         return (
@@ -295,9 +297,9 @@ def gaps_dict(report: GapReport, lang: Lang) -> dict[str, Any]:
         if m is None
         else {
             "clause": m.phase.clause,
-            "name": m.phase.name[lang],
-            "start": m.phase.start.isoformat(),
-            "end": m.phase.end.isoformat(),
+            "name": m.phase.name.get(lang),
+            "start": m.phase.first_day.isoformat(),
+            "end": m.phase.last_day.isoformat(),
             "when": m.when.value,
             "days": m.days,
             "text": milestone_text(m, lang),

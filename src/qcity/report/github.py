@@ -9,7 +9,14 @@ from qcity.display import label
 from qcity.errors import Issue, Lang
 from qcity.model import Evaluation, Status
 from qcity.report import Reporter, ReportOptions
-from qcity.report.common import cell_ref, value_text
+from qcity.report.common import (
+    cell_ref,
+    shown_tasks,
+    task_progress_text,
+    task_status_text,
+    task_summary_text,
+    value_text,
+)
 from qcity.report.escape import github_data, github_property
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -49,9 +56,25 @@ class GithubReporter(Reporter):
                 message = f"{where}{status}; {target}"
             kind = "warning" if r.status is Status.MISSING else "error"
             lines.append(command(kind, message, file=evaluation.source, title=title))
+        tasks = shown_tasks(evaluation, options)
+        if tasks is not None:
+            # An overdue task is an error only when tasks decide the exit code.
+            kind = "error" if options.fail_on_tasks else "warning"
+            for t in tasks.results:
+                if not t.overdue:
+                    continue
+                where = f"{cell_ref(t.location)}: " if t.location else ""
+                due = f"{label('due', lang)} {t.due.isoformat()} ({t.phase.clause})"
+                message = (
+                    f"{where}{task_status_text(t, lang)}; {due}; {task_progress_text(t, lang)}"
+                )
+                title = f"{t.task.code} {task_progress_text(t, lang)} · {t.task.title.get(lang)}"
+                lines.append(command(kind, message, file=evaluation.source, title=title))
         for issue in evaluation.issues:
             lines.append(self._issue(issue, evaluation.source, lang))
         lines.append(command("notice", _summary(evaluation, lang), title="qcity"))
+        if tasks is not None:
+            lines.append(command("notice", task_summary_text(tasks, lang), title="qcity tasks"))
         stream.write("\n".join(lines) + "\n")
 
     @staticmethod

@@ -8,13 +8,18 @@ from typing import TextIO
 from qcity import display
 from qcity.display import label
 from qcity.errors import Lang
-from qcity.model import Evaluation, IndicatorResult, Op, Status, Summary
+from qcity.model import Evaluation, IndicatorResult, Op, Status, Summary, TaskReport
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
     cell_ref,
     computed_note,
+    deliverables_text,
     fraction_text,
     report_date,
+    shown_tasks,
+    task_progress_text,
+    task_status_text,
+    task_summary_text,
     value_text,
 )
 from qcity.report.escape import html_text as h
@@ -65,6 +70,9 @@ section.area { break-inside: auto; }
 svg { display: block; }
 .sev-error { color: #cf222e; font-weight: bold; } .sev-warning { color: #9a6700; }
 .sev-info { color: #0969da; }
+.task-done { color: #1a7f37; } .task-in_progress { color: #0969da; }
+.task-not_started, .task-unreported { color: #9a6700; }
+.overdue { color: #cf222e; font-weight: bold; } .late { color: #9a6700; }
 footer { margin-top: 6mm; color: #59636e; font-size: 8.5pt; }
 @media print { body { padding: 0; max-width: none; } }
 """.replace("FONTS", FONTS)
@@ -209,6 +217,9 @@ class HtmlReporter(Reporter):
             out += ["</tbody></table>", "</section>"]
         if any(r.observation is not None and r.observation.computed for r in evaluation.results):
             out.append(f'<p class="sub">{h(computed_note(lang))}</p>')
+        tasks = shown_tasks(evaluation, options)
+        if tasks is not None:
+            out += self._tasks(tasks, lang)
         out += self._issues(evaluation, lang)
         out += [
             f"<footer>qcity · {h(meta.id)} v{h(meta.version)} · "
@@ -267,6 +278,41 @@ class HtmlReporter(Reporter):
             f"<td>{bar(r, lang)}</td>"
             f"{_status_cell(r.status, lang)}</tr>"
         )
+
+    @staticmethod
+    def _tasks(tasks: TaskReport, lang: Lang) -> list[str]:
+        sheet = f" · {label('sheet', lang)}: {tasks.sheet}" if tasks.sheet else ""
+        out = [
+            '<section class="tasks">',
+            f"<h2>{h(label('tasks', lang))} ({len(tasks.results)}){h(sheet)}</h2>",
+            f'<p class="verdict">{h(task_summary_text(tasks, lang))}</p>',
+            '<table class="tasks"><thead><tr>',
+            *(
+                f"<th>{h(label(k, lang))}</th>"
+                for k in ("code", "task", "lead", "due", "status", "progress", "evidence")
+            ),
+            "</tr></thead><tbody>",
+        ]
+        for r in tasks.results:
+            task = [h(r.task.title.get(lang))]
+            task.append(
+                f'<div class="sub">{h(label("deliverables", lang))}: {h(deliverables_text(r.task, lang))}</div>'
+            )
+            if r.note:
+                task.append(f'<div class="note">{h(label("note", lang))}: {h(r.note)}</div>')
+            progress_class = "overdue" if r.overdue else ("late" if r.late else "")
+            out.append(
+                f'<tr class="task" data-code="{h(r.task.code)}" data-status="{r.status.value}" '
+                f'data-overdue="{str(r.overdue).lower()}">'
+                f'<td class="code">{h(r.task.code)}</td><td>{"".join(task)}</td>'
+                f'<td class="nowrap">{h(r.task.lead or "—")}</td>'
+                f'<td class="nowrap">{r.due.isoformat()}</td>'
+                f'<td class="status task-{r.status.value}">{h(task_status_text(r, lang))}</td>'
+                f'<td class="nowrap {progress_class}">{h(task_progress_text(r, lang))}</td>'
+                f'<td class="note">{h(r.evidence or "")}</td></tr>'
+            )
+        out += ["</tbody></table>", "</section>"]
+        return out
 
     @staticmethod
     def _issues(evaluation: Evaluation, lang: Lang) -> list[str]:

@@ -8,7 +8,17 @@ from typing import Any, TextIO
 
 from qcity import display
 from qcity.errors import Issue, Lang
-from qcity.model import Catalogue, Evaluation, Figure, IndicatorResult, MissingFigure, Scalar
+from qcity.model import (
+    Catalogue,
+    CatalogueMeta,
+    Evaluation,
+    Figure,
+    IndicatorResult,
+    MissingFigure,
+    Scalar,
+    TaskReport,
+    TaskResult,
+)
 from qcity.report import Reporter, ReportOptions
 
 SCHEMA_VERSION = 1
@@ -117,19 +127,75 @@ def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:
     }
 
 
-def evaluation_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
-    """The whole JSON document for *evaluation*."""
+def task_dict(r: TaskResult, lang: Lang) -> dict[str, Any]:
+    """One task's entry in the JSON report."""
+    t = r.task
+    return {
+        "code": t.code,
+        "title": t.title.get(lang),
+        "title_zh": t.title.zh,
+        "title_en": t.title.en,
+        "clause": t.source.clause,
+        "lead": t.lead,
+        "deliverables": [d.name.get(lang) for d in t.deliverables],
+        "status": r.status.value,
+        "raw": r.raw,
+        "evidence": r.evidence,
+        "completed": r.completed.isoformat() if r.completed else None,
+        "note": r.note,
+        "due": {
+            "phase": r.phase.code,
+            "clause": r.phase.clause,
+            "name": r.phase.name.get(lang),
+            "date": r.due.isoformat(),
+        },
+        "overdue": r.overdue,
+        "days_overdue": r.days_overdue,
+        "late": r.late,
+        "location": r.location.as_dict() if r.location else None,
+    }
+
+
+def task_summary_dict(tasks: TaskReport | None) -> dict[str, Any] | None:
+    """The task counts of the JSON report (None when no tasks are shown)."""
+    if tasks is None:
+        return None
+    s = tasks.summary
+    return {
+        "total": s.total,
+        "done": s.done,
+        "in_progress": s.in_progress,
+        "not_started": s.not_started,
+        "unreported": s.unreported,
+        "overdue": s.overdue,
+        "today": tasks.today.isoformat(),
+    }
+
+
+def catalogue_meta_dict(meta: CatalogueMeta, lang: Lang) -> dict[str, Any]:
+    """Which catalogue a document was made with (id, title, document, issued, version)."""
+    return {
+        "id": meta.id,
+        "title": meta.title.get(lang),
+        "document": meta.document,
+        "issued": meta.issued.isoformat(),
+        "version": meta.version,
+    }
+
+
+def evaluation_dict(
+    evaluation: Evaluation, lang: Lang, options: ReportOptions | None = None
+) -> dict[str, Any]:
+    """The whole JSON document for *evaluation*; its tasks as every format shows them (when
+    the workbook has a tasks sheet, or with --fail-on-tasks)."""
+    from qcity.report.common import shown_tasks
+
     meta = evaluation.catalogue.catalogue
+    tasks = shown_tasks(evaluation, options or ReportOptions(lang=lang))
     s = evaluation.summary
     return {
         "schema_version": SCHEMA_VERSION,
-        "catalogue": {
-            "id": meta.id,
-            "title": meta.title.get(lang),
-            "document": meta.document,
-            "issued": meta.issued.isoformat(),
-            "version": meta.version,
-        },
+        "catalogue": catalogue_meta_dict(meta, lang),
         "source": evaluation.source,
         "sheet": evaluation.sheet,
         "series_sheet": evaluation.series_sheet,
@@ -146,6 +212,9 @@ def evaluation_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
             "warnings": sum(1 for i in evaluation.issues if i.level.value == "warning"),
         },
         "indicators": [indicator_dict(r, lang, evaluation.catalogue) for r in evaluation.results],
+        "tasks_sheet": evaluation.tasks.sheet if evaluation.tasks else None,
+        "task_summary": task_summary_dict(tasks),
+        "tasks": [task_dict(r, lang) for r in tasks.results] if tasks else [],
         "issues": [issue_dict(i, lang) for i in evaluation.issues],
     }
 
@@ -170,5 +239,7 @@ class JsonReporter(Reporter):
     suffix = ".json"
 
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
-        json.dump(evaluation_dict(evaluation, options.lang), stream, ensure_ascii=False, indent=2)
+        json.dump(
+            evaluation_dict(evaluation, options.lang, options), stream, ensure_ascii=False, indent=2
+        )
         stream.write("\n")

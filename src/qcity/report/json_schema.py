@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from qcity.errors import ISSUE_TYPES, Severity
-from qcity.model import CODE_PATTERN, DERIVE_KINDS, Op, Status, Unit
+from qcity.model import CODE_PATTERN, DERIVE_KINDS, Op, Status, TaskStatus, Unit
 
 SCHEMA_ID = "urn:qcity:schema:report:1"
 
@@ -126,6 +126,36 @@ def report_json_schema() -> dict[str, Any]:
             "location": {"$ref": "#/$defs/location"},
         }
     )
+    code = {"type": "string", "pattern": CODE_PATTERN}
+    task = closed_object(
+        {
+            "code": code,
+            "title": TEXT,
+            "title_zh": TEXT,
+            "title_en": TEXT,
+            "clause": TEXT,
+            "lead": nullable(TEXT),
+            "deliverables": {"type": "array", "items": TEXT, "minItems": 1},
+            "status": {"enum": [s.value for s in TaskStatus]},
+            "raw": nullable(STRING),
+            "evidence": nullable(TEXT),
+            "completed": nullable(DATE),
+            "note": nullable(TEXT),
+            "due": closed_object({"phase": code, "clause": TEXT, "name": TEXT, "date": DATE}),
+            "overdue": {"type": "boolean"},
+            "days_overdue": nullable({"type": "integer", "minimum": 1}),
+            "late": {"type": "boolean"},
+            "location": nullable({"$ref": "#/$defs/location"}),
+        }
+    )
+    task_summary = closed_object(
+        {
+            **dict.fromkeys(
+                ("total", "done", "in_progress", "not_started", "unreported", "overdue"), COUNT
+            ),
+            "today": DATE,
+        }
+    )
     document = closed_object(
         {
             "schema_version": {"const": 1},
@@ -154,6 +184,9 @@ def report_json_schema() -> dict[str, Any]:
                 )
             ),
             "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}},
+            "tasks_sheet": nullable(STRING),
+            "task_summary": nullable({"$ref": "#/$defs/task_summary"}),
+            "tasks": {"type": "array", "items": {"$ref": "#/$defs/task"}},
             "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
         }
     )
@@ -169,6 +202,8 @@ def report_json_schema() -> dict[str, Any]:
             "indicator": indicator,
             "derived": derived,
             "report_year": report_year,
+            "task": task,
+            "task_summary": task_summary,
             "issue": issue,
         },
     }

@@ -8,13 +8,18 @@ from typing import TextIO
 from qcity import display
 from qcity.display import label
 from qcity.errors import Issue, Lang
-from qcity.model import Evaluation, IndicatorResult, Status
+from qcity.model import Evaluation, IndicatorResult, Status, TaskResult
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
+    deliverables_text,
     fraction_text,
     general_issues,
     issue_line,
     issues_of,
+    shown_tasks,
+    task_progress_text,
+    task_status_text,
+    task_title,
     value_text,
 )
 from qcity.report.escape import xml_text
@@ -76,10 +81,16 @@ class JUnitReporter(Reporter):
         s = evaluation.summary
         general = general_issues(evaluation)
         general_errors = sum(1 for i in general if i.level.value == "error")
+        tasks = shown_tasks(evaluation, options)
+        task_count = len(tasks.results) if tasks else 0
+        # Overdue tasks fail only when they decide the exit code (--fail-on-tasks).
+        task_failures = (
+            sum(1 for r in tasks.results if r.overdue) if tasks and options.fail_on_tasks else 0
+        )
         root = ET.Element("testsuites")
         root.set("name", xml_text(f"qcity {evaluation.source}"))
-        root.set("tests", str(s.total + len(general)))
-        root.set("failures", str(s.unmet + s.missing))
+        root.set("tests", str(s.total + len(general) + task_count))
+        root.set("failures", str(s.unmet + s.missing + task_failures))
         root.set("errors", str(s.invalid + general_errors))
         root.set("time", "0")
         stamp = evaluation.checked_at.isoformat(timespec="seconds")
@@ -107,6 +118,26 @@ class JUnitReporter(Reporter):
             for r in evaluation.results:
                 if r.indicator.area == area.code:
                     self._case(suite, r, issues_of(evaluation, r.indicator.code), lang)
+        if tasks is not None:
+            suite = _sub(
+                root,
+                "testsuite",
+                name=label("tasks", lang),
+                tests=str(task_count),
+                failures=str(task_failures),
+                errors="0",
+                skipped="0",
+                time="0",
+                timestamp=stamp,
+                id=str(len(evaluation.catalogue.areas)),
+                package=f"qcity.{meta.id}",
+                file=evaluation.source,
+            )
+            props = _sub(suite, "properties")
+            _sub(props, "property", name="sheet", value=tasks.sheet or "")
+            _sub(props, "property", name="today", value=tasks.today.isoformat())
+            for task in tasks.results:
+                self._task_case(suite, task, lang, options.fail_on_tasks)
         if general:
             suite = _sub(
                 root,
@@ -118,7 +149,7 @@ class JUnitReporter(Reporter):
                 skipped="0",
                 time="0",
                 timestamp=stamp,
-                id=str(len(evaluation.catalogue.areas)),
+                id=str(len(evaluation.catalogue.areas) + (tasks is not None)),
                 package=f"qcity.{meta.id}",
                 file=evaluation.source,
             )
@@ -139,6 +170,29 @@ class JUnitReporter(Reporter):
         stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         stream.write(ET.tostring(root, encoding="unicode"))
         stream.write("\n")
+
+    @staticmethod
+    def _task_case(suite: ET.Element, r: TaskResult, lang: Lang, enforced: bool) -> None:
+        case = _sub(suite, "testcase", name=task_title(r, lang), classname="qcity.tasks", time="0")
+        progress = task_progress_text(r, lang)
+        status = task_status_text(r, lang) + (f" · {progress}" if progress else "")
+        lines = [
+            f"{label('status', lang)}: {status}",
+            f"{label('due', lang)}: {r.due.isoformat()} ({r.phase.clause} {r.phase.name.get(lang)})",
+            f"{label('lead', lang)}: {r.task.lead or '—'}",
+            f"{label('evidence', lang)}: {r.evidence or '—'}",
+            f"{label('deliverables', lang)}: {deliverables_text(r.task, lang)}",
+        ]
+        if r.location is not None:
+            lines.append(f"{label('location', lang)}: {r.location}")
+        if r.note:
+            lines.append(f"{label('note', lang)}: {r.note}")
+        lines.append(f"{label('source', lang)}: {r.task.source.clause} {r.task.source.quote}")
+        details = "\n".join(lines)
+        if r.overdue and enforced:
+            _sub(case, "failure", details, type="overdue", message=status)
+        else:
+            _sub(case, "system-out", details)
 
     @staticmethod
     def _case(suite: ET.Element, r: IndicatorResult, issues: list[Issue], lang: Lang) -> None:

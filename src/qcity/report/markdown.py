@@ -7,9 +7,16 @@ from typing import TextIO
 from qcity import display
 from qcity.display import label
 from qcity.errors import Lang
-from qcity.model import Evaluation, Status
+from qcity.model import Evaluation, Status, TaskReport, TaskStatus
 from qcity.report import Reporter, ReportOptions
-from qcity.report.common import computed_note, report_date, value_text
+from qcity.report.common import (
+    computed_note,
+    report_date,
+    shown_tasks,
+    task_progress_text,
+    task_summary_text,
+    value_text,
+)
 from qcity.report.escape import markdown_code, markdown_text
 
 STATUS_EMOJI: dict[Status, str] = {
@@ -19,6 +26,39 @@ STATUS_EMOJI: dict[Status, str] = {
     Status.INVALID: "⚠️",
 }
 SEVERITY_EMOJI = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
+TASK_EMOJI: dict[TaskStatus, str] = {
+    TaskStatus.DONE: "✅",
+    TaskStatus.IN_PROGRESS: "🔄",
+    TaskStatus.NOT_STARTED: "⬜",
+    TaskStatus.UNREPORTED: "⚪",
+}
+
+
+def task_lines(tasks: TaskReport, lang: Lang, enforced: bool) -> list[str]:
+    """The tasks as a Markdown table, then their counts."""
+    head = f"**{label('tasks', lang)} ({len(tasks.results)})**"
+    if tasks.sheet is not None:
+        head += f" · {label('sheet', lang)} {markdown_code(tasks.sheet)}"
+    out = ["", head, ""]
+    heads = ("code", "task", "lead", "due", "status", "progress", "evidence")
+    out.append("| " + " | ".join(label(h, lang) for h in heads) + " |")
+    out.append("|---|---|---|---|---|---|---|")
+    for r in tasks.results:
+        progress = task_progress_text(r, lang)
+        if r.overdue:
+            progress = f"{'❌' if enforced else '⏰'} {progress}"
+        cells = [
+            r.task.code,
+            markdown_text(r.task.title.get(lang)),
+            markdown_text(r.task.lead or "—"),
+            r.due.isoformat(),
+            f"{TASK_EMOJI[r.status]} {display.TASK_STATUS_LABEL[r.status][lang]}",
+            markdown_text(progress),
+            markdown_text(r.evidence or ""),
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    out += ["", markdown_text(task_summary_text(tasks, lang))]
+    return out
 
 
 def status_mark(status: Status, lang: Lang) -> str:
@@ -79,6 +119,9 @@ class MarkdownReporter(Reporter):
         if notes:
             out += ["", f"**{label('note', lang)}**", ""]
             out += [f"- {r.indicator.code}: {markdown_text(r.note or '')}" for r in notes]
+        tasks = shown_tasks(evaluation, options)
+        if tasks is not None:
+            out += task_lines(tasks, lang, options.fail_on_tasks)
         if evaluation.issues:
             out += ["", f"**{label('issues', lang)} ({len(evaluation.issues)})**", ""]
             out.append(

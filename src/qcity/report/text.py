@@ -13,8 +13,14 @@ from rich.text import Text
 from qcity import display
 from qcity.display import label
 from qcity.errors import Issue, Lang
-from qcity.model import Derivation, Evaluation, Indicator, Status
+from qcity.model import Derivation, Evaluation, Indicator, Status, TaskReport, TaskStatus
 from qcity.report import Reporter, ReportOptions
+from qcity.report.common import (
+    shown_tasks,
+    task_progress_text,
+    task_status_text,
+    task_summary_text,
+)
 
 STATUS_STYLE: dict[Status, str] = {
     Status.MET: "green",
@@ -94,6 +100,47 @@ def summary_text(evaluation: Evaluation, lang: Lang) -> Text:
         warnings = len(evaluation.issues) - errors
         text.append(f"; data issues: {errors} errors, {warnings} warnings.")
     return text
+
+
+TASK_STYLE: dict[TaskStatus, str] = {
+    TaskStatus.DONE: "green",
+    TaskStatus.IN_PROGRESS: "cyan",
+    TaskStatus.NOT_STARTED: "yellow",
+    TaskStatus.UNREPORTED: "yellow",
+}
+
+
+def print_tasks(console: Console, tasks: TaskReport, lang: Lang, enforced: bool) -> None:
+    """The tasks section: one row per task with its deadline, status, progress and evidence."""
+    console.print()
+    head = f"{label('tasks', lang)} ({len(tasks.results)})"
+    if tasks.sheet is not None:
+        head += f" · {label('sheet', lang)}: {tasks.sheet}"
+    console.print(Text(head, style="bold"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column(label("code", lang), no_wrap=True, style="bold")
+    # The evidence goes under the task's title: a link or a document number gets the room.
+    table.add_column(f"{label('task', lang)} · {label('evidence', lang)}", ratio=1, overflow="fold")
+    table.add_column(label("lead", lang), no_wrap=True)
+    table.add_column(label("due", lang), no_wrap=True)
+    table.add_column(label("status", lang), no_wrap=True)
+    table.add_column(label("progress", lang), no_wrap=True)
+    overdue_style = "bold red" if enforced else "red"
+    for r in tasks.results:
+        task = Text(r.task.title.get(lang))
+        if r.evidence:
+            task.append(f"\n{label('evidence', lang)}: {r.evidence}", style="dim")
+        progress = task_progress_text(r, lang)
+        table.add_row(
+            r.task.code,
+            task,
+            r.task.lead or "—",
+            r.due.isoformat(),
+            Text(task_status_text(r, lang), style=TASK_STYLE[r.status]),
+            Text(progress, style=overdue_style if r.overdue else ("yellow" if r.late else "")),
+        )
+    console.print(table)
+    console.print(Text(task_summary_text(tasks, lang), style="bold"), soft_wrap=True)
 
 
 def _derived_cell(derivation: Derivation | None, indicator: Indicator, lang: Lang) -> str:
@@ -202,6 +249,9 @@ class TextReporter(Reporter):
         console.print(table)
         for line in _footnotes(evaluation, lang):
             console.print(Text(line, style="dim"), soft_wrap=True)
+        tasks = shown_tasks(evaluation, options)
+        if tasks is not None:
+            print_tasks(console, tasks, lang, options.fail_on_tasks)
 
         if evaluation.issues:
             console.print()
@@ -209,3 +259,14 @@ class TextReporter(Reporter):
             print_issues(console, evaluation.issues, lang)
         console.print()
         console.print(summary_text(evaluation, lang), soft_wrap=True)
+        if tasks is not None and options.fail_on_tasks and tasks.summary.overdue:
+            overdue = tasks.summary.overdue
+            console.print(
+                Text(
+                    f"任务:逾期 {overdue} 项,按 --fail-on-tasks 判为未完成。"
+                    if lang == "zh"
+                    else f"Tasks: {overdue} overdue, which fails the check (--fail-on-tasks).",
+                    style="bold red",
+                ),
+                soft_wrap=True,
+            )
