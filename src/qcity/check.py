@@ -7,8 +7,9 @@ from pathlib import Path
 
 from qcity.evaluate import evaluate
 from qcity.model import Catalogue, Evaluation
+from qcity.package import Limits
 from qcity.validate import validate
-from qcity.workbook import Limits, read_submission
+from qcity.workbook import read_submission
 
 
 def check_workbook(

@@ -95,6 +95,42 @@ OutputOpt = Annotated[
 ]
 
 
+def _size(text: str) -> int:
+    from qcity.package import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
+MaxSizeOpt = Annotated[
+    str,
+    typer.Option(
+        "--max-size",
+        envvar="QCITY_MAX_SIZE",
+        help="Largest workbook file accepted, e.g. 20MB, 50MiB (see README: Security).",
+    ),
+]
+MaxInflatedOpt = Annotated[
+    str,
+    typer.Option(
+        "--max-inflated",
+        envvar="QCITY_MAX_INFLATED",
+        help="Most uncompressed XML read from the workbook, e.g. 4MiB (see README: Security).",
+    ),
+]
+MaxRowsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-rows",
+        envvar="QCITY_MAX_ROWS",
+        min=1,
+        help="Most rows read from the data sheet (see README: Security).",
+    ),
+]
+
+
 app = typer.Typer(
     name="qcity",
     help=(
@@ -227,16 +263,26 @@ def check(
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
     color: ColorOpt = None,
+    max_size: MaxSizeOpt = "20MiB",
+    max_inflated: MaxInflatedOpt = "4MiB",
+    max_rows: MaxRowsOpt = 10_000,
     debug: DebugOpt = False,
 ) -> None:
     """Check a submission workbook against the catalogue 检查填报数据是否达标."""
     code = EXIT_INTERNAL
+    limits_args = (_size(max_size), _size(max_inflated), max_rows)
     with _guard(lang.value, debug):
         from qcity.check import check_workbook
+        from qcity.package import Limits
         from qcity.report import get_reporter
 
+        limits = Limits(
+            max_file_bytes=limits_args[0],
+            max_inflated_bytes=limits_args[1],
+            max_rows=limits_args[2],
+        )
         cat = _load(catalogue)
-        evaluation = check_workbook(file, cat)
+        evaluation = check_workbook(file, cat, limits=limits)
         reporter = get_reporter(fmt.value)
         _emit(lambda s, o: reporter.write(evaluation, s, o), output, [file], color, lang.value)
         code = exit_code_for(evaluation)

@@ -13,7 +13,12 @@ from qcity.errors import Lang, ParamValue
 from qcity.model import Cell, Indicator, Op, Unit
 
 # Invisible characters that survive NFKC and come in from web pages and chat apps.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+# Left-to-right and right-to-left marks come in with text copied from mixed-direction pages.
+_CLEAN: dict[int, str | None] = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"), None
+)
+# The minus sign (U+2212) is how typeset documents, and qcity's own reports, write "−0.1".
+_CLEAN[0x2212] = "-"
 # Ratio colons: ASCII, full-width (NFKC folds it), U+2236 RATIO as the plan writes it, 比.
 _RATIO_COLONS = str.maketrans({"\u2236": ":", "比": ":"})
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
@@ -56,7 +61,7 @@ class Parsed:
 
 def clean_text(text: str) -> str:
     """NFKC-normalise (full-width digits, ％, ：, NBSP), drop invisible characters, trim."""
-    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE).strip()
+    return unicodedata.normalize("NFKC", text).translate(_CLEAN).strip()
 
 
 def normalize_code(text: str) -> str:

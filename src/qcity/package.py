@@ -1,0 +1,464 @@
+"""The workbook file as a zip package: recognise it, bound it, and guard every part that is read."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+from xml.parsers import expat
+
+from qcity.errors import InputError, Issue, Location
+
+MiB = 1024 * 1024
+# Excel itself refuses a cell longer than this; no workbook saved by Excel or WPS holds one.
+EXCEL_MAX_CELL_CHARS = 32_767
+# A workbook has a few dozen parts; tens of thousands is a zip built to exhaust memory.
+MAX_MEMBERS = 10_000
+# Parts openpyxl reads whole (besides the data sheet, which is read when found).
+_ALWAYS_READ = (
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/styles.xml",
+    "xl/sharedStrings.xml",
+    "docProps/core.xml",
+    "docProps/custom.xml",
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a submission may hold; past them reading stops with a located issue.
+
+    The defaults keep the worst case within a few seconds and a few hundred MB on a small
+    machine, while a real submission (tens of kB) is far inside every one of them.
+    """
+
+    max_file_bytes: int = 20 * MiB  # --max-size: the file on disk
+    max_inflated_bytes: int = 4 * MiB  # --max-inflated: parts read, uncompressed, in total
+    max_rows: int = 10_000  # --max-rows: rows of the data sheet
+    max_cell_chars: int = EXCEL_MAX_CELL_CHARS
+    max_part_ratio: int = 200  # inflated / compressed, for any member over 1 MiB
+
+
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2,
+          "mib": MiB, "g": 1000**3, "gb": 1000**3, "gib": 1024**3}  # fmt: skip
+
+
+def parse_size(text: str) -> int:
+    """A byte count written as 20000000, 20MB, 20 MiB or 1.5G; ValueError when it is not one."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    if not match or match.group(2).lower() not in _UNITS:
+        raise ValueError(f"{text!r} is not a size such as 20MB, 4MiB or 5000000")
+    size = int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+    if size <= 0:
+        raise ValueError(f"{text!r}: a limit must be above zero")
+    return size
+
+
+def file_issue(code: str, shown: str, **params: Any) -> Issue:
+    """An issue about the whole file, with its name as parameter."""
+    return Issue(code, Location(file=shown), {"path": shown, **params})
+
+
+def too_large(shown: str, what: dict[str, str], actual: int, limit: int, option: str) -> InputError:
+    """The file-too-large error, sizes in bytes with thousands separators."""
+    return InputError(
+        file_issue(
+            "file-too-large",
+            shown,
+            what=what,
+            actual=f"{actual:,} B",
+            limit=f"{limit:,} B",
+            option=option,
+        )
+    )
+
+
+def damaged(shown: str, zh: str, en: str) -> InputError:
+    """The not-a-workbook error with a bilingual reason."""
+    return InputError(file_issue("not-a-workbook", shown, reason={"zh": zh, "en": en}))
+
+
+# --- reading the file ---------------------------------------------------------------------------
+
+
+def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
+    """The file's bytes, refusing folders, missing or unreadable files and files over the limit."""
+    try:
+        if path.is_dir():
+            raise InputError(file_issue("not-a-file", shown))
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise too_large(
+                shown,
+                {"zh": "文件大小", "en": "the file size"},
+                size,
+                limits.max_file_bytes,
+                "--max-size",
+            )
+        with path.open("rb") as f:
+            # Read one byte past the limit: a file growing while we read is still bounded.
+            data = f.read(limits.max_file_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(file_issue("file-not-found", shown)) from None
+    except PermissionError as e:
+        raise InputError(
+            file_issue("unreadable-file", shown, reason=e.strerror or "permission denied")
+        ) from None
+    except OSError as e:
+        raise InputError(
+            file_issue("unreadable-file", shown, reason=e.strerror or str(e))
+        ) from None
+    if len(data) > limits.max_file_bytes:
+        raise too_large(
+            shown,
+            {"zh": "文件大小", "en": "the file size"},
+            len(data),
+            limits.max_file_bytes,
+            "--max-size",
+        )
+    return data
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(data: bytes, shown: str) -> None:
+    """Name what the file is when it is not an OOXML zip, so the message can say what to do."""
+    if not data:
+        raise damaged(shown, "文件是空的", "the file is empty")
+    if data.startswith(b"PK\x03\x04"):
+        return
+    if data.startswith(_OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise InputError(file_issue("encrypted-workbook", shown))
+        raise _unsupported(shown, "旧版 Excel 97-2003(.xls)", "legacy Excel 97-2003 (.xls)")
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"%pdf"):
+        raise _unsupported(shown, "PDF", "PDF")
+    if head.startswith((b"<html", b"<!doctype html", b"<table")) or b"<html" in head:
+        raise _unsupported(shown, "网页(HTML)", "web page (HTML)")
+    if head.startswith(b"<?xml"):
+        raise _unsupported(shown, "XML(Excel 2003 XML 表格?)", "XML (Excel 2003 XML spreadsheet?)")
+    if data.startswith(b"PK"):
+        raise damaged(shown, "压缩包已损坏", "the zip container is damaged")
+    if _looks_like_text(data[:4096]):
+        raise _unsupported(shown, "文本/CSV", "text or CSV")
+    raise damaged(shown, "无法识别的文件内容", "unrecognised content")
+
+
+def _unsupported(shown: str, zh: str, en: str) -> InputError:
+    return InputError(file_issue("unsupported-format", shown, kind={"zh": zh, "en": en}))
+
+
+def _looks_like_text(chunk: bytes) -> bool:
+    if b"\x00" in chunk:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            chunk.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+# --- the zip ------------------------------------------------------------------------------------
+
+
+def open_package(data: bytes, shown: str, limits: Limits) -> GuardedZip:
+    """Open *data* as a workbook package; every part read from it later is guarded and counted."""
+    declared = declared_members(data)
+    if declared is not None and declared > MAX_MEMBERS:
+        raise _too_many_members(shown, declared)
+    try:
+        archive = GuardedZip(io.BytesIO(data), shown=shown, limits=limits)
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,  # "zip file version 10.9", unknown compression
+        ValueError,
+        EOFError,
+        OSError,
+        OverflowError,
+        IndexError,
+        KeyError,
+    ) as e:
+        raise damaged(
+            shown, f"文件已损坏或不完整({e})", f"the file is damaged or incomplete ({e})"
+        ) from None
+    _check_members(archive, shown, limits)
+    return archive
+
+
+def _too_many_members(shown: str, count: int) -> InputError:
+    return damaged(
+        shown,
+        f"压缩包内有 {count:,} 个部件,工作簿不会超过 {MAX_MEMBERS:,} 个",
+        f"the zip holds {count:,} parts; a workbook has fewer than {MAX_MEMBERS:,}",
+    )
+
+
+def declared_members(data: bytes) -> int | None:
+    """The member count the zip's end record declares (zip64 too), before zipfile builds them."""
+    pos = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if pos < 0 or pos + 22 > len(data):
+        return None
+    total = int.from_bytes(data[pos + 10 : pos + 12], "little")
+    if total != 0xFFFF:
+        return total
+    locator = pos - 20
+    if locator < 0 or data[locator : locator + 4] != b"PK\x06\x07":
+        return total
+    offset = int.from_bytes(data[locator + 8 : locator + 16], "little")
+    record = data[offset : offset + 40]
+    if len(record) < 40 or not record.startswith(b"PK\x06\x06"):
+        return total
+    return int.from_bytes(record[32:40], "little")
+
+
+def _check_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> None:
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise _too_many_members(shown, len(infos))
+    names = {i.filename for i in infos}
+    if "mimetype" in names:
+        try:
+            mimetype = archive.read("mimetype")[:100]
+        except (zipfile.BadZipFile, OSError, KeyError, InputError):
+            mimetype = b""
+        if b"opendocument.spreadsheet" in mimetype:
+            raise _unsupported(shown, "OpenDocument 表格(.ods)", "OpenDocument spreadsheet (.ods)")
+    if "word/document.xml" in names:
+        raise _unsupported(shown, "Word 文档", "Word document")
+    if "xl/workbook.bin" in names:
+        raise _unsupported(shown, "Excel 二进制工作簿(.xlsb)", "Excel binary workbook (.xlsb)")
+    if "xl/workbook.xml" not in names:
+        raise damaged(
+            shown, "压缩包里没有工作簿部件 xl/workbook.xml", "the zip has no xl/workbook.xml part"
+        )
+    # Declared sizes first, before anything is inflated: a bomb is refused without reading it.
+    declared = sum(i.file_size for i in infos if i.filename in _ALWAYS_READ)
+    if declared > limits.max_inflated_bytes:
+        raise _over_budget(shown, "xl/", declared, limits)
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MiB and ratio > limits.max_part_ratio:
+            raise InputError(
+                file_issue(
+                    "file-too-large",
+                    shown,
+                    what={
+                        "zh": f"部件 {info.filename} 的压缩比",
+                        "en": f"the compression ratio of {info.filename}",
+                    },
+                    actual=f"×{ratio:,.0f}",
+                    limit=f"×{limits.max_part_ratio}",
+                    option="--max-inflated",
+                )
+            )
+
+
+def _over_budget(shown: str, part: str, size: int, limits: Limits) -> InputError:
+    return too_large(
+        shown,
+        {"zh": f"读取的解压后内容({part})", "en": f"the uncompressed content read ({part})"},
+        size,
+        limits.max_inflated_bytes,
+        "--max-inflated",
+    )
+
+
+@dataclass
+class _Budget:
+    used: int = 0
+    parts: dict[str, int] = field(default_factory=dict)
+
+
+class GuardedZip(zipfile.ZipFile):
+    """A read-only ZipFile whose parts are counted against the inflated budget and XML-checked.
+
+    Every part that openpyxl reads goes through open(): its declared size is checked before
+    inflating, its actual bytes are counted while streaming (declared sizes can lie), and an
+    XML part declaring a DTD is refused before any XML parser sees it, whichever parser
+    (expat, defusedxml or lxml) openpyxl then uses.
+    """
+
+    def __init__(self, file: IO[bytes], *, shown: str, limits: Limits) -> None:
+        super().__init__(file, "r")
+        self.shown = shown
+        self.limits = limits
+        self.budget = _Budget()
+        self.last_part: str | None = None  # the part being parsed, to name it in messages
+
+    def open(  # type: ignore[override]
+        self,
+        name: str | zipfile.ZipInfo,
+        mode: Literal["r"] = "r",
+        pwd: bytes | None = None,
+        *,
+        force_zip64: bool = False,
+    ) -> IO[bytes]:
+        """Open part *name* for reading through the guard."""
+        if mode != "r":
+            raise ValueError("the package is read-only")
+        info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(name)
+        self.last_part = info.filename
+        if info.flag_bits & 0x1:
+            raise InputError(file_issue("encrypted-workbook", self.shown))
+        if self.budget.used + info.file_size > self.limits.max_inflated_bytes:
+            raise _over_budget(
+                self.shown, info.filename, self.budget.used + info.file_size, self.limits
+            )
+        try:
+            raw = super().open(info, "r", pwd)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as e:
+            raise damaged(
+                self.shown,
+                f"部件 {info.filename} 无法打开({e})",
+                f"the part {info.filename} cannot be opened ({e})",
+            ) from None
+        return io.BufferedReader(GuardedPart(raw, info.filename, self))
+
+
+class GuardedPart(io.RawIOBase):
+    """One part being read: counted against the budget, its XML prolog checked for a DTD."""
+
+    def __init__(self, raw: IO[bytes], name: str, archive: GuardedZip) -> None:
+        super().__init__()
+        self._raw = raw
+        self.name = name
+        self._archive = archive
+        self._prolog: _PrologCheck | None = _PrologCheck(name, archive.shown)
+
+    def readable(self) -> bool:
+        """Always: the part is read-only."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Fill *buffer* from the part, counting and checking what passes."""
+        view = memoryview(buffer).cast("B")
+        try:
+            chunk = self._raw.read(len(view))
+        except zipfile.BadZipFile as e:
+            raise damaged(
+                self._archive.shown,
+                f"部件 {self.name} 已损坏({e})",
+                f"the part {self.name} is damaged ({e})",
+            ) from None
+        except (OSError, EOFError, ValueError) as e:  # zlib.error is an Exception too
+            raise damaged(
+                self._archive.shown,
+                f"部件 {self.name} 无法解压({e})",
+                f"the part {self.name} cannot be inflated ({e})",
+            ) from None
+        except Exception as e:
+            if type(e).__module__ == "zlib":
+                raise damaged(
+                    self._archive.shown,
+                    f"部件 {self.name} 无法解压({e})",
+                    f"the part {self.name} cannot be inflated ({e})",
+                ) from None
+            raise
+        n = len(chunk)
+        budget = self._archive.budget
+        budget.used += n
+        budget.parts[self.name] = budget.parts.get(self.name, 0) + n
+        if budget.used > self._archive.limits.max_inflated_bytes:
+            raise _over_budget(self._archive.shown, self.name, budget.used, self._archive.limits)
+        if self._prolog is not None and n:
+            if self._prolog.feed(chunk):
+                self._prolog = None
+        elif self._prolog is not None:
+            self._prolog.finish()
+            self._prolog = None
+        view[:n] = chunk
+        return n
+
+    def close(self) -> None:
+        """Close the underlying part."""
+        try:
+            self._raw.close()
+        finally:
+            super().close()
+
+
+class _RootSeen(Exception):
+    """The first element started: the prolog, where a DTD could be, is over."""
+
+
+class _PrologCheck:
+    """Feed the start of an XML part to expat until its root element; refuse a DOCTYPE."""
+
+    LIMIT = 64 * 1024  # comments or processing instructions before the root: allowed, bounded
+
+    def __init__(self, name: str, shown: str) -> None:
+        self.name = name
+        self.shown = shown
+        self.seen = 0
+        self.started = False
+        self.parser = expat.ParserCreate()
+        self.parser.StartDoctypeDeclHandler = self._doctype
+        self.parser.StartElementHandler = self._root
+
+    def _doctype(self, *args: object) -> None:
+        raise InputError(
+            Issue(
+                "unsafe-xml",
+                Location(file=self.shown, path=self.name),
+                {"path": self.shown, "part": self.name},
+            )
+        )
+
+    def _root(self, *args: object) -> None:
+        raise _RootSeen
+
+    def feed(self, chunk: bytes) -> bool:
+        """True once the root element is reached (nothing more to check)."""
+        if not self.started:
+            stripped = chunk.lstrip(b" \t\r\n")
+            if not stripped:
+                return False
+            self.started = True
+            if not _looks_like_xml(stripped):
+                return True  # a binary part (image, printer settings): never parsed as XML
+        self.seen += len(chunk)
+        try:
+            self.parser.Parse(chunk, False)
+        except _RootSeen:
+            return True
+        except (expat.ExpatError, LookupError, UnicodeError) as e:  # LookupError: encoding
+            raise self._malformed(str(e)) from None
+        if self.seen > self.LIMIT:
+            raise self._malformed("no root element in the first 64 KiB")
+        return False
+
+    def finish(self) -> None:
+        """The part ended; an XML part without a root element is malformed."""
+        if not self.started:
+            return
+        try:
+            self.parser.Parse(b"", True)
+        except _RootSeen:
+            return
+        except (expat.ExpatError, LookupError, UnicodeError) as e:
+            raise self._malformed(str(e)) from None
+
+    def _malformed(self, reason: str) -> InputError:
+        return damaged(
+            self.shown,
+            f"部件 {self.name} 不是有效的 XML({reason})",
+            f"the part {self.name} is not well-formed XML ({reason})",
+        )
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    # UTF-8 (with or without BOM) or UTF-16 either way round: what expat and Excel handle.
+    # Anything starting with NUL bytes is let through to expat too, which refuses UTF-32.
+    return head.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00"))
