@@ -253,6 +253,17 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("为输出选一个不同的文件名", "choose another file name for the output"),
             exit_code=2,
         ),
+        _t(
+            "output-not-written",
+            E,
+            ("无法写入输出文件", "Output cannot be written"),
+            ("无法写入输出文件:{reason}", "the output cannot be written: {reason}"),
+            (
+                "检查输出文件夹是否存在、可写且有剩余空间;已有的同名文件保持不变",
+                "check that the folder exists, is writable and has space; an existing file is left as it was",
+            ),
+            exit_code=2,
+        ),
         # --- workbook structure ------------------------------------------------------------
         _t(
             "no-data-sheet",

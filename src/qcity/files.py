@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from qcity.errors import Issue, Location, UsageError
+from qcity.errors import Issue, Location, UsageError, printable
 
 
 def refuse_overwrite(output: Path, inputs: Iterable[Path]) -> None:
@@ -20,7 +20,11 @@ def refuse_overwrite(output: Path, inputs: Iterable[Path]) -> None:
             same = False
         if same or output.resolve() == source.resolve():
             raise UsageError(
-                Issue("output-is-input", Location(file=str(output)), {"path": str(output)})
+                Issue(
+                    "output-is-input",
+                    Location(file=printable(str(output))),
+                    {"path": printable(str(output))},
+                )
             )
 
 
@@ -28,14 +32,29 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     """Write *data* to *path* through a temporary file in the same folder, then rename it into place."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise _not_written(path, e) from e
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
         Path(tmp).replace(path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()
+        if isinstance(e, OSError):
+            raise _not_written(path, e) from e
         raise
+
+
+def _not_written(path: Path, error: OSError) -> UsageError:
+    return UsageError(
+        Issue(
+            "output-not-written",
+            Location(file=printable(str(path))),
+            {"reason": error.strerror or str(error)},
+        )
+    )

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from qcity.errors import Lang, ParamValue
+from qcity.errors import Lang, ParamValue, printable
 from qcity.model import Cell, Indicator, Op, Unit
 
 # Invisible characters that survive NFKC and come in from web pages and chat apps.
@@ -82,7 +82,7 @@ def raw_text(value: object) -> str:
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
     text = str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
+    return printable(text if len(text) <= 80 else text[:77] + "…")
 
 
 def to_decimal(value: int | float) -> Decimal:
