@@ -21,8 +21,13 @@ from pathlib import Path
 
 import atheris
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 with atheris.instrument_imports():
-    import openpyxl
+    # openpyxl first, so that it is instrumented too: its parser is where surprises live.
+    import openpyxl  # noqa: F401
+    from tests import corpus
+    from tests.conftest import data_rows
 
     from qcity.errors import InputError
     from qcity.workbook import read_submission
@@ -38,27 +43,8 @@ TARGETS = {
 
 
 def _template() -> dict[str, bytes]:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "数据"
-    ws.append(["指标代码", "实际值", "分子", "分母", "备注"])
-    ws.append(["PRD-01", 95, None, None, "ok"])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    with zipfile.ZipFile(buffer) as z:
-        parts = {info.filename: z.read(info) for info in z.infolist()}
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"</Types>",
-        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
-    )
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-        b"</Relationships>",
-        b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
-        b'2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-    )
-    parts["xl/sharedStrings.xml"] = b"<sst/>"
+    parts = corpus.workbook_parts({"数据": data_rows({"PRD-01": 95})})
+    corpus.add_shared_strings(parts, b"<sst/>")
     return parts
 
 

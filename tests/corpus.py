@@ -77,20 +77,26 @@ def data_sheet(*rows: tuple[str, str], prolog: str = "", extra: str = "") -> byt
 def add_shared_strings(parts: Parts, sst: bytes) -> None:
     """Give the workbook a sharedStrings part (registered in content types and relationships)."""
     parts[SST] = sst
-    ct = parts["[Content_Types].xml"].decode()
-    if "sharedStrings" not in ct:
-        parts["[Content_Types].xml"] = ct.replace(
-            "</Types>",
-            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
-        ).encode()
-    rels = parts["xl/_rels/workbook.xml.rels"].decode()
-    if "sharedStrings" not in rels:
-        parts["xl/_rels/workbook.xml.rels"] = rels.replace(
-            "</Relationships>",
-            '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
-            '2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-        ).encode()
+    _register(
+        parts,
+        "[Content_Types].xml",
+        "</Types>",
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    )
+    _register(
+        parts,
+        "xl/_rels/workbook.xml.rels",
+        "</Relationships>",
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/sharedStrings" Target="sharedStrings.xml"/>',
+    )
+
+
+def _register(parts: Parts, part: str, closing: str, entry: str) -> None:
+    text = parts[part].decode()
+    if "sharedStrings" not in text:
+        parts[part] = text.replace(closing, entry + closing).encode()
 
 
 def shared_string_sheet(parts: Parts, text: str, prolog: str = "") -> None:

@@ -95,13 +95,15 @@ OutputOpt = Annotated[
 ]
 
 
-def _size(text: str) -> int:
+def _size(text: str) -> str:
+    """Validate a size option while parsing, so a bad one is a usage error naming the option."""
     from qcity.package import parse_size
 
     try:
-        return parse_size(text)
+        parse_size(text)
     except ValueError as e:
         raise typer.BadParameter(str(e)) from None
+    return text
 
 
 MaxSizeOpt = Annotated[
@@ -109,6 +111,7 @@ MaxSizeOpt = Annotated[
     typer.Option(
         "--max-size",
         envvar="QCITY_MAX_SIZE",
+        callback=_size,
         help="Largest workbook file accepted, e.g. 20MB, 50MiB (see README: Security).",
     ),
 ]
@@ -117,6 +120,7 @@ MaxInflatedOpt = Annotated[
     typer.Option(
         "--max-inflated",
         envvar="QCITY_MAX_INFLATED",
+        callback=_size,
         help="Most uncompressed XML read from the workbook, e.g. 4MiB (see README: Security).",
     ),
 ]
@@ -270,16 +274,15 @@ def check(
 ) -> None:
     """Check a submission workbook against the catalogue 检查填报数据是否达标."""
     code = EXIT_INTERNAL
-    limits_args = (_size(max_size), _size(max_inflated), max_rows)
     with _guard(lang.value, debug):
         from qcity.check import check_workbook
-        from qcity.package import Limits
+        from qcity.package import Limits, parse_size
         from qcity.report import get_reporter
 
         limits = Limits(
-            max_file_bytes=limits_args[0],
-            max_inflated_bytes=limits_args[1],
-            max_rows=limits_args[2],
+            max_file_bytes=parse_size(max_size),
+            max_inflated_bytes=parse_size(max_inflated),
+            max_rows=max_rows,
         )
         cat = _load(catalogue)
         evaluation = check_workbook(file, cat, limits=limits)

@@ -277,7 +277,7 @@ def _over_budget(shown: str, part: str, size: int, limits: Limits) -> InputError
 
 @dataclass
 class _Budget:
-    used: int = 0
+    used: int = 0  # bytes inflated, each part counted once however often it is read
     parts: dict[str, int] = field(default_factory=dict)
 
 
@@ -312,10 +312,10 @@ class GuardedZip(zipfile.ZipFile):
         self.last_part = info.filename
         if info.flag_bits & 0x1:
             raise InputError(file_issue("encrypted-workbook", self.shown))
-        if self.budget.used + info.file_size > self.limits.max_inflated_bytes:
-            raise _over_budget(
-                self.shown, info.filename, self.budget.used + info.file_size, self.limits
-            )
+        # A part read again (openpyxl reads a sheet without <dimension> twice) counts once.
+        planned = self.budget.used - self.budget.parts.get(info.filename, 0) + info.file_size
+        if planned > self.limits.max_inflated_bytes:
+            raise _over_budget(self.shown, info.filename, planned, self.limits)
         try:
             raw = super().open(info, "r", pwd)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as e:
@@ -335,6 +335,7 @@ class GuardedPart(io.RawIOBase):
         self._raw = raw
         self.name = name
         self._archive = archive
+        self._count = 0
         self._prolog: _PrologCheck | None = _PrologCheck(name, archive.shown)
 
     def readable(self) -> bool:
@@ -367,9 +368,12 @@ class GuardedPart(io.RawIOBase):
                 ) from None
             raise
         n = len(chunk)
+        self._count += n
         budget = self._archive.budget
-        budget.used += n
-        budget.parts[self.name] = budget.parts.get(self.name, 0) + n
+        counted = budget.parts.get(self.name, 0)
+        if self._count > counted:
+            budget.used += self._count - counted
+            budget.parts[self.name] = self._count
         if budget.used > self._archive.limits.max_inflated_bytes:
             raise _over_budget(self._archive.shown, self.name, budget.used, self._archive.limits)
         if self._prolog is not None and n:

@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from qcity.errors import Lang, ParamValue, printable
 from qcity.model import Cell, Indicator, Op, Unit
@@ -41,6 +41,9 @@ NO = frozenset({"否", "no", "n", "false", "未完成", "未达标", "未实现"
                 "0", "错"})  # fmt: skip
 
 Problem = tuple[str, dict[str, ParamValue]]
+# No statistic reaches 10^15 (a thousand trillion); past it a figure is a typo or an attack, and
+# would not survive the trip through a float into JSON.
+MAX_MAGNITUDE = Decimal(10) ** 15
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,10 @@ def is_percent_format(number_format: str) -> bool:
 
 def quantize(value: Decimal, decimals: int) -> Decimal:
     """Round half up at *decimals* places, the way figures are published."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    # Precision enough for every digit kept: the default 28 digits would raise on large values.
+    digits = max(value.adjusted(), 0) + decimals + 2
+    context = Context(prec=max(28, digits), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(1).scaleb(-decimals), context=context)
 
 
 def written_decimals(value: Decimal) -> int:
@@ -314,22 +320,29 @@ def parse_amount(cell: Cell | None) -> Parsed:
                 None, "text", raw, _problem("not-a-number", raw, "amount")
             )
     assert number is not None
-    if number < 0:
-        return Parsed(None, "number", raw, ("out-of-range", {"value": raw, "range": "≥ 0"}))
+    if number < 0 or number >= MAX_MAGNITUDE:
+        return Parsed(None, "number", raw, ("out-of-range", {"value": raw, "range": "[0, 10^15)"}))
     return Parsed(number, "number", raw)
 
 
 def _check_range(parsed: Parsed, indicator: Indicator) -> Parsed:
     value = parsed.value
     assert isinstance(value, Decimal)
-    if not indicator.range.contains(value):
-        lo = "−∞" if indicator.range.min is None else format_decimal(indicator.range.min)
-        hi = "+∞" if indicator.range.max is None else format_decimal(indicator.range.max)
+    if not indicator.range.contains(value) or abs(value) >= MAX_MAGNITUDE:
+        lo = "−10^15" if indicator.range.min is None else format_decimal(indicator.range.min)
+        hi = "10^15" if indicator.range.max is None else format_decimal(indicator.range.max)
         return Parsed(
             None,
             parsed.notation,
             parsed.raw,
-            ("out-of-range", {"value": format_decimal(value), "range": f"[{lo}, {hi}]"}),
+            (
+                "out-of-range",
+                {
+                    "value": raw_text(format_decimal(value)),
+                    "range": f"{'(' if indicator.range.min is None else '['}{lo}, "
+                    f"{hi}{')' if indicator.range.max is None else ']'}",
+                },
+            ),
         )
     target = indicator.target
     if (
@@ -353,6 +366,8 @@ def _check_range(parsed: Parsed, indicator: Indicator) -> Parsed:
 
 def format_decimal(value: Decimal) -> str:
     """A Decimal without exponent or trailing zeros: 95.30 -> 95.3, 1E+2 -> 100."""
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
+    # format() keeps every digit; normalize() or quantize() would round or raise past 28 digits.
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
