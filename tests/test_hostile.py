@@ -219,6 +219,15 @@ def long_cell(chars: int, random: bool = False) -> Builder:
     return build
 
 
+def shared_strings_of(chars: int) -> Builder:
+    def build(folder: Path) -> Path:
+        parts_ = c.workbook_parts()
+        c.shared_string_sheet(parts_, c.pseudo_random_digits(chars))
+        return c.pack(folder / "input.xlsx", parts_)
+
+    return build
+
+
 def alias_bomb(folder: Path) -> Path:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
@@ -331,7 +340,8 @@ CORPUS: list[Case] = [
     Case("missing-path", lambda folder: folder / "nope.xlsx", "file-not-found", 2,
          message="找不到文件"),
     # resource attacks
-    Case("zip-bomb-2gib", bomb, "file-too-large", 3, resource=True, message="压缩比"),
+    Case("zip-bomb-2gib", bomb, "file-too-large", 3, resource=True,
+         message="解压后大小(截至部件 xl/worksheets/sheet1.xml)为 2,147,"),
     Case("zip-bomb-lying-sizes", lying_bomb, "not-a-workbook", 3, resource=True,
          message="Bad CRC-32"),
     Case("ten-thousand-parts", many_members, "not-a-workbook", 3, resource=True,
@@ -354,7 +364,9 @@ CORPUS: list[Case] = [
     Case("cell-of-10-mb", long_cell(10_000_000, random=True), "file-too-large", 3,
          resource=True, message="超过上限 4,194,304 B"),
     Case("cell-of-10-mb-compressible", long_cell(10_000_000), "file-too-large", 3,
-         resource=True, message="压缩比为 ×1,000,超过上限 ×200"),
+         resource=True, message="解压后大小(截至部件 xl/worksheets/sheet1.xml)为 10,0"),
+    Case("shared-strings-of-5-mb", shared_strings_of(5_000_000), "file-too-large", 3,
+         resource=True, message="解压后大小(截至部件 xl/sharedStrings.xml)为 5,0"),
     Case("cell-over-excel-limit", long_cell(40_000), "cell-too-long", 3, resource=True,
          cell="数据!B2", message="单元格有 40,000 个字符,超过 32,767 个"),
     Case("yaml-alias-bomb", alias_bomb, "catalogue-invalid", 3, command="catalogue validate",

@@ -45,7 +45,7 @@ def test_actual_bytes_are_counted_whatever_the_zip_declares(tmp_path: Path) -> N
     issue = info.value.issues[0]
     assert issue.code == "file-too-large"
     assert issue.message("en").startswith(
-        "the uncompressed content read (xl/worksheets/sheet1.xml) is 4,"
+        "the uncompressed size up to part xl/worksheets/sheet1.xml is 4,"
     )
     assert issue.message("en").endswith("B, over the limit of 4,194,304 B")
     assert archive.budget.used <= 4 * 1024 * 1024 + 64 * 1024  # it stopped at the limit

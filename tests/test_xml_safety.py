@@ -3,7 +3,7 @@
 openpyxl picks its parsers at import time: lxml's `fromstring` when lxml is importable (with
 `resolve_entities=False`), else the standard library's, replaced by defusedxml's when that is
 installed; worksheets and shared strings always go through `iterparse` (defusedxml's when
-installed). qcity's own guard (qcity.package) reads each part's prolog with expat first and
+installed). qcity's own guard (qcity.xmlguard) reads each part's prolog with expat first and
 refuses any DTD. These tests run each attack in a child process for each parser choice, with
 the guard on and with it switched off, so each layer is shown to hold on its own.
 """
@@ -26,8 +26,8 @@ import os, sys
 import openpyxl
 from qcity.cli import app
 if os.environ["GUARD"] == "off":
-    import qcity.package
-    qcity.package._PrologCheck.feed = lambda self, chunk: True  # the first layer removed
+    import qcity.xmlguard
+    qcity.xmlguard.PrologCheck.feed = lambda self, chunk: True  # the first layer removed
 sys.stderr.write(f"LXML={openpyxl.LXML} DEFUSEDXML={openpyxl.DEFUSEDXML}\\n")
 app(sys.argv[1:], prog_name="qcity")
 """

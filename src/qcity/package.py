@@ -7,9 +7,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
-from xml.parsers import expat
 
 from qcity.errors import InputError, Issue, Location
+from qcity.xmlguard import PrologCheck
 
 MiB = 1024 * 1024
 # Excel itself refuses a cell longer than this; no workbook saved by Excel or WPS holds one.
@@ -41,7 +41,6 @@ class Limits:
     max_inflated_bytes: int = 4 * MiB  # --max-inflated: parts read, uncompressed, in total
     max_rows: int = 10_000  # --max-rows: rows of the data sheet
     max_cell_chars: int = EXCEL_MAX_CELL_CHARS
-    max_part_ratio: int = 200  # inflated / compressed, for any member over 1 MiB
 
 
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2,
@@ -244,31 +243,17 @@ def _check_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> None
             shown, "压缩包里没有工作簿部件 xl/workbook.xml", "the zip has no xl/workbook.xml part"
         )
     # Declared sizes first, before anything is inflated: a bomb is refused without reading it.
-    declared = sum(i.file_size for i in infos if i.filename in _ALWAYS_READ)
+    always = [i for i in infos if i.filename in _ALWAYS_READ]
+    declared = sum(i.file_size for i in always)
     if declared > limits.max_inflated_bytes:
-        raise _over_budget(shown, "xl/", declared, limits)
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MiB and ratio > limits.max_part_ratio:
-            raise InputError(
-                file_issue(
-                    "file-too-large",
-                    shown,
-                    what={
-                        "zh": f"部件 {info.filename} 的压缩比",
-                        "en": f"the compression ratio of {info.filename}",
-                    },
-                    actual=f"×{ratio:,.0f}",
-                    limit=f"×{limits.max_part_ratio}",
-                    option="--max-inflated",
-                )
-            )
+        last = max(always, key=lambda i: i.file_size).filename
+        raise _over_budget(shown, last, declared, limits)
 
 
 def _over_budget(shown: str, part: str, size: int, limits: Limits) -> InputError:
     return too_large(
         shown,
-        {"zh": f"读取的解压后内容({part})", "en": f"the uncompressed content read ({part})"},
+        {"zh": f"解压后大小(截至部件 {part})", "en": f"the uncompressed size up to part {part}"},
         size,
         limits.max_inflated_bytes,
         "--max-inflated",
@@ -336,7 +321,7 @@ class GuardedPart(io.RawIOBase):
         self.name = name
         self._archive = archive
         self._count = 0
-        self._prolog: _PrologCheck | None = _PrologCheck(name, archive.shown)
+        self._prolog: PrologCheck | None = PrologCheck(name, archive.shown)
 
     def readable(self) -> bool:
         """Always: the part is read-only."""
@@ -391,78 +376,3 @@ class GuardedPart(io.RawIOBase):
             self._raw.close()
         finally:
             super().close()
-
-
-class _RootSeen(Exception):
-    """The first element started: the prolog, where a DTD could be, is over."""
-
-
-class _PrologCheck:
-    """Feed the start of an XML part to expat until its root element; refuse a DOCTYPE."""
-
-    LIMIT = 64 * 1024  # comments or processing instructions before the root: allowed, bounded
-
-    def __init__(self, name: str, shown: str) -> None:
-        self.name = name
-        self.shown = shown
-        self.seen = 0
-        self.started = False
-        self.parser = expat.ParserCreate()
-        self.parser.StartDoctypeDeclHandler = self._doctype
-        self.parser.StartElementHandler = self._root
-
-    def _doctype(self, *args: object) -> None:
-        raise InputError(
-            Issue(
-                "unsafe-xml",
-                Location(file=self.shown, path=self.name),
-                {"path": self.shown, "part": self.name},
-            )
-        )
-
-    def _root(self, *args: object) -> None:
-        raise _RootSeen
-
-    def feed(self, chunk: bytes) -> bool:
-        """True once the root element is reached (nothing more to check)."""
-        if not self.started:
-            stripped = chunk.lstrip(b" \t\r\n")
-            if not stripped:
-                return False
-            self.started = True
-            if not _looks_like_xml(stripped):
-                return True  # a binary part (image, printer settings): never parsed as XML
-        self.seen += len(chunk)
-        try:
-            self.parser.Parse(chunk, False)
-        except _RootSeen:
-            return True
-        except (expat.ExpatError, LookupError, UnicodeError) as e:  # LookupError: encoding
-            raise self._malformed(str(e)) from None
-        if self.seen > self.LIMIT:
-            raise self._malformed("no root element in the first 64 KiB")
-        return False
-
-    def finish(self) -> None:
-        """The part ended; an XML part without a root element is malformed."""
-        if not self.started:
-            return
-        try:
-            self.parser.Parse(b"", True)
-        except _RootSeen:
-            return
-        except (expat.ExpatError, LookupError, UnicodeError) as e:
-            raise self._malformed(str(e)) from None
-
-    def _malformed(self, reason: str) -> InputError:
-        return damaged(
-            self.shown,
-            f"部件 {self.name} 不是有效的 XML({reason})",
-            f"the part {self.name} is not well-formed XML ({reason})",
-        )
-
-
-def _looks_like_xml(head: bytes) -> bool:
-    # UTF-8 (with or without BOM) or UTF-16 either way round: what expat and Excel handle.
-    # Anything starting with NUL bytes is let through to expat too, which refuses UTF-32.
-    return head.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00"))
