@@ -228,6 +228,24 @@ def shared_strings_of(chars: int) -> Builder:
     return build
 
 
+def tiny_styles(folder: Path) -> Path:
+    # 4 MiB of <xf/>: within the byte limit, but 800,000 cell styles would take openpyxl
+    # 20 s and 550 MB to build; the tag limit refuses them.
+    parts_ = c.workbook_parts()
+    styles = parts_["xl/styles.xml"].decode()
+    xfs = "<xf/>" * (4 * 1024 * 1024 // 5 - 20_000)
+    parts_["xl/styles.xml"] = re.sub(
+        r"<cellXfs[^>]*>.*?</cellXfs>", f'<cellXfs count="1">{xfs}</cellXfs>', styles, flags=re.S
+    ).encode()
+    return c.pack(folder / "input.xlsx", parts_)
+
+
+def deep_sheet(folder: Path) -> Path:
+    parts_ = c.workbook_parts()
+    parts_[c.SHEET] = c.sheet_xml(c.header_row() + "<a>" * 200_000 + "</a>" * 200_000)
+    return c.pack(folder / "input.xlsx", parts_)
+
+
 def alias_bomb(folder: Path) -> Path:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
@@ -334,7 +352,12 @@ CORPUS: list[Case] = [
     Case("malformed-workbook-xml", parts(w=set_part("xl/workbook.xml", b"<workbook")),
          "not-a-workbook", 3),
     Case("malformed-sheet-xml",
-         parts(s=set_part(c.SHEET, c.sheet_xml(c.header_row())[:-20])), "not-a-workbook", 3),
+         parts(s=set_part(c.SHEET, c.sheet_xml(c.header_row())[:-20])), "not-a-workbook", 3,
+         message="(xl/worksheets/sheet1.xml 的内容无法解析:unclosed token: line 1, column 238)"),
+    Case("number-cell-holding-text", number_cell("abc"), "not-a-workbook", 3, cell="数据!B2",
+         message="xl/worksheets/sheet1.xml 的内容无法解析:invalid literal for int() with base 10: 'abc'"),
+    Case("shared-string-index-out-of-range", parts(s=set_part(c.SHEET, c.sheet_xml(
+        c.header_row() + '<row r="2"><c r="A2" t="s"><v>7</v></c></row>'))), "not-a-workbook", 3),
     Case("sheet-part-missing", parts(s=drop_part(c.SHEET)), "not-a-workbook", 3),
     Case("directory", folder_itself, "not-a-file", 2, message="不是一个文件(是文件夹?)"),
     Case("missing-path", lambda folder: folder / "nope.xlsx", "file-not-found", 2,
@@ -367,6 +390,10 @@ CORPUS: list[Case] = [
          resource=True, message="解压后大小(截至部件 xl/worksheets/sheet1.xml)为 10,0"),
     Case("shared-strings-of-5-mb", shared_strings_of(5_000_000), "file-too-large", 3,
          resource=True, message="解压后大小(截至部件 xl/sharedStrings.xml)为 5,0"),
+    Case("styles-of-tiny-elements", tiny_styles, "file-too-large", 3, resource=True,
+         message="XML 标签数(截至部件 xl/styles.xml)为 1"),
+    Case("sheet-nested-200k-deep", deep_sheet, "file-too-large", 3, resource=True,
+         message="XML 标签数(截至部件 xl/worksheets/sheet1.xml)为 1"),
     Case("cell-over-excel-limit", long_cell(40_000), "cell-too-long", 3, resource=True,
          cell="数据!B2", message="单元格有 40,000 个字符,超过 32,767 个"),
     Case("yaml-alias-bomb", alias_bomb, "catalogue-invalid", 3, command="catalogue validate",
@@ -524,6 +551,16 @@ def test_corpus(cli: Cli, tmp_path: Path, case: Case) -> None:
         assert fix.startswith("    → ") and len(fix) > len("    → ") + 4, fix  # … and the fix
     # nothing was changed, nothing left behind
     assert {p: digest(p) for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_debug_shows_the_traceback_behind_an_issue(cli: Cli, tmp_path: Path) -> None:
+    path = number_cell("abc")(tmp_path)  # openpyxl's own float() fails on it
+    plain = cli("check", path)
+    debug = cli("check", path, "--debug")
+    assert plain.exit_code == debug.exit_code == 3
+    assert "Traceback" not in plain.output
+    assert "Traceback (most recent call last)" in debug.stderr  # for whoever reports a bug
+    assert debug.stderr.rstrip().endswith(plain.stderr.rstrip())  # and the same answer after it
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -41,6 +42,11 @@ class Limits:
     max_inflated_bytes: int = 4 * MiB  # --max-inflated: parts read, uncompressed, in total
     max_rows: int = 10_000  # --max-rows: rows of the data sheet
     max_cell_chars: int = EXCEL_MAX_CELL_CHARS
+
+    @property
+    def max_xml_tags(self) -> int:
+        """Tags (each '<') allowed in the XML read: one per 40 bytes of the inflated budget."""
+        return self.max_inflated_bytes // 40
 
 
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2,
@@ -262,8 +268,40 @@ def _over_budget(shown: str, part: str, size: int, limits: Limits) -> InputError
 
 @dataclass
 class _Budget:
-    used: int = 0  # bytes inflated, each part counted once however often it is read
-    parts: dict[str, int] = field(default_factory=dict)
+    """What has been inflated so far; each part counts once, however often it is read."""
+
+    limits: Limits
+    shown: str
+    used: int = 0
+    tags: int = 0
+    parts: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (bytes, tags)
+
+    def planned(self, name: str, size: int) -> int:
+        """The bytes used once part *name*, declaring *size*, is read in full."""
+        return self.used - self.parts.get(name, (0, 0))[0] + size
+
+    def count(self, name: str, size: int, tags: int) -> None:
+        """Record that *size* bytes and *tags* tags of *name* have been read; stop past a limit."""
+        seen_size, seen_tags = self.parts.get(name, (0, 0))
+        self.used += max(size - seen_size, 0)
+        self.tags += max(tags - seen_tags, 0)
+        self.parts[name] = (max(size, seen_size), max(tags, seen_tags))
+        if self.used > self.limits.max_inflated_bytes:
+            raise _over_budget(self.shown, name, self.used, self.limits)
+        if self.tags > self.limits.max_xml_tags:
+            raise InputError(
+                file_issue(
+                    "file-too-large",
+                    self.shown,
+                    what={
+                        "zh": f"XML 标签数(截至部件 {name})",
+                        "en": f"the number of XML tags up to part {name}",
+                    },
+                    actual=f"{self.tags:,}",
+                    limit=f"{self.limits.max_xml_tags:,}",
+                    option="--max-inflated",
+                )
+            )
 
 
 class GuardedZip(zipfile.ZipFile):
@@ -279,7 +317,7 @@ class GuardedZip(zipfile.ZipFile):
         super().__init__(file, "r")
         self.shown = shown
         self.limits = limits
-        self.budget = _Budget()
+        self.budget = _Budget(limits, shown)
         self.last_part: str | None = None  # the part being parsed, to name it in messages
 
     def open(  # type: ignore[override]
@@ -298,7 +336,7 @@ class GuardedZip(zipfile.ZipFile):
         if info.flag_bits & 0x1:
             raise InputError(file_issue("encrypted-workbook", self.shown))
         # A part read again (openpyxl reads a sheet without <dimension> twice) counts once.
-        planned = self.budget.used - self.budget.parts.get(info.filename, 0) + info.file_size
+        planned = self.budget.planned(info.filename, info.file_size)
         if planned > self.limits.max_inflated_bytes:
             raise _over_budget(self.shown, info.filename, planned, self.limits)
         try:
@@ -320,7 +358,9 @@ class GuardedPart(io.RawIOBase):
         self._raw = raw
         self.name = name
         self._archive = archive
-        self._count = 0
+        self._size = 0
+        self._tags = 0
+        self._xml: bool | None = None  # None until the prolog check knows
         self._prolog: PrologCheck | None = PrologCheck(name, archive.shown)
 
     def readable(self) -> bool:
@@ -332,41 +372,27 @@ class GuardedPart(io.RawIOBase):
         view = memoryview(buffer).cast("B")
         try:
             chunk = self._raw.read(len(view))
-        except zipfile.BadZipFile as e:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as e:
+            # a checksum that does not match, a deflate stream that is not one, a short file
             raise damaged(
                 self._archive.shown,
                 f"部件 {self.name} 已损坏({e})",
                 f"the part {self.name} is damaged ({e})",
             ) from None
-        except (OSError, EOFError, ValueError) as e:  # zlib.error is an Exception too
-            raise damaged(
-                self._archive.shown,
-                f"部件 {self.name} 无法解压({e})",
-                f"the part {self.name} cannot be inflated ({e})",
-            ) from None
-        except Exception as e:
-            if type(e).__module__ == "zlib":
-                raise damaged(
-                    self._archive.shown,
-                    f"部件 {self.name} 无法解压({e})",
-                    f"the part {self.name} cannot be inflated ({e})",
-                ) from None
-            raise
         n = len(chunk)
-        self._count += n
-        budget = self._archive.budget
-        counted = budget.parts.get(self.name, 0)
-        if self._count > counted:
-            budget.used += self._count - counted
-            budget.parts[self.name] = self._count
-        if budget.used > self._archive.limits.max_inflated_bytes:
-            raise _over_budget(self._archive.shown, self.name, budget.used, self._archive.limits)
-        if self._prolog is not None and n:
-            if self._prolog.feed(chunk):
+        self._size += n
+        if self._prolog is not None:
+            if n and self._prolog.feed(chunk):
+                self._xml = self._prolog.is_xml
                 self._prolog = None
-        elif self._prolog is not None:
-            self._prolog.finish()
-            self._prolog = None
+            elif not n:
+                self._prolog.finish()
+                self._prolog = None
+        if self._xml is not False:
+            # Each '<' opens at most one tag: a fast, parser-independent bound on elements,
+            # which cost far more to parse than their bytes suggest (`<xf/>` is 5 bytes).
+            self._tags += chunk.count(b"<")
+        self._archive.budget.count(self.name, self._size, self._tags)
         view[:n] = chunk
         return n
 

@@ -100,6 +100,15 @@ _BROKEN = (KeyError, ValueError, TypeError, IndexError, AttributeError, EOFError
            NotImplementedError, RecursionError)  # fmt: skip
 
 
+class _BadCell(Exception):
+    """openpyxl could not read one cell: carries its coordinate so the issue can name it."""
+
+    def __init__(self, coordinate: str, error: BaseException) -> None:
+        super().__init__(coordinate)
+        self.coordinate = coordinate
+        self.error = error
+
+
 def _broken(
     e: BaseException, shown: str, part: str | None, where: Location | None = None
 ) -> InputError:
@@ -129,8 +138,8 @@ def _broken(
             {
                 "path": shown,
                 "reason": {
-                    "zh": f"工作簿内容无法解析:{printable(detail)}",
-                    "en": f"its contents cannot be read: {printable(detail)}",
+                    "zh": f"{part or '工作簿'} 的内容无法解析:{printable(detail)}",
+                    "en": f"the contents of {part or 'the workbook'} cannot be read: {printable(detail)}",
                 },
             },
         )
@@ -198,6 +207,9 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
         header_row, columns, rows = _read_rows(wb, ws, title, shown, limits, issues)
     except InputError:
         raise
+    except _BadCell as e:
+        where = Location(file=shown, sheet=title, cell=printable(e.coordinate[:12]) or None)
+        raise _broken(e.error, shown, archive.last_part, where) from e
     except _BROKEN as e:
         raise _broken(e, shown, archive.last_part, Location(file=shown, sheet=title)) from e
     return Submission(
@@ -269,7 +281,10 @@ def _iter_raw_rows(
         # data_only=True gives the cached value; we also need to know a formula was there,
         # to tell "formula without saved value" from an empty cell in one pass.
         def parse_cell(self, element: Any) -> dict[str, Any]:
-            cell: dict[str, Any] = super().parse_cell(element)
+            try:
+                cell: dict[str, Any] = super().parse_cell(element)
+            except _BROKEN as e:
+                raise _BadCell(str(element.get("r") or ""), e) from e
             formula = element.find(FORMULA_TAG)
             if formula is not None:
                 cell["formula"] = "=" + (formula.text or "…")

@@ -26,6 +26,7 @@ class PrologCheck:
         self.shown = shown
         self.seen = 0
         self.started = False
+        self.is_xml = True
         self.parser = expat.ParserCreate()
         self.parser.StartDoctypeDeclHandler = self._doctype
         self.parser.StartElementHandler = self._root
@@ -50,6 +51,7 @@ class PrologCheck:
                 return False
             self.started = True
             if not _looks_like_xml(stripped):
+                self.is_xml = False
                 return True  # a binary part (image, printer settings): never parsed as XML
         self.seen += len(chunk)
         try:
