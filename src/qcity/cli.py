@@ -269,7 +269,7 @@ def check(
     color: ColorOpt = None,
     max_size: MaxSizeOpt = "20MiB",
     max_inflated: MaxInflatedOpt = "4MiB",
-    max_rows: MaxRowsOpt = 10_000,
+    max_rows: MaxRowsOpt = 2_000,
     debug: DebugOpt = False,
 ) -> None:
     """Check a submission workbook against the catalogue 检查填报数据是否达标."""

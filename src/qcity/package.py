@@ -40,7 +40,7 @@ class Limits:
 
     max_file_bytes: int = 20 * MiB  # --max-size: the file on disk
     max_inflated_bytes: int = 4 * MiB  # --max-inflated: parts read, uncompressed, in total
-    max_rows: int = 10_000  # --max-rows: rows of the data sheet
+    max_rows: int = 2_000  # --max-rows: rows of the data sheet (a submission has 23)
     max_cell_chars: int = EXCEL_MAX_CELL_CHARS
 
     @property
