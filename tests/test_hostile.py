@@ -316,6 +316,12 @@ def text_file(text: str, name: str) -> Builder:
     return raw(text.encode("utf-8"), name)
 
 
+def make_fifo(folder: Path) -> Path:
+    path = folder / "pipe.xlsx"
+    os.mkfifo(path)  # opening it for reading would wait for a writer forever
+    return path
+
+
 def folder_itself(folder: Path) -> Path:
     sub = folder / "submissions.xlsx"
     sub.mkdir()
@@ -368,6 +374,7 @@ CORPUS: list[Case] = [
         c.header_row() + '<row r="2"><c r="A2" t="s"><v>7</v></c></row>'))), "not-a-workbook", 3),
     Case("sheet-part-missing", parts(s=drop_part(c.SHEET)), "not-a-workbook", 3),
     Case("directory", folder_itself, "not-a-file", 2, message="不是一个文件(是文件夹?)"),
+    Case("fifo", make_fifo, "not-a-file", 2, message="不是一个文件"),
     Case("missing-path", lambda folder: folder / "nope.xlsx", "file-not-found", 2,
          message="找不到文件"),
     # resource attacks

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -55,8 +57,6 @@ _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb":
 
 def parse_size(text: str) -> int:
     """A byte count written as 20000000, 20MB, 20 MiB or 1.5G; ValueError when it is not one."""
-    import re
-
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
     if not match or match.group(2).lower() not in _UNITS:
         raise ValueError(f"{text!r} is not a size such as 20MB, 4MiB or 5000000")
@@ -96,9 +96,11 @@ def damaged(shown: str, zh: str, en: str) -> InputError:
 def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
     """The file's bytes, refusing folders, missing or unreadable files and files over the limit."""
     try:
-        if path.is_dir():
+        info = path.stat()
+        # A folder, a FIFO (reading it would wait forever), a device: only regular files are read.
+        if not stat.S_ISREG(info.st_mode):
             raise InputError(file_issue("not-a-file", shown))
-        size = path.stat().st_size
+        size = info.st_size
         if size > limits.max_file_bytes:
             raise too_large(
                 shown,
