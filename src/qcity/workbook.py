@@ -90,10 +90,6 @@ def read_submission(
         archive.close()
 
 
-def _issue(code: str, shown: str, **params: Any) -> Issue:
-    return file_issue(code, shown, **params)
-
-
 # Errors openpyxl (or the XML parser under it) raises on a damaged or hostile part.
 _BROKEN = (KeyError, ValueError, TypeError, IndexError, AttributeError, EOFError, OSError,
            SyntaxError, zipfile.BadZipFile, AssertionError, OverflowError, LookupError,
@@ -186,7 +182,7 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
     named = [ws for ws in worksheets if clean_text(ws.title).casefold() in DATA_SHEET_NAMES]
     if len(named) > 1:
         raise InputError(
-            _issue(
+            file_issue(
                 "ambiguous-data-sheet",
                 shown,
                 sheets=", ".join(printable(ws.title) for ws in named),
@@ -197,7 +193,7 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
     else:
         visible = [w for w in worksheets if w.sheet_state == "visible"]
         if len(visible) != 1:
-            raise InputError(_issue("no-data-sheet", shown, sheets=_sheet_list(wb)))
+            raise InputError(file_issue("no-data-sheet", shown, sheets=_sheet_list(wb)))
         ws = visible[0]
     title = printable(ws.title)
     if ws.sheet_state != "visible":
