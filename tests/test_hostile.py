@@ -12,6 +12,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -27,6 +28,7 @@ from .conftest import HEADER, Run, Sheet, all_met, data_rows, digest, write_work
 
 Cli = Callable[..., Run]
 Builder = Callable[[Path], Path]
+REAL = Path(__file__).resolve().parent / "data" / "real"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,11 @@ def raw(content: bytes, name: str = "input.xlsx") -> Builder:
         return path
 
     return build
+
+
+def real(name: str) -> Builder:
+    """A file saved by LibreOffice Calc (tests/data/real, made by scripts/make_real_files.py)."""
+    return lambda folder: Path(shutil.copy(REAL / name, folder / name))
 
 
 def book(sheets: dict[str, Any], name: str = "input.xlsx") -> Builder:
@@ -349,6 +356,10 @@ CORPUS: list[Case] = [
          message="旧版 Excel 97-2003(.xls)"),
     Case("encrypted-ooxml", raw(OLE + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le")),
          "encrypted-workbook", 3, message="已加密(设置了打开密码)"),
+    Case("libreoffice-xls", real("libreoffice-submission.xls"), "unsupported-format", 3,
+         message="旧版 Excel 97-2003(.xls)"),
+    Case("libreoffice-ods", real("libreoffice-submission.ods"), "unsupported-format", 3,
+         message="OpenDocument 表格(.ods)"),
     Case("binary-garbage", raw(bytes(range(256)) * 4), "not-a-workbook", 3,
          message="无法识别的文件内容"),
     Case("zip-header-garbage", raw(b"PK\x03\x04garbage"), "not-a-workbook", 3,
@@ -493,7 +504,10 @@ CORPUS: list[Case] = [
          message="是否想填 95?"),
     Case("value-without-code", book({"数据": [*data_rows(all_met()), [None, 96]]}),
          "value-without-code", 0, cell="数据!A25"),
+    Case("libreoffice-formula-error", real("libreoffice-formulas.xlsx"), "error-cell", 3,
+         cell="数据!B6", message="单元格的值是错误 #DIV/0!"),
     # accepted and normalised: messy but valid, so no issue at all
+    Case("libreoffice-xlsx", real("libreoffice-submission.xlsx"), None, 0),
     Case("thousands-separators", met_but(PRD_02=(None, "1,152", "1,200")), None, 0),
     Case("nbsp-and-zero-width", met_but(PRD_02="\u00a096\u200b%\u200d"), None, 0),
     Case("full-width-digits", met_but(PRD_02="９６．５％"), None, 0),
@@ -673,3 +687,16 @@ def test_the_bound_is_real(tmp_path: Path) -> None:
     assert "[cell-too-long]" in proc.stderr
     assert "the cell holds 10,000,000 characters, more than 32,767" in proc.stderr
     assert peak_mb > 60  # it really held the 10 MB cell, read past the default limit
+
+
+def test_libreoffice_formulas_are_read_from_their_saved_results(cli: Cli, tmp_path: Path) -> None:
+    data = json.loads(
+        cli("check", real("libreoffice-formulas.xlsx")(tmp_path), "-f", "json").stdout
+    )
+    got = {i["code"]: (i["status"], i["value"]) for i in data["indicators"] if i["raw"]}
+    assert got == {
+        "PRD-01": ("met", 95.5),  # =A10*0+95.5
+        "PRD-02": ("met", 95),  # =C3/D3*100 beside 1140 / 1200, which agree with it
+        "ENV-03": ("met", True),  # =1>0, a boolean result
+        "ECO-04": ("met", 2.47),
+    }

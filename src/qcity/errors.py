@@ -173,7 +173,7 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("不支持的文件格式", "Unsupported file format"),
             (
                 "这是{kind}文件,qcity 只读取 .xlsx / .xlsm",
-                "this is a {kind} file; qcity reads .xlsx / .xlsm",
+                "this is {kind}; qcity reads .xlsx / .xlsm",
             ),
             (
                 "用 Excel 或 WPS 打开后“另存为” Excel 工作簿(*.xlsx)",

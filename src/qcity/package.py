@@ -145,18 +145,20 @@ def sniff(data: bytes, shown: str) -> None:
     if data.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise InputError(file_issue("encrypted-workbook", shown))
-        raise _unsupported(shown, "旧版 Excel 97-2003(.xls)", "legacy Excel 97-2003 (.xls)")
+        raise _unsupported(shown, "旧版 Excel 97-2003(.xls)", "a legacy Excel 97-2003 (.xls) file")
     head = data[:1024].lstrip().lower()
     if head.startswith(b"%pdf"):
-        raise _unsupported(shown, "PDF", "PDF")
+        raise _unsupported(shown, "PDF", "a PDF file")
     if head.startswith((b"<html", b"<!doctype html", b"<table")) or b"<html" in head:
-        raise _unsupported(shown, "网页(HTML)", "web page (HTML)")
+        raise _unsupported(shown, "网页(HTML)", "a web page (HTML)")
     if head.startswith(b"<?xml"):
-        raise _unsupported(shown, "XML(Excel 2003 XML 表格?)", "XML (Excel 2003 XML spreadsheet?)")
+        raise _unsupported(
+            shown, "XML(Excel 2003 XML 表格?)", "an XML file (an Excel 2003 XML spreadsheet?)"
+        )
     if data.startswith(b"PK"):
         raise damaged(shown, "压缩包已损坏", "the zip container is damaged")
     if _looks_like_text(data[:4096]):
-        raise _unsupported(shown, "文本/CSV", "text or CSV")
+        raise _unsupported(shown, "文本/CSV", "a text or CSV file")
     raise damaged(shown, "无法识别的文件内容", "unrecognised content")
 
 
@@ -241,11 +243,13 @@ def _check_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> None
         except (zipfile.BadZipFile, OSError, KeyError, InputError):
             mimetype = b""
         if b"opendocument.spreadsheet" in mimetype:
-            raise _unsupported(shown, "OpenDocument 表格(.ods)", "OpenDocument spreadsheet (.ods)")
+            raise _unsupported(
+                shown, "OpenDocument 表格(.ods)", "an OpenDocument spreadsheet (.ods)"
+            )
     if "word/document.xml" in names:
-        raise _unsupported(shown, "Word 文档", "Word document")
+        raise _unsupported(shown, "Word 文档", "a Word document")
     if "xl/workbook.bin" in names:
-        raise _unsupported(shown, "Excel 二进制工作簿(.xlsb)", "Excel binary workbook (.xlsb)")
+        raise _unsupported(shown, "Excel 二进制工作簿(.xlsb)", "an Excel binary workbook (.xlsb)")
     if "xl/workbook.xml" not in names:
         raise damaged(
             shown, "压缩包里没有工作簿部件 xl/workbook.xml", "the zip has no xl/workbook.xml part"
