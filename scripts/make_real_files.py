@@ -2,8 +2,10 @@
 
 Generated inputs show what qcity does with what openpyxl writes; these show what it does with
 what a real spreadsheet program saves (its own styles, shared strings, cached formula results,
-error cells, and the formats it refuses). Needs `soffice` (LibreOffice); run it again only to
-change the files — the tests use the committed copies.
+error cells, and the formats it refuses), and one encrypted as Excel encrypts a workbook with an
+open password (ECMA-376 agile encryption). Needs `soffice` (LibreOffice) and
+`pip install msoffcrypto-tool`; run it again only to change the files — the tests use the
+committed copies.
 """
 
 from __future__ import annotations
@@ -80,6 +82,17 @@ def main() -> None:
         convert(formulas, "xlsx:Calc MS Excel 2007 XML", saved), OUT / "libreoffice-formulas.xlsx"
     )
     shutil.rmtree(work, ignore_errors=True)
+    encrypt(OUT / "libreoffice-submission.xlsx", OUT / "encrypted-agile.xlsx", "qcity")
+
+
+def encrypt(source: Path, target: Path, password: str) -> None:
+    """Encrypt *source* with an open password, into the OLE container Excel writes."""
+    from msoffcrypto.format.ooxml import (  # type: ignore[import-not-found,import-untyped,unused-ignore]
+        OOXMLFile,
+    )
+
+    with source.open("rb") as plain, target.open("wb") as locked:
+        OOXMLFile(plain).encrypt(password, locked)
 
 
 if __name__ == "__main__":

@@ -360,6 +360,7 @@ CORPUS: list[Case] = [
          message="旧版 Excel 97-2003(.xls)"),
     Case("libreoffice-ods", real("libreoffice-submission.ods"), "unsupported-format", 3,
          message="OpenDocument 表格(.ods)"),
+    Case("encrypted-by-excel-agile", real("encrypted-agile.xlsx"), "encrypted-workbook", 3),
     Case("binary-garbage", raw(bytes(range(256)) * 4), "not-a-workbook", 3,
          message="无法识别的文件内容"),
     Case("zip-header-garbage", raw(b"PK\x03\x04garbage"), "not-a-workbook", 3,

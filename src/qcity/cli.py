@@ -112,6 +112,7 @@ MaxSizeOpt = Annotated[
         "--max-size",
         envvar="QCITY_MAX_SIZE",
         callback=_size,
+        metavar="SIZE",
         help="Largest workbook file accepted, e.g. 20MB, 50MiB (see README: Security).",
     ),
 ]
@@ -121,6 +122,7 @@ MaxInflatedOpt = Annotated[
         "--max-inflated",
         envvar="QCITY_MAX_INFLATED",
         callback=_size,
+        metavar="SIZE",
         help="Most uncompressed XML read from the workbook, e.g. 4MiB (see README: Security).",
     ),
 ]
