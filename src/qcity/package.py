@@ -47,8 +47,8 @@ class Limits:
 
     @property
     def max_xml_tags(self) -> int:
-        """Tags (each '<') allowed in the XML read: one per 40 bytes of the inflated budget."""
-        return self.max_inflated_bytes // 40
+        """Tags (each '<') allowed in the XML read: one per 50 bytes of the inflated budget."""
+        return self.max_inflated_bytes // 50
 
 
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2,
