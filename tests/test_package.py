@@ -33,6 +33,13 @@ def test_parse_size_refuses(text: str) -> None:
         parse_size(text)
 
 
+def test_default_limits() -> None:
+    limits = Limits()
+    assert (limits.max_file_bytes, limits.max_inflated_bytes) == (20 * 1024**2, 4 * 1024**2)
+    assert (limits.max_rows, limits.max_cell_chars, limits.max_xml_tags) == (2_000, 32_767, 83_886)
+    assert Limits(max_inflated_bytes=16 * 1024**2).max_xml_tags == 335_544  # raised together
+
+
 def test_actual_bytes_are_counted_whatever_the_zip_declares(tmp_path: Path) -> None:
     # A part stream longer than anything declared: the count, not the header, stops it.
     book = write_workbook(tmp_path / "b.xlsx", {"数据": data_rows({"PRD-01": 95})})
