@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,11 @@ from typing import Any
 
 import pytest
 from hypothesis import settings
+
+# openpyxl chooses its XML parser when first imported: run the suite on the parsers a plain
+# `pip install qcity` gets, although lxml is installed for tests/test_xml_safety.py.
+os.environ.setdefault("OPENPYXL_LXML", "False")
+
 from openpyxl import Workbook
 from typer.testing import CliRunner
 

@@ -363,7 +363,7 @@ def test_usage_errors(cli: Cli, submission: Path, tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "out.xlsx"
     run = cli("check", submission, "--annotate", missing)
     assert run.exit_code == 2
-    assert f"无法写入 {missing}:No such file or directory  [output-not-writable]" in run.stderr
+    assert "无法写入输出文件:No such file or directory  [output-not-writable]" in run.stderr
     assert not list(tmp_path.glob("**/.out.xlsx.*"))
 
 

@@ -318,7 +318,7 @@ def test_negative_and_impossible_figures_are_refused_at_their_cells(
     }
     data = report(cli, workbook(tmp_path, {"ECO-01": 10.9}, series))
     assert [(i["code"], i["location"]["cell"], i["message"]) for i in data["issues"]] == [
-        ("out-of-range", "I2", "-5810 超出该指标可取的范围 ≥ 0"),
+        ("out-of-range", "I2", "-5810 超出该指标可取的范围 [0, 10^15)"),
         ("out-of-range", "G3", "-100 超出该指标可取的范围 (−100, +∞)"),
     ]
     # no second issue about missing figures: the cells' own issues say why

@@ -9,9 +9,10 @@ from qcity.derive import derive_all
 from qcity.drift import template_drift
 from qcity.evaluate import evaluate
 from qcity.model import Catalogue, Evaluation
+from qcity.package import Limits
 from qcity.tasks import assess_tasks
 from qcity.validate import validate
-from qcity.workbook import Limits, read_submission
+from qcity.workbook import read_submission
 
 
 def check_workbook(

@@ -167,6 +167,48 @@ def _pinned(today: dt.datetime | None) -> tuple[dt.date | None, dt.datetime | No
     return today.date(), today.replace(tzinfo=dt.timezone.utc)
 
 
+def _size(text: str) -> str:
+    """Validate a size option while parsing, so a bad one is a usage error naming the option."""
+    from qcity.package import parse_size
+
+    try:
+        parse_size(text)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+    return text
+
+
+MaxSizeOpt = Annotated[
+    str,
+    typer.Option(
+        "--max-size",
+        envvar="QCITY_MAX_SIZE",
+        callback=_size,
+        metavar="SIZE",
+        help="Largest workbook file accepted, e.g. 20MB, 50MiB (see README: Security).",
+    ),
+]
+MaxInflatedOpt = Annotated[
+    str,
+    typer.Option(
+        "--max-inflated",
+        envvar="QCITY_MAX_INFLATED",
+        callback=_size,
+        metavar="SIZE",
+        help="Most uncompressed XML read from the workbook, e.g. 4MiB (see README: Security).",
+    ),
+]
+MaxRowsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-rows",
+        envvar="QCITY_MAX_ROWS",
+        min=1,
+        help="Most rows read from the data sheet (see README: Security).",
+    ),
+]
+
+
 app = typer.Typer(
     name="qcity",
     help=(
@@ -333,6 +375,9 @@ def check(
             help="Let overdue tasks (任务 sheet, judged against --today) make the exit code 1.",
         ),
     ] = False,
+    max_size: MaxSizeOpt = "20MiB",
+    max_inflated: MaxInflatedOpt = "4MiB",
+    max_rows: MaxRowsOpt = 2_000,
     debug: DebugOpt = False,
 ) -> None:
     """Check a submission workbook against the catalogue 检查填报数据是否达标."""
@@ -348,6 +393,7 @@ def check(
     code = EXIT_INTERNAL
     with _guard(lang.value, debug):
         from qcity.check import check_workbook
+        from qcity.package import Limits, parse_size
         from qcity.report import get_reporter
 
         day, now = _pinned(today)
@@ -355,8 +401,13 @@ def check(
             from qcity.files import refuse_overwrite
 
             refuse_overwrite(annotate, [file])
+        limits = Limits(
+            max_file_bytes=parse_size(max_size),
+            max_inflated_bytes=parse_size(max_inflated),
+            max_rows=max_rows,
+        )
         cat = _load(catalogue)
-        evaluation = check_workbook(file, cat, now=now, year=year)
+        evaluation = check_workbook(file, cat, now=now, year=year, limits=limits)
         reporter = get_reporter(fmt.value)
         _emit(
             lambda s, o: reporter.write(evaluation, s, o),

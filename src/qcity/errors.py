@@ -19,6 +19,37 @@ class Severity(str, enum.Enum):
     INFO = "info"
 
 
+_INVISIBLE_CONTROLS = {
+    # bidirectional overrides and isolates: they can make a message read differently
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    0x200E,
+    0x200F,
+}
+
+
+def printable(text: str) -> str:
+    """*text* safe to show: undecodable bytes, control and bidi characters written as escapes.
+
+    File names may hold bytes that are not UTF-8 (Python keeps them as lone surrogates) and
+    names or cells may hold terminal control characters; neither must reach a terminal raw.
+    """
+    if text.isprintable() and text.isascii():
+        return text
+    out: list[str] = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: an undecodable byte of a file name
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF or code in _INVISIBLE_CONTROLS:
+            out.append(f"\\u{code:04x}")
+        elif code < 0x20 or 0x7F <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a problem is: a file, and inside it a sheet and cell or a catalogue path."""
@@ -142,7 +173,7 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("不支持的文件格式", "Unsupported file format"),
             (
                 "这是{kind}文件,qcity 只读取 .xlsx / .xlsm",
-                "this is a {kind} file; qcity reads .xlsx / .xlsm",
+                "this is {kind}; qcity reads .xlsx / .xlsm",
             ),
             (
                 "用 Excel 或 WPS 打开后“另存为” Excel 工作簿(*.xlsx)",
@@ -176,6 +207,45 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ),
         ),
         _t(
+            "unsafe-xml",
+            E,
+            ("工作簿含有不安全的 XML", "Unsafe XML in the workbook"),
+            (
+                "部件 {part} 声明了 DTD 或实体(<!DOCTYPE …>),Excel 从不写入这种内容;为安全起见不予读取",
+                "the part {part} declares a DTD or entities (<!DOCTYPE …>), which Excel never writes; it is refused unread",
+            ),
+            (
+                "该文件不是由 Excel/WPS 保存的,或已被改动:请填报单位用 Excel 或 WPS 重新“另存为” .xlsx",
+                "the file was not saved by Excel or WPS, or was altered: ask the sender to save it again as .xlsx",
+            ),
+        ),
+        _t(
+            "too-many-rows",
+            E,
+            ("数据工作表行数超出限制", "Too many rows in the data sheet"),
+            (
+                "第 {row} 行仍有内容,超过了 {limit} 行的上限",
+                "row {row} holds data, beyond the limit of {limit} rows",
+            ),
+            (
+                "删除数据下方无关的行;确属正常数据时用 --max-rows 放宽上限",
+                "delete the unrelated rows below the data; if they are genuine, raise the limit with --max-rows",
+            ),
+        ),
+        _t(
+            "cell-too-long",
+            E,
+            ("单元格文本过长", "Cell text too long"),
+            (
+                "单元格有 {length} 个字符,超过 {limit} 个(Excel 自身的上限)",
+                "the cell holds {length} characters, more than {limit} (Excel's own limit)",
+            ),
+            (
+                "Excel 写不出这样的单元格:请填报单位用 Excel 或 WPS 重新保存,或缩短该单元格",
+                "Excel cannot write such a cell: ask the sender to save the file again in Excel or WPS, or shorten it",
+            ),
+        ),
+        _t(
             "output-is-input",
             E,
             ("输出会覆盖输入", "Output would overwrite the input"),
@@ -198,10 +268,10 @@ ISSUE_TYPES: dict[str, IssueType] = {
             "output-not-writable",
             E,
             ("无法写入输出文件", "Output cannot be written"),
-            ("无法写入 {path}:{reason}", "cannot write {path}: {reason}"),
+            ("无法写入输出文件:{reason}", "the output cannot be written: {reason}"),
             (
-                "检查文件夹是否存在、是否有写权限,以及文件是否正被其他程序打开",
-                "check that the folder exists and is writable, and that no program has the file open",
+                "检查输出文件夹是否存在、可写且有剩余空间,文件是否正被其他程序打开;已有的同名文件保持不变",
+                "check that the folder exists, is writable and has space, and that no program has the file open; an existing file is left as it was",
             ),
             exit_code=2,
         ),
@@ -272,6 +342,19 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "column {column} appears twice: {first} and {second}",
             ),
             ("删除或改名其中一列", "delete or rename one of them"),
+        ),
+        _t(
+            "merged-cells",
+            E,
+            ("数值单元格被合并", "Merged cells over figures"),
+            (
+                "合并单元格 {range} 覆盖了数值列:只有左上角单元格有值,其余行读不到数据",
+                "the merged range {range} covers figure cells: only its top-left cell holds a value",
+            ),
+            (
+                "取消合并,每个指标的数值填在本行自己的单元格里",
+                "unmerge the cells and type each indicator's figure in its own row",
+            ),
         ),
         _t(
             "hidden-sheet",

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from qcity.errors import Issue, Location, UsageError
+from qcity.errors import Issue, Location, UsageError, printable
 
 
 def refuse_overwrite(output: Path, inputs: Iterable[Path]) -> None:
@@ -20,7 +20,11 @@ def refuse_overwrite(output: Path, inputs: Iterable[Path]) -> None:
             same = False
         if same or output.resolve() == source.resolve():
             raise UsageError(
-                Issue("output-is-input", Location(file=str(output)), {"path": str(output)})
+                Issue(
+                    "output-is-input",
+                    Location(file=printable(str(output))),
+                    {"path": printable(str(output))},
+                )
             )
 
 
@@ -55,7 +59,7 @@ def _not_writable(path: Path, error: OSError) -> UsageError:
     return UsageError(
         Issue(
             "output-not-writable",
-            Location(file=str(path)),
+            Location(file=printable(str(path))),
             {"path": str(path), "reason": error.strerror or str(error)},
         )
     )

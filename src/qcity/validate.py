@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from qcity.errors import Issue, Lang, Location, Severity
+from qcity.errors import Issue, Lang, Location, Severity, printable
 from qcity.model import Catalogue, Indicator, Observation, Unit
 from qcity.values import (
     Parsed,
@@ -66,7 +66,7 @@ def validate(submission: Submission, catalogue: Catalogue) -> Validated:
                 Issue(
                     "unknown-indicator",
                     code_loc,
-                    {"raw": raw_code.strip(), "suggestion": suggestion},
+                    {"raw": printable(raw_code.strip()[:80]), "suggestion": suggestion},
                 )
             )
             continue
@@ -105,7 +105,7 @@ def _read_row(submission: Submission, row: SheetRow, outcome: Outcome, issues: l
     outcome.location = value_loc or _loc(submission, row, "numerator")
     note_cell = row.cells.get("note")
     if note_cell is not None and note_cell.value is not None:
-        outcome.note = str(note_cell.value).strip() or None
+        outcome.note = printable(str(note_cell.value).strip()) or None
 
     def report(parsed: Parsed, where: Location | None, severity: Severity | None = None) -> bool:
         """Record the parse problem and warnings; True when the figure is unusable."""

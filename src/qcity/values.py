@@ -7,13 +7,18 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
-from qcity.errors import Lang, ParamValue
+from qcity.errors import Lang, ParamValue, printable
 from qcity.model import Cell, Indicator, Op, Unit
 
 # Invisible characters that survive NFKC and come in from web pages and chat apps.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+# Left-to-right and right-to-left marks come in with text copied from mixed-direction pages.
+_CLEAN: dict[int, str | None] = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"), None
+)
+# The minus sign (U+2212) is how typeset documents, and qcity's own reports, write "−0.1".
+_CLEAN[0x2212] = "-"
 # Ratio colons: ASCII, full-width (NFKC folds it), U+2236 RATIO as the plan writes it, 比.
 _RATIO_COLONS = str.maketrans({"\u2236": ":", "比": ":"})
 _NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+"
@@ -36,6 +41,9 @@ NO = frozenset({"否", "no", "n", "false", "未完成", "未达标", "未实现"
                 "0", "错"})  # fmt: skip
 
 Problem = tuple[str, dict[str, ParamValue]]
+# No statistic reaches 10^15 (a thousand trillion); past it a figure is a typo or an attack, and
+# would not survive the trip through a float into JSON.
+MAX_MAGNITUDE = Decimal(10) ** 15
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ class Parsed:
 
 def clean_text(text: str) -> str:
     """NFKC-normalise (full-width digits, ％, ：, NBSP), drop invisible characters, trim."""
-    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE).strip()
+    return unicodedata.normalize("NFKC", text).translate(_CLEAN).strip()
 
 
 def normalize_code(text: str) -> str:
@@ -77,7 +85,7 @@ def raw_text(value: object) -> str:
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
     text = str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
+    return printable(text if len(text) <= 80 else text[:77] + "…")
 
 
 def to_decimal(value: int | float) -> Decimal:
@@ -96,7 +104,10 @@ def is_percent_format(number_format: str) -> bool:
 
 def quantize(value: Decimal, decimals: int) -> Decimal:
     """Round half up at *decimals* places, the way figures are published."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    # Precision enough for every digit kept: the default 28 digits would raise on large values.
+    digits = max(value.adjusted(), 0) + decimals + 2
+    context = Context(prec=max(28, digits), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(1).scaleb(-decimals), context=context)
 
 
 def written_decimals(value: Decimal) -> int:
@@ -329,22 +340,29 @@ def parse_amount(cell: Cell | None) -> Parsed:
                 None, "text", raw, _problem("not-a-number", raw, "amount")
             )
     assert number is not None
-    if number < 0:
-        return Parsed(None, "number", raw, ("out-of-range", {"value": raw, "range": "≥ 0"}))
+    if number < 0 or number >= MAX_MAGNITUDE:
+        return Parsed(None, "number", raw, ("out-of-range", {"value": raw, "range": "[0, 10^15)"}))
     return Parsed(number, "number", raw)
 
 
 def _check_range(parsed: Parsed, indicator: Indicator) -> Parsed:
     value = parsed.value
     assert isinstance(value, Decimal)
-    if not indicator.range.contains(value):
-        lo = "−∞" if indicator.range.min is None else format_decimal(indicator.range.min)
-        hi = "+∞" if indicator.range.max is None else format_decimal(indicator.range.max)
+    if not indicator.range.contains(value) or abs(value) >= MAX_MAGNITUDE:
+        lo = "−10^15" if indicator.range.min is None else format_decimal(indicator.range.min)
+        hi = "10^15" if indicator.range.max is None else format_decimal(indicator.range.max)
         return Parsed(
             None,
             parsed.notation,
             parsed.raw,
-            ("out-of-range", {"value": format_decimal(value), "range": f"[{lo}, {hi}]"}),
+            (
+                "out-of-range",
+                {
+                    "value": raw_text(format_decimal(value)),
+                    "range": f"{'(' if indicator.range.min is None else '['}{lo}, "
+                    f"{hi}{')' if indicator.range.max is None else ']'}",
+                },
+            ),
         )
     target = indicator.target
     if (
@@ -368,6 +386,8 @@ def _check_range(parsed: Parsed, indicator: Indicator) -> Parsed:
 
 def format_decimal(value: Decimal) -> str:
     """A Decimal without exponent or trailing zeros: 95.30 -> 95.3, 1E+2 -> 100."""
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
+    # format() keeps every digit; normalize() or quantize() would round or raise past 28 digits.
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

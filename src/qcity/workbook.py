@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from qcity.errors import InputError, Issue, Location, Severity
+from qcity.errors import InputError, Issue, Location, Severity, printable
 from qcity.model import Cell
+from qcity.package import (
+    GuardedZip,
+    Limits,
+    damaged,
+    file_issue,
+    open_package,
+    read_bytes,
+    sniff,
+)
 from qcity.values import clean_text
 
 HEADER_SEARCH_ROWS = 20
@@ -55,15 +65,6 @@ TASK_COLUMNS: dict[str, tuple[str, ...]] = {
     "note": ("备注", "note", "notes"),
 }
 _TASK_LOOKUP = {n.casefold(): key for key, names in TASK_COLUMNS.items() for n in names}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on what a submission may hold; past them reading stops with file-too-large."""
-
-    max_file_bytes: int = 50 * 1024 * 1024
-    max_inflated_bytes: int = 200 * 1024 * 1024
-    max_part_ratio: int = 200  # inflated / compressed, per zip member
 
 
 @dataclass(frozen=True)
@@ -174,233 +175,111 @@ def read_submission(
     path: Path, shown: str | None = None, limits: Limits | None = None
 ) -> Submission:
     """Read the data sheet of the workbook at *path*; raise InputError when it cannot be read."""
-    shown = shown if shown is not None else str(path)
+    shown = shown if shown is not None else printable(str(path))
     limits = limits or Limits()
-    data = _read_bytes(path, shown, limits)
-    _sniff(data, shown)
-    archive = _open_zip(data, shown)
-    _check_parts(archive, shown, limits)
-    return _read_workbook(data, shown)
-
-
-# --- recognising the file ---------------------------------------------------------------------
-
-
-def _issue(code: str, shown: str, **params: Any) -> Issue:
-    return Issue(code, Location(file=shown), {"path": shown, **params})
-
-
-def _read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
+    data = read_bytes(path, shown, limits)
+    sniff(data, shown)
+    archive = open_package(data, shown, limits)
     try:
-        if path.is_dir():
-            raise InputError(_issue("not-a-file", shown))
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise InputError(
-                _issue(
-                    "file-too-large",
-                    shown,
-                    what={"zh": "文件大小", "en": "the file size"},
-                    actual=f"{size:,} B",
-                    limit=f"{limits.max_file_bytes:,} B",
-                    option="--max-size",
+        with warnings.catch_warnings():
+            # openpyxl warns about odd but readable content (unknown extensions, no default
+            # style); qcity reports what matters as issues, so its warnings would only be noise.
+            warnings.simplefilter("ignore")
+            return _read_workbook(io.BytesIO(data), archive, shown, limits)
+    finally:
+        archive.close()
+
+
+# Errors openpyxl (or the XML parser under it) raises on a damaged or hostile part.
+_BROKEN = (KeyError, ValueError, TypeError, IndexError, AttributeError, EOFError, OSError,
+           SyntaxError, zipfile.BadZipFile, AssertionError, OverflowError, LookupError,
+           NotImplementedError, RecursionError)  # fmt: skip
+
+
+class _BadCell(Exception):
+    """openpyxl could not read one cell: carries its coordinate so the issue can name it."""
+
+    def __init__(self, coordinate: str, error: BaseException) -> None:
+        super().__init__(coordinate)
+        self.coordinate = coordinate
+        self.error = error
+
+
+def _broken(
+    e: BaseException, shown: str, part: str | None, where: Location | None = None
+) -> InputError:
+    """Turn a library error into a located issue: a refused DTD/entity, or a damaged part."""
+    chain: list[BaseException] = []
+    cause: BaseException | None = e
+    while cause is not None and len(chain) < 10:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    for err in chain:
+        if isinstance(err, InputError):
+            return err
+        # defusedxml refuses entities and DTDs with its own exceptions (ValueError subclasses).
+        if type(err).__module__.startswith("defusedxml"):
+            return InputError(
+                Issue(
+                    "unsafe-xml",
+                    where or Location(file=shown),
+                    {"path": shown, "part": part or "xl/workbook.xml"},
                 )
             )
-        with path.open("rb") as f:
-            return f.read()
-    except FileNotFoundError:
-        raise InputError(_issue("file-not-found", shown)) from None
-    except PermissionError as e:
-        raise InputError(
-            _issue("unreadable-file", shown, reason=e.strerror or "permission denied")
-        ) from None
-    except OSError as e:
-        raise InputError(_issue("unreadable-file", shown, reason=e.strerror or str(e))) from None
-
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def _sniff(data: bytes, shown: str) -> None:
-    """Name what the file is when it is not an OOXML zip, so the message can say what to do."""
-    if not data:
-        raise InputError(
-            _issue("not-a-workbook", shown, reason={"zh": "文件是空的", "en": "the file is empty"})
-        )
-    if data.startswith(b"PK\x03\x04"):
-        return
-    if data.startswith(_OLE_MAGIC):
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise InputError(_issue("encrypted-workbook", shown))
-        raise InputError(
-            _issue(
-                "unsupported-format",
-                shown,
-                kind={"zh": "旧版 Excel 97-2003(.xls)", "en": "legacy Excel 97-2003 (.xls)"},
-            )
-        )
-    head = data[:1024].lstrip().lower()
-    if head.startswith(b"%pdf"):
-        kind = {"zh": "PDF", "en": "PDF"}
-    elif head.startswith((b"<html", b"<!doctype html", b"<table")) or b"<html" in head:
-        kind = {"zh": "网页(HTML)", "en": "web page (HTML)"}
-    elif head.startswith(b"<?xml"):
-        kind = {"zh": "XML(Excel 2003 XML 表格?)", "en": "XML (Excel 2003 XML spreadsheet?)"}
-    elif data.startswith(b"PK"):
-        raise InputError(
-            _issue(
-                "not-a-workbook",
-                shown,
-                reason={"zh": "压缩包已损坏", "en": "the zip container is damaged"},
-            )
-        )
-    elif _looks_like_text(data[:4096]):
-        kind = {"zh": "文本/CSV", "en": "text or CSV"}
-    else:
-        raise InputError(
-            _issue(
-                "not-a-workbook",
-                shown,
-                reason={"zh": "无法识别的文件内容", "en": "unrecognised content"},
-            )
-        )
-    raise InputError(_issue("unsupported-format", shown, kind=kind))
-
-
-def _looks_like_text(chunk: bytes) -> bool:
-    if b"\x00" in chunk:
-        return False
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            chunk.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
-
-
-def _open_zip(data: bytes, shown: str) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError) as e:
-        raise InputError(
-            _issue(
-                "not-a-workbook",
-                shown,
-                reason={
-                    "zh": f"文件已损坏或不完整({e})",
-                    "en": f"the file is damaged or incomplete ({e})",
+    detail = str(chain[-1]).splitlines()[0][:200] if str(chain[-1]) else type(chain[-1]).__name__
+    return InputError(
+        Issue(
+            "not-a-workbook",
+            where or Location(file=shown),
+            {
+                "path": shown,
+                "reason": {
+                    "zh": f"{part or '工作簿'} 的内容无法解析:{printable(detail)}",
+                    "en": f"the contents of {part or 'the workbook'} cannot be read: {printable(detail)}",
                 },
-            )
-        ) from None
-
-
-def _check_parts(archive: zipfile.ZipFile, shown: str, limits: Limits) -> None:
-    names = set(archive.namelist())
-    if "mimetype" in names:
-        try:
-            mimetype = archive.read("mimetype")[:100]
-        except (zipfile.BadZipFile, OSError, KeyError):
-            mimetype = b""
-        if b"opendocument.spreadsheet" in mimetype:
-            raise InputError(
-                _issue(
-                    "unsupported-format",
-                    shown,
-                    kind={"zh": "OpenDocument 表格(.ods)", "en": "OpenDocument spreadsheet (.ods)"},
-                )
-            )
-    if "word/document.xml" in names:
-        raise InputError(
-            _issue("unsupported-format", shown, kind={"zh": "Word 文档", "en": "Word document"})
+            },
         )
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        raise InputError(
-            _issue(
-                "not-a-workbook",
-                shown,
-                reason={
-                    "zh": "压缩包里没有工作簿部件 xl/workbook.xml",
-                    "en": "the zip has no xl/workbook.xml part",
-                },
-            )
-        )
-    if "xl/workbook.bin" in names:
-        raise InputError(
-            _issue(
-                "unsupported-format",
-                shown,
-                kind={"zh": "Excel 二进制工作簿(.xlsb)", "en": "Excel binary workbook (.xlsb)"},
-            )
-        )
-    total = 0
-    for info in archive.infolist():
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if total > limits.max_inflated_bytes or (
-            info.file_size > 1024 * 1024 and ratio > limits.max_part_ratio
-        ):
-            raise InputError(
-                _issue(
-                    "file-too-large",
-                    shown,
-                    what={
-                        "zh": f"解压后大小({info.filename})",
-                        "en": f"the inflated size ({info.filename})",
-                    },
-                    actual=f"{total:,} B"
-                    if total > limits.max_inflated_bytes
-                    else f"×{ratio:,.0f}",
-                    limit=f"{limits.max_inflated_bytes:,} B"
-                    if total > limits.max_inflated_bytes
-                    else f"×{limits.max_part_ratio}",
-                    option="--max-inflated",
-                )
-            )
+    )
 
 
 # --- reading the workbook ---------------------------------------------------------------------
 
 
-def _read_workbook(data: bytes, shown: str) -> Submission:
+def _read_workbook(data: io.BytesIO, archive: GuardedZip, shown: str, limits: Limits) -> Submission:
     # openpyxl is imported here, not at module level: `qcity --help` must not pay for it.
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+    from openpyxl.reader.excel import ExcelReader
 
     try:
-        wb = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=True, keep_links=False
-        )
-    except (
-        InvalidFileException,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        TypeError,
-        EOFError,
-        OSError,
-    ) as e:
-        raise InputError(
-            _issue(
-                "not-a-workbook",
-                shown,
-                reason={
-                    "zh": f"工作簿结构无法解析:{e}",
-                    "en": f"its structure cannot be read: {e}",
-                },
-            )
-        ) from e
+        reader = ExcelReader(data, read_only=True, data_only=True, keep_links=False)
+    except _BROKEN as e:
+        raise _broken(e, shown, None) from e
+    # ExcelReader opens its own zip; every part must come through the guarded one instead.
+    reader.archive.close()
+    reader.archive = archive
     try:
-        return _read_data_sheet(wb, shown)
+        reader.read()
+    except InputError:
+        raise
+    except _BROKEN as e:
+        raise _broken(e, shown, archive.last_part) from e
+    wb = reader.wb
+    try:
+        return _read_data_sheet(wb, archive, shown, limits)
     finally:
         wb.close()
 
 
-def _read_data_sheet(wb: Any, shown: str) -> Submission:
+def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -> Submission:
     sheets = list(wb.sheetnames)
     worksheets = list(wb.worksheets)
     issues: list[Issue] = []
     periods: list[PeriodMark] = []
+    if not sheets:
+        raise damaged(
+            shown,
+            "工作簿里没有可读的工作表(工作表部件缺失)",
+            "the workbook has no readable sheet (its sheet parts are missing)",
+        )
 
     def titled(names: tuple[str, ...]) -> list[Any]:
         return [ws for ws in worksheets if clean_text(ws.title).casefold() in names]
@@ -410,7 +289,11 @@ def _read_data_sheet(wb: Any, shown: str) -> Submission:
     named = titled(DATA_SHEET_NAMES)
     if len(named) > 1:
         raise InputError(
-            _issue("ambiguous-data-sheet", shown, sheets=", ".join(ws.title for ws in named))
+            file_issue(
+                "ambiguous-data-sheet",
+                shown,
+                sheets=", ".join(printable(ws.title) for ws in named),
+            )
         )
     ws: Any = None
     if named:
@@ -424,50 +307,79 @@ def _read_data_sheet(wb: Any, shown: str) -> Submission:
         if len(visible) == 1:
             ws = visible[0]
         elif visible or not (series_sheets or task_sheets):
-            raise InputError(_issue("no-data-sheet", shown, sheets=", ".join(sheets) or "—"))
+            raise InputError(file_issue("no-data-sheet", shown, sheets=_sheet_list(wb)))
         # else: a workbook holding only a series or tasks sheet: no figure is reported directly.
+    title = printable(ws.title) if ws is not None else None
     header_row, columns, rows = 0, dict[str, str](), list[SheetRow]()
-    if ws is not None:
-        if ws.sheet_state != "visible":
-            issues.append(
-                Issue("hidden-sheet", Location(file=shown, sheet=ws.title), {"sheet": ws.title})
-            )
-        header_row, columns, rows = _read_rows(wb, ws, shown, issues, periods)
-
     series: SeriesSheet | None = None
-    if len(series_sheets) > 1:
-        issues.append(
-            _issue(
-                "ambiguous-series-sheet", shown, sheets=", ".join(w.title for w in series_sheets)
-            )
-        )
-    elif series_sheets:
-        series = _read_series(wb, series_sheets[0], shown, issues, periods)
     tasks: TasksSheet | None = None
-    if task_sheets:
-        if len(task_sheets) > 1:
+    reading = title  # the sheet being read, to locate a failure inside openpyxl
+    try:
+        if ws is not None:
+            assert title is not None
+            if ws.sheet_state != "visible":
+                issues.append(
+                    Issue("hidden-sheet", Location(file=shown, sheet=title), {"sheet": title})
+                )
+            header_row, columns, rows = _read_rows(wb, ws, title, shown, limits, issues, periods)
+        if len(series_sheets) > 1:
             issues.append(
-                _issue(
-                    "ambiguous-tasks-sheet",
+                file_issue(
+                    "ambiguous-series-sheet",
                     shown,
-                    sheets=", ".join(w.title for w in task_sheets),
-                    used=task_sheets[0].title,
+                    sheets=", ".join(printable(w.title) for w in series_sheets),
                 )
             )
-        tasks = _read_tasks(wb, task_sheets[0], shown, issues)
+        elif series_sheets:
+            reading = printable(series_sheets[0].title)
+            series = _read_series(wb, series_sheets[0], shown, limits, issues, periods)
+        if task_sheets:
+            if len(task_sheets) > 1:
+                issues.append(
+                    file_issue(
+                        "ambiguous-tasks-sheet",
+                        shown,
+                        sheets=", ".join(printable(w.title) for w in task_sheets),
+                        used=printable(task_sheets[0].title),
+                    )
+                )
+            reading = printable(task_sheets[0].title)
+            tasks = _read_tasks(wb, task_sheets[0], shown, limits, issues)
+    except InputError:
+        raise
+    except _BadCell as e:
+        where = Location(file=shown, sheet=reading, cell=printable(e.coordinate[:12]) or None)
+        raise _broken(e.error, shown, archive.last_part, where) from e
+    except _BROKEN as e:
+        raise _broken(e, shown, archive.last_part, Location(file=shown, sheet=reading)) from e
     return Submission(
         shown=shown,
-        sheet=ws.title if ws is not None else None,
+        sheet=title,
         header_row=header_row,
         columns=columns,
         rows=rows,
-        sheets=sheets,
+        sheets=[printable(name) for name in sheets],
         properties=_properties(wb),
         issues=issues,
         series=series,
         periods=periods,
         tasks=tasks,
     )
+
+
+def _sheet_list(wb: Any) -> dict[str, str] | str:
+    """The sheets by name for a message, chart sheets marked as such."""
+    from openpyxl.chartsheet import Chartsheet
+
+    if not wb.sheetnames:
+        return "—"
+    names: dict[str, list[str]] = {"zh": [], "en": []}
+    for sheet in wb._sheets:
+        name = printable(sheet.title)
+        chart = isinstance(sheet, Chartsheet)
+        names["zh"].append(f"{name}(图表工作表)" if chart else name)
+        names["en"].append(f"{name} (chart sheet)" if chart else name)
+    return {"zh": ", ".join(names["zh"]), "en": ", ".join(names["en"])}
 
 
 def _properties(wb: Any) -> dict[str, str]:
@@ -499,15 +411,23 @@ def _number_formats(wb: Any) -> list[str]:
     return formats
 
 
-def _iter_raw_rows(wb: Any, ws: Any) -> Iterator[tuple[int, list[dict[str, Any]], dict[str, Any]]]:
-    """Rows of *ws* as openpyxl's parser sees them, with each formula kept beside its cached value."""
+def _iter_raw_rows(
+    wb: Any, ws: Any, merged: list[str] | None = None
+) -> Iterator[tuple[int, list[dict[str, Any]], dict[str, Any]]]:
+    """Rows of *ws* as openpyxl's parser sees them, with each formula kept beside its cached value.
+
+    Once every row is read, *merged* receives the sheet's merged ranges (they follow the rows).
+    """
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class _Parser(WorkSheetParser):
         # data_only=True gives the cached value; we also need to know a formula was there,
         # to tell "formula without saved value" from an empty cell in one pass.
         def parse_cell(self, element: Any) -> dict[str, Any]:
-            cell: dict[str, Any] = super().parse_cell(element)
+            try:
+                cell: dict[str, Any] = super().parse_cell(element)
+            except _BROKEN as e:
+                raise _BadCell(str(element.get("r") or ""), e) from e
             formula = element.find(FORMULA_TAG)
             if formula is not None:
                 cell["formula"] = "=" + (formula.text or "…")
@@ -524,6 +444,9 @@ def _iter_raw_rows(wb: Any, ws: Any) -> Iterator[tuple[int, list[dict[str, Any]]
         )
         for number, cells in parser.parse():
             yield number, cells, parser.row_dimensions.get(str(number), {})
+        merged_cells = getattr(parser, "merged_cells", None)
+        if merged_cells is not None and merged is not None:
+            merged.extend(str(m.ref) for m in merged_cells.mergeCell)
 
 
 def header_key(text: object) -> str | None:
@@ -542,7 +465,7 @@ def _make_cell(cell: dict[str, Any], formats: list[str]) -> Cell:
         value=cell["value"],
         coordinate=f"{get_column_letter(cell['column'])}{cell['row']}",
         number_format=formats[style]
-        if isinstance(style, int) and style < len(formats)
+        if isinstance(style, int) and 0 <= style < len(formats)
         else "General",
         data_type=cell["data_type"],
         formula=cell.get("formula"),
@@ -578,7 +501,13 @@ def _find_periods(
 
 
 def _read_rows(
-    wb: Any, ws: Any, shown: str, issues: list[Issue], periods: list[PeriodMark]
+    wb: Any,
+    ws: Any,
+    sheet: str,
+    shown: str,
+    limits: Limits,
+    issues: list[Issue],
+    periods: list[PeriodMark],
 ) -> tuple[int, dict[str, str], list[SheetRow]]:
     from openpyxl.utils import get_column_letter
 
@@ -586,20 +515,34 @@ def _read_rows(
     header_row = 0
     col_of: dict[int, str] = {}  # column index -> key
     rows: list[SheetRow] = []
+    merged: list[str] = []
 
     def make(cell: dict[str, Any]) -> Cell:
         return _make_cell(cell, formats)
 
-    for number, cells, attrs in _iter_raw_rows(wb, ws):
+    def where(row: int, column: int = 1) -> Location:
+        return Location(file=shown, sheet=sheet, cell=f"{get_column_letter(column)}{row}")
+
+    for number, cells, attrs in _limited_rows(wb, ws, shown, limits, merged):
+        if len(rows) >= limits.max_rows:
+            if any(c["value"] not in (None, "") for c in cells):
+                raise InputError(
+                    Issue(
+                        "too-many-rows",
+                        where(number),
+                        {"row": f"{number:,}", "limit": f"{limits.max_rows:,}"},
+                    )
+                )
+            continue
         if not header_row:
             if number > HEADER_SEARCH_ROWS:
                 break
             found = {c["column"]: key for c in cells if (key := header_key(c["value"])) is not None}
             if "code" in found.values():
                 header_row = number
-                col_of = _columns(found, shown, ws.title, number)
+                col_of = _columns(found, shown, sheet, number)
             else:
-                _find_periods(cells, shown, ws.title, periods)
+                _find_periods(cells, shown, sheet, periods)
             continue
         picked = {col_of[c["column"]]: c for c in cells if c["column"] in col_of}
         code = picked.get("code")
@@ -611,13 +554,7 @@ def _read_rows(
         )
         if not has_code:
             if has_data:
-                issues.append(
-                    Issue(
-                        "value-without-code",
-                        Location(file=shown, sheet=ws.title, cell=f"A{number}"),
-                        {"row": number},
-                    )
-                )
+                issues.append(Issue("value-without-code", where(number), {"row": number}))
             continue
         assert code is not None
         hidden = str(attrs.get("hidden", "0")).lower() in ("1", "true")
@@ -633,20 +570,84 @@ def _read_rows(
         raise InputError(
             Issue(
                 "no-header",
-                Location(file=shown, sheet=ws.title),
+                Location(file=shown, sheet=sheet),
                 {"path": shown, "rows": HEADER_SEARCH_ROWS},
             )
         )
     letters = {key: get_column_letter(col) for col, key in col_of.items()}
     if "value" not in letters and not {"numerator", "denominator"} <= letters.keys():
-        raise InputError(
-            Issue(
-                "missing-column",
-                Location(file=shown, sheet=ws.title, cell=f"A{header_row}"),
-                {"columns": "实际值 (value)"},
-            )
-        )
+        raise InputError(Issue("missing-column", where(header_row), {"columns": "实际值 (value)"}))
+    issues.extend(_merged_over_values(merged, col_of, header_row, shown, sheet))
     return header_row, letters, rows
+
+
+def _limited_rows(
+    wb: Any, ws: Any, shown: str, limits: Limits, merged: list[str] | None = None
+) -> Iterator[tuple[int, list[dict[str, Any]], dict[str, Any]]]:
+    """_iter_raw_rows with the limits every sheet obeys: cell length, and no figure past max_rows."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = printable(ws.title)
+
+    def where(row: int, column: int = 1) -> Location:
+        return Location(file=shown, sheet=sheet, cell=f"{get_column_letter(column)}{row}")
+
+    for number, cells, attrs in _iter_raw_rows(wb, ws, merged):
+        _check_cells(cells, limits, where)
+        if number > limits.max_rows:
+            if any(c["value"] not in (None, "") for c in cells):
+                raise InputError(
+                    Issue(
+                        "too-many-rows",
+                        where(number),
+                        {"row": f"{number:,}", "limit": f"{limits.max_rows:,}"},
+                    )
+                )
+            continue
+        yield number, cells, attrs
+
+
+def _check_cells(cells: list[dict[str, Any]], limits: Limits, where: Any) -> None:
+    for c in cells:
+        value = c["value"]
+        if isinstance(value, str) and len(value) > limits.max_cell_chars:
+            raise InputError(
+                Issue(
+                    "cell-too-long",
+                    where(c["row"], c["column"]),
+                    {"length": f"{len(value):,}", "limit": f"{limits.max_cell_chars:,}"},
+                )
+            )
+
+
+def _merged_over_values(
+    merged: list[str], col_of: dict[int, str], header_row: int, shown: str, sheet: str
+) -> list[Issue]:
+    """An error for each merged range below the header that covers a figure's cell."""
+    from openpyxl.utils import range_boundaries
+
+    figure_columns = {
+        col for col, key in col_of.items() if key in ("value", "numerator", "denominator")
+    }
+    found: list[Issue] = []
+    for ref in merged:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if min_col is None or min_row is None or max_col is None or max_row is None:
+            continue
+        if max_row <= header_row or (min_col == max_col and min_row == max_row):
+            continue
+        if any(min_col <= col <= max_col for col in figure_columns):
+            found.append(
+                Issue(
+                    "merged-cells",
+                    Location(file=shown, sheet=sheet, cell=ref),
+                    {"range": ref},
+                )
+            )
+    return found
 
 
 def _columns(found: dict[int, str], shown: str, sheet: str, row: int) -> dict[int, str]:
@@ -737,7 +738,7 @@ def series_header_key(text: object) -> str | int | None:
 
 
 def _read_series(
-    wb: Any, ws: Any, shown: str, issues: list[Issue], periods: list[PeriodMark]
+    wb: Any, ws: Any, shown: str, limits: Limits, issues: list[Issue], periods: list[PeriodMark]
 ) -> SeriesSheet | None:
     from openpyxl.utils import get_column_letter
 
@@ -746,7 +747,7 @@ def _read_series(
     keys: dict[int, str] = {}  # column index -> key
     years: dict[int, int] = {}  # column index -> year
     rows: list[SeriesRow] = []
-    for number, cells, attrs in _iter_raw_rows(wb, ws):
+    for number, cells, attrs in _limited_rows(wb, ws, shown, limits):
         if not header_row:
             if number > HEADER_SEARCH_ROWS:
                 break
@@ -817,7 +818,9 @@ def task_header_key(text: object) -> str | None:
     return _TASK_LOOKUP.get(_TRAILING_UNIT.sub("", clean_text(text)).casefold())
 
 
-def _read_tasks(wb: Any, ws: Any, shown: str, issues: list[Issue]) -> TasksSheet | None:
+def _read_tasks(
+    wb: Any, ws: Any, shown: str, limits: Limits, issues: list[Issue]
+) -> TasksSheet | None:
     """Read the tasks sheet: every problem is a warning, since tasks never decide the exit code."""
     from openpyxl.utils import get_column_letter
 
@@ -825,7 +828,7 @@ def _read_tasks(wb: Any, ws: Any, shown: str, issues: list[Issue]) -> TasksSheet
     header_row = 0
     keys: dict[int, str] = {}  # column index -> key
     rows: list[TaskRow] = []
-    for number, cells, _attrs in _iter_raw_rows(wb, ws):
+    for number, cells, _attrs in _limited_rows(wb, ws, shown, limits):
         if not header_row:
             if number > HEADER_SEARCH_ROWS:
                 break

@@ -34,7 +34,9 @@ LOCATION = closed_object(
     {
         "file": nullable(STRING),
         "sheet": nullable(STRING),
-        "cell": nullable({"type": "string", "pattern": "^[A-Z]{1,3}[1-9][0-9]*$"}),
+        "cell": nullable(
+            {"type": "string", "pattern": "^[A-Z]{1,3}[1-9][0-9]*(:[A-Z]{1,3}[1-9][0-9]*)?$"}
+        ),
         "path": nullable(STRING),
         "line": nullable({"type": "integer", "minimum": 1}),
     }
