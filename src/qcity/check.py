@@ -6,11 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 from qcity.derive import derive_all
+from qcity.districts import add_districts
 from qcity.drift import template_drift
 from qcity.evaluate import evaluate
-from qcity.model import Catalogue, Evaluation
+from qcity.model import Catalogue, Evaluation, ReportingUnit
 from qcity.validate import validate
-from qcity.workbook import Limits, read_submission
+from qcity.values import clean_text, raw_text
+from qcity.workbook import Limits, Submission, read_submission
 
 
 def check_workbook(
@@ -33,7 +35,7 @@ def check_workbook(
     # A workbook filled in from a template of another catalogue version is judged all the
     # same (the figures are what they are), with a warning naming what changed.
     drift = template_drift(submission.properties, catalogue, submission.shown)
-    return evaluate(
+    evaluation = evaluate(
         catalogue,
         validated,
         source=submission.shown,
@@ -41,4 +43,15 @@ def check_workbook(
         checked_at=now,
         derived=derived,
         extra_issues=drift,
+        unit=reporting_unit(submission),
     )
+    return add_districts(evaluation, validated)
+
+
+def reporting_unit(submission: Submission) -> ReportingUnit | None:
+    """The first 填报单位 / unit label above the header that has a value beside it."""
+    for mark in submission.units:
+        name = clean_text(raw_text(mark.value))
+        if name:
+            return ReportingUnit(name, mark.location)
+    return None

@@ -32,12 +32,13 @@ EXIT_INTERNAL = 4  # a bug in qcity
 
 
 def exit_code_for(evaluation: Evaluation) -> int:
-    """0 all met; 1 unmet or missing; 3 any invalid figure or error-level issue."""
+    """0 all met; 1 unmet or missing; 3 any invalid figure or error-level issue (districts too)."""
     from qcity.model import Status
 
-    if evaluation.errors or any(r.status is Status.INVALID for r in evaluation.results):
+    results = evaluation.all_results()
+    if evaluation.errors or any(r.status is Status.INVALID for r in results):
         return EXIT_INVALID
-    if any(r.status is not Status.MET for r in evaluation.results):
+    if any(r.status is not Status.MET for r in results):
         return EXIT_UNMET
     return EXIT_OK
 

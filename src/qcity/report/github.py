@@ -35,12 +35,18 @@ class GithubReporter(Reporter):
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
         lang = options.lang
         lines: list[str] = []
-        for r in evaluation.results:
+        results = [
+            *((r, None) for r in evaluation.results),
+            *((r, d.name) for d in evaluation.districts for r in d.results),
+        ]
+        for r, district in results:
             if r.status is Status.MET:
                 continue
             ind = r.indicator
             status = display.STATUS_LABEL[r.status][lang]
             title = f"{ind.code} {status} · {ind.name.get(lang)}"
+            if district is not None:
+                title += f" · {district}"
             where = f"{cell_ref(r.location)}: " if r.location else ""
             target = f"{label('target', lang)} {display.target(ind, lang)}"
             if r.status is Status.UNMET:
@@ -59,6 +65,8 @@ class GithubReporter(Reporter):
         title = f"{issue.type.title[lang]} [{issue.code}]"
         if issue.indicator:
             title = f"{issue.indicator} {title}"
+        if issue.district:
+            title += f" · {issue.district}"
         where = cell_ref(issue.location)
         message = f"{where}: {issue.message(lang)}" if where else issue.message(lang)
         message += f" → {issue.hint(lang)}"

@@ -11,8 +11,15 @@ from qcity.errors import Lang
 from qcity.model import Evaluation, IndicatorResult, Op, Status, Summary
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
+    AGGREGATE,
+    AGGREGATE_NOTE,
+    DISTRICTS,
+    aggregate_text,
+    aggregates_by_code,
     cell_ref,
     computed_note,
+    district_indicators,
+    districts_summary,
     fraction_text,
     report_date,
     value_text,
@@ -209,6 +216,8 @@ class HtmlReporter(Reporter):
             out += ["</tbody></table>", "</section>"]
         if any(r.observation is not None and r.observation.computed for r in evaluation.results):
             out.append(f'<p class="sub">{h(computed_note(lang))}</p>')
+        if evaluation.districts:
+            out += district_section(evaluation, lang)
         out += self._issues(evaluation, lang)
         out += [
             f"<footer>qcity · {h(meta.id)} v{h(meta.version)} · "
@@ -284,9 +293,65 @@ class HtmlReporter(Reporter):
             out.append(
                 f'<tr class="issue" data-code="{h(issue.code)}">'
                 f'<td class="sev-{sev}">{h(display.SEVERITY_LABEL[sev][lang])}</td>'
-                f"<td>{h(str(issue.location))}</td>"
+                f"<td>{h(str(issue.location))}"
+                f"{f' · {h(issue.district)}' if issue.district else ''}</td>"
                 f'<td>{h(issue.message(lang))} <span class="sub">[{h(issue.code)}]</span></td>'
                 f"<td>{h(issue.hint(lang))}</td></tr>"
             )
         out += ["</tbody></table>", "</section>"]
         return out
+
+
+def district_section(evaluation: Evaluation, lang: Lang) -> list[str]:
+    """The district × indicator matrix: a coloured status mark per cell, the summed rates last."""
+    indicators = district_indicators(evaluation)
+    aggregates = aggregates_by_code(evaluation)
+    by_area = {a.code: a for a in evaluation.catalogue.areas}
+    columns = 1 + len(evaluation.districts) + (1 if aggregates else 0)
+    out = [
+        '<section class="districts">',
+        f"<h2>{h(DISTRICTS[lang])} ({len(evaluation.districts)})</h2>",
+        '<table class="districts"><thead><tr>',
+        f"<th>{h(label('code', lang))}</th>",
+        *(
+            f'<th class="district" style="text-align: center">{h(d.name)}</th>'
+            for d in evaluation.districts
+        ),
+        *([f"<th>{h(AGGREGATE[lang])}</th>"] if aggregates else []),
+        "</tr></thead><tbody>",
+    ]
+    current = None
+    for row, indicator in enumerate(indicators):
+        if indicator.area != current:
+            current = indicator.area
+            out.append(
+                f'<tr class="area"><td colspan="{columns}"><b>'
+                f"{h(by_area[indicator.area].name.get(lang))}</b></td></tr>"
+            )
+        cells = [f'<tr data-code="{h(indicator.code)}"><td class="code">{h(indicator.code)}</td>']
+        for d in evaluation.districts:
+            r = d.results[row]
+            title = f"{d.name} · {indicator.code}: {display.STATUS_LABEL[r.status][lang]}"
+            if r.observation is not None:
+                title += f" · {value_text(r, lang)}"
+            cells.append(
+                f'<td class="status status-{r.status.value}" data-district="{h(d.name)}" '
+                f'style="text-align: center" title="{h(title)}">'
+                f"{h(display.STATUS_MARK[r.status])}</td>"
+            )
+        if aggregates:
+            text = aggregate_text(aggregates.get(indicator.code), indicator, lang)
+            cells.append(f'<td class="num">{h(text)}</td>')
+        out.append("".join(cells) + "</tr>")
+    totals = "".join(
+        f'<td class="num">{d.summary.met}/{d.summary.total}</td>' for d in evaluation.districts
+    )
+    out.append(
+        f'<tr class="totals"><td>{h(display.STATUS_LABEL[Status.MET][lang])}</td>{totals}'
+        f"{'<td></td>' if aggregates else ''}</tr>"
+    )
+    out.append("</tbody></table>")
+    if aggregates:
+        out.append(f'<p class="sub">{h(AGGREGATE_NOTE[lang])}</p>')
+    out += [f"<p>{h(districts_summary(evaluation, lang))}</p>", "</section>"]
+    return out

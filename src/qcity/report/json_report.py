@@ -8,7 +8,15 @@ from typing import Any, TextIO
 
 from qcity import display
 from qcity.errors import Issue, Lang
-from qcity.model import Catalogue, Evaluation, Figure, IndicatorResult, MissingFigure, Scalar
+from qcity.model import (
+    Catalogue,
+    Evaluation,
+    Figure,
+    IndicatorResult,
+    MissingFigure,
+    Scalar,
+    Summary,
+)
 from qcity.report import Reporter, ReportOptions
 
 SCHEMA_VERSION = 1
@@ -105,8 +113,8 @@ def indicator_dict(r: IndicatorResult, lang: Lang, catalogue: Catalogue) -> dict
 
 
 def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:
-    """One issue's entry in the JSON report."""
-    return {
+    """One issue's entry in the JSON report (`district` only for an issue of a district's row)."""
+    entry: dict[str, Any] = {
         "code": issue.code,
         "severity": issue.level.value,
         "indicator": issue.indicator,
@@ -114,6 +122,70 @@ def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:
         "message": issue.message(lang),
         "hint": issue.hint(lang),
         "location": issue.location.as_dict(),
+    }
+    if issue.district is not None:
+        entry["district"] = issue.district
+    return entry
+
+
+def result_dict(r: IndicatorResult, lang: Lang) -> dict[str, Any]:
+    """One indicator of a district (or of a file in a batch): the figure and the verdict only."""
+    obs = r.observation
+    return {
+        "code": r.indicator.code,
+        "status": r.status.value,
+        "value": _num(obs.value) if obs else None,
+        "judged": _num(r.judged),
+        "raw": obs.raw if obs else None,
+        "notation": obs.notation if obs else None,
+        "numerator": json_number(obs.numerator) if obs else None,
+        "denominator": json_number(obs.denominator) if obs else None,
+        "gap": json_number(r.gap),
+        "gap_text": display.gap(r, lang) or None,
+        "location": r.location.as_dict() if r.location else None,
+        "note": r.note,
+    }
+
+
+def summary_dict(summary: Summary) -> dict[str, int]:
+    """Counts of statuses."""
+    return {
+        "met": summary.met,
+        "unmet": summary.unmet,
+        "missing": summary.missing,
+        "invalid": summary.invalid,
+        "total": summary.total,
+    }
+
+
+def districts_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
+    """The `districts` and `aggregates` keys, present only for a workbook with districts."""
+    if not evaluation.districts:
+        return {}
+    return {
+        "districts": [
+            {
+                "name": d.name,
+                "summary": summary_dict(d.summary),
+                "indicators": [result_dict(r, lang) for r in d.results],
+            }
+            for d in evaluation.districts
+        ],
+        "aggregates": [
+            {
+                "code": a.indicator,
+                "districts": a.districts,
+                "numerator": json_number(a.numerator),
+                "denominator": json_number(a.denominator),
+                "value": json_number(a.value),
+                "judged": json_number(a.judged),
+                "gap": json_number(a.gap),
+                "status": a.status.value,
+                "city": json_number(a.city),
+                "consistent": a.consistent,
+            }
+            for a in evaluation.aggregates
+        ],
     }
 
 
@@ -147,6 +219,7 @@ def evaluation_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
         },
         "indicators": [indicator_dict(r, lang, evaluation.catalogue) for r in evaluation.results],
         "issues": [issue_dict(i, lang) for i in evaluation.issues],
+        **districts_dict(evaluation, lang),
     }
 
 

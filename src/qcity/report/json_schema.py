@@ -14,11 +14,14 @@ def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def closed_object(properties: dict[str, Any]) -> dict[str, Any]:
-    # Every key is always present (null when there is nothing to say) and no other key may be.
+def closed_object(
+    properties: dict[str, Any], optional: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    # Every key is always present (null when there is nothing to say) and no other key may be;
+    # *optional* keys appear only where they apply (districts), so reports without stay as they were.
     return {
         "type": "object",
-        "properties": properties,
+        "properties": {**properties, **(optional or {})},
         "required": list(properties),
         "additionalProperties": False,
     }
@@ -37,6 +40,26 @@ LOCATION = closed_object(
         "cell": nullable({"type": "string", "pattern": "^[A-Z]{1,3}[1-9][0-9]*$"}),
         "path": nullable(STRING),
         "line": nullable({"type": "integer", "minimum": 1}),
+    }
+)
+
+
+SUMMARY = closed_object(dict.fromkeys(("met", "unmet", "missing", "invalid", "total"), COUNT))
+# One indicator of a district (or of a file in a batch): figure and verdict, no catalogue text.
+RESULT = closed_object(
+    {
+        "code": {"type": "string", "pattern": CODE_PATTERN},
+        "status": {"enum": [s.value for s in Status]},
+        "value": {"type": ["number", "boolean", "null"]},
+        "judged": {"type": ["number", "boolean", "null"]},
+        "raw": nullable(STRING),
+        "notation": nullable({"type": "string", "pattern": "^[a-z]+(-[a-z]+)*$"}),
+        "numerator": nullable(NUMBER),
+        "denominator": nullable(NUMBER),
+        "gap": nullable(NUMBER),
+        "gap_text": nullable(TEXT),
+        "location": nullable({"$ref": "#/$defs/location"}),
+        "note": nullable(STRING),
     }
 )
 
@@ -124,7 +147,8 @@ def report_json_schema() -> dict[str, Any]:
             "message": TEXT,
             "hint": TEXT,
             "location": {"$ref": "#/$defs/location"},
-        }
+        },
+        optional={"district": TEXT},
     )
     document = closed_object(
         {
@@ -155,7 +179,11 @@ def report_json_schema() -> dict[str, Any]:
             ),
             "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}},
             "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
-        }
+        },
+        optional={
+            "districts": {"type": "array", "items": {"$ref": "#/$defs/district"}},
+            "aggregates": {"type": "array", "items": {"$ref": "#/$defs/aggregate"}},
+        },
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -170,5 +198,27 @@ def report_json_schema() -> dict[str, Any]:
             "derived": derived,
             "report_year": report_year,
             "issue": issue,
+            "result": RESULT,
+            "district": closed_object(
+                {
+                    "name": TEXT,
+                    "summary": SUMMARY,
+                    "indicators": {"type": "array", "items": {"$ref": "#/$defs/result"}},
+                }
+            ),
+            "aggregate": closed_object(
+                {
+                    "code": {"type": "string", "pattern": CODE_PATTERN},
+                    "districts": {"type": "integer", "minimum": 1},
+                    "numerator": {"type": "number", "minimum": 0},
+                    "denominator": {"type": "number", "exclusiveMinimum": 0},
+                    "value": NUMBER,
+                    "judged": NUMBER,
+                    "gap": NUMBER,
+                    "status": {"enum": [s.value for s in Status]},
+                    "city": nullable(NUMBER),
+                    "consistent": {"type": ["boolean", "null"]},
+                }
+            ),
         },
     }

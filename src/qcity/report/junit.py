@@ -8,9 +8,11 @@ from typing import TextIO
 from qcity import display
 from qcity.display import label
 from qcity.errors import Issue, Lang
-from qcity.model import Evaluation, IndicatorResult, Status
+from qcity.model import Evaluation, IndicatorResult, Status, summarise
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
+    DISTRICTS,
+    district_issues,
     fraction_text,
     general_issues,
     issue_line,
@@ -76,11 +78,12 @@ class JUnitReporter(Reporter):
         s = evaluation.summary
         general = general_issues(evaluation)
         general_errors = sum(1 for i in general if i.level.value == "error")
+        d = summarise([r for district in evaluation.districts for r in district.results])
         root = ET.Element("testsuites")
         root.set("name", xml_text(f"qcity {evaluation.source}"))
-        root.set("tests", str(s.total + len(general)))
-        root.set("failures", str(s.unmet + s.missing))
-        root.set("errors", str(s.invalid + general_errors))
+        root.set("tests", str(s.total + len(general) + d.total))
+        root.set("failures", str(s.unmet + s.missing + d.unmet + d.missing))
+        root.set("errors", str(s.invalid + general_errors + d.invalid))
         root.set("time", "0")
         stamp = evaluation.checked_at.isoformat(timespec="seconds")
         for n, (area, summary) in enumerate(evaluation.area_summaries()):
@@ -135,19 +138,48 @@ class JUnitReporter(Reporter):
                     _sub(case, "error", text, type=issue.code, message=issue.message(lang))
                 else:
                     _sub(case, "system-out", text)
+        for n, district in enumerate(
+            evaluation.districts, start=len(evaluation.catalogue.areas) + 1
+        ):
+            ds = district.summary
+            suite = _sub(
+                root,
+                "testsuite",
+                name=f"{DISTRICTS[lang]} {district.name}",
+                tests=str(ds.total),
+                failures=str(ds.unmet + ds.missing),
+                errors=str(ds.invalid),
+                skipped="0",
+                time="0",
+                timestamp=stamp,
+                id=str(n),
+                package=f"qcity.{meta.id}",
+                file=evaluation.source,
+            )
+            props = _sub(suite, "properties")
+            _sub(props, "property", name="district", value=district.name)
+            for r in district.results:
+                issues = district_issues(evaluation, district.name, r.indicator.code)
+                self._case(suite, r, issues, lang, prefix=f"qcity.{district.name}")
         ET.indent(root, space="  ")
         stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         stream.write(ET.tostring(root, encoding="unicode"))
         stream.write("\n")
 
     @staticmethod
-    def _case(suite: ET.Element, r: IndicatorResult, issues: list[Issue], lang: Lang) -> None:
+    def _case(
+        suite: ET.Element,
+        r: IndicatorResult,
+        issues: list[Issue],
+        lang: Lang,
+        prefix: str = "qcity",
+    ) -> None:
         ind = r.indicator
         case = _sub(
             suite,
             "testcase",
             name=f"{ind.code} {ind.name.get(lang)}",
-            classname=f"qcity.{ind.area}",
+            classname=f"{prefix}.{ind.area}",
             time="0",
         )
         details = _details(r, issues, lang)

@@ -9,7 +9,18 @@ from qcity.display import label
 from qcity.errors import Lang
 from qcity.model import Evaluation, Status
 from qcity.report import Reporter, ReportOptions
-from qcity.report.common import computed_note, report_date, value_text
+from qcity.report.common import (
+    AGGREGATE,
+    AGGREGATE_NOTE,
+    DISTRICTS,
+    aggregate_text,
+    aggregates_by_code,
+    computed_note,
+    district_indicators,
+    districts_summary,
+    report_date,
+    value_text,
+)
 from qcity.report.escape import markdown_code, markdown_text
 
 STATUS_EMOJI: dict[Status, str] = {
@@ -79,6 +90,8 @@ class MarkdownReporter(Reporter):
         if notes:
             out += ["", f"**{label('note', lang)}**", ""]
             out += [f"- {r.indicator.code}: {markdown_text(r.note or '')}" for r in notes]
+        if evaluation.districts:
+            out += ["", *district_table(evaluation, lang)]
         if evaluation.issues:
             out += ["", f"**{label('issues', lang)} ({len(evaluation.issues)})**", ""]
             out.append(
@@ -94,7 +107,8 @@ class MarkdownReporter(Reporter):
                     + " | ".join(
                         [
                             f"{SEVERITY_EMOJI[severity]} {display.SEVERITY_LABEL[severity][lang]}",
-                            markdown_code(str(issue.location)) if str(issue.location) else "",
+                            (markdown_code(str(issue.location)) if str(issue.location) else "")
+                            + (f" · {markdown_text(issue.district)}" if issue.district else ""),
                             markdown_text(issue.message(lang)),
                             markdown_text(issue.hint(lang)),
                             f"`{issue.code}`",
@@ -103,3 +117,43 @@ class MarkdownReporter(Reporter):
                     + " |"
                 )
         stream.write("\n".join(out) + "\n")
+
+
+def district_table(evaluation: Evaluation, lang: Lang) -> list[str]:
+    """The district × indicator matrix as a Markdown table, with the summed rates last."""
+    indicators = district_indicators(evaluation)
+    aggregates = aggregates_by_code(evaluation)
+    by_area = {a.code: a for a in evaluation.catalogue.areas}
+    legend = " ".join(status_mark(s, lang) for s in Status)
+    names = [markdown_text(d.name) for d in evaluation.districts]
+    extra = [AGGREGATE[lang]] if aggregates else []
+    out = [
+        f"**{DISTRICTS[lang]} ({len(names)})** · {legend}",
+        "",
+        "| " + " | ".join([label("code", lang), *names, *extra]) + " |",
+        "|---|" + ":-:|" * len(names) + ("--:|" if extra else ""),
+    ]
+    current = None
+    for row, indicator in enumerate(indicators):
+        if indicator.area != current:
+            current = indicator.area
+            area = markdown_text(by_area[indicator.area].name.get(lang))
+            out.append(f"| **{area}** |" + " |" * (len(names) + len(extra)))
+        cells = [indicator.code]
+        cells += [STATUS_EMOJI[d.results[row].status] for d in evaluation.districts]
+        if extra:
+            cells.append(
+                markdown_text(aggregate_text(aggregates.get(indicator.code), indicator, lang))
+            )
+        out.append("| " + " | ".join(cells) + " |")
+    totals = [f"{d.summary.met}/{d.summary.total}" for d in evaluation.districts]
+    out.append(
+        "| "
+        + " | ".join([display.STATUS_LABEL[Status.MET][lang], *totals, *([""] if extra else [])])
+        + " |"
+    )
+    out.append("")
+    if aggregates:
+        out += [markdown_text(AGGREGATE_NOTE[lang]), ""]
+    out.append(markdown_text(districts_summary(evaluation, lang)))
+    return out
