@@ -192,8 +192,8 @@ def _option(args: Sequence[str], *names: str) -> str | None:
 
 
 def validate_output(args: Sequence[str], run: Run) -> None:
-    """Validate what a `check` or `gaps` run wrote (stdout or -o) against its schema."""
-    if not args or args[0] not in ("check", "gaps") or run.exit_code not in (0, 1, 3):
+    """Validate what a `check`, `gaps` or `diff` run wrote (stdout or -o) against its schema."""
+    if not args or args[0] not in ("check", "gaps", "diff") or run.exit_code not in (0, 1, 2, 3):
         return
     fmt = _option(args, "--format", "-f")
     out = _option(args, "--output", "-o")
@@ -215,18 +215,29 @@ def validate_output(args: Sequence[str], run: Run) -> None:
 
 
 def assert_valid_json(text: str, *, gaps: bool = False) -> None:
-    """The document validates against `qcity schema report` (or `qcity schema gaps`)."""
+    """The document validates against its schema: `qcity schema report`, `batch` (a document of
+    kind "batch"), `diff` (kind "diff") or `gaps`."""
     import json
 
     import jsonschema
 
+    from qcity.report.diff_report import diff_json_schema
     from qcity.report.gaps_report import gaps_json_schema
-    from qcity.report.json_schema import report_json_schema
+    from qcity.report.json_schema import batch_json_schema, report_json_schema
 
-    schema = gaps_json_schema() if gaps else report_json_schema()
+    document = json.loads(text)
+    kind = document.get("kind") if isinstance(document, dict) else None
+    if gaps:
+        schema = gaps_json_schema()
+    elif kind == "batch":
+        schema = batch_json_schema()
+    elif kind == "diff":
+        schema = diff_json_schema()
+    else:
+        schema = report_json_schema()
     jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    ).validate(json.loads(text))
+    ).validate(document)
 
 
 def assert_valid_junit(text: str) -> None:

@@ -56,12 +56,13 @@ class GithubReporter(Reporter):
             kind = "warning" if r.status is Status.MISSING else "error"
             lines.append(command(kind, message, file=evaluation.source, title=title))
         for issue in evaluation.issues:
-            lines.append(self._issue(issue, evaluation.source, lang))
+            lines.append(self.issue_line(issue, evaluation.source, lang))
         lines.append(command("notice", _summary(evaluation, lang), title="qcity"))
         stream.write("\n".join(lines) + "\n")
 
     @staticmethod
-    def _issue(issue: Issue, source: str, lang: Lang) -> str:
+    def issue_line(issue: Issue, source: str, lang: Lang) -> str:
+        """The annotation of one issue (in *source* unless the issue names its own file)."""
         title = f"{issue.type.title[lang]} [{issue.code}]"
         if issue.indicator:
             title = f"{issue.indicator} {title}"

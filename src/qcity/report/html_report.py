@@ -133,7 +133,8 @@ def bar(r: IndicatorResult, lang: Lang) -> str:
     return "".join(parts)
 
 
-def _summary_bar(s: Summary) -> str:
+def summary_bar(s: Summary) -> str:
+    """A small stacked bar of the statuses' counts (an inline SVG)."""
     if s.total == 0:
         return ""
     width = 120
@@ -247,7 +248,7 @@ class HtmlReporter(Reporter):
                 f'<td>{h(area.lead)}</td><td class="num">{s.met}</td>'
                 f'<td class="num">{s.unmet}</td><td class="num">{s.missing}</td>'
                 f'<td class="num">{s.invalid}</td><td class="num">{s.total}</td>'
-                f"<td>{_summary_bar(s)}</td></tr>"
+                f"<td>{summary_bar(s)}</td></tr>"
             )
         out += ["</tbody></table>", "</section>"]
         return out

@@ -222,3 +222,87 @@ def report_json_schema() -> dict[str, Any]:
             ),
         },
     }
+
+
+BATCH_SCHEMA_ID = "urn:qcity:schema:batch:1"
+
+
+def batch_json_schema() -> dict[str, Any]:
+    """The JSON Schema of `qcity check FILE_OR_DIR … --format json` for a batch (kind "batch")."""
+    defs = report_json_schema()["$defs"]
+    counts = dict.fromkeys(("met", "unmet", "missing", "invalid", "total"), COUNT)
+    code = {"type": "string", "pattern": CODE_PATTERN}
+    entry = closed_object(
+        {
+            "path": TEXT,
+            "unit": TEXT,
+            "unit_source": {"enum": ["cell", "file"]},
+            "unit_location": nullable({"$ref": "#/$defs/location"}),
+            "status": {"enum": ["checked", "failed"]},
+            "exit_code": {"type": "integer", "minimum": 0, "maximum": 4},
+            "sheet": nullable(STRING),
+            "report_year": nullable({"type": "integer", "minimum": 1900, "maximum": 2100}),
+            "summary": nullable({"$ref": "#/$defs/summary"}),
+            "indicators": {"type": "array", "items": {"$ref": "#/$defs/result"}},
+            "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
+        },
+        optional={
+            "districts": {"type": "array", "items": {"$ref": "#/$defs/district"}},
+            "aggregates": {"type": "array", "items": {"$ref": "#/$defs/aggregate"}},
+        },
+    )
+    document = closed_object(
+        {
+            "schema_version": {"const": 1},
+            "kind": {"const": "batch"},
+            "catalogue": report_json_schema()["properties"]["catalogue"],
+            "checked_at": report_json_schema()["properties"]["checked_at"],
+            "lang": {"enum": ["zh", "en"]},
+            "summary": closed_object(
+                {
+                    **dict.fromkeys(("files", "checked", "failed", "skipped"), COUNT),
+                    "exit_code": {"type": "integer", "minimum": 0, "maximum": 4},
+                    **counts,
+                    "errors": COUNT,
+                    "warnings": COUNT,
+                }
+            ),
+            "areas": {
+                "type": "array",
+                "items": closed_object({"code": code, "name": TEXT, "lead": TEXT, **counts}),
+            },
+            "indicators": {
+                "type": "array",
+                "items": closed_object(
+                    {
+                        "code": code,
+                        "name": TEXT,
+                        "area": code,
+                        "lead": TEXT,
+                        "target": TEXT,
+                        "unit": {"enum": [u.value for u in Unit]},
+                    }
+                ),
+            },
+            "files": {"type": "array", "items": {"$ref": "#/$defs/file"}},
+            "skipped": {"type": "array", "items": TEXT},
+            "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
+        }
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": BATCH_SCHEMA_ID,
+        "title": "qcity batch report (schema_version 1)",
+        "description": "The output of `qcity check FILE_OR_DIR … --format json` for several "
+        "workbooks or a folder.",
+        **document,
+        "$defs": {
+            "location": defs["location"],
+            "issue": defs["issue"],
+            "result": defs["result"],
+            "district": defs["district"],
+            "aggregate": defs["aggregate"],
+            "summary": SUMMARY,
+            "file": entry,
+        },
+    }

@@ -22,7 +22,8 @@ from qcity.report.common import (
 from qcity.report.escape import xml_text
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+def sub_element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """A child element with its attributes and text made safe for XML."""
     # Every attribute and text goes through xml_text: ElementTree escapes & < > " but would
     # write control characters that make the document ill-formed.
     element = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
@@ -87,7 +88,7 @@ class JUnitReporter(Reporter):
         root.set("time", "0")
         stamp = evaluation.checked_at.isoformat(timespec="seconds")
         for n, (area, summary) in enumerate(evaluation.area_summaries()):
-            suite = _sub(
+            suite = sub_element(
                 root,
                 "testsuite",
                 name=f"{area.code} {area.name.get(lang)} · {label('lead', lang)} {area.lead}",
@@ -101,17 +102,17 @@ class JUnitReporter(Reporter):
                 package=f"qcity.{meta.id}",
                 file=evaluation.source,
             )
-            props = _sub(suite, "properties")
-            _sub(props, "property", name="catalogue", value=f"{meta.id} v{meta.version}")
-            _sub(props, "property", name="document", value=meta.document)
-            _sub(props, "property", name="source", value=evaluation.source)
-            _sub(props, "property", name="sheet", value=evaluation.sheet or "")
-            _sub(props, "property", name="lead", value=area.lead)
+            props = sub_element(suite, "properties")
+            sub_element(props, "property", name="catalogue", value=f"{meta.id} v{meta.version}")
+            sub_element(props, "property", name="document", value=meta.document)
+            sub_element(props, "property", name="source", value=evaluation.source)
+            sub_element(props, "property", name="sheet", value=evaluation.sheet or "")
+            sub_element(props, "property", name="lead", value=area.lead)
             for r in evaluation.results:
                 if r.indicator.area == area.code:
-                    self._case(suite, r, issues_of(evaluation, r.indicator.code), lang)
+                    JUnitReporter.testcase(suite, r, issues_of(evaluation, r.indicator.code), lang)
         if general:
-            suite = _sub(
+            suite = sub_element(
                 root,
                 "testsuite",
                 name=label("issues", lang),
@@ -126,7 +127,7 @@ class JUnitReporter(Reporter):
                 file=evaluation.source,
             )
             for issue in general:
-                case = _sub(
+                case = sub_element(
                     suite,
                     "testcase",
                     name=f"{issue.code} {issue.location}".strip(),
@@ -135,14 +136,14 @@ class JUnitReporter(Reporter):
                 )
                 text = f"{issue_line(issue, lang)}\n→ {issue.hint(lang)}"
                 if issue.level.value == "error":
-                    _sub(case, "error", text, type=issue.code, message=issue.message(lang))
+                    sub_element(case, "error", text, type=issue.code, message=issue.message(lang))
                 else:
-                    _sub(case, "system-out", text)
+                    sub_element(case, "system-out", text)
         for n, district in enumerate(
             evaluation.districts, start=len(evaluation.catalogue.areas) + 1
         ):
             ds = district.summary
-            suite = _sub(
+            suite = sub_element(
                 root,
                 "testsuite",
                 name=f"{DISTRICTS[lang]} {district.name}",
@@ -156,26 +157,27 @@ class JUnitReporter(Reporter):
                 package=f"qcity.{meta.id}",
                 file=evaluation.source,
             )
-            props = _sub(suite, "properties")
-            _sub(props, "property", name="district", value=district.name)
+            props = sub_element(suite, "properties")
+            sub_element(props, "property", name="district", value=district.name)
             for r in district.results:
                 issues = district_issues(evaluation, district.name, r.indicator.code)
-                self._case(suite, r, issues, lang, prefix=f"qcity.{district.name}")
+                JUnitReporter.testcase(suite, r, issues, lang, prefix=f"qcity.{district.name}")
         ET.indent(root, space="  ")
         stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         stream.write(ET.tostring(root, encoding="unicode"))
         stream.write("\n")
 
     @staticmethod
-    def _case(
+    def testcase(
         suite: ET.Element,
         r: IndicatorResult,
         issues: list[Issue],
         lang: Lang,
         prefix: str = "qcity",
     ) -> None:
+        """The testcase of one indicator: a failure when unmet or missing, an error when invalid."""
         ind = r.indicator
-        case = _sub(
+        case = sub_element(
             suite,
             "testcase",
             name=f"{ind.code} {ind.name.get(lang)}",
@@ -184,13 +186,13 @@ class JUnitReporter(Reporter):
         )
         details = _details(r, issues, lang)
         if r.status is Status.UNMET:
-            _sub(case, "failure", details, type="unmet", message=_message(r, issues, lang))
+            sub_element(case, "failure", details, type="unmet", message=_message(r, issues, lang))
         elif r.status is Status.MISSING:
-            _sub(case, "failure", details, type="missing", message=_message(r, issues, lang))
+            sub_element(case, "failure", details, type="missing", message=_message(r, issues, lang))
         elif r.status is Status.INVALID:
-            _sub(case, "error", details, type="invalid", message=_message(r, issues, lang))
+            sub_element(case, "error", details, type="invalid", message=_message(r, issues, lang))
         out = [issue_line(i, lang) for i in issues if r.status is not Status.INVALID]
         if r.note:
             out.append(f"{label('note', lang)}: {r.note}")
         if out:
-            _sub(case, "system-out", "\n".join(out))
+            sub_element(case, "system-out", "\n".join(out))
