@@ -200,6 +200,8 @@ def validate_output(args: Sequence[str], run: Run) -> None:
     if fmt not in ("json", "junit"):
         return
     if out is not None:
+        if run.exit_code == 2:
+            return  # a usage error writes no report (a batch's file not found writes one, to stdout)
         path = Path(out)
         if not path.exists():
             return

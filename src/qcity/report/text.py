@@ -247,11 +247,12 @@ def print_district_matrix(console: Console, evaluation: Evaluation, lang: Lang) 
         if has_sum
         else 0
     )
-    room = (console.width or 100) - first - (sum_width + 2 if has_sum else 0)
+    # Each column takes its text, a space of padding each side and a space between columns.
+    room = (console.width or 100) - first - 2 - (sum_width + 3 if has_sum else 0)
     blocks: list[list[int]] = [[]]
     used = 0
     for n, name in enumerate(names):
-        width = max(cell_len(name), 5) + 2
+        width = max(cell_len(name), 5) + 3
         if blocks[-1] and used + width > room:
             blocks.append([])
             used = 0
