@@ -144,6 +144,34 @@ def test_text_report_has_a_row_per_file(
     assert "✖ 错误 2015-06/区县/雁塔区.xlsx: 数据!B2  “约95%”是约数,无法判定是否达标" in run.stdout
 
 
+@pytest.fixture
+def small_batches_in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes even for the few files of a test (a real batch needs 16 a worker)."""
+    import qcity.parallel
+
+    monkeypatch.setattr(qcity.parallel, "MIN_FILES_PER_WORKER", 1)
+
+
+def test_small_batches_are_checked_in_this_process(returns: Path, catalogue: Catalogue) -> None:
+    import datetime as dt
+
+    from qcity.parallel import Settings, run_checks
+
+    pids: list[int] = []
+    inputs = collect([returns]).inputs
+    settings = Settings(None, dt.datetime(2015, 7, 10, tzinfo=dt.timezone.utc))
+    entries = run_checks(
+        inputs,
+        catalogue,
+        settings,
+        jobs=4,
+        judge=lambda e: 0,
+        advance=lambda: pids.append(os.getpid()),
+    )
+    assert len(entries) == 4 and set(pids) == {os.getpid()}
+
+
+@pytest.mark.usefixtures("small_batches_in_workers")
 def test_output_is_the_same_whatever_the_number_of_jobs(
     cli: Cli, returns: Path, tmp_path: Path
 ) -> None:
@@ -282,6 +310,7 @@ def test_units_named_by_several_files_are_a_warning(cli: Cli, tmp_path: Path) ->
     )
 
 
+@pytest.mark.usefixtures("small_batches_in_workers")
 def test_an_internal_error_in_one_file_does_not_stop_the_others(
     cli: Cli, returns: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -302,6 +331,7 @@ def test_an_internal_error_in_one_file_does_not_stop_the_others(
         assert [f["status"] for f in files] == ["failed", "checked", "failed", "checked"]
 
 
+@pytest.mark.usefixtures("small_batches_in_workers")
 def test_a_worker_that_dies_loses_only_its_file(
     cli: Cli, returns: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -27,6 +27,10 @@ from qcity.model import (
 )
 
 Checked = tuple[Evaluation | None, tuple[Issue, ...], str | None]
+# A worker process costs about as much as checking ten small workbooks (forking, then copying
+# the memory it writes to), so a batch gets one worker per 16 files at most, and a small batch
+# is checked in this process.
+MIN_FILES_PER_WORKER = 16
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,8 @@ def run_checks(
     advance: Callable[[], None] | None = None,
 ) -> list[Entry]:
     """Check every input on its own; entries in the order of *inputs*, whatever the order of
-    completion. *judge* gives a read file's exit code; *advance* is called as each file is done."""
+    completion. *jobs* is the most processes to use; *judge* gives a read file's exit code;
+    *advance* is called as each file is done."""
     entries: list[Entry | None] = [None] * len(inputs)
 
     def done(
@@ -91,11 +96,12 @@ def run_checks(
         if advance is not None:
             advance()
 
-    if jobs <= 1 or len(inputs) <= 1:
+    workers = min(jobs, len(inputs) // MIN_FILES_PER_WORKER)
+    if workers < 2:
         for n, item in enumerate(inputs):
             done(n, *check_one(item.path, item.shown, catalogue, settings))
     else:
-        _run_pool(inputs, catalogue, settings, min(jobs, len(inputs)), done)
+        _run_pool(inputs, catalogue, settings, workers, done)
     assert all(e is not None for e in entries)
     return [e for e in entries if e is not None]
 
@@ -220,11 +226,10 @@ def unpack(
     fields = dict(data)
     fields["results"] = [_unpack_result(r, indicators) for r in data["results"]]
     fields["districts"] = [
-        District.model_construct(
-            name=name, results=[_unpack_result(r, indicators) for r in results]
-        )
+        District(name=name, results=[_unpack_result(r, indicators) for r in results])
         for name, results in data["districts"]
     ]
+    # Not validated again: that would validate the whole catalogue once more for every file.
     return Evaluation.model_construct(catalogue=catalogue, **fields)
 
 
@@ -238,9 +243,9 @@ def _pack_result(result: IndicatorResult) -> dict[str, Any]:
 
 
 def _unpack_result(data: dict[str, Any], indicators: dict[str, Indicator]) -> IndicatorResult:
-    # Built without validation: the worker's models were validated when they were made.
+    # (Validating these small models is faster than pydantic's model_construct.)
     fields = dict(data)
     fields["indicator"] = indicators[data["indicator"]]
     if data["observation"] is not None:
-        fields["observation"] = Observation.model_construct(**data["observation"])
-    return IndicatorResult.model_construct(**fields)
+        fields["observation"] = Observation(**data["observation"])
+    return IndicatorResult(**fields)
