@@ -117,20 +117,24 @@ def test_text_report_has_a_row_per_file(
     run = cli("check", "2015-06", *TODAY, "--jobs", "1")
     assert run.exit_code == 3
     lines = [line.rstrip() for line in run.stdout.splitlines()]
-    assert lines[1:9] == [
+    assert lines[1:16] == [
         "4 个文件 · 指标目录: xian-quality-city-2014 v1.0.0 · 日期: 2015-07-10 · "
         "跳过锁文件或隐藏文件 3 个",
         "✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误",
-        "填报单位   文件                         ✔   ✘   ○   !   错误/警告   退出码   未达标项",
-        "─" * 100,
-        "市建委     2015-06/建委.xlsx        22/23   1   0   0         0/0        1   ✘ CON-02",
-        "市质监局   2015-06/质监局.xlsx      23/23   0   0   0         0/0        0",
-        "碑林区     2015-06/区县/碑林区.xl       —                     1/0        3   不是 Excel 工作簿",
-        "           sx                                                                [not-a-workbook]",
+        "填报单位   文件                           ✔   ✘   ○   !   错误/警告   退出码",
+        "─" * 76,
+        "市建委     2015-06/建委.xlsx          22/23   1   0   0         0/0        1",
+        "市质监局   2015-06/质监局.xlsx        23/23   0   0   0         0/0        0",
+        "碑林区     2015-06/区县/碑林区.xlsx       —                     1/0        3",
+        "雁塔区     2015-06/区县/雁塔区.xlsx   21/23   0   1   1         1/0        3",
+        "",
+        "未达标项",
+        "市建委  ✘ CON-02",
+        "碑林区  不是 Excel 工作簿 [not-a-workbook]",
+        "雁塔区  ! PRD-01 ○ ENV-07",
+        "",
+        "按领域汇总",
     ]
-    assert lines[9] == (
-        "雁塔区     2015-06/区县/雁塔区.xl   21/23   0   1   1         1/0        3   ! PRD-01 ○ ENV-07"
-    )
     assert lines[-1] == (
         "结论:4 个文件,已检查 3,无法读取 1;指标 66/69 项达标,未达标 1,未填报 1,数据有误 1;"
         "数据问题:错误 2,警告 0;最差退出码 3。"
@@ -418,3 +422,22 @@ def test_schemas_of_batch_and_diff_are_valid_json_schemas(cli: Cli) -> None:
         run = cli("schema", which)
         assert run.exit_code == 0
         jsonschema.Draft202012Validator.check_schema(json.loads(run.stdout))
+
+
+def test_the_monthly_example_is_what_its_script_writes(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_monthly_example", ROOT / "scripts" / "make_monthly_example.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.build(tmp_path)
+    committed = ROOT / "data" / "monthly"
+    names = sorted(str(p.relative_to(committed)) for p in committed.rglob("*.xlsx"))
+    assert names == sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.xlsx"))
+    for name in names:
+        assert xlsx_cells(committed / name) == xlsx_cells(tmp_path / name), (
+            f"{name}: run `python scripts/make_monthly_example.py`"
+        )

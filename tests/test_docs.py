@@ -103,3 +103,22 @@ def test_readme_lists_every_report_format() -> None:
 
     table = README.split("## Reports for CI and for people", 1)[1].split("\n### ", 1)[0]
     assert re.findall(r"^\| `([a-z]+)` \|", table, re.M) == list(REGISTRY)
+
+
+def test_readme_shows_the_real_batch_district_and_diff_outputs(cli: Callable[..., Run]) -> None:
+    blocks = {
+        "district-output": (["check", "data/monthly/2015-07/全市汇总.xlsx"], 3, "区县 ("),
+        "batch-output": (["check", "data/monthly/2015-07", "--today", "2015-08-01"], 3, None),
+        "diff-output": (
+            ["diff", "data/monthly/2015-06", "data/monthly/2015-07", "--changed-only"],
+            1,
+            None,
+        ),
+    }
+    for marker, (args, code, start) in blocks.items():
+        run = cli(*args, env={"COLUMNS": "100"})
+        assert run.exit_code == code, (marker, run.output)
+        actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
+        if start is not None:
+            actual = actual[actual.index("\n" + start) + 1 :]
+        assert actual == block_after(marker), f"{marker}: run python scripts/update_readme.py"

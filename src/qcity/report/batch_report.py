@@ -178,31 +178,37 @@ class BatchTextReporter(BatchReporter):
             )
         table.add_column(batch_label("problems", lang), no_wrap=True, justify="right")
         table.add_column(batch_label("exit", lang), no_wrap=True, justify="right")
-        table.add_column(batch_label("behind", lang), ratio=1, overflow="fold")
+        behind = Table(box=None, show_header=False, pad_edge=False, expand=False)
+        behind.add_column(no_wrap=True, style="bold")
+        behind.add_column(ratio=1, overflow="fold")
         for entry in batch.entries:
             errors, warnings = counts(entry)
             s = entry.summary
             if s is None:
                 figures = ["—", "", "", ""]
-                behind = Text(failure_text(entry, lang), style="bold magenta")
+                behind.add_row(entry.unit, Text(failure_text(entry, lang), style="bold magenta"))
             else:
                 figures = [f"{s.met}/{s.total}", str(s.unmet), str(s.missing), str(s.invalid)]
-                behind = Text("; ").join(
-                    Text(" ").join(
-                        Text(text, style=STATUS_STYLE[status] if status else "bold")
-                        for text, status in group_parts(g, display.STATUS_MARK, lang)
+                groups = behind_groups(entry)
+                if groups:
+                    behind.add_row(
+                        entry.unit,
+                        Text("; ").join(
+                            Text(" ").join(
+                                Text(text, style=STATUS_STYLE[status] if status else "bold")
+                                for text, status in group_parts(g, display.STATUS_MARK, lang)
+                            )
+                            for g in groups
+                        ),
                     )
-                    for g in behind_groups(entry)
-                )
             table.add_row(
-                entry.unit,
-                entry.shown,
-                *figures,
-                f"{errors}/{warnings}",
-                str(entry.exit_code),
-                behind,
+                entry.unit, entry.shown, *figures, f"{errors}/{warnings}", str(entry.exit_code)
             )
         console.print(table)
+        if behind.row_count:
+            console.print()
+            console.print(Text(batch_label("behind", lang), style="bold"))
+            console.print(behind)
         console.print()
         console.print(Text(batch_label("areas", lang), style="bold"))
         areas = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
