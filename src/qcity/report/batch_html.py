@@ -5,7 +5,7 @@ from __future__ import annotations
 from qcity import display
 from qcity.batch import Batch
 from qcity.display import label
-from qcity.errors import Issue, Lang
+from qcity.errors import Lang
 from qcity.model import Status, Summary
 from qcity.report import BatchReporter, ReportOptions
 from qcity.report.batch_report import (
@@ -18,7 +18,7 @@ from qcity.report.batch_report import (
 )
 from qcity.report.common import value_text
 from qcity.report.escape import html_text as h
-from qcity.report.html_report import CSS, summary_bar
+from qcity.report.html_report import CSS, issue_section, page_head, summary_bar
 
 MATRIX_CSS = (
     "table.matrix td, table.matrix th { padding: 0.6mm 0.8mm; text-align: center; "
@@ -39,21 +39,6 @@ def _counts_row(first: list[str], s: Summary | None) -> str:
     )
 
 
-def _issue_rows(issues: list[Issue], lang: Lang) -> list[str]:
-    rows = []
-    for issue in issues:
-        sev = issue.level.value
-        where = h(str(issue.location)) + (f" · {h(issue.district)}" if issue.district else "")
-        rows.append(
-            f'<tr class="issue" data-code="{h(issue.code)}">'
-            f'<td class="sev-{sev}">{h(display.SEVERITY_LABEL[sev][lang])}</td>'
-            f"<td>{where}</td>"
-            f'<td>{h(issue.message(lang))} <span class="sub">[{h(issue.code)}]</span></td>'
-            f"<td>{h(issue.hint(lang))}</td></tr>"
-        )
-    return rows
-
-
 class BatchHtmlReporter(BatchReporter):
     """A printable page for the leading-group office: who is behind on what, at a glance."""
 
@@ -65,17 +50,7 @@ class BatchHtmlReporter(BatchReporter):
         meta = batch.catalogue.catalogue
         status_names = [display.STATUS_LABEL[s][lang] for s in Status]
         out = [
-            "<!DOCTYPE html>",
-            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-            "style-src 'unsafe-inline'; img-src data:\">",
-            f"<title>{h(TITLE[lang])}</title>",
-            f"<style>{CSS}{MATRIX_CSS}</style>",
-            "</head>",
-            "<body>",
+            *page_head(TITLE[lang], lang, CSS + MATRIX_CSS),
             "<header>",
             f"<h1>{h(TITLE[lang])}</h1>",
             f'<p class="plan">{h(meta.title.get(lang))}({h(meta.document)})</p>',
@@ -131,20 +106,7 @@ class BatchHtmlReporter(BatchReporter):
             *(i for e in batch.failed for i in e.failure),
             *(i for e in batch.checked for i in e.issues),
         ]
-        if issues:
-            out += [
-                '<section class="issues">',
-                f"<h2>{h(label('issues', lang))} ({len(issues)})</h2>",
-                '<table class="issues"><thead><tr>',
-                *(
-                    f"<th>{h(label(k, lang))}</th>"
-                    for k in ("severity", "location", "problem", "fix")
-                ),
-                "</tr></thead><tbody>",
-                *_issue_rows(issues, lang),
-                "</tbody></table>",
-                "</section>",
-            ]
+        out += issue_section(issues, lang)
         out += [
             f"<footer>qcity · {h(meta.id)} v{h(meta.version)} · "
             f"{h(batch.checked_at.isoformat(timespec='seconds'))}</footer>",

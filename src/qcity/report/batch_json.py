@@ -11,6 +11,7 @@ from qcity.errors import Lang
 from qcity.report import BatchReporter, ReportOptions
 from qcity.report.json_report import (
     SCHEMA_VERSION,
+    catalogue_dict,
     districts_dict,
     issue_dict,
     result_dict,
@@ -40,18 +41,11 @@ def entry_dict(entry: Entry, lang: Lang) -> dict[str, Any]:
 
 def batch_dict(batch: Batch, lang: Lang) -> dict[str, Any]:
     """The whole JSON document of *batch*."""
-    meta = batch.catalogue.catalogue
     s = batch.summary
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "batch",
-        "catalogue": {
-            "id": meta.id,
-            "title": meta.title.get(lang),
-            "document": meta.document,
-            "issued": meta.issued.isoformat(),
-            "version": meta.version,
-        },
+        "catalogue": catalogue_dict(batch.catalogue, lang),
         "checked_at": batch.checked_at.isoformat(timespec="seconds"),
         "lang": lang,
         "summary": {

@@ -6,25 +6,10 @@ import xml.etree.ElementTree as ET
 
 from qcity.batch import Batch, Entry
 from qcity.display import label
-from qcity.errors import Issue, Lang
+from qcity.errors import Lang
 from qcity.report import BatchReporter, ReportOptions
-from qcity.report.common import district_issues, general_issues, issue_line, issues_of
-from qcity.report.junit import JUnitReporter, sub_element
-
-
-def _issue_case(suite: ET.Element, issue: Issue, lang: Lang) -> None:
-    case = sub_element(
-        suite,
-        "testcase",
-        name=f"{issue.code} {issue.location}".strip(),
-        classname="qcity.data",
-        time="0",
-    )
-    text = f"{issue_line(issue, lang)}\n→ {issue.hint(lang)}"
-    if issue.level.value == "error":
-        sub_element(case, "error", text, type=issue.code, message=issue.message(lang))
-    else:
-        sub_element(case, "system-out", text)
+from qcity.report.common import district_issues, general_issues, issues_of
+from qcity.report.junit import JUnitReporter, issue_testcase, sub_element, testsuite
 
 
 def _suite(
@@ -44,19 +29,14 @@ def _suite(
         errors = sum(1 for r in results if r.status.value == "invalid") + sum(
             1 for i in general if i.level.value == "error"
         )
-    suite = sub_element(
+    suite = testsuite(
         root,
-        "testsuite",
-        name=f"{entry.unit} · {entry.shown}",
-        tests=str(tests),
-        failures=str(failures),
-        errors=str(errors),
-        skipped="0",
-        time="0",
-        timestamp=stamp,
-        id=str(n),
-        package=f"qcity.{meta.id}",
-        file=entry.shown,
+        f"{entry.unit} · {entry.shown}",
+        (tests, failures, errors),
+        stamp,
+        n,
+        f"qcity.{meta.id}",
+        entry.shown,
     )
     props = sub_element(suite, "properties")
     sub_element(props, "property", name="catalogue", value=f"{meta.id} v{meta.version}")
@@ -64,7 +44,7 @@ def _suite(
     sub_element(props, "property", name="exit_code", value=str(entry.exit_code))
     if e is None:
         for issue in entry.failure:
-            _issue_case(suite, issue, lang)
+            issue_testcase(suite, issue, lang)
         return tests, failures, errors
     for r in e.results:
         JUnitReporter.testcase(suite, r, issues_of(e, r.indicator.code), lang)
@@ -73,7 +53,7 @@ def _suite(
             issues = district_issues(e, d.name, r.indicator.code)
             JUnitReporter.testcase(suite, r, issues, lang, prefix=f"qcity.{d.name}")
     for issue in general_issues(e):
-        _issue_case(suite, issue, lang)
+        issue_testcase(suite, issue, lang)
     return tests, failures, errors
 
 
@@ -92,23 +72,19 @@ class BatchJUnitReporter(BatchReporter):
             for k, count in enumerate(_suite(root, entry, n, batch, lang)):
                 totals[k] += count
         if batch.issues:
-            suite = sub_element(
+            errors = sum(1 for i in batch.issues if i.level.value == "error")
+            suite = testsuite(
                 root,
-                "testsuite",
-                name=label("issues", lang),
-                tests=str(len(batch.issues)),
-                failures="0",
-                errors=str(sum(1 for i in batch.issues if i.level.value == "error")),
-                skipped="0",
-                time="0",
-                timestamp=batch.checked_at.isoformat(timespec="seconds"),
-                id=str(len(batch.entries)),
-                package=f"qcity.{batch.catalogue.catalogue.id}",
+                label("issues", lang),
+                (len(batch.issues), 0, errors),
+                batch.checked_at.isoformat(timespec="seconds"),
+                len(batch.entries),
+                f"qcity.{batch.catalogue.catalogue.id}",
             )
             for issue in batch.issues:
-                _issue_case(suite, issue, lang)
+                issue_testcase(suite, issue, lang)
             totals[0] += len(batch.issues)
-            totals[2] += sum(1 for i in batch.issues if i.level.value == "error")
+            totals[2] += errors
         root.set("tests", str(totals[0]))
         root.set("failures", str(totals[1]))
         root.set("errors", str(totals[2]))

@@ -247,7 +247,7 @@ class BatchMarkdownReporter(BatchReporter):
     suffix = ".md"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:
-        from qcity.report.markdown import SEVERITY_EMOJI, STATUS_EMOJI
+        from qcity.report.markdown import STATUS_EMOJI, issue_table
 
         lang = options.lang
         meta = batch.catalogue.catalogue
@@ -315,23 +315,7 @@ class BatchMarkdownReporter(BatchReporter):
             *(i for e in batch.checked for i in e.issues),
         ]
         if issues:
-            out += ["", f"**{label('issues', lang)} ({len(issues)})**", ""]
-            out.append(
-                "| "
-                + " | ".join(label(h, lang) for h in ("severity", "location", "problem", "fix"))
-                + " | |"
-            )
-            out.append("|---|---|---|---|---|")
-            for issue in issues:
-                sev = issue.level.value
-                where = markdown_code(str(issue.location)) if str(issue.location) else ""
-                if issue.district:
-                    where += f" · {markdown_text(issue.district)}"
-                out.append(
-                    f"| {SEVERITY_EMOJI[sev]} {display.SEVERITY_LABEL[sev][lang]} | {where} | "
-                    f"{markdown_text(issue.message(lang))} | {markdown_text(issue.hint(lang))} | "
-                    f"`{issue.code}` |"
-                )
+            out += ["", *issue_table(issues, lang)]
         return "\n".join(out) + "\n"
 
 

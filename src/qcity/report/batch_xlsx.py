@@ -23,8 +23,7 @@ from qcity.report.batch_report import (
     verdict,
 )
 from qcity.report.common import cell_ref, value_text
-from qcity.report.escape import spreadsheet_text
-from qcity.report.gaps_xlsx import sheet_name
+from qcity.report.gaps_xlsx import put_frame, sheet_name
 
 SHEETS: dict[str, dict[Lang, str]] = {
     "files": {"zh": "汇总", "en": "Files"},
@@ -41,10 +40,6 @@ EXTRA: dict[str, dict[Lang, str]] = {
     "checked": {"zh": "已检查", "en": "checked"},
     "failed": {"zh": "无法读取", "en": "could not be read"},
 }
-
-
-def _safe(value: Any) -> Any:
-    return spreadsheet_text(value) if isinstance(value, str) else value
 
 
 def _number(value: Scalar | Decimal | None) -> float | str | None:
@@ -208,7 +203,6 @@ class BatchXlsxReporter(BatchReporter):
 
 def _write(tables: list[tuple[str, Any, tuple[int, ...]]], head: list[str], lang: Lang) -> bytes:
     import pandas as pd
-    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     buffer = io.BytesIO()
@@ -216,26 +210,12 @@ def _write(tables: list[tuple[str, Any, tuple[int, ...]]], head: list[str], lang
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for key, frame, widths in tables:
             name = sheet_name(SHEETS[key][lang], taken)
-            safe = frame.map(_safe)
-            safe.columns = [_safe(c) for c in frame.columns]
+            ws = put_frame(writer, name, head, frame, wrap=key != "matrix")
             start = len(head) + 1
-            safe.to_excel(writer, sheet_name=name, index=False, startrow=start)
-            ws = writer.sheets[name]
-            for n, text in enumerate(head, start=1):
-                cell = ws.cell(n, 1, _safe(text))
-                cell.data_type = "s"  # never a formula, whatever the text
-                if n == 1:
-                    cell.font = Font(bold=True, size=13)
-            for row in ws.iter_rows(min_row=start + 1):
-                for cell in row:
-                    if isinstance(cell.value, str):
-                        cell.data_type = "s"
-                    cell.alignment = Alignment(vertical="top", wrap_text=key != "matrix")
             for col, width in enumerate(widths, start=1):
                 ws.column_dimensions[get_column_letter(col)].width = width
             ws.freeze_panes = ws.cell(start + 2, 3 if key in ("rows", "matrix", "files") else 1)
             if len(frame):
-                ws.auto_filter.ref = (
-                    f"A{start + 1}:{get_column_letter(frame.shape[1])}{start + 1 + len(frame)}"
-                )
+                last = get_column_letter(frame.shape[1])
+                ws.auto_filter.ref = f"A{start + 1}:{last}{start + 1 + len(frame)}"
     return buffer.getvalue()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TextIO
 
 from qcity import display
 from qcity.display import label
-from qcity.errors import Lang
+from qcity.errors import Issue, Lang
 from qcity.model import Evaluation, IndicatorResult, Op, Status, Summary
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
@@ -173,18 +174,7 @@ class HtmlReporter(Reporter):
         meta = evaluation.catalogue.catalogue
         title = f"{label('title', lang)} · {evaluation.source}"
         out: list[str] = [
-            "<!DOCTYPE html>",
-            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            # No network: nothing may be fetched, whatever the text says.
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-            "style-src 'unsafe-inline'; img-src data:\">",
-            f"<title>{h(title)}</title>",
-            f"<style>{CSS}</style>",
-            "</head>",
-            "<body>",
+            *page_head(title, lang),
             "<header>",
             f"<h1>{h(label('title', lang))}</h1>",
             f'<p class="plan">{h(meta.title.get(lang))}({h(meta.document)})</p>',
@@ -280,27 +270,50 @@ class HtmlReporter(Reporter):
 
     @staticmethod
     def _issues(evaluation: Evaluation, lang: Lang) -> list[str]:
-        if not evaluation.issues:
-            return []
-        out = [
-            '<section class="issues">',
-            f"<h2>{h(label('issues', lang))} ({len(evaluation.issues)})</h2>",
-            '<table class="issues"><thead><tr>',
-            *(f"<th>{h(label(k, lang))}</th>" for k in ("severity", "location", "problem", "fix")),
-            "</tr></thead><tbody>",
-        ]
-        for issue in evaluation.issues:
-            sev = issue.level.value
-            out.append(
-                f'<tr class="issue" data-code="{h(issue.code)}">'
-                f'<td class="sev-{sev}">{h(display.SEVERITY_LABEL[sev][lang])}</td>'
-                f"<td>{h(str(issue.location))}"
-                f"{f' · {h(issue.district)}' if issue.district else ''}</td>"
-                f'<td>{h(issue.message(lang))} <span class="sub">[{h(issue.code)}]</span></td>'
-                f"<td>{h(issue.hint(lang))}</td></tr>"
-            )
-        out += ["</tbody></table>", "</section>"]
-        return out
+        return issue_section(evaluation.issues, lang)
+
+
+def issue_section(issues: Sequence[Issue], lang: Lang) -> list[str]:
+    """The data issues as a section with a table (nothing when there are none)."""
+    if not issues:
+        return []
+    out = [
+        '<section class="issues">',
+        f"<h2>{h(label('issues', lang))} ({len(issues)})</h2>",
+        '<table class="issues"><thead><tr>',
+        *(f"<th>{h(label(k, lang))}</th>" for k in ("severity", "location", "problem", "fix")),
+        "</tr></thead><tbody>",
+    ]
+    for issue in issues:
+        sev = issue.level.value
+        out.append(
+            f'<tr class="issue" data-code="{h(issue.code)}">'
+            f'<td class="sev-{sev}">{h(display.SEVERITY_LABEL[sev][lang])}</td>'
+            f"<td>{h(str(issue.location))}"
+            f"{f' · {h(issue.district)}' if issue.district else ''}</td>"
+            f'<td>{h(issue.message(lang))} <span class="sub">[{h(issue.code)}]</span></td>'
+            f"<td>{h(issue.hint(lang))}</td></tr>"
+        )
+    out += ["</tbody></table>", "</section>"]
+    return out
+
+
+def page_head(title: str, lang: Lang, css: str = CSS) -> list[str]:
+    """The page up to <body>: language, no network (a content security policy), title, style."""
+    return [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # No network: nothing may be fetched, whatever the text says.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>{h(title)}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+    ]
 
 
 def district_section(evaluation: Evaluation, lang: Lang) -> list[str]:

@@ -76,10 +76,22 @@ def derived_dict(r: IndicatorResult, catalogue: Catalogue, lang: Lang) -> dict[s
     }
 
 
+def figure_dict(r: IndicatorResult) -> dict[str, Any]:
+    """The figure as read: value, judged value, raw text, notation, numerator, denominator."""
+    obs = r.observation
+    return {
+        "value": _num(obs.value) if obs else None,
+        "judged": _num(r.judged),
+        "raw": obs.raw if obs else None,
+        "notation": obs.notation if obs else None,
+        "numerator": json_number(obs.numerator) if obs else None,
+        "denominator": json_number(obs.denominator) if obs else None,
+    }
+
+
 def indicator_dict(r: IndicatorResult, lang: Lang, catalogue: Catalogue) -> dict[str, Any]:
     """One indicator's entry in the JSON report."""
     ind = r.indicator
-    obs = r.observation
     t = ind.target
     return {
         "code": ind.code,
@@ -89,12 +101,7 @@ def indicator_dict(r: IndicatorResult, lang: Lang, catalogue: Catalogue) -> dict
         "area": ind.area,
         "lead": ind.lead,
         "status": r.status.value,
-        "value": _num(obs.value) if obs else None,
-        "judged": _num(r.judged),
-        "raw": obs.raw if obs else None,
-        "notation": obs.notation if obs else None,
-        "numerator": json_number(obs.numerator) if obs else None,
-        "denominator": json_number(obs.denominator) if obs else None,
+        **figure_dict(r),
         "target": {
             "op": t.op.value,
             "value": _num(t.value),
@@ -130,16 +137,10 @@ def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:
 
 def result_dict(r: IndicatorResult, lang: Lang) -> dict[str, Any]:
     """One indicator of a district (or of a file in a batch): the figure and the verdict only."""
-    obs = r.observation
     return {
         "code": r.indicator.code,
         "status": r.status.value,
-        "value": _num(obs.value) if obs else None,
-        "judged": _num(r.judged),
-        "raw": obs.raw if obs else None,
-        "notation": obs.notation if obs else None,
-        "numerator": json_number(obs.numerator) if obs else None,
-        "denominator": json_number(obs.denominator) if obs else None,
+        **figure_dict(r),
         "gap": json_number(r.gap),
         "gap_text": display.gap(r, lang) or None,
         "location": r.location.as_dict() if r.location else None,
@@ -189,19 +190,24 @@ def districts_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
     }
 
 
+def catalogue_dict(catalogue: Catalogue, lang: Lang) -> dict[str, Any]:
+    """Which catalogue judged: id, title, document, date of issue, version."""
+    meta = catalogue.catalogue
+    return {
+        "id": meta.id,
+        "title": meta.title.get(lang),
+        "document": meta.document,
+        "issued": meta.issued.isoformat(),
+        "version": meta.version,
+    }
+
+
 def evaluation_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
     """The whole JSON document for *evaluation*."""
-    meta = evaluation.catalogue.catalogue
     s = evaluation.summary
     return {
         "schema_version": SCHEMA_VERSION,
-        "catalogue": {
-            "id": meta.id,
-            "title": meta.title.get(lang),
-            "document": meta.document,
-            "issued": meta.issued.isoformat(),
-            "version": meta.version,
-        },
+        "catalogue": catalogue_dict(evaluation.catalogue, lang),
         "source": evaluation.source,
         "sheet": evaluation.sheet,
         "series_sheet": evaluation.series_sheet,

@@ -32,6 +32,49 @@ def sub_element(parent: ET.Element, tag: str, text: str | None = None, **attrs: 
     return element
 
 
+def testsuite(
+    root: ET.Element,
+    name: str,
+    counts: tuple[int, int, int],
+    stamp: str,
+    n: int,
+    package: str,
+    file: str | None = None,
+) -> ET.Element:
+    """A <testsuite> with its *counts* (tests, failures, errors) and the usual attributes."""
+    tests, failures, errors = counts
+    attrs = {
+        "name": name,
+        "tests": str(tests),
+        "failures": str(failures),
+        "errors": str(errors),
+        "skipped": "0",
+        "time": "0",
+        "timestamp": stamp,
+        "id": str(n),
+        "package": package,
+    }
+    if file is not None:
+        attrs["file"] = file
+    return sub_element(root, "testsuite", **attrs)
+
+
+def issue_testcase(suite: ET.Element, issue: Issue, lang: Lang) -> None:
+    """A data issue about no indicator as a testcase: an <error> for an error, else its text."""
+    case = sub_element(
+        suite,
+        "testcase",
+        name=f"{issue.code} {issue.location}".strip(),
+        classname="qcity.data",
+        time="0",
+    )
+    text = f"{issue_line(issue, lang)}\n→ {issue.hint(lang)}"
+    if issue.level.value == "error":
+        sub_element(case, "error", text, type=issue.code, message=issue.message(lang))
+    else:
+        sub_element(case, "system-out", text)
+
+
 def _details(r: IndicatorResult, issues: list[Issue], lang: Lang) -> str:
     ind = r.indicator
     lines = [
@@ -88,19 +131,14 @@ class JUnitReporter(Reporter):
         root.set("time", "0")
         stamp = evaluation.checked_at.isoformat(timespec="seconds")
         for n, (area, summary) in enumerate(evaluation.area_summaries()):
-            suite = sub_element(
+            suite = testsuite(
                 root,
-                "testsuite",
-                name=f"{area.code} {area.name.get(lang)} · {label('lead', lang)} {area.lead}",
-                tests=str(summary.total),
-                failures=str(summary.unmet + summary.missing),
-                errors=str(summary.invalid),
-                skipped="0",
-                time="0",
-                timestamp=stamp,
-                id=str(n),
-                package=f"qcity.{meta.id}",
-                file=evaluation.source,
+                f"{area.code} {area.name.get(lang)} · {label('lead', lang)} {area.lead}",
+                (summary.total, summary.unmet + summary.missing, summary.invalid),
+                stamp,
+                n,
+                f"qcity.{meta.id}",
+                evaluation.source,
             )
             props = sub_element(suite, "properties")
             sub_element(props, "property", name="catalogue", value=f"{meta.id} v{meta.version}")
@@ -112,50 +150,29 @@ class JUnitReporter(Reporter):
                 if r.indicator.area == area.code:
                     JUnitReporter.testcase(suite, r, issues_of(evaluation, r.indicator.code), lang)
         if general:
-            suite = sub_element(
+            suite = testsuite(
                 root,
-                "testsuite",
-                name=label("issues", lang),
-                tests=str(len(general)),
-                failures="0",
-                errors=str(general_errors),
-                skipped="0",
-                time="0",
-                timestamp=stamp,
-                id=str(len(evaluation.catalogue.areas)),
-                package=f"qcity.{meta.id}",
-                file=evaluation.source,
+                label("issues", lang),
+                (len(general), 0, general_errors),
+                stamp,
+                len(evaluation.catalogue.areas),
+                f"qcity.{meta.id}",
+                evaluation.source,
             )
             for issue in general:
-                case = sub_element(
-                    suite,
-                    "testcase",
-                    name=f"{issue.code} {issue.location}".strip(),
-                    classname="qcity.data",
-                    time="0",
-                )
-                text = f"{issue_line(issue, lang)}\n→ {issue.hint(lang)}"
-                if issue.level.value == "error":
-                    sub_element(case, "error", text, type=issue.code, message=issue.message(lang))
-                else:
-                    sub_element(case, "system-out", text)
+                issue_testcase(suite, issue, lang)
         for n, district in enumerate(
             evaluation.districts, start=len(evaluation.catalogue.areas) + 1
         ):
             ds = district.summary
-            suite = sub_element(
+            suite = testsuite(
                 root,
-                "testsuite",
-                name=f"{DISTRICTS[lang]} {district.name}",
-                tests=str(ds.total),
-                failures=str(ds.unmet + ds.missing),
-                errors=str(ds.invalid),
-                skipped="0",
-                time="0",
-                timestamp=stamp,
-                id=str(n),
-                package=f"qcity.{meta.id}",
-                file=evaluation.source,
+                f"{DISTRICTS[lang]} {district.name}",
+                (ds.total, ds.unmet + ds.missing, ds.invalid),
+                stamp,
+                n,
+                f"qcity.{meta.id}",
+                evaluation.source,
             )
             props = sub_element(suite, "properties")
             sub_element(props, "property", name="district", value=district.name)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
 from qcity import display
 from qcity.display import label
-from qcity.errors import Lang
+from qcity.errors import Issue, Lang
 from qcity.model import Evaluation, Status
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
@@ -93,30 +94,33 @@ class MarkdownReporter(Reporter):
         if evaluation.districts:
             out += ["", *district_table(evaluation, lang)]
         if evaluation.issues:
-            out += ["", f"**{label('issues', lang)} ({len(evaluation.issues)})**", ""]
-            out.append(
-                "| "
-                + " | ".join(label(h, lang) for h in ("severity", "location", "problem", "fix"))
-                + " | |"
-            )
-            out.append("|---|---|---|---|---|")
-            for issue in evaluation.issues:
-                severity = issue.level.value
-                out.append(
-                    "| "
-                    + " | ".join(
-                        [
-                            f"{SEVERITY_EMOJI[severity]} {display.SEVERITY_LABEL[severity][lang]}",
-                            (markdown_code(str(issue.location)) if str(issue.location) else "")
-                            + (f" · {markdown_text(issue.district)}" if issue.district else ""),
-                            markdown_text(issue.message(lang)),
-                            markdown_text(issue.hint(lang)),
-                            f"`{issue.code}`",
-                        ]
-                    )
-                    + " |"
-                )
+            out += ["", *issue_table(evaluation.issues, lang)]
         stream.write("\n".join(out) + "\n")
+
+
+def issue_table(issues: Sequence[Issue], lang: Lang) -> list[str]:
+    """The data issues as a bold title and a table: level, location (and district), fix, code."""
+    out = [f"**{label('issues', lang)} ({len(issues)})**", ""]
+    out.append(
+        "| "
+        + " | ".join(label(h, lang) for h in ("severity", "location", "problem", "fix"))
+        + " | |"
+    )
+    out.append("|---|---|---|---|---|")
+    for issue in issues:
+        severity = issue.level.value
+        where = markdown_code(str(issue.location)) if str(issue.location) else ""
+        if issue.district:
+            where += f" · {markdown_text(issue.district)}"
+        cells = [
+            f"{SEVERITY_EMOJI[severity]} {display.SEVERITY_LABEL[severity][lang]}",
+            where,
+            markdown_text(issue.message(lang)),
+            markdown_text(issue.hint(lang)),
+            f"`{issue.code}`",
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    return out
 
 
 def district_table(evaluation: Evaluation, lang: Lang) -> list[str]:
