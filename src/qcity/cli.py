@@ -181,6 +181,7 @@ WorkbooksArg = Annotated[
         help="Workbooks (.xlsx / .xlsm) or folders of them 填报工作簿或文件夹; several files or a "
         "folder make a batch, each file checked on its own.",
         show_default=False,
+        metavar="FILE_OR_DIR",
     ),
 ]
 JobsOpt = Annotated[
