@@ -28,7 +28,12 @@ BLOCKS: dict[str, list[str]] = {
         "--lead",
         "市质监局",
     ],
+    "district-output": ["check", "data/monthly/2015-07/全市汇总.xlsx"],
+    "batch-output": ["check", "data/monthly/2015-07", "--today", "2015-08-01"],
+    "diff-output": ["diff", "data/monthly/2015-06", "data/monthly/2015-07", "--changed-only"],
 }
+# marker -> keep only the output from the first line starting with this text (a long table cut)
+FROM_LINE: dict[str, str] = {"district-output": "区县 ("}
 
 
 def output_of(args: list[str]) -> str:
@@ -47,16 +52,25 @@ def output_of(args: list[str]) -> str:
     return "\n".join(line.rstrip() for line in proc.stdout.splitlines()) + "\n"
 
 
+def shown_output(marker: str) -> str:
+    """The output a README block shows: the command's, from FROM_LINE's line on when it has one."""
+    out = output_of(BLOCKS[marker])
+    start = FROM_LINE.get(marker)
+    if start is not None:
+        out = out[out.index("\n" + start) + 1 :]
+    return out
+
+
 def main() -> int:
     text = README.read_text(encoding="utf-8")
-    for marker, args in BLOCKS.items():
+    for marker in BLOCKS:
         pattern = re.compile(rf"(<!-- {marker} -->\n```\w*\n)(.*?)(```)", re.S)
         if not pattern.search(text):
             print(f"no block {marker} in README.md", file=sys.stderr)
             return 1
         match = pattern.search(text)
         assert match is not None
-        text = text[: match.start(2)] + output_of(args) + text[match.end(2) :]
+        text = text[: match.start(2)] + shown_output(marker) + text[match.end(2) :]
     README.write_text(text, encoding="utf-8")
     return 0
 

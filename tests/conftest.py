@@ -214,14 +214,20 @@ def _option(args: Sequence[str], *names: str) -> str | None:
 
 
 def validate_output(args: Sequence[str], run: Run) -> None:
-    """Validate what a `check`, `gaps` or `plan` run wrote (stdout or -o) against its schema."""
-    if not args or args[0] not in ("check", "gaps", "plan") or run.exit_code not in (0, 1, 3):
+    """Validate what a `check`, `gaps`, `plan` or `diff` run wrote (stdout or -o) against its schema."""
+    if (
+        not args
+        or args[0] not in ("check", "gaps", "plan", "diff")
+        or run.exit_code not in (0, 1, 2, 3)
+    ):
         return
     fmt = _option(args, "--format", "-f")
     out = _option(args, "--output", "-o")
     if fmt not in ("json", "junit"):
         return
     if out is not None:
+        if run.exit_code == 2:
+            return  # a usage error writes no report (a batch's file not found writes one, to stdout)
         path = Path(out)
         if not path.exists():
             return
@@ -237,19 +243,32 @@ def validate_output(args: Sequence[str], run: Run) -> None:
 
 
 def assert_valid_json(text: str, *, gaps: bool = False, plan: bool = False) -> None:
-    """The document validates against `qcity schema report` (or `schema gaps`, `schema plan`)."""
+    """The document validates against its schema: `qcity schema report`, `batch` (a document of
+    kind "batch"), `diff` (kind "diff"), `gaps` or `plan`."""
     import json
 
     import jsonschema
 
+    from qcity.report.diff_report import diff_json_schema
     from qcity.report.gaps_report import gaps_json_schema
-    from qcity.report.json_schema import report_json_schema
+    from qcity.report.json_schema import batch_json_schema, report_json_schema
     from qcity.report.plan_report import plan_json_schema
 
-    schema = plan_json_schema() if plan else gaps_json_schema() if gaps else report_json_schema()
+    document = json.loads(text)
+    kind = document.get("kind") if isinstance(document, dict) else None
+    if plan:
+        schema = plan_json_schema()
+    elif gaps:
+        schema = gaps_json_schema()
+    elif kind == "batch":
+        schema = batch_json_schema()
+    elif kind == "diff":
+        schema = diff_json_schema()
+    else:
+        schema = report_json_schema()
     jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    ).validate(json.loads(text))
+    ).validate(document)
 
 
 def assert_valid_junit(text: str) -> None:

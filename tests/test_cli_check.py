@@ -157,9 +157,12 @@ def test_exit_2_on_usage_errors(cli: Cli, tmp_path: Path) -> None:
     missing = cli("check", tmp_path / "nope.xlsx")
     assert missing.exit_code == 2
     assert f"✖ 错误 {tmp_path / 'nope.xlsx'}  找不到文件  [file-not-found]" in missing.stderr
+    # A folder is a batch (tests/test_batch.py); one without a single workbook is a usage error.
     folder = cli("check", tmp_path)
     assert folder.exit_code == 2
-    assert "不是一个文件(是文件夹?)" in folder.stderr
+    assert f"✖ 错误 {tmp_path}  文件夹(含子文件夹)中没有 .xlsx / .xlsm 工作簿  [no-workbooks]" in (
+        folder.stderr
+    )
 
 
 def test_exit_4_on_internal_error_without_traceback(

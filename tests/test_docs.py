@@ -111,3 +111,22 @@ def test_readme_shows_the_real_plan_output(cli: Callable[..., Run]) -> None:
     assert run.exit_code == 0
     actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
     assert actual == block_after("plan-output"), "run python scripts/update_readme.py"
+
+
+def test_readme_shows_the_real_batch_district_and_diff_outputs(cli: Callable[..., Run]) -> None:
+    blocks = {
+        "district-output": (["check", "data/monthly/2015-07/全市汇总.xlsx"], 3, "区县 ("),
+        "batch-output": (["check", "data/monthly/2015-07", "--today", "2015-08-01"], 3, None),
+        "diff-output": (
+            ["diff", "data/monthly/2015-06", "data/monthly/2015-07", "--changed-only"],
+            1,
+            None,
+        ),
+    }
+    for marker, (args, code, start) in blocks.items():
+        run = cli(*args, env={"COLUMNS": "100"})
+        assert run.exit_code == code, (marker, run.output)
+        actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
+        if start is not None:
+            actual = actual[actual.index("\n" + start) + 1 :]
+        assert actual == block_after(marker), f"{marker}: run python scripts/update_readme.py"

@@ -385,7 +385,9 @@ CORPUS: list[Case] = [
     Case("shared-string-index-out-of-range", parts(s=set_part(c.SHEET, c.sheet_xml(
         c.header_row() + '<row r="2"><c r="A2" t="s"><v>7</v></c></row>'))), "not-a-workbook", 3),
     Case("sheet-part-missing", parts(s=drop_part(c.SHEET)), "not-a-workbook", 3),
-    Case("directory", folder_itself, "not-a-file", 2, message="不是一个文件(是文件夹?)"),
+    # a folder is a batch (issue 7): one named like a workbook but holding none is a usage error
+    Case("directory", folder_itself, "no-workbooks", 2,
+         message="文件夹(含子文件夹)中没有 .xlsx / .xlsm 工作簿"),
     Case("fifo", make_fifo, "not-a-file", 2, message="不是一个文件"),
     Case("missing-path", lambda folder: folder / "nope.xlsx", "file-not-found", 2,
          message="找不到文件"),

@@ -2,4 +2,6 @@
 
 from qcity.cli import main
 
-main()
+# Guarded: a worker process started by spawning (macOS, Windows) imports this module again.
+if __name__ == "__main__":
+    main()

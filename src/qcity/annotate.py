@@ -139,9 +139,16 @@ def mark_data_sheet(ws: Worksheet, evaluation: Evaluation, lang: Lang) -> None:
         ws.column_dimensions[get_column_letter(col)].width = width
 
     results: dict[int, IndicatorResult] = {}
-    for r in evaluation.results:
+    district_of: dict[int, str | None] = {}
+    for district, r in [
+        *((None, r) for r in evaluation.results),
+        *((d.name, r) for d in evaluation.districts for r in d.results),
+    ]:
         if r.location and r.location.sheet == ws.title and r.location.cell:
-            results.setdefault(_row_of(r.location.cell), r)
+            row = _row_of(r.location.cell)
+            if row not in results:
+                results[row] = r
+                district_of[row] = district
     at_cell: dict[str, list[Issue]] = {}
     at_row: dict[int, list[Issue]] = {}
     for issue in evaluation.issues:
@@ -175,7 +182,9 @@ def mark_data_sheet(ws: Worksheet, evaluation: Evaluation, lang: Lang) -> None:
             issues = issues + [
                 i
                 for i in evaluation.issues
-                if i.indicator == result.indicator.code and i not in issues
+                if i.indicator == result.indicator.code
+                and i.district == district_of[row]
+                and i not in issues
             ]
         for i in issues:
             text = f"{sheets.SEVERITY_MARK[i.level.value]} {i.type.title[lang]}"

@@ -6,13 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 from qcity.derive import derive_all
+from qcity.districts import add_districts
 from qcity.drift import template_drift
 from qcity.evaluate import evaluate
-from qcity.model import Catalogue, Evaluation
+from qcity.model import Catalogue, Evaluation, ReportingUnit
 from qcity.package import Limits
 from qcity.tasks import assess_tasks
 from qcity.validate import validate
-from qcity.workbook import read_submission
+from qcity.values import clean_text, raw_text
+from qcity.workbook import Submission, read_submission
 
 
 def check_workbook(
@@ -40,7 +42,7 @@ def check_workbook(
     tasks, task_issues = (
         assess_tasks(submission, catalogue, now.date()) if catalogue.tasks else (None, [])
     )
-    return evaluate(
+    evaluation = evaluate(
         catalogue,
         validated,
         source=submission.shown,
@@ -49,4 +51,15 @@ def check_workbook(
         derived=derived,
         extra_issues=[*drift, *task_issues],
         tasks=tasks,
+        unit=reporting_unit(submission),
     )
+    return add_districts(evaluation, validated)
+
+
+def reporting_unit(submission: Submission) -> ReportingUnit | None:
+    """The first 填报单位 / unit label above the header that has a value beside it."""
+    for mark in submission.units:
+        name = clean_text(raw_text(mark.value))
+        if name:
+            return ReportingUnit(name, mark.location)
+    return None

@@ -8,7 +8,7 @@ import functools
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from qcity import __version__
-from qcity.errors import Issue, Lang, Location, QcityError, UsageError
+from qcity.errors import InputError, Issue, Lang, Location, QcityError, UsageError
 from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
+    from qcity.batch import Batch
+    from qcity.diff import Diff
     from qcity.gaps import GapReport
     from qcity.model import Catalogue, Evaluation, IndicatorResult
+    from qcity.package import Limits
 
 # --- exit codes: the one place they are decided (tabled in the README) --------------------------
 EXIT_OK = 0  # every indicator met
@@ -32,13 +35,14 @@ EXIT_INTERNAL = 4  # a bug in qcity
 
 
 def exit_code_for(evaluation: Evaluation, fail_on_tasks: bool = False) -> int:
-    """0 all met; 1 unmet or missing; 3 any invalid figure or error-level issue. Tasks count
-    only with *fail_on_tasks*: then an overdue task makes it at least 1."""
+    """0 all met; 1 unmet or missing; 3 any invalid figure or error-level issue (districts too).
+    Tasks count only with *fail_on_tasks*: then an overdue task makes it at least 1."""
     from qcity.model import Status
 
-    if evaluation.errors or any(r.status is Status.INVALID for r in evaluation.results):
+    results = evaluation.all_results()
+    if evaluation.errors or any(r.status is Status.INVALID for r in results):
         return EXIT_INVALID
-    if any(r.status is not Status.MET for r in evaluation.results):
+    if any(r.status is not Status.MET for r in results):
         return EXIT_UNMET
     if fail_on_tasks and evaluation.tasks and any(r.overdue for r in evaluation.tasks.results):
         return EXIT_UNMET
@@ -52,6 +56,16 @@ def exit_code_for_one(result: IndicatorResult) -> int:
     if result.status is Status.INVALID:
         return EXIT_INVALID
     return EXIT_OK if result.status is Status.MET else EXIT_UNMET
+
+
+def diff_exit_code(diff: Diff) -> int:
+    """`qcity diff`: 1 when any indicator went from met to not met; a file that could not be read
+    (or units that cannot be matched) gives that file's own code (2 or 3); 0 otherwise."""
+    codes = [i.type.exit_code for e in diff.failed for i in e.failure]
+    codes += [EXIT_INVALID for i in diff.issues if i.level.value == "error"]
+    if diff.regressions:
+        codes.append(EXIT_UNMET)
+    return max(codes, default=EXIT_OK)
 
 
 def gaps_exit_code(report: GapReport) -> int:
@@ -81,6 +95,26 @@ class ReportFormat(str, enum.Enum):
     markdown = "markdown"
     github = "github"
     html = "html"
+
+
+class CheckFormat(str, enum.Enum):
+    """The formats of `qcity check --format`: every report format, and xlsx for batches."""
+
+    text = "text"
+    json = "json"
+    junit = "junit"
+    markdown = "markdown"
+    github = "github"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class DiffFormat(str, enum.Enum):
+    """The formats of `qcity diff --format`."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
 
 
 class GapsFormat(str, enum.Enum):
@@ -148,6 +182,27 @@ LeadOpt = Annotated[
 ]
 WorkbookArg = Annotated[
     Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
+]
+WorkbooksArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Workbooks (.xlsx / .xlsm) or folders of them 填报工作簿或文件夹; several files or a "
+        "folder make a batch, each file checked on its own.",
+        show_default=False,
+        metavar="FILE_OR_DIR",
+    ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Batches: check this many files at once, in worker processes (default: the CPU count).",
+    ),
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Batches: no progress bar on the terminal.")
 ]
 TodayOpt = Annotated[
     dt.datetime | None,
@@ -350,11 +405,12 @@ def _emit(
 
 @app.command()
 def check(
-    file: WorkbookArg,
+    files: WorkbooksArg,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = ReportFormat.text,
+        CheckFormat,
+        typer.Option("--format", "-f", help="Report format (xlsx: batches, needs -o)."),
+    ] = CheckFormat.text,
     output: OutputOpt = None,
     annotate: Annotated[
         Path | None,
@@ -378,9 +434,79 @@ def check(
     max_size: MaxSizeOpt = "20MiB",
     max_inflated: MaxInflatedOpt = "4MiB",
     max_rows: MaxRowsOpt = 2_000,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Check a submission workbook against the catalogue 检查填报数据是否达标."""
+    """Check submission workbooks against the catalogue 检查填报数据是否达标.
+
+    One FILE gives its full report; several files or folders (searched recursively for .xlsx and
+    .xlsm, lock files skipped) give one combined report, a row per file, and the worst exit code.
+    """
+    limits = (max_size, max_inflated, max_rows)
+    if len(files) == 1 and not files[0].is_dir() and fmt is not CheckFormat.xlsx:
+        _check_one_file(
+            files[0], catalogue, fmt, output, annotate, lang, year, color, today, debug,
+            fail_on_tasks, limits,
+        )  # fmt: skip
+    if annotate is not None:
+        raise typer.BadParameter(
+            "the annotated copy is made of a single workbook, not of a batch",
+            param_hint="'--annotate'",
+        )
+    code = EXIT_INTERNAL
+    with _guard(lang.value, debug):
+        from qcity.report import get_batch_reporter
+
+        day, now = _pinned(today)
+        cat = _load(catalogue)
+        reporter = get_batch_reporter(fmt.value)
+        if reporter.binary and output is None:
+            _fail(
+                Issue(
+                    "output-required",
+                    Location(),
+                    {"format": fmt.value, "example": f"report{reporter.suffix}"},
+                )
+            )
+        batch = _run_batch(
+            files, cat, catalogue, jobs=jobs, now=now, year=year, quiet=quiet, debug=debug,
+            lang=lang.value, before=lambda inputs: _refuse_output(output, inputs),
+            limits=_limits(*limits), fail_on_tasks=fail_on_tasks,
+        )  # fmt: skip
+        if reporter.binary:
+            from qcity.files import write_atomic
+
+            assert output is not None
+            write_atomic(output, reporter.render(batch, ReportOptions(lang=lang.value, today=day)))
+        else:
+            _emit(
+                lambda s, o: s.write(str(reporter.render(batch, o))),
+                output,
+                [],
+                color,
+                lang.value,
+                today=day,
+            )
+        code = batch.exit_code
+    raise typer.Exit(code)
+
+
+def _check_one_file(
+    file: Path,
+    catalogue: Path | None,
+    fmt: CheckFormat,
+    output: Path | None,
+    annotate: Path | None,
+    lang: LangChoice,
+    year: int | None,
+    color: bool | None,
+    today: dt.datetime | None,
+    debug: bool,
+    fail_on_tasks: bool,
+    limits: tuple[str, str, int],
+) -> NoReturn:
+    """`qcity check FILE`: the full report of one workbook (and its annotated copy)."""
     if annotate is not None:
         # A macro-enabled copy only of a macro-enabled workbook: the name must match the content.
         allowed = (".xlsx", ".xlsm") if file.suffix.lower() == ".xlsm" else (".xlsx",)
@@ -393,7 +519,6 @@ def check(
     code = EXIT_INTERNAL
     with _guard(lang.value, debug):
         from qcity.check import check_workbook
-        from qcity.package import Limits, parse_size
         from qcity.report import get_reporter
 
         day, now = _pinned(today)
@@ -401,13 +526,8 @@ def check(
             from qcity.files import refuse_overwrite
 
             refuse_overwrite(annotate, [file])
-        limits = Limits(
-            max_file_bytes=parse_size(max_size),
-            max_inflated_bytes=parse_size(max_inflated),
-            max_rows=max_rows,
-        )
         cat = _load(catalogue)
-        evaluation = check_workbook(file, cat, now=now, year=year, limits=limits)
+        evaluation = check_workbook(file, cat, now=now, year=year, limits=_limits(*limits))
         reporter = get_reporter(fmt.value)
         _emit(
             lambda s, o: reporter.write(evaluation, s, o),
@@ -422,6 +542,110 @@ def check(
             _write_annotated(file, annotate, evaluation, lang.value)
         code = exit_code_for(evaluation, fail_on_tasks)
     raise typer.Exit(code)
+
+
+def _limits(max_size: str, max_inflated: str, max_rows: int) -> Limits:
+    """The reading limits from --max-size, --max-inflated and --max-rows (UsageError if bad)."""
+    from qcity.package import Limits, parse_size
+
+    return Limits(
+        max_file_bytes=parse_size(max_size),
+        max_inflated_bytes=parse_size(max_inflated),
+        max_rows=max_rows,
+    )
+
+
+def _refuse_output(output: Path | None, inputs: Sequence[Path]) -> None:
+    if output is not None:
+        from qcity.files import refuse_overwrite
+
+        refuse_overwrite(output, list(inputs))
+
+
+def _run_batch(
+    paths: Sequence[Path],
+    cat: Catalogue,
+    catalogue_path: Path | None,
+    *,
+    jobs: int | None,
+    now: dt.datetime | None,
+    year: int | None,
+    quiet: bool,
+    debug: bool,
+    lang: Lang = "zh",
+    before: Callable[[list[Path]], None] | None = None,
+    limits: Limits | None = None,
+    fail_on_tasks: bool = False,
+) -> Batch:
+    """Check every workbook *paths* name, each on its own; the batch in the order given.
+
+    *before* sees the files found before any is checked (to refuse an output among them).
+    """
+    from qcity.batch import Batch, Entry, collect, duplicate_units
+    from qcity.errors import Severity
+    from qcity.parallel import Settings, default_jobs, run_checks
+
+    collected = collect(paths)
+    empty = [Issue("no-workbooks", Location(file=f), {"path": f}) for f in collected.empty]
+    if not collected.inputs:
+        raise UsageError(*empty)  # nothing at all to check: a wrong path, most likely
+    if before is not None:
+        before([i.path for i in collected.inputs])
+    # One check time for the whole batch, so that reports do not depend on which file came when.
+    now = now or dt.datetime.now(dt.timezone.utc).astimezone()
+    settings = Settings(catalogue_path, now, year, limits)
+    show = not quiet and len(collected.inputs) > 1 and sys.stderr.isatty()
+    with _progress(len(collected.inputs), show, "检查" if lang == "zh" else "checking") as advance:
+        entries = run_checks(
+            collected.inputs,
+            cat,
+            settings,
+            jobs=jobs or default_jobs(),
+            judge=lambda evaluation: exit_code_for(evaluation, fail_on_tasks),
+            advance=advance,
+        )
+    entries += [Entry(str(i.location.file), None, i.type.exit_code, (i,)) for i in empty]
+    if debug:
+        for entry in entries:
+            if entry.detail:
+                sys.stderr.write(f"{entry.shown}:\n{entry.detail}")
+    return Batch(cat, entries, now, collected.skipped, duplicate_units(entries, Severity.WARNING))
+
+
+@contextmanager
+def _progress(total: int, show: bool, description: str) -> Iterator[Callable[[], None] | None]:
+    """A progress bar on stderr while files are checked (nothing when *show* is false)."""
+    if not show:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    # No refresh thread (auto_refresh=False): worker processes are forked while it is shown.
+    with Progress(
+        TextColumn(description),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=sys.stderr),
+        auto_refresh=False,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(description, total=total)
+
+        def advance() -> None:
+            progress.advance(task)
+            progress.refresh()
+
+        yield advance
 
 
 @app.command()
@@ -560,30 +784,112 @@ def hook(
         typer.Option("--fail-on", help="unmet: fail on any gap; invalid: only on untrusted data."),
     ] = FailOn.unmet,
     lang: LangOpt = LangChoice.zh,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Check this many files at once (pre-commit "
+            "already runs hooks in parallel, hence 1).",
+        ),
+    ] = 1,
     debug: DebugOpt = False,
 ) -> None:
-    """Check several workbooks, as a pre-commit hook 提交前检查 (see .pre-commit-hooks.yaml)."""
-    worst = EXIT_OK
-    for file in files:
-        code = EXIT_INTERNAL
-        try:
-            with _guard(lang.value, debug):
-                from qcity.check import check_workbook
-                from qcity.report import get_reporter
+    """Check several workbooks, as a pre-commit hook 提交前检查 (see .pre-commit-hooks.yaml).
 
-                cat = _load(catalogue)
-                evaluation = check_workbook(file, cat)
-                code = exit_code_for(evaluation)
-                if code != EXIT_OK or fmt is not ReportFormat.text:
-                    reporter = get_reporter(fmt.value)
-                    render = functools.partial(reporter.write, evaluation)
-                    _emit(render, None, [], False, lang.value)
-        except typer.Exit as e:
-            code = e.exit_code
-        if fail_on is FailOn.invalid and code == EXIT_UNMET:
-            code = EXIT_OK
-        worst = max(worst, code)
+    Silent for a file whose targets are all met (text format); otherwise each file's report, in
+    the order given, and the worst exit code.
+    """
+    worst = EXIT_INTERNAL
+    with _guard(lang.value, debug):
+        from qcity.report import get_reporter
+        from qcity.report.text import print_issues
+
+        cat = _load(catalogue)
+        batch = _run_batch(
+            files, cat, catalogue, jobs=jobs, now=None, year=None, quiet=True, debug=debug,
+            lang=lang.value,
+        )  # fmt: skip
+        reporter = get_reporter(fmt.value)
+        worst = EXIT_OK
+        for entry in batch.entries:
+            code = entry.exit_code
+            if entry.evaluation is None:
+                print_issues(_stderr_console(lang.value), entry.failure, lang.value)
+            elif code != EXIT_OK or fmt is not ReportFormat.text:
+                render = functools.partial(reporter.write, entry.evaluation)
+                _emit(render, None, [], False, lang.value)
+            if fail_on is FailOn.invalid and code == EXIT_UNMET:
+                code = EXIT_OK
+            worst = max(worst, code)
     raise typer.Exit(worst)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier workbook, or folder of workbooks 旧.")],
+    new: Annotated[Path, typer.Argument(help="The later workbook, or folder of workbooks 新.")],
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.text,
+    output: OutputOpt = None,
+    changed_only: Annotated[
+        bool, typer.Option("--changed-only", help="Leave out the indicators that did not change.")
+    ] = False,
+    lang: LangOpt = LangChoice.zh,
+    year: YearOpt = None,
+    color: ColorOpt = None,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Compare two submissions (or two folders, matched by reporting unit) 对比两期填报.
+
+    Per indicator: old and new figure, the change, and newly met / newly unmet / improved /
+    worsened / unchanged, regressions first. Exit 1 when anything went from met to not met.
+    """
+    code = EXIT_INTERNAL
+    with _guard(lang.value, debug):
+        from qcity.diff import diff_batches, diff_files
+        from qcity.report.diff_report import DIFF_REPORTERS
+
+        if old.is_dir() != new.is_dir() and old.exists() and new.exists():
+            raise typer.BadParameter(
+                "compare a workbook with a workbook, or a folder with a folder",
+                param_hint="OLD NEW",
+            )
+        cat = _load(catalogue)
+        now = dt.datetime.now(dt.timezone.utc).astimezone()
+        sides = []
+        for path in (old, new):
+            sides.append(
+                _run_batch(
+                    [path], cat, catalogue, jobs=jobs, now=now, year=year, quiet=quiet,
+                    debug=debug, lang=lang.value,
+                    before=lambda inputs: _refuse_output(output, inputs),
+                )
+            )  # fmt: skip
+        before, after = sides
+        if old.is_dir():
+            result = diff_batches(cat, str(old), str(new), before.entries, after.entries)
+        else:
+            for side in (before, after):
+                if side.entries[0].evaluation is None:
+                    # Two single workbooks: one that cannot be read ends the comparison.
+                    raise InputError(*side.entries[0].failure)
+            result = diff_files(cat, before.entries[0], after.entries[0])
+        reporter = DIFF_REPORTERS[fmt.value]()
+        _emit(
+            lambda s, o: s.write(reporter.render(result, o, changed_only=changed_only)),
+            output,
+            [old, new],
+            color,
+            lang.value,
+        )
+        code = diff_exit_code(result)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -788,6 +1094,14 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
             from qcity.report.plan_report import plan_json_schema
 
             schema = plan_json_schema()
+        elif which == "batch":
+            from qcity.report.json_schema import batch_json_schema
+
+            schema = batch_json_schema()
+        elif which == "diff":
+            from qcity.report.diff_report import diff_json_schema
+
+            schema = diff_json_schema()
         else:
             from qcity.report.gaps_report import gaps_json_schema
 
@@ -812,6 +1126,18 @@ def schema_catalogue(output: OutputOpt = None, debug: DebugOpt = False) -> None:
 def schema_report(output: OutputOpt = None, debug: DebugOpt = False) -> None:
     """The JSON Schema of `qcity check --format json` (schema_version 1)."""
     _print_schema("report", output, debug)
+
+
+@schema_app.command("batch")
+def schema_batch(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity check FILE_OR_DIR … --format json` for a batch."""
+    _print_schema("batch", output, debug)
+
+
+@schema_app.command("diff")
+def schema_diff(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity diff --format json`."""
+    _print_schema("diff", output, debug)
 
 
 @schema_app.command("gaps")

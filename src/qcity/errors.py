@@ -286,6 +286,33 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("用 -o 指定输出文件,例如 -o {example}", "name a file with -o, e.g. -o {example}"),
             exit_code=2,
         ),
+        _t(
+            "no-workbooks",
+            E,
+            ("文件夹中没有工作簿", "No workbooks in the folder"),
+            (
+                "文件夹(含子文件夹)中没有 .xlsx / .xlsm 工作簿",
+                "the folder (and its subfolders) holds no .xlsx / .xlsm workbook",
+            ),
+            (
+                "检查路径是否正确;Office 锁文件(~$…)和隐藏文件不算工作簿",
+                "check the path; Office lock files (~$…) and hidden files are not workbooks",
+            ),
+            exit_code=2,
+        ),
+        _t(
+            "duplicate-unit",
+            E,
+            ("填报单位重复", "Reporting unit in several files"),
+            (
+                "填报单位“{unit}”出现在 {count} 个文件中:{files}",
+                "the reporting unit {unit!r} appears in {count} files: {files}",
+            ),
+            (
+                "每个填报单位每期只保留一个文件,或在各文件的“填报单位”单元格写明不同的单位",
+                "keep one file per unit and period, or tell them apart in their 填报单位 (unit) cells",
+            ),
+        ),
         # --- workbook structure ------------------------------------------------------------
         _t(
             "no-data-sheet",
@@ -937,6 +964,7 @@ class Issue:
     params: dict[str, ParamValue] = field(default_factory=dict)
     indicator: str | None = None
     severity: Severity | None = None
+    district: str | None = None  # the district (区县) of the row, for a district's figure
 
     def __post_init__(self) -> None:
         if self.code not in ISSUE_TYPES:

@@ -9,15 +9,17 @@ from typing import TYPE_CHECKING
 from qcity.errors import Issue
 from qcity.model import (
     Catalogue,
+    Derivation,
     Evaluation,
     Indicator,
     IndicatorResult,
     Op,
+    ReportingUnit,
     Scalar,
     Status,
     TaskReport,
 )
-from qcity.validate import Validated
+from qcity.validate import Outcome, Validated
 from qcity.values import quantize
 
 if TYPE_CHECKING:
@@ -37,6 +39,46 @@ def judge(indicator: Indicator, value: Scalar) -> tuple[Status, Scalar, Decimal 
     return (Status.MET if met else Status.UNMET), judged, gap
 
 
+def judge_outcome(
+    indicator: Indicator, outcome: Outcome, derivation: Derivation | None = None
+) -> IndicatorResult:
+    """The result of one indicator from what its row (and the series sheet) gave."""
+    observation = None if outcome.invalid else outcome.observation
+    judged: Scalar | None = None
+    gap: Decimal | None = None
+    if outcome.invalid:
+        status = Status.INVALID
+    elif observation is None:
+        status = Status.MISSING
+    if observation is not None:
+        value = observation.value
+        # A reported figure that agrees with the figures it comes from rounds them; judging
+        # the rounded figure could call 93.92% "met" against 94% because it was written as 94.
+        if observation.fraction is not None:
+            value = observation.fraction
+        if derivation is not None and derivation.value is not None and derivation.consistent:
+            value = derivation.value
+        status, judged, gap = judge(indicator, value)
+    derived_status: Status | None = None
+    derived_judged: Decimal | None = None
+    if derivation is not None and derivation.value is not None:
+        derived_status, judged_value, _ = judge(indicator, derivation.value)
+        assert isinstance(judged_value, Decimal)
+        derived_judged = judged_value
+    return IndicatorResult(
+        indicator=indicator,
+        status=status,
+        observation=observation,
+        judged=judged,
+        gap=gap,
+        location=outcome.location,
+        note=outcome.note,
+        derivation=derivation,
+        derived_status=derived_status,
+        derived_judged=derived_judged,
+    )
+
+
 def evaluate(
     catalogue: Catalogue,
     validated: Validated,
@@ -46,50 +88,17 @@ def evaluate(
     extra_issues: list[Issue] | None = None,
     derived: Derived | None = None,
     tasks: TaskReport | None = None,
+    unit: ReportingUnit | None = None,
 ) -> Evaluation:
     """The evaluation of every catalogue indicator, in catalogue order (and the tasks, when
     they were assessed)."""
     derivations = derived.derivations if derived is not None else {}
-    results: list[IndicatorResult] = []
-    for indicator in catalogue.indicators:
-        outcome = validated.outcomes[indicator.code]
-        observation = None if outcome.invalid else outcome.observation
-        judged: Scalar | None = None
-        gap: Decimal | None = None
-        if outcome.invalid:
-            status = Status.INVALID
-        elif observation is None:
-            status = Status.MISSING
-        derivation = derivations.get(indicator.code)
-        if observation is not None:
-            value = observation.value
-            # A reported figure that agrees with the figures it comes from rounds them; judging
-            # the rounded figure could call 93.92% "met" against 94% because it was written as 94.
-            if observation.fraction is not None:
-                value = observation.fraction
-            if derivation is not None and derivation.value is not None and derivation.consistent:
-                value = derivation.value
-            status, judged, gap = judge(indicator, value)
-        derived_status: Status | None = None
-        derived_judged: Decimal | None = None
-        if derivation is not None and derivation.value is not None:
-            derived_status, judged_value, _ = judge(indicator, derivation.value)
-            assert isinstance(judged_value, Decimal)
-            derived_judged = judged_value
-        results.append(
-            IndicatorResult(
-                indicator=indicator,
-                status=status,
-                observation=observation,
-                judged=judged,
-                gap=gap,
-                location=outcome.location,
-                note=outcome.note,
-                derivation=derivation,
-                derived_status=derived_status,
-                derived_judged=derived_judged,
-            )
+    results = [
+        judge_outcome(
+            indicator, validated.outcomes[indicator.code], derivations.get(indicator.code)
         )
+        for indicator in catalogue.indicators
+    ]
     return Evaluation(
         catalogue=catalogue,
         source=source,
@@ -104,4 +113,5 @@ def evaluate(
         series_sheet=derived.series_sheet if derived is not None else None,
         report_year=derived.report_year if derived is not None else None,
         tasks=tasks,
+        unit=unit,
     )

@@ -149,7 +149,9 @@ def gap_of(result: IndicatorResult, evaluation: Evaluation) -> Gap:
         issues = tuple(
             i
             for i in evaluation.issues
-            if i.indicator == result.indicator.code and i.level.value == "error"
+            if i.indicator == result.indicator.code
+            and i.district is None
+            and i.level.value == "error"
         )
         return Gap(result, Need(NeedKind.FIX), None, issues)
     if result.status is Status.MISSING:

@@ -769,6 +769,47 @@ class TaskReport:
         )
 
 
+@dataclass(frozen=True)
+class ReportingUnit:
+    """Who submitted a workbook, as its 填报单位 / unit cell says."""
+
+    name: str
+    location: Location
+
+
+class District(BaseModel):
+    """One district's (区县) rows of a workbook, judged like the city level."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    name: str
+    # The indicators that any district of the workbook reports, in catalogue order: one the
+    # others report but this district lacks is missing here.
+    results: list[IndicatorResult]
+
+    @property
+    def summary(self) -> Summary:
+        """How many of the district's indicators have each status."""
+        return summarise(self.results)
+
+
+class Aggregate(BaseModel):
+    """A rate summed over the districts (Σ numerators / Σ denominators), against the city figure."""
+
+    model_config = ConfigDict(frozen=True)
+
+    indicator: str  # the indicator's code
+    districts: int  # how many districts' fractions were summed
+    numerator: Decimal
+    denominator: Decimal
+    value: Decimal  # Σ numerators / Σ denominators (× 100 for a percentage)
+    judged: Decimal
+    gap: Decimal
+    status: Status  # the aggregate judged on its own
+    city: Decimal | None = None  # the city-level figure it was compared with
+    consistent: bool | None = None  # None when there is no city-level figure
+
+
 class Evaluation(BaseModel):
     """The finished evaluation of one submission: what every reporter renders."""
 
@@ -783,6 +824,9 @@ class Evaluation(BaseModel):
     series_sheet: str | None = None
     report_year: ReportYear | None = None
     tasks: TaskReport | None = None  # None: tasks were not assessed (the catalogue has none)
+    unit: ReportingUnit | None = None  # the 填报单位 cell, when the workbook has one
+    districts: list[District] = []  # in the order they first appear; empty without districts
+    aggregates: list[Aggregate] = []  # in catalogue order, for rates whose districts give fractions
 
     @property
     def summary(self) -> Summary:
@@ -800,6 +844,10 @@ class Evaluation(BaseModel):
     def errors(self) -> list[Issue]:
         """The issues of error severity."""
         return [i for i in self.issues if i.level.value == "error"]
+
+    def all_results(self) -> list[IndicatorResult]:
+        """The city level's results, then each district's."""
+        return [*self.results, *(r for d in self.districts for r in d.results)]
 
 
 def is_code(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,11 +13,13 @@ from qcity.values import (
     Parsed,
     agreement_places,
     agrees,
+    clean_text,
     format_decimal,
     normalize_code,
     parse_amount,
     parse_value,
     quantize,
+    raw_text,
 )
 from qcity.workbook import SheetRow, Submission
 
@@ -37,18 +40,40 @@ class Outcome:
 class Validated:
     """Observations by indicator code plus every issue found, in reading order."""
 
-    outcomes: dict[str, Outcome]
+    outcomes: dict[str, Outcome]  # the city level: rows without a district
     issues: list[Issue] = field(default_factory=list)
+    # district -> the outcomes of its rows (only the codes it has a row for), in reading order
+    districts: dict[str, dict[str, Outcome]] = field(default_factory=dict)
+
+
+# A district cell naming the whole city marks a city-level row (a total line of a district table).
+CITY_NAMES = frozenset({"全市", "全市合计", "合计", "总计", "city", "total", "whole city"})
+
+
+def district_of(row: SheetRow) -> str | None:
+    """The district a row belongs to (None: the city level), as written, trimmed and NFKC-folded."""
+    cell = row.cells.get("district")
+    if cell is None or cell.value is None:
+        return None
+    name = clean_text(raw_text(cell.value))
+    if not name or name.casefold() in CITY_NAMES:
+        return None
+    return name
 
 
 def validate(submission: Submission, catalogue: Catalogue) -> Validated:
-    """Match rows to indicators and parse their figures; never stops at the first problem."""
+    """Match rows to indicators and parse their figures; never stops at the first problem.
+
+    Rows with a district are validated the same way into that district's outcomes; a code may
+    appear once at the city level and once per district.
+    """
     known = {i.code: i for i in catalogue.indicators}
     result = Validated(
         outcomes={code: Outcome(ind) for code, ind in known.items()}, issues=list(submission.issues)
     )
-    first_row: dict[str, SheetRow] = {}
+    first_row: dict[tuple[str | None, str], SheetRow] = {}
     for row in submission.rows:
+        district = district_of(row)
         raw_code = str(row.code_cell.value)
         code = normalize_code(raw_code)
         code_loc = Location(
@@ -67,30 +92,39 @@ def validate(submission: Submission, catalogue: Catalogue) -> Validated:
                     "unknown-indicator",
                     code_loc,
                     {"raw": printable(raw_code.strip()[:80]), "suggestion": suggestion},
+                    district=district,
                 )
             )
             continue
-        outcome = result.outcomes[code]
-        if code in first_row:
-            first = first_row[code]
+        if district is None:
+            outcome = result.outcomes[code]
+        else:
+            outcome = result.districts.setdefault(district, {}).setdefault(code, Outcome(indicator))
+        if (district, code) in first_row:
+            first = first_row[district, code]
             result.issues.append(
                 Issue(
                     "duplicate-indicator",
                     code_loc,
                     {
-                        "indicator": code,
+                        "indicator": code if district is None else f"{code}({district})",
                         "first": f"{submission.sheet}!{first.code_cell.coordinate}",
                         "second": f"{submission.sheet}!{row.code_cell.coordinate}",
                     },
                     indicator=code,
+                    district=district,
                 )
             )
             outcome.invalid = True
             outcome.observation = None
             continue
-        first_row[code] = row
+        first_row[district, code] = row
         outcome.row = row
-        _read_row(submission, row, outcome, result.issues)
+        issues: list[Issue] = []
+        _read_row(submission, row, outcome, issues)
+        if district is not None:
+            issues = [dataclasses.replace(i, district=district) for i in issues]
+        result.issues += issues
     return result
 
 

@@ -36,6 +36,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "numerator": ("分子", "numerator"),
     "denominator": ("分母", "denominator"),
     "note": ("备注", "note"),
+    # Optional: rows naming a district (区县, county, development zone) are judged per district;
+    # rows without one are the city level.
+    "district": ("区县", "district"),
 }
 _HEADER_LOOKUP = {name.casefold(): key for key, names in COLUMNS.items() for name in names}
 _TRAILING_UNIT = re.compile(r"\s*[(\[【][^)\]】]*[)\]】]\s*$")
@@ -54,6 +57,15 @@ _YEAR_HEADER = re.compile(r"^((?:19|20)\d\d)\s*年?(?:度)?$")
 # 报告期 / period: a label with its value after a colon or in the next cell to the right.
 _PERIOD_LABEL = re.compile(r"(?:报告期|report\s*period|period)\s*[:]?\s*(.*)$", re.IGNORECASE)
 PERIOD_NAMES = ("报告期", "period")
+# 填报单位 / unit: who reports. An English label needs a colon or the value in the next cell, so
+# that a title such as "Unit prices" is not taken for one; the value ends where a 报告期 begins
+# ("填报单位:市质监局    报告期:2015年6月" in one cell).
+_UNIT_LABEL = re.compile(
+    r"^(?:(?:填报单位|报送单位)\s*:?|(?:reporting\s+unit|reported\s+by|unit)\s*(?::|$))\s*(.*)$",
+    re.IGNORECASE,
+)
+_LABEL_END = re.compile(r"\s*(?:报告期|report\s*period|period\s*:).*$", re.IGNORECASE)
+UNIT_NAMES = ("填报单位", "报送单位", "unit", "reporting unit")
 
 # The optional tasks sheet: one row per task of the plan, its progress and the evidence.
 TASK_SHEET_NAMES = ("任务", "tasks")
@@ -127,7 +139,7 @@ class TasksSheet:
 
 @dataclass(frozen=True)
 class PeriodMark:
-    """A 报告期 / period label found above a header, with the value written beside it."""
+    """A label above a header (报告期 / period, 填报单位 / unit), with the value written beside it."""
 
     value: object  # the value as stored: text after the label, or the next cell's value
     location: Location
@@ -156,6 +168,8 @@ class Submission:
         return Location(
             file=self.shown, sheet=self.tasks.sheet, cell=f"{self.tasks.columns[key]}{row}"
         )
+
+    units: list[PeriodMark] = field(default_factory=list)  # 填报单位 / unit labels, in order
 
     def location(self, row: int, key: str) -> Location | None:
         """The location of column *key* at *row*, if the sheet has that column."""
@@ -274,6 +288,7 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
     worksheets = list(wb.worksheets)
     issues: list[Issue] = []
     periods: list[PeriodMark] = []
+    units: list[PeriodMark] = []
     if not sheets:
         raise damaged(
             shown,
@@ -321,7 +336,9 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
                 issues.append(
                     Issue("hidden-sheet", Location(file=shown, sheet=title), {"sheet": title})
                 )
-            header_row, columns, rows = _read_rows(wb, ws, title, shown, limits, issues, periods)
+            header_row, columns, rows = _read_rows(
+                wb, ws, title, shown, limits, issues, periods, units
+            )
         if len(series_sheets) > 1:
             issues.append(
                 file_issue(
@@ -364,6 +381,7 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
         series=series,
         periods=periods,
         tasks=tasks,
+        units=units,
     )
 
 
@@ -477,27 +495,38 @@ def _holds_something(cell: dict[str, Any] | None) -> bool:
 
 
 def _find_periods(
-    cells: list[dict[str, Any]], shown: str, sheet: str, periods: list[PeriodMark]
+    cells: list[dict[str, Any]],
+    shown: str,
+    sheet: str,
+    periods: list[PeriodMark],
+    units: list[PeriodMark] | None = None,
 ) -> None:
-    """Collect 报告期 / period labels of a row above the header, with their values."""
+    """Collect 报告期 / period (and 填报单位 / unit) labels of a row above the header, with values."""
     from openpyxl.utils import get_column_letter
 
     ordered = sorted(cells, key=lambda c: c["column"])
+    found: list[tuple[re.Match[str], list[PeriodMark]]] = []
     for n, cell in enumerate(ordered):
         if not isinstance(cell["value"], str):
             continue
-        match = _PERIOD_LABEL.search(clean_text(cell["value"]))
-        if match is None:
-            continue
-        value: object = match.group(1).strip()
-        where = cell
-        if not value:
-            after = next((c for c in ordered[n + 1 :] if _holds_something(c)), None)
-            if after is None:
-                continue
-            value, where = after["value"], after
-        coordinate = f"{get_column_letter(where['column'])}{where['row']}"
-        periods.append(PeriodMark(value, Location(file=shown, sheet=sheet, cell=coordinate)))
+        text = clean_text(cell["value"])
+        found.clear()
+        if (match := _PERIOD_LABEL.search(text)) is not None:
+            found.append((match, periods))
+        if units is not None and (match := _UNIT_LABEL.match(text)) is not None:
+            found.append((match, units))
+        for match, marks in found:
+            value: object = match.group(1).strip()
+            if marks is units:
+                value = _LABEL_END.sub("", str(value)).strip()
+            where = cell
+            if not value:
+                after = next((c for c in ordered[n + 1 :] if _holds_something(c)), None)
+                if after is None:
+                    continue
+                value, where = after["value"], after
+            coordinate = f"{get_column_letter(where['column'])}{where['row']}"
+            marks.append(PeriodMark(value, Location(file=shown, sheet=sheet, cell=coordinate)))
 
 
 def _read_rows(
@@ -508,6 +537,7 @@ def _read_rows(
     limits: Limits,
     issues: list[Issue],
     periods: list[PeriodMark],
+    units: list[PeriodMark] | None = None,
 ) -> tuple[int, dict[str, str], list[SheetRow]]:
     from openpyxl.utils import get_column_letter
 
@@ -542,7 +572,7 @@ def _read_rows(
                 header_row = number
                 col_of = _columns(found, shown, sheet, number)
             else:
-                _find_periods(cells, shown, sheet, periods)
+                _find_periods(cells, shown, sheet, periods, units)
             continue
         picked = {col_of[c["column"]]: c for c in cells if c["column"] in col_of}
         code = picked.get("code")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     import datetime as dt
 
+    from qcity.batch import Batch
     from qcity.errors import Lang
     from qcity.gaps import GapReport
     from qcity.model import Evaluation
@@ -85,4 +86,34 @@ def get_gaps_reporter(name: str) -> GapsReporter:
     """The gaps reporter registered as *name* (KeyError if there is none)."""
     reporter = _instance(GAPS_REGISTRY[name])
     assert isinstance(reporter, GapsReporter)
+    return reporter
+
+
+class BatchReporter(ABC):
+    """Renders the combined report of a batch of workbooks; computes nothing."""
+
+    name: str = ""
+    suffix: str = ".txt"
+    binary: bool = False  # True: render() returns bytes, which need a file (-o)
+
+    @abstractmethod
+    def render(self, batch: Batch, options: ReportOptions) -> str | bytes:
+        """The rendered report."""
+
+
+BATCH_REGISTRY: dict[str, str] = {
+    "text": "qcity.report.batch_report:BatchTextReporter",
+    "json": "qcity.report.batch_json:BatchJsonReporter",
+    "junit": "qcity.report.batch_junit:BatchJUnitReporter",
+    "markdown": "qcity.report.batch_report:BatchMarkdownReporter",
+    "github": "qcity.report.batch_report:BatchGithubReporter",
+    "html": "qcity.report.batch_html:BatchHtmlReporter",
+    "xlsx": "qcity.report.batch_xlsx:BatchXlsxReporter",
+}
+
+
+def get_batch_reporter(name: str) -> BatchReporter:
+    """The batch reporter registered as *name* (KeyError if there is none)."""
+    reporter = _instance(BATCH_REGISTRY[name])
+    assert isinstance(reporter, BatchReporter)
     return reporter

@@ -7,7 +7,17 @@ import datetime as dt
 
 from qcity import display
 from qcity.errors import Issue, Lang, Location
-from qcity.model import Evaluation, IndicatorResult, Task, TaskReport, TaskResult, TaskStatus
+from qcity.model import (
+    Aggregate,
+    Evaluation,
+    Indicator,
+    IndicatorResult,
+    Task,
+    TaskReport,
+    TaskResult,
+    TaskStatus,
+    summarise,
+)
 from qcity.report import ReportOptions
 from qcity.values import format_decimal
 
@@ -30,8 +40,8 @@ def fraction_text(result: IndicatorResult) -> str | None:
 
 
 def issues_of(evaluation: Evaluation, code: str) -> list[Issue]:
-    """The issues raised about indicator *code*, in reading order."""
-    return [i for i in evaluation.issues if i.indicator == code]
+    """The issues raised about the city level's indicator *code*, in reading order."""
+    return [i for i in evaluation.issues if i.indicator == code and i.district is None]
 
 
 def general_issues(evaluation: Evaluation) -> list[Issue]:
@@ -119,3 +129,62 @@ def deliverables_text(task: Task, lang: Lang) -> str:
     """A task's deliverables in one line."""
     sep = ";" if lang == "zh" else "; "
     return sep.join(d.name.get(lang) for d in task.deliverables)
+
+
+# --- districts ----------------------------------------------------------------------------------
+
+DISTRICTS: dict[Lang, str] = {"zh": "区县", "en": "Districts"}
+AGGREGATE: dict[Lang, str] = {"zh": "合计", "en": "Sum"}
+AGGREGATE_NOTE: dict[Lang, str] = {
+    "zh": "合计 = 各区县分子之和 / 分母之和;≠ 表示与全市填报值不一致",
+    "en": "Sum = the districts' numerators / denominators summed; ≠ marks a sum that "
+    "disagrees with the city-level figure",
+}
+
+
+def district_indicators(evaluation: Evaluation) -> list[Indicator]:
+    """The indicators the districts of *evaluation* are judged on, in catalogue order."""
+    if not evaluation.districts:
+        return []
+    return [r.indicator for r in evaluation.districts[0].results]
+
+
+def district_issues(evaluation: Evaluation, district: str, code: str | None = None) -> list[Issue]:
+    """The issues about *district*'s rows (of indicator *code* only, when given)."""
+    return [
+        i
+        for i in evaluation.issues
+        if i.district == district and (code is None or i.indicator == code)
+    ]
+
+
+def aggregate_text(aggregate: Aggregate | None, indicator: Indicator, lang: Lang) -> str:
+    """`93.42%`, with ` ≠` when it disagrees with the city figure; empty when there is none."""
+    if aggregate is None:
+        return ""
+    shown = display.number(aggregate.value, indicator.unit, lang, indicator.decimals)
+    return f"{shown} ≠" if aggregate.consistent is False else shown
+
+
+def aggregates_by_code(evaluation: Evaluation) -> dict[str, Aggregate]:
+    """The aggregates of *evaluation* by indicator code."""
+    return {a.indicator: a for a in evaluation.aggregates}
+
+
+def districts_summary(evaluation: Evaluation, lang: Lang) -> str:
+    """区县:3 个,共 6 项判定:达标 1,未达标 3,未填报 1,数据有误 1。"""
+    results = [r for d in evaluation.districts for r in d.results]
+    s = summarise(results)
+    n = len(evaluation.districts)
+    off = sum(1 for a in evaluation.aggregates if a.consistent is False)
+    if lang == "zh":
+        text = (
+            f"区县:{n} 个,共 {s.total} 项判定:达标 {s.met},未达标 {s.unmet},"
+            f"未填报 {s.missing},数据有误 {s.invalid}"
+        )
+        return text + (f";合计与全市填报值不一致 {off} 项。" if off else "。")
+    text = (
+        f"Districts: {n}, {s.total} judgements: {s.met} met, {s.unmet} unmet, "
+        f"{s.missing} missing, {s.invalid} invalid"
+    )
+    return text + (f"; {off} sums disagree with the city-level figure." if off else ".")

@@ -250,7 +250,8 @@ def related_issues(evaluation: Evaluation, result: IndicatorResult) -> list[Issu
     return [
         i
         for i in evaluation.issues
-        if i.indicator == result.indicator.code or (i.location.sheet, i.location.cell) in cells
+        if (i.indicator == result.indicator.code and i.district is None)
+        or (i.location.sheet, i.location.cell) in cells
     ]
 
 

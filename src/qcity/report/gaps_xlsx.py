@@ -47,6 +47,31 @@ def _safe(value: Any) -> Any:
     return spreadsheet_text(value) if isinstance(value, str) else value
 
 
+def put_frame(
+    writer: Any, name: str, title_lines: list[str], frame: Any, *, wrap: bool = True
+) -> Any:
+    """Write *frame* on a new sheet *name* under *title_lines* (the first one bold); every text
+    cell, titles and headers included, is neutralised against formula injection and kept text."""
+    from openpyxl.styles import Alignment, Font
+
+    safe = frame.map(_safe)
+    safe.columns = [_safe(c) for c in frame.columns]
+    start = len(title_lines) + 1
+    safe.to_excel(writer, sheet_name=name, index=False, startrow=start)
+    ws = writer.sheets[name]
+    for n, text in enumerate(title_lines, start=1):
+        cell = ws.cell(n, 1, _safe(text))
+        cell.data_type = "s"  # never a formula, whatever the text
+        if n == 1:
+            cell.font = Font(bold=True, size=13)
+    for row in ws.iter_rows(min_row=start + 1):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+            cell.alignment = Alignment(wrap_text=wrap, vertical="top")
+    return ws
+
+
 class GapsXlsxReporter(GapsReporter):
     """An .xlsx to send out: every text cell neutralised against formula injection."""
 
@@ -56,7 +81,6 @@ class GapsXlsxReporter(GapsReporter):
 
     def render(self, report: GapReport, options: ReportOptions) -> bytes:
         import pandas as pd
-        from openpyxl.styles import Alignment, Font
 
         lang = options.lang
         sheet = report.evaluation.sheet
@@ -141,22 +165,8 @@ class GapsXlsxReporter(GapsReporter):
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
             sheets = [(SUMMARY[lang], [*head, counts_text(report, lang)], summary), *tables]
             for raw_name, title_lines, frame in sheets:
-                name = sheet_name(raw_name, taken)
-                safe = frame.map(_safe)
-                safe.columns = [_safe(c) for c in frame.columns]
+                ws = put_frame(writer, sheet_name(raw_name, taken), title_lines, frame)
                 start = len(title_lines) + 1
-                safe.to_excel(writer, sheet_name=name, index=False, startrow=start)
-                ws = writer.sheets[name]
-                for n, text in enumerate(title_lines, start=1):
-                    cell = ws.cell(n, 1, _safe(text))
-                    cell.data_type = "s"  # never a formula, whatever the text
-                    if n == 1:
-                        cell.font = Font(bold=True, size=13)
-                for row in ws.iter_rows(min_row=start + 1):
-                    for cell in row:
-                        if isinstance(cell.value, str):
-                            cell.data_type = "s"
-                        cell.alignment = Alignment(wrap_text=True, vertical="top")
                 for col, width in zip(
                     "ABCDEFGHI", (10, 34, 12, 12, 14, 18, 48, 14, 30), strict=False
                 ):

@@ -42,12 +42,18 @@ class GithubReporter(Reporter):
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
         lang = options.lang
         lines: list[str] = []
-        for r in evaluation.results:
+        results = [
+            *((r, None) for r in evaluation.results),
+            *((r, d.name) for d in evaluation.districts for r in d.results),
+        ]
+        for r, district in results:
             if r.status is Status.MET:
                 continue
             ind = r.indicator
             status = display.STATUS_LABEL[r.status][lang]
             title = f"{ind.code} {status} · {ind.name.get(lang)}"
+            if district is not None:
+                title += f" · {district}"
             where = f"{cell_ref(r.location)}: " if r.location else ""
             target = f"{label('target', lang)} {display.target(ind, lang)}"
             if r.status is Status.UNMET:
@@ -71,17 +77,20 @@ class GithubReporter(Reporter):
                 title = f"{t.task.code} {task_progress_text(t, lang)} · {t.task.title.get(lang)}"
                 lines.append(command(kind, message, file=evaluation.source, title=title))
         for issue in evaluation.issues:
-            lines.append(self._issue(issue, evaluation.source, lang))
+            lines.append(self.issue_line(issue, evaluation.source, lang))
         lines.append(command("notice", _summary(evaluation, lang), title="qcity"))
         if tasks is not None:
             lines.append(command("notice", task_summary_text(tasks, lang), title="qcity tasks"))
         stream.write("\n".join(lines) + "\n")
 
     @staticmethod
-    def _issue(issue: Issue, source: str, lang: Lang) -> str:
+    def issue_line(issue: Issue, source: str, lang: Lang) -> str:
+        """The annotation of one issue (in *source* unless the issue names its own file)."""
         title = f"{issue.type.title[lang]} [{issue.code}]"
         if issue.indicator:
             title = f"{issue.indicator} {title}"
+        if issue.district:
+            title += f" · {issue.district}"
         where = cell_ref(issue.location)
         message = f"{where}: {issue.message(lang)}" if where else issue.message(lang)
         message += f" → {issue.hint(lang)}"

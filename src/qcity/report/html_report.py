@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TextIO
 
 from qcity import display
 from qcity.display import label
-from qcity.errors import Lang
+from qcity.errors import Issue, Lang
 from qcity.model import Evaluation, IndicatorResult, Op, Status, Summary, TaskReport
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
+    AGGREGATE,
+    AGGREGATE_NOTE,
+    DISTRICTS,
+    aggregate_text,
+    aggregates_by_code,
     cell_ref,
     computed_note,
     deliverables_text,
+    district_indicators,
+    districts_summary,
     fraction_text,
     report_date,
     shown_tasks,
@@ -134,7 +142,8 @@ def bar(r: IndicatorResult, lang: Lang) -> str:
     return "".join(parts)
 
 
-def _summary_bar(s: Summary) -> str:
+def summary_bar(s: Summary) -> str:
+    """A small stacked bar of the statuses' counts (an inline SVG)."""
     if s.total == 0:
         return ""
     width = 120
@@ -173,18 +182,7 @@ class HtmlReporter(Reporter):
         meta = evaluation.catalogue.catalogue
         title = f"{label('title', lang)} · {evaluation.source}"
         out: list[str] = [
-            "<!DOCTYPE html>",
-            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            # No network: nothing may be fetched, whatever the text says.
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-            "style-src 'unsafe-inline'; img-src data:\">",
-            f"<title>{h(title)}</title>",
-            f"<style>{CSS}</style>",
-            "</head>",
-            "<body>",
+            *page_head(title, lang),
             "<header>",
             f"<h1>{h(label('title', lang))}</h1>",
             f'<p class="plan">{h(meta.title.get(lang))}({h(meta.document)})</p>',
@@ -217,6 +215,8 @@ class HtmlReporter(Reporter):
             out += ["</tbody></table>", "</section>"]
         if any(r.observation is not None and r.observation.computed for r in evaluation.results):
             out.append(f'<p class="sub">{h(computed_note(lang))}</p>')
+        if evaluation.districts:
+            out += district_section(evaluation, lang)
         tasks = shown_tasks(evaluation, options)
         if tasks is not None:
             out += self._tasks(tasks, lang)
@@ -249,7 +249,7 @@ class HtmlReporter(Reporter):
                 f'<td>{h(area.lead)}</td><td class="num">{s.met}</td>'
                 f'<td class="num">{s.unmet}</td><td class="num">{s.missing}</td>'
                 f'<td class="num">{s.invalid}</td><td class="num">{s.total}</td>'
-                f"<td>{_summary_bar(s)}</td></tr>"
+                f"<td>{summary_bar(s)}</td></tr>"
             )
         out += ["</tbody></table>", "</section>"]
         return out
@@ -316,23 +316,102 @@ class HtmlReporter(Reporter):
 
     @staticmethod
     def _issues(evaluation: Evaluation, lang: Lang) -> list[str]:
-        if not evaluation.issues:
-            return []
-        out = [
-            '<section class="issues">',
-            f"<h2>{h(label('issues', lang))} ({len(evaluation.issues)})</h2>",
-            '<table class="issues"><thead><tr>',
-            *(f"<th>{h(label(k, lang))}</th>" for k in ("severity", "location", "problem", "fix")),
-            "</tr></thead><tbody>",
-        ]
-        for issue in evaluation.issues:
-            sev = issue.level.value
+        return issue_section(evaluation.issues, lang)
+
+
+def issue_section(issues: Sequence[Issue], lang: Lang) -> list[str]:
+    """The data issues as a section with a table (nothing when there are none)."""
+    if not issues:
+        return []
+    out = [
+        '<section class="issues">',
+        f"<h2>{h(label('issues', lang))} ({len(issues)})</h2>",
+        '<table class="issues"><thead><tr>',
+        *(f"<th>{h(label(k, lang))}</th>" for k in ("severity", "location", "problem", "fix")),
+        "</tr></thead><tbody>",
+    ]
+    for issue in issues:
+        sev = issue.level.value
+        out.append(
+            f'<tr class="issue" data-code="{h(issue.code)}">'
+            f'<td class="sev-{sev}">{h(display.SEVERITY_LABEL[sev][lang])}</td>'
+            f"<td>{h(str(issue.location))}"
+            f"{f' · {h(issue.district)}' if issue.district else ''}</td>"
+            f'<td>{h(issue.message(lang))} <span class="sub">[{h(issue.code)}]</span></td>'
+            f"<td>{h(issue.hint(lang))}</td></tr>"
+        )
+    out += ["</tbody></table>", "</section>"]
+    return out
+
+
+def page_head(title: str, lang: Lang, css: str = CSS) -> list[str]:
+    """The page up to <body>: language, no network (a content security policy), title, style."""
+    return [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # No network: nothing may be fetched, whatever the text says.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>{h(title)}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+    ]
+
+
+def district_section(evaluation: Evaluation, lang: Lang) -> list[str]:
+    """The district × indicator matrix: a coloured status mark per cell, the summed rates last."""
+    indicators = district_indicators(evaluation)
+    aggregates = aggregates_by_code(evaluation)
+    by_area = {a.code: a for a in evaluation.catalogue.areas}
+    columns = 1 + len(evaluation.districts) + (1 if aggregates else 0)
+    out = [
+        '<section class="districts">',
+        f"<h2>{h(DISTRICTS[lang])} ({len(evaluation.districts)})</h2>",
+        '<table class="districts"><thead><tr>',
+        f"<th>{h(label('code', lang))}</th>",
+        *(
+            f'<th class="district" style="text-align: center">{h(d.name)}</th>'
+            for d in evaluation.districts
+        ),
+        *([f"<th>{h(AGGREGATE[lang])}</th>"] if aggregates else []),
+        "</tr></thead><tbody>",
+    ]
+    current = None
+    for row, indicator in enumerate(indicators):
+        if indicator.area != current:
+            current = indicator.area
             out.append(
-                f'<tr class="issue" data-code="{h(issue.code)}">'
-                f'<td class="sev-{sev}">{h(display.SEVERITY_LABEL[sev][lang])}</td>'
-                f"<td>{h(str(issue.location))}</td>"
-                f'<td>{h(issue.message(lang))} <span class="sub">[{h(issue.code)}]</span></td>'
-                f"<td>{h(issue.hint(lang))}</td></tr>"
+                f'<tr class="area"><td colspan="{columns}"><b>'
+                f"{h(by_area[indicator.area].name.get(lang))}</b></td></tr>"
             )
-        out += ["</tbody></table>", "</section>"]
-        return out
+        cells = [f'<tr data-code="{h(indicator.code)}"><td class="code">{h(indicator.code)}</td>']
+        for d in evaluation.districts:
+            r = d.results[row]
+            title = f"{d.name} · {indicator.code}: {display.STATUS_LABEL[r.status][lang]}"
+            if r.observation is not None:
+                title += f" · {value_text(r, lang)}"
+            cells.append(
+                f'<td class="status status-{r.status.value}" data-district="{h(d.name)}" '
+                f'style="text-align: center" title="{h(title)}">'
+                f"{h(display.STATUS_MARK[r.status])}</td>"
+            )
+        if aggregates:
+            text = aggregate_text(aggregates.get(indicator.code), indicator, lang)
+            cells.append(f'<td class="num">{h(text)}</td>')
+        out.append("".join(cells) + "</tr>")
+    totals = "".join(
+        f'<td class="num">{d.summary.met}/{d.summary.total}</td>' for d in evaluation.districts
+    )
+    out.append(
+        f'<tr class="totals"><td>{h(display.STATUS_LABEL[Status.MET][lang])}</td>{totals}'
+        f"{'<td></td>' if aggregates else ''}</tr>"
+    )
+    out.append("</tbody></table>")
+    if aggregates:
+        out.append(f'<p class="sub">{h(AGGREGATE_NOTE[lang])}</p>')
+    out += [f"<p>{h(districts_summary(evaluation, lang))}</p>", "</section>"]
+    return out

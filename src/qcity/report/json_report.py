@@ -16,6 +16,7 @@ from qcity.model import (
     IndicatorResult,
     MissingFigure,
     Scalar,
+    Summary,
     TaskReport,
     TaskResult,
 )
@@ -78,10 +79,22 @@ def derived_dict(r: IndicatorResult, catalogue: Catalogue, lang: Lang) -> dict[s
     }
 
 
+def figure_dict(r: IndicatorResult) -> dict[str, Any]:
+    """The figure as read: value, judged value, raw text, notation, numerator, denominator."""
+    obs = r.observation
+    return {
+        "value": _num(obs.value) if obs else None,
+        "judged": _num(r.judged),
+        "raw": obs.raw if obs else None,
+        "notation": obs.notation if obs else None,
+        "numerator": json_number(obs.numerator) if obs else None,
+        "denominator": json_number(obs.denominator) if obs else None,
+    }
+
+
 def indicator_dict(r: IndicatorResult, lang: Lang, catalogue: Catalogue) -> dict[str, Any]:
     """One indicator's entry in the JSON report."""
     ind = r.indicator
-    obs = r.observation
     t = ind.target
     return {
         "code": ind.code,
@@ -91,12 +104,7 @@ def indicator_dict(r: IndicatorResult, lang: Lang, catalogue: Catalogue) -> dict
         "area": ind.area,
         "lead": ind.lead,
         "status": r.status.value,
-        "value": _num(obs.value) if obs else None,
-        "judged": _num(r.judged),
-        "raw": obs.raw if obs else None,
-        "notation": obs.notation if obs else None,
-        "numerator": json_number(obs.numerator) if obs else None,
-        "denominator": json_number(obs.denominator) if obs else None,
+        **figure_dict(r),
         "target": {
             "op": t.op.value,
             "value": _num(t.value),
@@ -115,8 +123,8 @@ def indicator_dict(r: IndicatorResult, lang: Lang, catalogue: Catalogue) -> dict
 
 
 def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:
-    """One issue's entry in the JSON report."""
-    return {
+    """One issue's entry in the JSON report (`district` only for an issue of a district's row)."""
+    entry: dict[str, Any] = {
         "code": issue.code,
         "severity": issue.level.value,
         "indicator": issue.indicator,
@@ -124,6 +132,64 @@ def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:
         "message": issue.message(lang),
         "hint": issue.hint(lang),
         "location": issue.location.as_dict(),
+    }
+    if issue.district is not None:
+        entry["district"] = issue.district
+    return entry
+
+
+def result_dict(r: IndicatorResult, lang: Lang) -> dict[str, Any]:
+    """One indicator of a district (or of a file in a batch): the figure and the verdict only."""
+    return {
+        "code": r.indicator.code,
+        "status": r.status.value,
+        **figure_dict(r),
+        "gap": json_number(r.gap),
+        "gap_text": display.gap(r, lang) or None,
+        "location": r.location.as_dict() if r.location else None,
+        "note": r.note,
+    }
+
+
+def summary_dict(summary: Summary) -> dict[str, int]:
+    """Counts of statuses."""
+    return {
+        "met": summary.met,
+        "unmet": summary.unmet,
+        "missing": summary.missing,
+        "invalid": summary.invalid,
+        "total": summary.total,
+    }
+
+
+def districts_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
+    """The `districts` and `aggregates` keys, present only for a workbook with districts."""
+    if not evaluation.districts:
+        return {}
+    return {
+        "districts": [
+            {
+                "name": d.name,
+                "summary": summary_dict(d.summary),
+                "indicators": [result_dict(r, lang) for r in d.results],
+            }
+            for d in evaluation.districts
+        ],
+        "aggregates": [
+            {
+                "code": a.indicator,
+                "districts": a.districts,
+                "numerator": json_number(a.numerator),
+                "denominator": json_number(a.denominator),
+                "value": json_number(a.value),
+                "judged": json_number(a.judged),
+                "gap": json_number(a.gap),
+                "status": a.status.value,
+                "city": json_number(a.city),
+                "consistent": a.consistent,
+            }
+            for a in evaluation.aggregates
+        ],
     }
 
 
@@ -216,6 +282,7 @@ def evaluation_dict(
         "task_summary": task_summary_dict(tasks),
         "tasks": [task_dict(r, lang) for r in tasks.results] if tasks else [],
         "issues": [issue_dict(i, lang) for i in evaluation.issues],
+        **districts_dict(evaluation, lang),
     }
 
 

@@ -14,11 +14,14 @@ def nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def closed_object(properties: dict[str, Any]) -> dict[str, Any]:
-    # Every key is always present (null when there is nothing to say) and no other key may be.
+def closed_object(
+    properties: dict[str, Any], optional: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    # Every key is always present (null when there is nothing to say) and no other key may be;
+    # *optional* keys appear only where they apply (districts), so reports without stay as they were.
     return {
         "type": "object",
-        "properties": properties,
+        "properties": {**properties, **(optional or {})},
         "required": list(properties),
         "additionalProperties": False,
     }
@@ -39,6 +42,26 @@ LOCATION = closed_object(
         ),
         "path": nullable(STRING),
         "line": nullable({"type": "integer", "minimum": 1}),
+    }
+)
+
+
+SUMMARY = closed_object(dict.fromkeys(("met", "unmet", "missing", "invalid", "total"), COUNT))
+# One indicator of a district (or of a file in a batch): figure and verdict, no catalogue text.
+RESULT = closed_object(
+    {
+        "code": {"type": "string", "pattern": CODE_PATTERN},
+        "status": {"enum": [s.value for s in Status]},
+        "value": {"type": ["number", "boolean", "null"]},
+        "judged": {"type": ["number", "boolean", "null"]},
+        "raw": nullable(STRING),
+        "notation": nullable({"type": "string", "pattern": "^[a-z]+(-[a-z]+)*$"}),
+        "numerator": nullable(NUMBER),
+        "denominator": nullable(NUMBER),
+        "gap": nullable(NUMBER),
+        "gap_text": nullable(TEXT),
+        "location": nullable({"$ref": "#/$defs/location"}),
+        "note": nullable(STRING),
     }
 )
 
@@ -126,7 +149,8 @@ def report_json_schema() -> dict[str, Any]:
             "message": TEXT,
             "hint": TEXT,
             "location": {"$ref": "#/$defs/location"},
-        }
+        },
+        optional={"district": TEXT},
     )
     code = {"type": "string", "pattern": CODE_PATTERN}
     task = closed_object(
@@ -190,7 +214,11 @@ def report_json_schema() -> dict[str, Any]:
             "task_summary": nullable({"$ref": "#/$defs/task_summary"}),
             "tasks": {"type": "array", "items": {"$ref": "#/$defs/task"}},
             "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
-        }
+        },
+        optional={
+            "districts": {"type": "array", "items": {"$ref": "#/$defs/district"}},
+            "aggregates": {"type": "array", "items": {"$ref": "#/$defs/aggregate"}},
+        },
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -207,5 +235,111 @@ def report_json_schema() -> dict[str, Any]:
             "task": task,
             "task_summary": task_summary,
             "issue": issue,
+            "result": RESULT,
+            "district": closed_object(
+                {
+                    "name": TEXT,
+                    "summary": SUMMARY,
+                    "indicators": {"type": "array", "items": {"$ref": "#/$defs/result"}},
+                }
+            ),
+            "aggregate": closed_object(
+                {
+                    "code": {"type": "string", "pattern": CODE_PATTERN},
+                    "districts": {"type": "integer", "minimum": 1},
+                    "numerator": {"type": "number", "minimum": 0},
+                    "denominator": {"type": "number", "exclusiveMinimum": 0},
+                    "value": NUMBER,
+                    "judged": NUMBER,
+                    "gap": NUMBER,
+                    "status": {"enum": [s.value for s in Status]},
+                    "city": nullable(NUMBER),
+                    "consistent": {"type": ["boolean", "null"]},
+                }
+            ),
+        },
+    }
+
+
+BATCH_SCHEMA_ID = "urn:qcity:schema:batch:1"
+
+
+def batch_json_schema() -> dict[str, Any]:
+    """The JSON Schema of `qcity check FILE_OR_DIR … --format json` for a batch (kind "batch")."""
+    defs = report_json_schema()["$defs"]
+    counts = dict.fromkeys(("met", "unmet", "missing", "invalid", "total"), COUNT)
+    code = {"type": "string", "pattern": CODE_PATTERN}
+    entry = closed_object(
+        {
+            "path": TEXT,
+            "unit": TEXT,
+            "unit_source": {"enum": ["cell", "file"]},
+            "unit_location": nullable({"$ref": "#/$defs/location"}),
+            "status": {"enum": ["checked", "failed"]},
+            "exit_code": {"type": "integer", "minimum": 0, "maximum": 4},
+            "sheet": nullable(STRING),
+            "report_year": nullable({"type": "integer", "minimum": 1900, "maximum": 2100}),
+            "summary": nullable({"$ref": "#/$defs/summary"}),
+            "indicators": {"type": "array", "items": {"$ref": "#/$defs/result"}},
+            "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
+        },
+        optional={
+            "districts": {"type": "array", "items": {"$ref": "#/$defs/district"}},
+            "aggregates": {"type": "array", "items": {"$ref": "#/$defs/aggregate"}},
+        },
+    )
+    document = closed_object(
+        {
+            "schema_version": {"const": 1},
+            "kind": {"const": "batch"},
+            "catalogue": report_json_schema()["properties"]["catalogue"],
+            "checked_at": report_json_schema()["properties"]["checked_at"],
+            "lang": {"enum": ["zh", "en"]},
+            "summary": closed_object(
+                {
+                    **dict.fromkeys(("files", "checked", "failed", "skipped"), COUNT),
+                    "exit_code": {"type": "integer", "minimum": 0, "maximum": 4},
+                    **counts,
+                    "errors": COUNT,
+                    "warnings": COUNT,
+                }
+            ),
+            "areas": {
+                "type": "array",
+                "items": closed_object({"code": code, "name": TEXT, "lead": TEXT, **counts}),
+            },
+            "indicators": {
+                "type": "array",
+                "items": closed_object(
+                    {
+                        "code": code,
+                        "name": TEXT,
+                        "area": code,
+                        "lead": TEXT,
+                        "target": TEXT,
+                        "unit": {"enum": [u.value for u in Unit]},
+                    }
+                ),
+            },
+            "files": {"type": "array", "items": {"$ref": "#/$defs/file"}},
+            "skipped": {"type": "array", "items": TEXT},
+            "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
+        }
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": BATCH_SCHEMA_ID,
+        "title": "qcity batch report (schema_version 1)",
+        "description": "The output of `qcity check FILE_OR_DIR … --format json` for several "
+        "workbooks or a folder.",
+        **document,
+        "$defs": {
+            "location": defs["location"],
+            "issue": defs["issue"],
+            "result": defs["result"],
+            "district": defs["district"],
+            "aggregate": defs["aggregate"],
+            "summary": SUMMARY,
+            "file": entry,
         },
     }

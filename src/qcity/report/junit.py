@@ -8,10 +8,12 @@ from typing import TextIO
 from qcity import display
 from qcity.display import label
 from qcity.errors import Issue, Lang
-from qcity.model import Evaluation, IndicatorResult, Status, TaskResult
+from qcity.model import Evaluation, IndicatorResult, Status, TaskResult, summarise
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
+    DISTRICTS,
     deliverables_text,
+    district_issues,
     fraction_text,
     general_issues,
     issue_line,
@@ -25,13 +27,57 @@ from qcity.report.common import (
 from qcity.report.escape import xml_text
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+def sub_element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """A child element with its attributes and text made safe for XML."""
     # Every attribute and text goes through xml_text: ElementTree escapes & < > " but would
     # write control characters that make the document ill-formed.
     element = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
     if text is not None:
         element.text = xml_text(text)
     return element
+
+
+def testsuite(
+    root: ET.Element,
+    name: str,
+    counts: tuple[int, int, int],
+    stamp: str,
+    n: int,
+    package: str,
+    file: str | None = None,
+) -> ET.Element:
+    """A <testsuite> with its *counts* (tests, failures, errors) and the usual attributes."""
+    tests, failures, errors = counts
+    attrs = {
+        "name": name,
+        "tests": str(tests),
+        "failures": str(failures),
+        "errors": str(errors),
+        "skipped": "0",
+        "time": "0",
+        "timestamp": stamp,
+        "id": str(n),
+        "package": package,
+    }
+    if file is not None:
+        attrs["file"] = file
+    return sub_element(root, "testsuite", **attrs)
+
+
+def issue_testcase(suite: ET.Element, issue: Issue, lang: Lang) -> None:
+    """A data issue about no indicator as a testcase: an <error> for an error, else its text."""
+    case = sub_element(
+        suite,
+        "testcase",
+        name=f"{issue.code} {issue.location}".strip(),
+        classname="qcity.data",
+        time="0",
+    )
+    text = f"{issue_line(issue, lang)}\n→ {issue.hint(lang)}"
+    if issue.level.value == "error":
+        sub_element(case, "error", text, type=issue.code, message=issue.message(lang))
+    else:
+        sub_element(case, "system-out", text)
 
 
 def _details(r: IndicatorResult, issues: list[Issue], lang: Lang) -> str:
@@ -81,6 +127,7 @@ class JUnitReporter(Reporter):
         s = evaluation.summary
         general = general_issues(evaluation)
         general_errors = sum(1 for i in general if i.level.value == "error")
+        d = summarise([r for district in evaluation.districts for r in district.results])
         tasks = shown_tasks(evaluation, options)
         task_count = len(tasks.results) if tasks else 0
         # Overdue tasks fail only when they decide the exit code (--fail-on-tasks).
@@ -89,83 +136,75 @@ class JUnitReporter(Reporter):
         )
         root = ET.Element("testsuites")
         root.set("name", xml_text(f"qcity {evaluation.source}"))
-        root.set("tests", str(s.total + len(general) + task_count))
-        root.set("failures", str(s.unmet + s.missing + task_failures))
-        root.set("errors", str(s.invalid + general_errors))
+        root.set("tests", str(s.total + len(general) + d.total + task_count))
+        root.set("failures", str(s.unmet + s.missing + d.unmet + d.missing + task_failures))
+        root.set("errors", str(s.invalid + general_errors + d.invalid))
         root.set("time", "0")
         stamp = evaluation.checked_at.isoformat(timespec="seconds")
         for n, (area, summary) in enumerate(evaluation.area_summaries()):
-            suite = _sub(
+            suite = testsuite(
                 root,
-                "testsuite",
-                name=f"{area.code} {area.name.get(lang)} · {label('lead', lang)} {area.lead}",
-                tests=str(summary.total),
-                failures=str(summary.unmet + summary.missing),
-                errors=str(summary.invalid),
-                skipped="0",
-                time="0",
-                timestamp=stamp,
-                id=str(n),
-                package=f"qcity.{meta.id}",
-                file=evaluation.source,
+                f"{area.code} {area.name.get(lang)} · {label('lead', lang)} {area.lead}",
+                (summary.total, summary.unmet + summary.missing, summary.invalid),
+                stamp,
+                n,
+                f"qcity.{meta.id}",
+                evaluation.source,
             )
-            props = _sub(suite, "properties")
-            _sub(props, "property", name="catalogue", value=f"{meta.id} v{meta.version}")
-            _sub(props, "property", name="document", value=meta.document)
-            _sub(props, "property", name="source", value=evaluation.source)
-            _sub(props, "property", name="sheet", value=evaluation.sheet or "")
-            _sub(props, "property", name="lead", value=area.lead)
+            props = sub_element(suite, "properties")
+            sub_element(props, "property", name="catalogue", value=f"{meta.id} v{meta.version}")
+            sub_element(props, "property", name="document", value=meta.document)
+            sub_element(props, "property", name="source", value=evaluation.source)
+            sub_element(props, "property", name="sheet", value=evaluation.sheet or "")
+            sub_element(props, "property", name="lead", value=area.lead)
             for r in evaluation.results:
                 if r.indicator.area == area.code:
-                    self._case(suite, r, issues_of(evaluation, r.indicator.code), lang)
+                    JUnitReporter.testcase(suite, r, issues_of(evaluation, r.indicator.code), lang)
         if tasks is not None:
-            suite = _sub(
+            suite = testsuite(
                 root,
-                "testsuite",
-                name=label("tasks", lang),
-                tests=str(task_count),
-                failures=str(task_failures),
-                errors="0",
-                skipped="0",
-                time="0",
-                timestamp=stamp,
-                id=str(len(evaluation.catalogue.areas)),
-                package=f"qcity.{meta.id}",
-                file=evaluation.source,
+                label("tasks", lang),
+                (task_count, task_failures, 0),
+                stamp,
+                len(evaluation.catalogue.areas),
+                f"qcity.{meta.id}",
+                evaluation.source,
             )
-            props = _sub(suite, "properties")
-            _sub(props, "property", name="sheet", value=tasks.sheet or "")
-            _sub(props, "property", name="today", value=tasks.today.isoformat())
+            props = sub_element(suite, "properties")
+            sub_element(props, "property", name="sheet", value=tasks.sheet or "")
+            sub_element(props, "property", name="today", value=tasks.today.isoformat())
             for task in tasks.results:
                 self._task_case(suite, task, lang, options.fail_on_tasks)
         if general:
-            suite = _sub(
+            suite = testsuite(
                 root,
-                "testsuite",
-                name=label("issues", lang),
-                tests=str(len(general)),
-                failures="0",
-                errors=str(general_errors),
-                skipped="0",
-                time="0",
-                timestamp=stamp,
-                id=str(len(evaluation.catalogue.areas) + (tasks is not None)),
-                package=f"qcity.{meta.id}",
-                file=evaluation.source,
+                label("issues", lang),
+                (len(general), 0, general_errors),
+                stamp,
+                len(evaluation.catalogue.areas) + (tasks is not None),
+                f"qcity.{meta.id}",
+                evaluation.source,
             )
             for issue in general:
-                case = _sub(
-                    suite,
-                    "testcase",
-                    name=f"{issue.code} {issue.location}".strip(),
-                    classname="qcity.data",
-                    time="0",
-                )
-                text = f"{issue_line(issue, lang)}\n→ {issue.hint(lang)}"
-                if issue.level.value == "error":
-                    _sub(case, "error", text, type=issue.code, message=issue.message(lang))
-                else:
-                    _sub(case, "system-out", text)
+                issue_testcase(suite, issue, lang)
+        for n, district in enumerate(
+            evaluation.districts, start=len(evaluation.catalogue.areas) + 1 + (tasks is not None)
+        ):
+            ds = district.summary
+            suite = testsuite(
+                root,
+                f"{DISTRICTS[lang]} {district.name}",
+                (ds.total, ds.unmet + ds.missing, ds.invalid),
+                stamp,
+                n,
+                f"qcity.{meta.id}",
+                evaluation.source,
+            )
+            props = sub_element(suite, "properties")
+            sub_element(props, "property", name="district", value=district.name)
+            for r in district.results:
+                issues = district_issues(evaluation, district.name, r.indicator.code)
+                JUnitReporter.testcase(suite, r, issues, lang, prefix=f"qcity.{district.name}")
         ET.indent(root, space="  ")
         stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         stream.write(ET.tostring(root, encoding="unicode"))
@@ -173,7 +212,9 @@ class JUnitReporter(Reporter):
 
     @staticmethod
     def _task_case(suite: ET.Element, r: TaskResult, lang: Lang, enforced: bool) -> None:
-        case = _sub(suite, "testcase", name=task_title(r, lang), classname="qcity.tasks", time="0")
+        case = sub_element(
+            suite, "testcase", name=task_title(r, lang), classname="qcity.tasks", time="0"
+        )
         progress = task_progress_text(r, lang)
         status = task_status_text(r, lang) + (f" · {progress}" if progress else "")
         lines = [
@@ -190,29 +231,36 @@ class JUnitReporter(Reporter):
         lines.append(f"{label('source', lang)}: {r.task.source.clause} {r.task.source.quote}")
         details = "\n".join(lines)
         if r.overdue and enforced:
-            _sub(case, "failure", details, type="overdue", message=status)
+            sub_element(case, "failure", details, type="overdue", message=status)
         else:
-            _sub(case, "system-out", details)
+            sub_element(case, "system-out", details)
 
     @staticmethod
-    def _case(suite: ET.Element, r: IndicatorResult, issues: list[Issue], lang: Lang) -> None:
+    def testcase(
+        suite: ET.Element,
+        r: IndicatorResult,
+        issues: list[Issue],
+        lang: Lang,
+        prefix: str = "qcity",
+    ) -> None:
+        """The testcase of one indicator: a failure when unmet or missing, an error when invalid."""
         ind = r.indicator
-        case = _sub(
+        case = sub_element(
             suite,
             "testcase",
             name=f"{ind.code} {ind.name.get(lang)}",
-            classname=f"qcity.{ind.area}",
+            classname=f"{prefix}.{ind.area}",
             time="0",
         )
         details = _details(r, issues, lang)
         if r.status is Status.UNMET:
-            _sub(case, "failure", details, type="unmet", message=_message(r, issues, lang))
+            sub_element(case, "failure", details, type="unmet", message=_message(r, issues, lang))
         elif r.status is Status.MISSING:
-            _sub(case, "failure", details, type="missing", message=_message(r, issues, lang))
+            sub_element(case, "failure", details, type="missing", message=_message(r, issues, lang))
         elif r.status is Status.INVALID:
-            _sub(case, "error", details, type="invalid", message=_message(r, issues, lang))
+            sub_element(case, "error", details, type="invalid", message=_message(r, issues, lang))
         out = [issue_line(i, lang) for i in issues if r.status is not Status.INVALID]
         if r.note:
             out.append(f"{label('note', lang)}: {r.note}")
         if out:
-            _sub(case, "system-out", "\n".join(out))
+            sub_element(case, "system-out", "\n".join(out))

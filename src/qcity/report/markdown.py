@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
 from qcity import display
 from qcity.display import label
-from qcity.errors import Lang
+from qcity.errors import Issue, Lang
 from qcity.model import Evaluation, Status, TaskReport, TaskStatus
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
+    AGGREGATE,
+    AGGREGATE_NOTE,
+    DISTRICTS,
+    aggregate_text,
+    aggregates_by_code,
     computed_note,
+    district_indicators,
+    districts_summary,
     report_date,
     shown_tasks,
     task_progress_text,
@@ -119,30 +127,76 @@ class MarkdownReporter(Reporter):
         if notes:
             out += ["", f"**{label('note', lang)}**", ""]
             out += [f"- {r.indicator.code}: {markdown_text(r.note or '')}" for r in notes]
+        if evaluation.districts:
+            out += ["", *district_table(evaluation, lang)]
         tasks = shown_tasks(evaluation, options)
         if tasks is not None:
             out += task_lines(tasks, lang, options.fail_on_tasks)
         if evaluation.issues:
-            out += ["", f"**{label('issues', lang)} ({len(evaluation.issues)})**", ""]
-            out.append(
-                "| "
-                + " | ".join(label(h, lang) for h in ("severity", "location", "problem", "fix"))
-                + " | |"
-            )
-            out.append("|---|---|---|---|---|")
-            for issue in evaluation.issues:
-                severity = issue.level.value
-                out.append(
-                    "| "
-                    + " | ".join(
-                        [
-                            f"{SEVERITY_EMOJI[severity]} {display.SEVERITY_LABEL[severity][lang]}",
-                            markdown_code(str(issue.location)) if str(issue.location) else "",
-                            markdown_text(issue.message(lang)),
-                            markdown_text(issue.hint(lang)),
-                            f"`{issue.code}`",
-                        ]
-                    )
-                    + " |"
-                )
+            out += ["", *issue_table(evaluation.issues, lang)]
         stream.write("\n".join(out) + "\n")
+
+
+def issue_table(issues: Sequence[Issue], lang: Lang) -> list[str]:
+    """The data issues as a bold title and a table: level, location (and district), fix, code."""
+    out = [f"**{label('issues', lang)} ({len(issues)})**", ""]
+    out.append(
+        "| "
+        + " | ".join(label(h, lang) for h in ("severity", "location", "problem", "fix"))
+        + " | |"
+    )
+    out.append("|---|---|---|---|---|")
+    for issue in issues:
+        severity = issue.level.value
+        where = markdown_code(str(issue.location)) if str(issue.location) else ""
+        if issue.district:
+            where += f" · {markdown_text(issue.district)}"
+        cells = [
+            f"{SEVERITY_EMOJI[severity]} {display.SEVERITY_LABEL[severity][lang]}",
+            where,
+            markdown_text(issue.message(lang)),
+            markdown_text(issue.hint(lang)),
+            f"`{issue.code}`",
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+def district_table(evaluation: Evaluation, lang: Lang) -> list[str]:
+    """The district × indicator matrix as a Markdown table, with the summed rates last."""
+    indicators = district_indicators(evaluation)
+    aggregates = aggregates_by_code(evaluation)
+    by_area = {a.code: a for a in evaluation.catalogue.areas}
+    legend = " ".join(status_mark(s, lang) for s in Status)
+    names = [markdown_text(d.name) for d in evaluation.districts]
+    extra = [AGGREGATE[lang]] if aggregates else []
+    out = [
+        f"**{DISTRICTS[lang]} ({len(names)})** · {legend}",
+        "",
+        "| " + " | ".join([label("code", lang), *names, *extra]) + " |",
+        "|---|" + ":-:|" * len(names) + ("--:|" if extra else ""),
+    ]
+    current = None
+    for row, indicator in enumerate(indicators):
+        if indicator.area != current:
+            current = indicator.area
+            area = markdown_text(by_area[indicator.area].name.get(lang))
+            out.append(f"| **{area}** |" + " |" * (len(names) + len(extra)))
+        cells = [indicator.code]
+        cells += [STATUS_EMOJI[d.results[row].status] for d in evaluation.districts]
+        if extra:
+            cells.append(
+                markdown_text(aggregate_text(aggregates.get(indicator.code), indicator, lang))
+            )
+        out.append("| " + " | ".join(cells) + " |")
+    totals = [f"{d.summary.met}/{d.summary.total}" for d in evaluation.districts]
+    out.append(
+        "| "
+        + " | ".join([display.STATUS_LABEL[Status.MET][lang], *totals, *([""] if extra else [])])
+        + " |"
+    )
+    out.append("")
+    if aggregates:
+        out += [markdown_text(AGGREGATE_NOTE[lang]), ""]
+    out.append(markdown_text(districts_summary(evaluation, lang)))
+    return out

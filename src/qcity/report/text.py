@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +17,13 @@ from qcity.errors import Issue, Lang
 from qcity.model import Derivation, Evaluation, Indicator, Status, TaskReport, TaskStatus
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
+    AGGREGATE,
+    AGGREGATE_NOTE,
+    DISTRICTS,
+    aggregate_text,
+    aggregates_by_code,
+    district_indicators,
+    districts_summary,
     shown_tasks,
     task_progress_text,
     task_status_text,
@@ -72,6 +80,8 @@ def issue_lines(issues: Iterable[Issue], lang: Lang) -> list[Text]:
         if where:
             head.append(where, style="bold")
             head.append("  ")
+        if issue.district:
+            head.append(f"[{issue.district}] ", style="bold")
         head.append(issue.message(lang))
         head.append(f"  [{issue.code}]", style="dim")
         lines.append(head)
@@ -249,6 +259,9 @@ class TextReporter(Reporter):
         console.print(table)
         for line in _footnotes(evaluation, lang):
             console.print(Text(line, style="dim"), soft_wrap=True)
+        if evaluation.districts:
+            console.print()
+            print_district_matrix(console, evaluation, lang)
         tasks = shown_tasks(evaluation, options)
         if tasks is not None:
             print_tasks(console, tasks, lang, options.fail_on_tasks)
@@ -270,3 +283,71 @@ class TextReporter(Reporter):
                 ),
                 soft_wrap=True,
             )
+
+
+def print_district_matrix(console: Console, evaluation: Evaluation, lang: Lang) -> None:
+    """The district × indicator matrix: indicators by area down, districts across (in as many
+    blocks as the width needs), a status mark per cell, the summed rates in a last column."""
+    indicators = district_indicators(evaluation)
+    aggregates = aggregates_by_code(evaluation)
+    by_area = {a.code: a for a in evaluation.catalogue.areas}
+    names = [d.name for d in evaluation.districts]
+    first = max(
+        [cell_len(i.code) for i in indicators]
+        + [cell_len(by_area[i.area].name.get(lang)) for i in indicators]
+        + [cell_len(display.STATUS_LABEL[Status.MET][lang])]
+    )
+    has_sum = bool(aggregates)
+    sum_width = (
+        max(
+            [cell_len(AGGREGATE[lang])]
+            + [cell_len(aggregate_text(aggregates.get(i.code), i, lang)) for i in indicators]
+        )
+        if has_sum
+        else 0
+    )
+    # Each column takes its text, a space of padding each side and a space between columns.
+    room = (console.width or 100) - first - 2 - (sum_width + 3 if has_sum else 0)
+    blocks: list[list[int]] = [[]]
+    used = 0
+    for n, name in enumerate(names):
+        width = max(cell_len(name), 5) + 3
+        if blocks[-1] and used + width > room:
+            blocks.append([])
+            used = 0
+        blocks[-1].append(n)
+        used += width
+    legend = " ".join(f"{display.STATUS_MARK[s]} {display.STATUS_LABEL[s][lang]}" for s in Status)
+    console.print(Text(f"{DISTRICTS[lang]} ({len(names)}) · {legend}", style="bold"))
+    for number, block in enumerate(blocks):
+        last = number == len(blocks) - 1
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+        table.add_column(label("code", lang), no_wrap=True, style="bold")
+        for n in block:
+            table.add_column(names[n], no_wrap=True, justify="center")
+        if has_sum and last:
+            table.add_column(AGGREGATE[lang], no_wrap=True, justify="right")
+        current = None
+        for row, indicator in enumerate(indicators):
+            if indicator.area != current:
+                if current is not None:
+                    table.add_section()
+                current = indicator.area
+                table.add_row(Text(by_area[indicator.area].name.get(lang), style="bold cyan"))
+            cells: list[str | Text] = [indicator.code]
+            for n in block:
+                status = evaluation.districts[n].results[row].status
+                cells.append(Text(display.STATUS_MARK[status], style=STATUS_STYLE[status]))
+            if has_sum and last:
+                cells.append(aggregate_text(aggregates.get(indicator.code), indicator, lang))
+            table.add_row(*cells)
+        table.add_section()
+        totals: list[str | Text] = [display.STATUS_LABEL[Status.MET][lang]]
+        for n in block:
+            s = evaluation.districts[n].summary
+            totals.append(f"{s.met}/{s.total}")
+        table.add_row(*totals)
+        console.print(table)
+    if has_sum:
+        console.print(Text(AGGREGATE_NOTE[lang], style="dim"), soft_wrap=True)
+    console.print(Text(districts_summary(evaluation, lang)), soft_wrap=True)

@@ -1,0 +1,258 @@
+"""Checking the workbooks of a batch: in this process for one job, else in worker processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from qcity.batch import Entry, Input
+from qcity.errors import Issue, Location, QcityError
+from qcity.model import (
+    Catalogue,
+    District,
+    Evaluation,
+    Indicator,
+    IndicatorResult,
+    Observation,
+)
+from qcity.package import Limits
+
+Checked = tuple[Evaluation | None, tuple[Issue, ...], str | None]
+# A worker process costs about as much as checking ten small workbooks (forking, then copying
+# the memory it writes to), so a batch gets one worker per 16 files at most, and a small batch
+# is checked in this process.
+MIN_FILES_PER_WORKER = 16
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every check of a batch shares, sent once to each worker process."""
+
+    catalogue: Path | None  # the catalogue file (None: the bundled one)
+    now: dt.datetime | None  # one check time for the whole batch
+    year: int | None = None
+    limits: Limits | None = None  # --max-size, --max-inflated, --max-rows
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use (its affinity where the platform tells it)."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return max(1, counter() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def check_one(path: Path, shown: str, catalogue: Catalogue, settings: Settings) -> Checked:
+    """Check one workbook: its evaluation, or the issues that kept it from being read, and the
+    traceback of a bug (which is reported for this file, never stopping the others)."""
+    from qcity.check import check_workbook
+
+    try:
+        evaluation = check_workbook(
+            path,
+            catalogue,
+            shown=shown,
+            now=settings.now,
+            year=settings.year,
+            limits=settings.limits,
+        )
+    except QcityError as e:
+        return None, e.issues, None
+    except Exception as e:
+        issue = Issue(
+            "internal-error", Location(file=shown), {"reason": f"{type(e).__name__}: {e}"}
+        )
+        return None, (issue,), traceback.format_exc()
+    return evaluation, (), None
+
+
+def run_checks(
+    inputs: Sequence[Input],
+    catalogue: Catalogue,
+    settings: Settings,
+    *,
+    jobs: int,
+    judge: Callable[[Evaluation], int],
+    advance: Callable[[], None] | None = None,
+) -> list[Entry]:
+    """Check every input on its own; entries in the order of *inputs*, whatever the order of
+    completion. *jobs* is the most processes to use; *judge* gives a read file's exit code;
+    *advance* is called as each file is done."""
+    entries: list[Entry | None] = [None] * len(inputs)
+
+    def done(
+        index: int, evaluation: Evaluation | None, failure: tuple[Issue, ...], detail: str | None
+    ) -> None:
+        if evaluation is not None:
+            code = judge(evaluation)
+        else:
+            code = max(issue.type.exit_code for issue in failure)
+        entries[index] = Entry(inputs[index].shown, evaluation, code, failure, detail)
+        if advance is not None:
+            advance()
+
+    workers = min(jobs, len(inputs) // MIN_FILES_PER_WORKER)
+    if workers < 2:
+        for n, item in enumerate(inputs):
+            done(n, *check_one(item.path, item.shown, catalogue, settings))
+    else:
+        _run_pool(inputs, catalogue, settings, workers, done)
+    assert all(e is not None for e in entries)
+    return [e for e in entries if e is not None]
+
+
+# --- worker processes -----------------------------------------------------------------------------
+
+# Per process: the catalogue and settings, loaded once (inherited from the parent when forked).
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(settings: Settings) -> None:
+    if _WORKER.get("settings") != settings or "catalogue" not in _WORKER:
+        from qcity.catalogue import load_catalogue
+
+        _WORKER["catalogue"] = load_catalogue(settings.catalogue)
+        _WORKER["settings"] = settings
+    import openpyxl  # noqa: F401  (imported once per worker, not in the first file's time)
+
+    import qcity.check  # noqa: F401
+
+
+def _task(
+    chunk: list[tuple[int, str, str]],
+) -> list[tuple[int, dict[str, Any] | None, tuple[Issue, ...], str | None]]:
+    done = []
+    for index, path, shown in chunk:
+        evaluation, failure, detail = check_one(
+            Path(path), shown, _WORKER["catalogue"], _WORKER["settings"]
+        )
+        done.append((index, pack(evaluation) if evaluation is not None else None, failure, detail))
+    return done
+
+
+def chunk_size(files: int, workers: int) -> int:
+    """Files per task: few enough round trips to keep this process idle, small enough to share
+    the work out evenly at the end (and to move the progress bar)."""
+    return max(1, min(16, files // (workers * 8)))
+
+
+def _run_pool(
+    inputs: Sequence[Input],
+    catalogue: Catalogue,
+    settings: Settings,
+    workers: int,
+    done: Callable[[int, Evaluation | None, tuple[Issue, ...], str | None], None],
+) -> None:
+    # Forking copies the loaded catalogue and imported modules into each worker for free; it is
+    # safe here because this process runs no other thread when the workers start (they all start
+    # at the first submit, and the progress bar draws from this thread). Elsewhere the platform's
+    # default method is used and each worker loads the catalogue once in its initializer.
+    _WORKER.update(catalogue=catalogue, settings=settings)
+    indicators = {i.code: i for i in catalogue.indicators}
+    items = [(n, str(item.path), item.shown) for n, item in enumerate(inputs)]
+    finished: set[int] = set()
+
+    def receive(
+        results: list[tuple[int, dict[str, Any] | None, tuple[Issue, ...], str | None]],
+    ) -> None:
+        for n, packed, failure, detail in results:
+            evaluation = unpack(packed, catalogue, indicators) if packed is not None else None
+            finished.add(n)
+            done(n, evaluation, failure, detail)
+
+    size = chunk_size(len(items), workers)
+    chunks = [items[k : k + size] for k in range(0, len(items), size)]
+    with _pool(workers, settings) as pool:
+        futures = [pool.submit(_task, chunk) for chunk in chunks]
+        try:
+            for future in as_completed(futures):
+                receive(future.result())
+        except BrokenProcessPool:
+            pass  # a worker died (a crash in a library on some file): see below
+    # Check what is left one file at a time, each in a worker of its own, so that the file that
+    # brings a worker down is the one reported, and every other file is still checked.
+    left = [item for item in items if item[0] not in finished]
+    while left:
+        with _pool(1, settings) as pool:
+            for item in left:
+                try:
+                    receive(pool.submit(_task, [item]).result())
+                except BrokenProcessPool:
+                    n, _, shown = item
+                    reason = "the worker process checking it stopped (a crash reading the file)"
+                    issue = Issue("internal-error", Location(file=shown), {"reason": reason})
+                    finished.add(n)
+                    done(n, None, (issue,), None)
+                    break  # this pool is broken: another one takes the rest
+        left = [item for item in items if item[0] not in finished]
+
+
+@contextmanager
+def _pool(workers: int, settings: Settings) -> Iterator[ProcessPoolExecutor]:
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
+    )
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+# --- results sent back from workers: everything but the catalogue ---------------------------------
+
+
+def pack(evaluation: Evaluation) -> dict[str, Any]:
+    """An evaluation without its catalogue (each indicator by code): small to send between processes."""
+    data = {k: v for k, v in evaluation.__dict__.items() if k != "catalogue"}
+    data["results"] = [_pack_result(r) for r in evaluation.results]
+    data["districts"] = [
+        (d.name, [_pack_result(r) for r in d.results]) for d in evaluation.districts
+    ]
+    return data
+
+
+def unpack(
+    data: dict[str, Any], catalogue: Catalogue, indicators: dict[str, Indicator]
+) -> Evaluation:
+    """The evaluation *pack* was made from, with this process's own catalogue."""
+    fields = dict(data)
+    fields["results"] = [_unpack_result(r, indicators) for r in data["results"]]
+    fields["districts"] = [
+        District(name=name, results=[_unpack_result(r, indicators) for r in results])
+        for name, results in data["districts"]
+    ]
+    # Not validated again: that would validate the whole catalogue once more for every file.
+    return Evaluation.model_construct(catalogue=catalogue, **fields)
+
+
+def _pack_result(result: IndicatorResult) -> dict[str, Any]:
+    # Plain dicts pickle faster than pydantic models (which carry their own state protocol).
+    data = dict(result.__dict__)
+    data["indicator"] = result.indicator.code
+    if result.observation is not None:
+        data["observation"] = dict(result.observation.__dict__)
+    return data
+
+
+def _unpack_result(data: dict[str, Any], indicators: dict[str, Indicator]) -> IndicatorResult:
+    # (Validating these small models is faster than pydantic's model_construct.)
+    fields = dict(data)
+    fields["indicator"] = indicators[data["indicator"]]
+    if data["observation"] is not None:
+        fields["observation"] = Observation(**data["observation"])
+    return IndicatorResult(**fields)
