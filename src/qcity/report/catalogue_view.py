@@ -28,8 +28,7 @@ def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
 def write_catalogue(catalogue: Catalogue, stream: TextIO, options: ReportOptions, fmt: str) -> None:
     """Write the indicator list as a text table or JSON."""
     if fmt == "json":
-        json.dump(catalogue_dict(catalogue), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(json.dumps(catalogue_dict(catalogue), ensure_ascii=False, indent=2) + "\n")
         return
     lang = options.lang
     console = make_console(stream, options)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any, TextIO
 
@@ -20,7 +19,7 @@ from qcity.model import (
     TaskReport,
     TaskResult,
 )
-from qcity.report import Reporter, ReportOptions
+from qcity.report import Reporter, ReportOptions, write_json
 
 SCHEMA_VERSION = 1
 
@@ -306,7 +305,4 @@ class JsonReporter(Reporter):
     suffix = ".json"
 
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
-        json.dump(
-            evaluation_dict(evaluation, options.lang, options), stream, ensure_ascii=False, indent=2
-        )
-        stream.write("\n")
+        write_json(stream, evaluation_dict(evaluation, options.lang, options))
