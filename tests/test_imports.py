@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, ROOT
 
 PROBE = """
 import sys
@@ -31,7 +32,26 @@ def imported(*args: str) -> set[str]:
 def test_check_of_a_small_workbook_does_not_import_pandas() -> None:
     mods = imported("check", str(EXAMPLE), "--format", "json")
     assert "openpyxl" in mods  # the probe really ran a check
-    assert "pandas" not in mods  # (openpyxl itself imports numpy when it is installed)
+    assert "pandas" not in mods
+    assert "numpy" not in mods  # openpyxl would import it, only to write numpy scalars
+
+
+def test_xlsx_export_after_reading_without_numpy(tmp_path: Path) -> None:
+    # One process reads workbooks (openpyxl imported without numpy), then writes the batch's
+    # xlsx with pandas (which imports numpy): the cells must come out as numbers and text.
+    from openpyxl import load_workbook
+
+    out = tmp_path / "batch.xlsx"
+    folder = ROOT / "data" / "monthly" / "2015-07"
+    proc = subprocess.run(
+        [sys.executable, "-m", "qcity", "check", str(folder), "-f", "xlsx", "-o", str(out), "--jobs", "1"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode in (1, 3), proc.stderr
+    wb = load_workbook(out, read_only=True)
+    values = [v for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row]
+    assert any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+    assert "PRD-01" in values
 
 
 def test_help_imports_nothing_heavy() -> None:

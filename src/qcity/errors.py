@@ -34,7 +34,9 @@ def printable(text: str) -> str:
     File names may hold bytes that are not UTF-8 (Python keeps them as lone surrogates) and
     names or cells may hold terminal control characters; neither must reach a terminal raw.
     """
-    if text.isprintable() and text.isascii():
+    # Every character escaped below (lone surrogates, C0/C1 controls, bidi controls) is in a
+    # Unicode category str.isprintable() rejects, so printable text (Chinese included) is as is.
+    if text.isprintable():
         return text
     out: list[str] = []
     for ch in text:
