@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SkipValidation,
+    StringConstraints,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from qcity.errors import Issue, Lang, Location
@@ -657,9 +664,11 @@ class IndicatorResult(BaseModel):
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
-    indicator: Indicator
+    # The catalogue's indicator and the observation were validated when they were made;
+    # validating them again for every result re-ran the Indicator's validators once per row.
+    indicator: SkipValidation[Indicator]
     status: Status
-    observation: Observation | None = None
+    observation: SkipValidation[Observation | None] = None
     judged: Scalar | None = None  # the value at the indicator's judged precision
     gap: Decimal | None = None  # judged - threshold, in the indicator's unit
     location: Location | None = None  # the row's value cell, even when empty

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import sys
@@ -493,13 +494,21 @@ def header_key(text: object) -> str | None:
     return _HEADER_LOOKUP.get(name)
 
 
-def _make_cell(cell: dict[str, Any], formats: list[str]) -> Cell:
-    from openpyxl.utils import get_column_letter
+@functools.cache
+def column_letter(column: int) -> str:
+    """`A` for 1, `AA` for 27: the column's letters (cached: called for every cell read)."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
+
+def _make_cell(cell: dict[str, Any], formats: list[str]) -> Cell:
     style = cell["style_id"]
     return Cell(
         value=cell["value"],
-        coordinate=f"{get_column_letter(cell['column'])}{cell['row']}",
+        coordinate=f"{column_letter(cell['column'])}{cell['row']}",
         number_format=formats[style]
         if isinstance(style, int) and 0 <= style < len(formats)
         else "General",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from qcity import display
 from qcity.batch import Batch, Entry
 from qcity.errors import Lang
-from qcity.report import BatchReporter, ReportOptions
+from qcity.report import BatchReporter, ReportOptions, json_chunks
 from qcity.report.json_report import (
     SCHEMA_VERSION,
     catalogue_meta_dict,
@@ -91,14 +90,6 @@ class BatchJsonReporter(BatchReporter):
     suffix = ".json"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:
-        # A batch of a thousand workbooks is tens of megabytes: the envelope is indented, each
-        # file is one line (json's C encoder only runs without indent; a line per file also
-        # keeps the document easy to grep).
-        document = batch_dict(batch, options.lang)
-        files = document.pop("files")
-        head = json.dumps(document, ensure_ascii=False, indent=2)
-        lines = ",\n".join(
-            "    " + json.dumps(f, ensure_ascii=False, separators=(", ", ": ")) for f in files
-        )
-        body = f'"files": [\n{lines}\n  ]' if files else '"files": []'
-        return head[:-2] + ",\n  " + body + "\n}\n"
+        # A batch of a thousand workbooks is tens of megabytes: a line per file (json's C
+        # encoder only runs without indent; a line per file also keeps it easy to grep).
+        return "".join(json_chunks(batch_dict(batch, options.lang), one_line=("files",)))

@@ -305,4 +305,5 @@ class JsonReporter(Reporter):
     suffix = ".json"
 
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
-        write_json(stream, evaluation_dict(evaluation, options.lang, options))
+        document = evaluation_dict(evaluation, options.lang, options)
+        write_json(stream, document, one_line=("districts", "aggregates"))
