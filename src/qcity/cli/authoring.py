@@ -1,0 +1,218 @@
+"""`qcity template`, `qcity catalogue …` and `qcity schema …`: what departments fill and what defines it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from qcity.errors import Issue, Location
+
+if TYPE_CHECKING:
+    pass
+
+from qcity.cli.core import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    CatalogueOpt,
+    DebugOpt,
+    LangChoice,
+    LangOpt,
+    ListFormat,
+    OutputOpt,
+    app,
+    catalogue_app,
+    emit,
+    fail,
+    guard,
+    load,
+    require_suffix,
+    schema_app,
+)
+
+
+@app.command()
+def template(
+    out: Annotated[
+        Path, typer.Argument(help="The workbook to write (.xlsx) 输出的模板文件.", dir_okay=False)
+    ],
+    catalogue: CatalogueOpt = None,
+    lead: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lead",
+            metavar="DEPT",
+            help="Only the indicators this department leads, e.g. 市质监局 (repeatable) 牵头部门.",
+        ),
+    ] = None,
+    lang: LangOpt = LangChoice.zh,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUT if it exists.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Write the fill-in template workbook 生成填报模板."""
+    require_suffix(out, (".xlsx",), "OUT")
+    code = EXIT_INTERNAL
+    with guard(lang.value, debug):
+        from qcity.catalogue import resolve_leads
+        from qcity.files import write_atomic
+        from qcity.template import template_indicators, write_template
+
+        cat = load(catalogue)
+        leads = resolve_leads(cat, lead or [])
+        if out.exists() and not force:
+            fail(Issue("output-exists", Location(file=str(out)), {"path": str(out)}))
+        write_atomic(out, write_template(cat, lang=lang.value, leads=leads))
+        n = len(template_indicators(cat, leads))
+        meta = cat.catalogue
+        if lang.value == "zh":
+            msg = f"✔ 已写入模板 {out}({n} 项指标,指标目录 {meta.id} v{meta.version})"
+        else:
+            msg = (
+                f"✔ wrote the template {out} ({n} indicators, catalogue {meta.id} v{meta.version})"
+            )
+        typer.echo(msg)
+        code = EXIT_OK
+    raise typer.Exit(code)
+
+
+@catalogue_app.callback()
+def catalogue_list(
+    ctx: typer.Context,
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.text,
+    lang: LangOpt = LangChoice.zh,
+    debug: DebugOpt = False,
+) -> None:
+    """List the indicators of the catalogue 列出指标目录 (or run a subcommand)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with guard(lang.value, debug):
+        from qcity.report.catalogue_view import write_catalogue
+
+        cat = load(catalogue)
+        emit(lambda s, o: write_catalogue(cat, s, o, fmt.value), None, [], None, lang.value)
+
+
+@catalogue_app.command("validate")
+def catalogue_validate(
+    file: Annotated[Path, typer.Argument(help="The catalogue YAML to check.", dir_okay=False)],
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan", help="Plan text: check that every quoted phrase appears in it verbatim."
+        ),
+    ] = None,
+    lang: LangOpt = LangChoice.zh,
+    debug: DebugOpt = False,
+) -> None:
+    """Validate a catalogue file 校验指标目录文件."""
+    code = EXIT_INTERNAL
+    with guard(lang.value, debug):
+        from qcity.catalogue import check_quotes
+        from qcity.errors import CatalogueError
+
+        cat = load(file)
+        if plan is not None:
+            try:
+                plan_text = plan.read_text(encoding="utf-8-sig")
+            except OSError as e:
+                fail(
+                    Issue(
+                        "file-not-found",
+                        Location(file=str(plan)),
+                        {"path": f"{plan} ({e.strerror})"},
+                    )
+                )
+            problems = check_quotes(cat, plan_text, str(file))
+            if problems:
+                raise CatalogueError(*problems)
+        n = len(cat.indicators)
+        meta = cat.catalogue
+        if lang.value == "zh":
+            msg = f"✔ {file}:指标目录有效({meta.id} v{meta.version},{n} 项指标)"
+        else:
+            msg = f"✔ {file}: valid catalogue ({meta.id} v{meta.version}, {n} indicators)"
+        if plan is not None:
+            msg += (
+                ";引文均与方案原文一致" if lang.value == "zh" else "; every quote matches the plan"
+            )
+        typer.echo(msg)
+        code = EXIT_OK
+    raise typer.Exit(code)
+
+
+def _print_schema(which: str, output: Path | None, debug: bool) -> None:
+    with guard("en", debug):
+        import json
+
+        if which == "catalogue":
+            from qcity.catalogue import catalogue_json_schema
+
+            schema = catalogue_json_schema()
+        elif which == "report":
+            from qcity.report.json_schema import report_json_schema
+
+            schema = report_json_schema()
+        elif which == "plan":
+            from qcity.report.plan_report import plan_json_schema
+
+            schema = plan_json_schema()
+        elif which == "batch":
+            from qcity.report.json_schema import batch_json_schema
+
+            schema = batch_json_schema()
+        elif which == "diff":
+            from qcity.report.diff_report import diff_json_schema
+
+            schema = diff_json_schema()
+        else:
+            from qcity.report.gaps_report import gaps_json_schema
+
+            schema = gaps_json_schema()
+        text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        emit(lambda s, o: s.write(text), output, [], None, "en")
+
+
+@catalogue_app.command("schema")
+def catalogue_schema(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """Print the JSON Schema of catalogue files, for editors 输出目录的 JSON Schema."""
+    _print_schema("catalogue", output, debug)
+
+
+@schema_app.command("catalogue")
+def schema_catalogue(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of catalogue files (same as `qcity catalogue schema`)."""
+    _print_schema("catalogue", output, debug)
+
+
+@schema_app.command("report")
+def schema_report(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity check --format json` (schema_version 1)."""
+    _print_schema("report", output, debug)
+
+
+@schema_app.command("batch")
+def schema_batch(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity check FILE_OR_DIR … --format json` for a batch."""
+    _print_schema("batch", output, debug)
+
+
+@schema_app.command("diff")
+def schema_diff(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity diff --format json`."""
+    _print_schema("diff", output, debug)
+
+
+@schema_app.command("gaps")
+def schema_gaps(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity gaps --format json` (schema_version 1)."""
+    _print_schema("gaps", output, debug)
+
+
+@schema_app.command("plan")
+def schema_plan(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity plan --format json` (schema_version 1)."""
+    _print_schema("plan", output, debug)

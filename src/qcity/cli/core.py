@@ -1,0 +1,428 @@
+"""The command line's shared parts: exit codes (decided here), options, error handling, output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import io
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from qcity import __version__
+from qcity.errors import Issue, Lang, Location, QcityError, UsageError
+from qcity.report import ReportOptions
+
+if TYPE_CHECKING:
+    from qcity.diff import Diff
+    from qcity.gaps import GapReport
+    from qcity.model import Catalogue, Evaluation, IndicatorResult
+    from qcity.package import Limits
+
+
+# --- exit codes: the one place they are decided (tabled in the README) --------------------------
+EXIT_OK = 0  # every indicator met
+EXIT_UNMET = 1  # some indicator unmet or missing
+EXIT_USAGE = 2  # the command line is wrong (bad option, missing file)
+EXIT_INVALID = 3  # the workbook or catalogue cannot be trusted
+EXIT_INTERNAL = 4  # a bug in qcity
+
+
+def exit_code_for(evaluation: Evaluation, fail_on_tasks: bool = False) -> int:
+    """0 all met; 1 unmet or missing; 3 any invalid figure or error-level issue (districts too).
+    Tasks count only with *fail_on_tasks*: then an overdue task makes it at least 1."""
+    from qcity.model import Status
+
+    results = evaluation.all_results()
+    if evaluation.errors or any(r.status is Status.INVALID for r in results):
+        return EXIT_INVALID
+    if any(r.status is not Status.MET for r in results):
+        return EXIT_UNMET
+    if fail_on_tasks and evaluation.tasks and any(r.overdue for r in evaluation.tasks.results):
+        return EXIT_UNMET
+    return EXIT_OK
+
+
+def exit_code_for_one(result: IndicatorResult) -> int:
+    """`qcity explain`: 0 met; 1 unmet or missing; 3 invalid."""
+    from qcity.model import Status
+
+    if result.status is Status.INVALID:
+        return EXIT_INVALID
+    return EXIT_OK if result.status is Status.MET else EXIT_UNMET
+
+
+def diff_exit_code(diff: Diff) -> int:
+    """`qcity diff`: 1 when any indicator went from met to not met; a file that could not be read
+    (or units that cannot be matched) gives that file's own code (2 or 3); 0 otherwise."""
+    codes = [i.type.exit_code for e in diff.failed for i in e.failure]
+    codes += [EXIT_INVALID for i in diff.issues if i.level.value == "error"]
+    if diff.regressions:
+        codes.append(EXIT_UNMET)
+    return max(codes, default=EXIT_OK)
+
+
+def gaps_exit_code(report: GapReport) -> int:
+    """Like check, over what the list shows: 3 if anything on it is invalid or a data error
+    about no indicator remains; 1 if anything is left to close; 0 if nothing is."""
+    from qcity.model import Status
+
+    if report.other_issues or any(g.result.status is Status.INVALID for g in report.gaps):
+        return EXIT_INVALID
+    return EXIT_UNMET if report.gaps else EXIT_OK
+
+
+# --- options shared by commands -----------------------------------------------------------------
+
+
+class LangChoice(str, enum.Enum):
+    zh = "zh"
+    en = "en"
+
+
+class ReportFormat(str, enum.Enum):
+    """The formats of `qcity check --format` (kept equal to the reporter registry by a test)."""
+
+    text = "text"
+    json = "json"
+    junit = "junit"
+    markdown = "markdown"
+    github = "github"
+    html = "html"
+
+
+class CheckFormat(str, enum.Enum):
+    """The formats of `qcity check --format`: every report format, and xlsx for batches."""
+
+    text = "text"
+    json = "json"
+    junit = "junit"
+    markdown = "markdown"
+    github = "github"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class DiffFormat(str, enum.Enum):
+    """The formats of `qcity diff --format`."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class GapsFormat(str, enum.Enum):
+    """The formats of `qcity gaps --format` (kept equal to the gaps registry by a test)."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    xlsx = "xlsx"
+
+
+class ListFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+LangOpt = Annotated[
+    LangChoice,
+    typer.Option(
+        "--lang", envvar="QCITY_LANG", help="Report language 报告语言: zh (default) or en."
+    ),
+]
+CatalogueOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalogue",
+        "-c",
+        envvar="QCITY_CATALOGUE",
+        help="Indicator catalogue YAML 指标目录 (default: the bundled Xi'an 2014 plan).",
+        dir_okay=False,
+    ),
+]
+DebugOpt = Annotated[
+    bool, typer.Option("--debug", envvar="QCITY_DEBUG", help="Show tracebacks for internal errors.")
+]
+ColorOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."
+    ),
+]
+YearOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        min=1900,
+        max=2100,
+        help="Report year 报告年份 for figures derived from the 序列 (series) sheet "
+        "(default: the workbook's 报告期, else the latest year holding figures).",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to this file (atomically) instead of stdout.",
+        dir_okay=False,
+    ),
+]
+
+LeadOpt = Annotated[
+    str | None,
+    typer.Option("--lead", help="Only this lead department 牵头部门 (code or name, e.g. 市建委)."),
+]
+WorkbookArg = Annotated[
+    Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
+]
+WorkbooksArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Workbooks (.xlsx / .xlsm) or folders of them 填报工作簿或文件夹; several files or a "
+        "folder make a batch, each file checked on its own.",
+        show_default=False,
+        metavar="FILE_OR_DIR",
+    ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Batches: check this many files at once, in worker processes (default: the CPU count).",
+    ),
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Batches: no progress bar on the terminal.")
+]
+TodayOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--today",
+        envvar="QCITY_TODAY",
+        formats=["%Y-%m-%d"],
+        help="The date to report as today, YYYY-MM-DD (pins dates so outputs are reproducible).",
+    ),
+]
+
+
+def pinned(today: dt.datetime | None) -> tuple[dt.date | None, dt.datetime | None]:
+    """The report date and the check time that --today pins (midnight UTC), or None and None."""
+    if today is None:
+        return None, None
+    return today.date(), today.replace(tzinfo=dt.timezone.utc)
+
+
+def _size(text: str) -> str:
+    """Validate a size option while parsing, so a bad one is a usage error naming the option."""
+    from qcity.package import parse_size
+
+    try:
+        parse_size(text)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+    return text
+
+
+MaxSizeOpt = Annotated[
+    str,
+    typer.Option(
+        "--max-size",
+        envvar="QCITY_MAX_SIZE",
+        callback=_size,
+        metavar="SIZE",
+        help="Largest workbook file accepted, e.g. 20MB, 50MiB (see README: Security).",
+    ),
+]
+MaxInflatedOpt = Annotated[
+    str,
+    typer.Option(
+        "--max-inflated",
+        envvar="QCITY_MAX_INFLATED",
+        callback=_size,
+        metavar="SIZE",
+        help="Most uncompressed XML read from the workbook, e.g. 4MiB (see README: Security).",
+    ),
+]
+MaxRowsOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-rows",
+        envvar="QCITY_MAX_ROWS",
+        min=1,
+        help="Most rows read from the data sheet (see README: Security).",
+    ),
+]
+
+
+app = typer.Typer(
+    name="qcity",
+    help=(
+        "质量强市指标检查 — check quality-city submissions against the targets of "
+        "市政办发〔2014〕27号 (Xi'an's 2014 work plan).\n\n"
+        "Exit codes: 0 all met · 1 unmet or missing · 2 usage error · "
+        "3 workbook or catalogue cannot be trusted · 4 internal error."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    # Plain click help: rich help formatting costs ~140 ms of imports on every `--help`.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+catalogue_app = typer.Typer(
+    help="List, validate or describe indicator catalogues 指标目录.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+)
+app.add_typer(catalogue_app, name="catalogue")
+schema_app = typer.Typer(help="Print JSON Schemas: of reports and of catalogue files.")
+app.add_typer(schema_app, name="schema")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"qcity {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """质量强市指标检查 qcity."""
+
+
+# --- error handling: every failure leaves through here ------------------------------------------
+
+
+def stderr_console(lang: Lang) -> Any:
+    from qcity.report.text import make_console
+
+    color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    return make_console(sys.stderr, ReportOptions(lang=lang, color=color, width=terminal_width()))
+
+
+def terminal_width() -> int:
+    try:
+        return max(60, min(os.get_terminal_size(sys.stdout.fileno()).columns, 160))
+    except (OSError, ValueError):
+        return 100
+
+
+@contextmanager
+def guard(lang: Lang, debug: bool) -> Iterator[None]:
+    try:
+        yield
+    except (typer.Exit, typer.Abort, typer.BadParameter):
+        raise
+    except QcityError as e:
+        from qcity.report.text import print_issues
+
+        if debug and e.__cause__ is not None:
+            import traceback
+
+            traceback.print_exception(e.__cause__, file=sys.stderr)
+        print_issues(stderr_console(lang), e.issues, lang)
+        raise typer.Exit(e.exit_code) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except Exception as e:
+        if debug:
+            raise
+        from qcity.report.text import print_issues
+
+        issue = Issue("internal-error", Location(), {"reason": f"{type(e).__name__}: {e}"})
+        print_issues(stderr_console(lang), [issue], lang)
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def fail(issue: Issue) -> NoReturn:
+    raise UsageError(issue)
+
+
+def load(catalogue: Path | None) -> Catalogue:
+    from qcity.catalogue import load_catalogue
+
+    return load_catalogue(catalogue)
+
+
+def emit(
+    render: Any,
+    output: Path | None,
+    inputs: list[Path],
+    color: bool | None,
+    lang: Lang,
+    today: dt.date | None = None,
+    fail_on_tasks: bool = False,
+) -> None:
+    """Render with *render(stream, options)* to *output* (atomically) or stdout."""
+    if output is not None:
+        from qcity.files import refuse_overwrite, write_atomic
+
+        refuse_overwrite(output, inputs)
+        buffer = io.StringIO()
+        render(
+            buffer,
+            ReportOptions(
+                lang=lang, color=bool(color), width=100, today=today, fail_on_tasks=fail_on_tasks
+            ),
+        )
+        write_atomic(output, buffer.getvalue())
+        return
+    use_color = (
+        color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    )
+    options = ReportOptions(
+        lang=lang, color=use_color, width=terminal_width(), today=today, fail_on_tasks=fail_on_tasks
+    )
+    try:
+        render(sys.stdout, options)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`qcity check … | head`): stop writing, keep the exit code.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def reading_limits(max_size: str, max_inflated: str, max_rows: int) -> Limits:
+    """The reading limits from --max-size, --max-inflated and --max-rows (UsageError if bad)."""
+    from qcity.package import Limits, parse_size
+
+    return Limits(
+        max_file_bytes=parse_size(max_size),
+        max_inflated_bytes=parse_size(max_inflated),
+        max_rows=max_rows,
+    )
+
+
+def refuse_output(output: Path | None, inputs: Sequence[Path]) -> None:
+    if output is not None:
+        from qcity.files import refuse_overwrite
+
+        refuse_overwrite(output, list(inputs))
+
+
+def require_suffix(path: Path, suffixes: tuple[str, ...], hint: str) -> None:
+    """A click usage error (exit 2) unless *path* ends in one of *suffixes*."""
+    if path.suffix.lower() not in suffixes:
+        raise typer.BadParameter(
+            f"{path} must end in {' or '.join(suffixes)} (an Excel workbook)", param_hint=hint
+        )

@@ -1,0 +1,275 @@
+"""`qcity explain`, `diff`, `gaps` and `plan`: views of a checked workbook or of the plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from qcity.errors import InputError, Issue, Location
+from qcity.report import ReportOptions
+
+if TYPE_CHECKING:
+    pass
+
+from qcity.cli.checking import run_batch
+from qcity.cli.core import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    CatalogueOpt,
+    ColorOpt,
+    DebugOpt,
+    DiffFormat,
+    GapsFormat,
+    JobsOpt,
+    LangChoice,
+    LangOpt,
+    LeadOpt,
+    OutputOpt,
+    QuietOpt,
+    TodayOpt,
+    WorkbookArg,
+    YearOpt,
+    app,
+    diff_exit_code,
+    emit,
+    exit_code_for_one,
+    fail,
+    gaps_exit_code,
+    guard,
+    load,
+    pinned,
+    refuse_output,
+)
+
+
+@app.command()
+def explain(
+    indicator: Annotated[str, typer.Argument(help="The indicator code 指标代码, e.g. ECO-04.")],
+    file: Annotated[
+        Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
+    ],
+    catalogue: CatalogueOpt = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    year: YearOpt = None,
+    color: ColorOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Show how one indicator's figure was obtained, cell by cell 逐步说明指标的计算过程."""
+    code = EXIT_INTERNAL
+    with guard(lang.value, debug):
+        import difflib
+
+        from qcity.check import check_workbook
+        from qcity.report.explain import write_explanation
+        from qcity.values import normalize_code
+
+        cat = load(catalogue)
+        wanted = normalize_code(indicator)
+        known = [i.code for i in cat.indicators]
+        if wanted not in known:
+            close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]}?" if close else f" (one of {', '.join(known)})"
+            raise typer.BadParameter(
+                f"{indicator!r} is not an indicator of the catalogue{hint}",
+                param_hint="INDICATOR",
+            )
+        evaluation = check_workbook(file, cat, year=year)
+        result = next(r for r in evaluation.results if r.indicator.code == wanted)
+        emit(
+            lambda s, o: write_explanation(evaluation, result, s, o),
+            output,
+            [file],
+            color,
+            lang.value,
+        )
+        code = exit_code_for_one(result)
+    raise typer.Exit(code)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier workbook, or folder of workbooks 旧.")],
+    new: Annotated[Path, typer.Argument(help="The later workbook, or folder of workbooks 新.")],
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.text,
+    output: OutputOpt = None,
+    changed_only: Annotated[
+        bool, typer.Option("--changed-only", help="Leave out the indicators that did not change.")
+    ] = False,
+    lang: LangOpt = LangChoice.zh,
+    year: YearOpt = None,
+    color: ColorOpt = None,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Compare two submissions (or two folders, matched by reporting unit) 对比两期填报.
+
+    Per indicator: old and new figure, the change, and newly met / newly unmet / improved /
+    worsened / unchanged, regressions first. Exit 1 when anything went from met to not met.
+    """
+    code = EXIT_INTERNAL
+    with guard(lang.value, debug):
+        from qcity.diff import diff_batches, diff_files
+        from qcity.report.diff_report import DIFF_REPORTERS
+
+        if old.is_dir() != new.is_dir() and old.exists() and new.exists():
+            raise typer.BadParameter(
+                "compare a workbook with a workbook, or a folder with a folder",
+                param_hint="OLD NEW",
+            )
+        cat = load(catalogue)
+        now = dt.datetime.now(dt.timezone.utc).astimezone()
+        sides = []
+        for path in (old, new):
+            sides.append(
+                run_batch(
+                    [path], cat, catalogue, jobs=jobs, now=now, year=year, quiet=quiet,
+                    debug=debug, lang=lang.value,
+                    before=lambda inputs: refuse_output(output, inputs),
+                )
+            )  # fmt: skip
+        before, after = sides
+        if old.is_dir():
+            result = diff_batches(cat, str(old), str(new), before.entries, after.entries)
+        else:
+            for side in (before, after):
+                if side.entries[0].evaluation is None:
+                    # Two single workbooks: one that cannot be read ends the comparison.
+                    raise InputError(*side.entries[0].failure)
+            result = diff_files(cat, before.entries[0], after.entries[0])
+        reporter = DIFF_REPORTERS[fmt.value]()
+        emit(
+            lambda s, o: s.write(reporter.render(result, o, changed_only=changed_only)),
+            output,
+            [old, new],
+            color,
+            lang.value,
+        )
+        code = diff_exit_code(result)
+    raise typer.Exit(code)
+
+
+@app.command()
+def gaps(
+    file: WorkbookArg,
+    lead: LeadOpt = None,
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        GapsFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")
+    ] = GapsFormat.text,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    color: ColorOpt = None,
+    today: TodayOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """The self-inspection list 查漏补缺: what each lead department must close, worst first."""
+    code = EXIT_INTERNAL
+    with guard(lang.value, debug):
+        from qcity.catalogue import resolve_leads
+        from qcity.check import check_workbook
+        from qcity.gaps import find_gaps
+        from qcity.report import get_gaps_reporter
+
+        day, now = pinned(today)
+        cat = load(catalogue)
+        department = resolve_leads(cat, [lead])[0] if lead is not None else None
+        reporter = get_gaps_reporter(fmt.value)
+        if reporter.binary and output is None:
+            fail(
+                Issue(
+                    "output-required",
+                    Location(),
+                    {"format": fmt.value, "example": f"gaps{reporter.suffix}"},
+                )
+            )
+        evaluation = check_workbook(file, cat, now=now)
+        report = find_gaps(evaluation, day or evaluation.checked_at.date(), department)
+        if reporter.binary:
+            from qcity.files import refuse_overwrite, write_atomic
+
+            assert output is not None
+            refuse_overwrite(output, [file])
+            data = reporter.render(report, ReportOptions(lang=lang.value, today=day))
+            write_atomic(output, data)
+        else:
+            emit(
+                lambda s, o: s.write(reporter.render(report, o)),
+                output,
+                [file],
+                color,
+                lang.value,
+                today=day,
+            )
+        code = gaps_exit_code(report)
+    raise typer.Exit(code)
+
+
+class PlanFormat(str, enum.Enum):
+    """The formats of `qcity plan --format`."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def plan(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A submission workbook: also list what each lead department has still open."
+        ),
+    ] = None,
+    lead: LeadOpt = None,
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        PlanFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = PlanFormat.text,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    color: ColorOpt = None,
+    today: TodayOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """The plan's timetable today 创建工作进度: phases, what is due, reports, what is open."""
+    code = EXIT_INTERNAL
+    with guard(lang.value, debug):
+        from qcity.catalogue import resolve_leads
+        from qcity.plan import build_plan
+        from qcity.report.plan_report import RENDERERS
+
+        day, now = pinned(today)
+        cat = load(catalogue)
+        department = resolve_leads(cat, [lead])[0] if lead is not None else None
+        evaluation = None
+        if file is not None:
+            from qcity.check import check_workbook
+
+            evaluation = check_workbook(file, cat, now=now)
+        view = build_plan(
+            cat,
+            day or (evaluation.checked_at.date() if evaluation else dt.date.today()),
+            evaluation,
+            department,
+        )
+        render = RENDERERS[fmt.value]
+        emit(
+            lambda s, o: s.write(render(view, o)),
+            output,
+            [file] if file is not None else [],
+            color,
+            lang.value,
+            today=day,
+        )
+        # A view, not a verdict: 0 whatever is open (check and gaps judge).
+        code = EXIT_OK
+    raise typer.Exit(code)
