@@ -16,7 +16,7 @@ import atheris
 with atheris.instrument_imports():
     from qcity.catalogue import load_catalogue
     from qcity.errors import ISSUE_TYPES, Issue, Location
-    from qcity.model import Cell
+    from qcity.results import Cell
     from qcity.values import parse_amount, parse_value
 
 CATALOGUE = load_catalogue()

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 from PIL import Image as PILImage
 
 from qcity.display import STATUS_LABEL
-from qcity.model import Status
+from qcity.results import Status
 
 from .conftest import EXAMPLE, Run, Sheet, all_met, data_rows, digest, write_workbook
 from .filling import fill

@@ -18,7 +18,8 @@ from qcity.derive import (
     reduction,
     share,
 )
-from qcity.model import Catalogue, Status
+from qcity.model import Catalogue
+from qcity.results import Status
 from qcity.values import quantize
 
 from .conftest import Run, data_rows, series_rows, write_workbook

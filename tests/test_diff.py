@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from qcity.diff import Change, classify
-from qcity.model import Catalogue, IndicatorResult, Status
+from qcity.model import Catalogue
+from qcity.results import IndicatorResult, Status
 
 from .conftest import Run, all_met, data_rows, write_workbook
 

@@ -11,7 +11,8 @@ from typing import Any
 from rich.cells import cell_len
 
 from qcity.check import check_workbook
-from qcity.model import Catalogue, Status
+from qcity.model import Catalogue
+from qcity.results import Status
 
 from .conftest import Run, all_met, assert_valid_junit, write_workbook
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from qcity.evaluate import judge
-from qcity.model import Catalogue, Status
+from qcity.model import Catalogue
+from qcity.results import Status
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from qcity.evaluate import judge
 from qcity.gaps import find_gaps, units_to_meet
-from qcity.model import Catalogue, Indicator, Status
+from qcity.model import Catalogue, Indicator
+from qcity.results import Status
 
 from .conftest import EXAMPLE, Run, all_met
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from qcity.catalogue import load_catalogue
 from qcity.errors import ISSUE_TYPES, Issue, Location
 from qcity.evaluate import judge
-from qcity.model import Cell, Indicator, Op, Status, Unit
+from qcity.model import Indicator, Op, Unit
+from qcity.results import Cell, Status
 from qcity.values import NO, YES, normalize_code, parse_amount, parse_value
 
 CATALOGUE = load_catalogue()

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from qcity.model import Catalogue, Cell, TaskStatus
+from qcity.model import Catalogue
+from qcity.results import Cell, TaskStatus
 from qcity.tasks import judge_task, parse_date, parse_status, task_codes
 
 from .conftest import Run, all_met, data_rows, write_workbook

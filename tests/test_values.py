@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from qcity.model import Catalogue, Cell
+from qcity.model import Catalogue
+from qcity.results import Cell
 from qcity.values import (
     clean_text,
     format_decimal,

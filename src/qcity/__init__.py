@@ -14,13 +14,13 @@ __all__ = ["Evaluation", "Status", "__version__", "check_workbook", "load_catalo
 if TYPE_CHECKING:
     from qcity.catalogue import load_catalogue
     from qcity.check import check_workbook
-    from qcity.model import Evaluation, Status
+    from qcity.results import Evaluation, Status
 
 _LAZY = {
     "load_catalogue": "qcity.catalogue",
     "check_workbook": "qcity.check",
-    "Evaluation": "qcity.model",
-    "Status": "qcity.model",
+    "Evaluation": "qcity.results",
+    "Status": "qcity.results",
 }
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from qcity import display, sheets
 from qcity.annotate_summary import write_summary
 from qcity.errors import InputError, Issue, Lang, Location
-from qcity.model import Evaluation, IndicatorResult, Status
+from qcity.results import Evaluation, IndicatorResult, Status
 from qcity.workbook import HEADER_SEARCH_ROWS, header_key
 
 if TYPE_CHECKING:

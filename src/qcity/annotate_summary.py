@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from qcity import display, sheets
 from qcity.display import label
 from qcity.errors import Issue, Lang, Location
-from qcity.model import Evaluation, IndicatorResult, Status, Unit
+from qcity.model import Unit
+from qcity.results import Evaluation, IndicatorResult, Status
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qcity.errors import Issue, Location, Severity
-from qcity.model import Area, Catalogue, Evaluation, IndicatorResult, Status, Summary, summarise
+from qcity.model import Area, Catalogue
+from qcity.results import Evaluation, IndicatorResult, Status, Summary, summarise
 from qcity.values import clean_text
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})

@@ -9,8 +9,9 @@ from qcity.derive import derive_all
 from qcity.districts import add_districts
 from qcity.drift import template_drift
 from qcity.evaluate import evaluate
-from qcity.model import Catalogue, Evaluation, ReportingUnit
+from qcity.model import Catalogue
 from qcity.package import Limits
+from qcity.results import Evaluation, ReportingUnit
 from qcity.tasks import assess_tasks
 from qcity.validate import validate
 from qcity.values import clean_text, raw_text

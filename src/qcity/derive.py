@@ -13,18 +13,14 @@ from qcity.model import (
     CagrDerive,
     CagrOfRatesDerive,
     Catalogue,
-    Derivation,
     Derive,
-    Figure,
     Indicator,
     IntensityReductionDerive,
-    MissingFigure,
-    Observation,
     RatioDerive,
-    ReportYear,
     ShareDerive,
     derive_series,
 )
+from qcity.results import Derivation, Figure, MissingFigure, Observation, ReportYear
 from qcity.series import SeriesTable, known_bases, read_series, resolve_report_year
 from qcity.validate import Outcome, Validated
 from qcity.values import agreement_places, agrees, format_decimal, quantize

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from qcity.batch import Entry, duplicate_units
 from qcity.errors import Issue, Severity
-from qcity.model import Catalogue, Evaluation, Indicator, IndicatorResult, Op, Status
+from qcity.model import Catalogue, Indicator, Op
+from qcity.results import Evaluation, IndicatorResult, Status
 
 
 class Change(str, enum.Enum):

@@ -9,20 +9,15 @@ from qcity.model import (
     CagrDerive,
     CagrOfRatesDerive,
     Catalogue,
-    Derivation,
     Indicator,
-    IndicatorResult,
     IntensityReductionDerive,
     Op,
     RatioDerive,
-    ReportYear,
-    Scalar,
     Series,
     ShareDerive,
-    Status,
-    TaskStatus,
     Unit,
 )
+from qcity.results import Derivation, IndicatorResult, ReportYear, Scalar, Status, TaskStatus
 from qcity.values import format_decimal, quantize
 
 STATUS_LABEL: dict[Status, dict[Lang, str]] = {

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from qcity.errors import Issue
 from qcity.evaluate import judge, judge_outcome
-from qcity.model import Aggregate, District, Evaluation, Indicator, IndicatorResult, Unit
+from qcity.model import Indicator, Unit
+from qcity.results import Aggregate, District, Evaluation, IndicatorResult
 from qcity.validate import Outcome, Validated
 from qcity.values import agreement_places, agrees, format_decimal, quantize
 

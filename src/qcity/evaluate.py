@@ -7,13 +7,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from qcity.errors import Issue
-from qcity.model import (
-    Catalogue,
+from qcity.model import Catalogue, Indicator, Op
+from qcity.results import (
     Derivation,
     Evaluation,
-    Indicator,
     IndicatorResult,
-    Op,
     ReportingUnit,
     Scalar,
     Status,

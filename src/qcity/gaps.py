@@ -9,16 +9,9 @@ from decimal import ROUND_CEILING, Decimal
 
 from qcity.errors import Issue, Lang
 from qcity.evaluate import judge
-from qcity.model import (
-    Department,
-    Evaluation,
-    Indicator,
-    IndicatorResult,
-    Op,
-    Status,
-    Unit,
-)
+from qcity.model import Department, Indicator, Op, Unit
 from qcity.phases import Milestone, next_milestone
+from qcity.results import Evaluation, IndicatorResult, Status
 from qcity.values import quantize, written_decimals
 
 

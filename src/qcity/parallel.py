@@ -17,15 +17,9 @@ from typing import Any
 
 from qcity.batch import Entry, Input
 from qcity.errors import Issue, Location, QcityError
-from qcity.model import (
-    Catalogue,
-    District,
-    Evaluation,
-    Indicator,
-    IndicatorResult,
-    Observation,
-)
+from qcity.model import Catalogue, Indicator
 from qcity.package import Limits
+from qcity.results import District, Evaluation, IndicatorResult, Observation
 
 Checked = tuple[Evaluation | None, tuple[Issue, ...], str | None]
 # A worker process costs about as much as checking ten small workbooks (forking, then copying

@@ -6,18 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
-from qcity.model import (
-    Catalogue,
-    Department,
-    Evaluation,
-    IndicatorResult,
-    Phase,
-    ReportingDuty,
-    Status,
-    Task,
-    TaskResult,
-    TaskStatus,
-)
+from qcity.model import Catalogue, Department, Phase, ReportingDuty, Task
 from qcity.phases import (
     Milestone,
     Position,
@@ -30,6 +19,7 @@ from qcity.phases import (
     position,
     report_window,
 )
+from qcity.results import Evaluation, IndicatorResult, Status, TaskResult, TaskStatus
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from qcity.errors import Issue, Lang, Location
-from qcity.model import Basis, Catalogue, Figure, ReportYear, Series, SeriesKind
+from qcity.model import Basis, Catalogue, Series, SeriesKind
+from qcity.results import Figure, ReportYear
 from qcity.values import clean_text, format_decimal, parse_amount, parse_percent, raw_text
 from qcity.workbook import PERIOD_NAMES, SeriesRow, Submission
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from qcity.model import Status
+from qcity.results import Status
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -7,7 +7,8 @@ import difflib
 import re
 
 from qcity.errors import Issue, Lang, Location
-from qcity.model import Catalogue, Cell, Task, TaskReport, TaskResult, TaskStatus
+from qcity.model import Catalogue, Task
+from qcity.results import Cell, TaskReport, TaskResult, TaskStatus
 from qcity.values import clean_text, normalize_code, raw_text
 from qcity.workbook import Submission, TaskRow
 

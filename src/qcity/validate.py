@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from qcity.errors import Issue, Lang, Location, Severity, printable
-from qcity.model import Catalogue, Indicator, Observation, Unit
+from qcity.model import Catalogue, Indicator, Unit
+from qcity.results import Observation
 from qcity.values import (
     Parsed,
     agreement_places,

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from qcity.errors import Lang, ParamValue, printable
-from qcity.model import Cell, Indicator, Op, Unit
+from qcity.model import Indicator, Op, Unit
+from qcity.results import Cell
 
 # Invisible characters that survive NFKC and come in from web pages and chat apps.
 # Left-to-right and right-to-left marks come in with text copied from mixed-direction pages.

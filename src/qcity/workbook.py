@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from qcity.errors import InputError, Issue, Location, Severity, printable
-from qcity.model import Cell
 from qcity.package import (
     GuardedZip,
     Limits,
@@ -24,6 +23,7 @@ from qcity.package import (
     read_bytes,
     sniff,
 )
+from qcity.results import Cell
 from qcity.values import clean_text
 
 HEADER_SEARCH_ROWS = 20

@@ -18,8 +18,9 @@ from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
     from qcity.batch import Batch
-    from qcity.model import Catalogue, Evaluation
+    from qcity.model import Catalogue
     from qcity.package import Limits
+    from qcity.results import Evaluation
 
 from qcity.cli.core import (
     EXIT_INTERNAL,

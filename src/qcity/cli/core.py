@@ -21,8 +21,9 @@ from qcity.report import ReportOptions
 if TYPE_CHECKING:
     from qcity.diff import Diff
     from qcity.gaps import GapReport
-    from qcity.model import Catalogue, Evaluation, IndicatorResult
+    from qcity.model import Catalogue
     from qcity.package import Limits
+    from qcity.results import Evaluation, IndicatorResult
 
 
 # --- exit codes: the one place they are decided (tabled in the README) --------------------------
@@ -36,7 +37,7 @@ EXIT_INTERNAL = 4  # a bug in qcity
 def exit_code_for(evaluation: Evaluation, fail_on_tasks: bool = False) -> int:
     """0 all met; 1 unmet or missing; 3 any invalid figure or error-level issue (districts too).
     Tasks count only with *fail_on_tasks*: then an overdue task makes it at least 1."""
-    from qcity.model import Status
+    from qcity.results import Status
 
     results = evaluation.all_results()
     if evaluation.errors or any(r.status is Status.INVALID for r in results):
@@ -50,7 +51,7 @@ def exit_code_for(evaluation: Evaluation, fail_on_tasks: bool = False) -> int:
 
 def exit_code_for_one(result: IndicatorResult) -> int:
     """`qcity explain`: 0 met; 1 unmet or missing; 3 invalid."""
-    from qcity.model import Status
+    from qcity.results import Status
 
     if result.status is Status.INVALID:
         return EXIT_INVALID
@@ -70,7 +71,7 @@ def diff_exit_code(diff: Diff) -> int:
 def gaps_exit_code(report: GapReport) -> int:
     """Like check, over what the list shows: 3 if anything on it is invalid or a data error
     about no indicator remains; 1 if anything is left to close; 0 if nothing is."""
-    from qcity.model import Status
+    from qcity.results import Status
 
     if report.other_issues or any(g.result.status is Status.INVALID for g in report.gaps):
         return EXIT_INVALID

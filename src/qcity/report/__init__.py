@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from qcity.batch import Batch
     from qcity.errors import Lang
     from qcity.gaps import GapReport
-    from qcity.model import Evaluation
+    from qcity.results import Evaluation
 
 
 @dataclass(frozen=True)

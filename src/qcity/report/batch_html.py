@@ -6,7 +6,6 @@ from qcity import display
 from qcity.batch import Batch
 from qcity.display import label
 from qcity.errors import Lang
-from qcity.model import Status, Summary
 from qcity.report import BatchReporter, ReportOptions
 from qcity.report.batch_report import (
     TITLE,
@@ -19,6 +18,7 @@ from qcity.report.batch_report import (
 from qcity.report.common import value_text
 from qcity.report.escape import html_text as h
 from qcity.report.html_report import CSS, issue_section, page_head, summary_bar
+from qcity.results import Status, Summary
 
 MATRIX_CSS = (
     "table.matrix td, table.matrix th { padding: 0.6mm 0.8mm; text-align: center; "

@@ -13,9 +13,9 @@ from qcity import display
 from qcity.batch import Batch, Entry
 from qcity.display import label
 from qcity.errors import Lang
-from qcity.model import Status
 from qcity.report import BatchReporter, ReportOptions
 from qcity.report.escape import markdown_code, markdown_text
+from qcity.results import Status
 
 TITLE: dict[Lang, str] = {
     "zh": "质量强市指标检查 · 批量",

@@ -11,7 +11,6 @@ from qcity import display
 from qcity.batch import Batch
 from qcity.display import label
 from qcity.errors import Lang
-from qcity.model import Scalar, Status
 from qcity.report import BatchReporter, ReportOptions
 from qcity.report.batch_report import (
     TITLE,
@@ -24,6 +23,7 @@ from qcity.report.batch_report import (
 )
 from qcity.report.common import cell_ref, value_text
 from qcity.report.gaps_xlsx import put_frame, sheet_name
+from qcity.results import Scalar, Status
 
 SHEETS: dict[str, dict[Lang, str]] = {
     "files": {"zh": "汇总", "en": "Files"},

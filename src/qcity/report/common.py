@@ -7,18 +7,17 @@ import datetime as dt
 
 from qcity import display
 from qcity.errors import Issue, Lang, Location
-from qcity.model import (
+from qcity.model import Indicator, Task
+from qcity.report import ReportOptions
+from qcity.results import (
     Aggregate,
     Evaluation,
-    Indicator,
     IndicatorResult,
-    Task,
     TaskReport,
     TaskResult,
     TaskStatus,
     summarise,
 )
-from qcity.report import ReportOptions
 from qcity.values import format_decimal
 
 

@@ -16,11 +16,12 @@ from qcity import display
 from qcity.diff import Change, Diff, Row
 from qcity.display import label
 from qcity.errors import Lang
-from qcity.model import Indicator, IndicatorResult, Status, Unit
+from qcity.model import Indicator, Unit
 from qcity.report import ReportOptions
 from qcity.report.common import value_text
 from qcity.report.escape import markdown_code, markdown_text
 from qcity.report.json_report import SCHEMA_VERSION, issue_dict, json_number
+from qcity.results import IndicatorResult, Status
 
 TITLE: dict[Lang, str] = {"zh": "质量强市指标进度对比", "en": "Quality-city progress"}
 CHANGE_LABEL: dict[Change, dict[Lang, str]] = {

@@ -11,20 +11,16 @@ from qcity import display
 from qcity.errors import Issue, Lang, Location
 from qcity.model import (
     CagrDerive,
-    Derivation,
-    Evaluation,
-    Figure,
     Indicator,
-    IndicatorResult,
     IntensityReductionDerive,
     RatioDerive,
     SeriesKind,
     ShareDerive,
-    Status,
     Unit,
 )
 from qcity.report import ReportOptions
 from qcity.report.text import make_console, print_issues, status_text
+from qcity.results import Derivation, Evaluation, Figure, IndicatorResult, Status
 from qcity.values import format_decimal, quantize
 
 _T: dict[str, dict[Lang, str]] = {

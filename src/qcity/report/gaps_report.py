@@ -11,11 +11,12 @@ from qcity import display
 from qcity.display import label
 from qcity.errors import Lang
 from qcity.gaps import Gap, GapReport, NeedKind, department_label
-from qcity.model import Indicator, Phase, Status, Unit
+from qcity.model import Indicator, Phase, Unit
 from qcity.phases import Milestone, When
 from qcity.report import GapsReporter, ReportOptions
 from qcity.report.common import cell_ref, issue_line, value_text
 from qcity.report.escape import markdown_code, markdown_text
+from qcity.results import Status
 from qcity.values import format_decimal
 
 SCHEMA_VERSION = 1

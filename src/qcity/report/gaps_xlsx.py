@@ -10,7 +10,6 @@ from qcity import display
 from qcity.display import label
 from qcity.errors import Lang
 from qcity.gaps import GapReport, department_label
-from qcity.model import Status
 from qcity.report import GapsReporter, ReportOptions
 from qcity.report.common import cell_ref, value_text
 from qcity.report.escape import spreadsheet_text
@@ -23,6 +22,7 @@ from qcity.report.gaps_report import (
     need_text,
     status_label,
 )
+from qcity.results import Status
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SUMMARY: dict[Lang, str] = {"zh": "汇总", "en": "Summary"}

@@ -7,7 +7,6 @@ from typing import TextIO
 from qcity import display
 from qcity.display import label
 from qcity.errors import Issue, Lang
-from qcity.model import Evaluation, Status
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
     cell_ref,
@@ -18,6 +17,7 @@ from qcity.report.common import (
     value_text,
 )
 from qcity.report.escape import github_data, github_property
+from qcity.results import Evaluation, Status
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -9,7 +9,7 @@ from typing import TextIO
 from qcity import display
 from qcity.display import label
 from qcity.errors import Issue, Lang
-from qcity.model import Evaluation, IndicatorResult, Op, Status, Summary, TaskReport
+from qcity.model import Op
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
     AGGREGATE,
@@ -31,6 +31,7 @@ from qcity.report.common import (
     value_text,
 )
 from qcity.report.escape import html_text as h
+from qcity.results import Evaluation, IndicatorResult, Status, Summary, TaskReport
 
 STATUS_COLOR: dict[Status, str] = {
     Status.MET: "#1a7f37",

@@ -7,9 +7,9 @@ from typing import Any, TextIO
 
 from qcity import display
 from qcity.errors import Issue, Lang
-from qcity.model import (
-    Catalogue,
-    CatalogueMeta,
+from qcity.model import Catalogue, CatalogueMeta
+from qcity.report import Reporter, ReportOptions, write_json
+from qcity.results import (
     Evaluation,
     Figure,
     IndicatorResult,
@@ -19,7 +19,6 @@ from qcity.model import (
     TaskReport,
     TaskResult,
 )
-from qcity.report import Reporter, ReportOptions, write_json
 
 SCHEMA_VERSION = 1
 

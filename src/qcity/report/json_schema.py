@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from qcity.errors import ISSUE_TYPES, Severity
-from qcity.model import CODE_PATTERN, DERIVE_KINDS, Op, Status, TaskStatus, Unit
+from qcity.model import CODE_PATTERN, DERIVE_KINDS, Op, Unit
+from qcity.results import Status, TaskStatus
 
 SCHEMA_ID = "urn:qcity:schema:report:1"
 

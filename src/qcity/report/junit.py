@@ -8,7 +8,6 @@ from typing import TextIO
 from qcity import display
 from qcity.display import label
 from qcity.errors import Issue, Lang
-from qcity.model import Evaluation, IndicatorResult, Status, TaskResult, summarise
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
     DISTRICTS,
@@ -25,6 +24,7 @@ from qcity.report.common import (
     value_text,
 )
 from qcity.report.escape import xml_text
+from qcity.results import Evaluation, IndicatorResult, Status, TaskResult, summarise
 
 
 def sub_element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

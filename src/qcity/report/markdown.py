@@ -8,7 +8,6 @@ from typing import TextIO
 from qcity import display
 from qcity.display import label
 from qcity.errors import Issue, Lang
-from qcity.model import Evaluation, Status, TaskReport, TaskStatus
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
     AGGREGATE,
@@ -26,6 +25,7 @@ from qcity.report.common import (
     value_text,
 )
 from qcity.report.escape import markdown_code, markdown_text
+from qcity.results import Evaluation, Status, TaskReport, TaskStatus
 
 STATUS_EMOJI: dict[Status, str] = {
     Status.MET: "✅",

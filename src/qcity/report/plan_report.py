@@ -12,7 +12,7 @@ from qcity import display
 from qcity.display import label
 from qcity.errors import Lang
 from qcity.gaps import department_label
-from qcity.model import Frequency, IndicatorResult, Phase, Status, TaskResult
+from qcity.model import Frequency, Phase
 from qcity.phases import ReportDue, Stage, When
 from qcity.plan import OpenItems, PlanView, Reporting
 from qcity.report import ReportOptions
@@ -24,6 +24,7 @@ from qcity.report.common import (
 )
 from qcity.report.escape import markdown_code, markdown_text
 from qcity.report.gaps_report import milestone_text, phase_label
+from qcity.results import IndicatorResult, Status, TaskResult
 
 SCHEMA_VERSION = 1
 TITLE: dict[Lang, str] = {"zh": "创建工作进度", "en": "Where the plan stands"}
@@ -597,9 +598,10 @@ RENDERERS: dict[str, Callable[[PlanView, ReportOptions], str]] = {
 
 def plan_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of `qcity plan --format json`."""
-    from qcity.model import CODE_PATTERN, TaskStatus
+    from qcity.model import CODE_PATTERN
     from qcity.report.json_schema import COUNT, DATE, TEXT, closed_object, nullable
     from qcity.report.json_schema import report_json_schema as base
+    from qcity.results import TaskStatus
 
     report = base()
     code = {"type": "string", "pattern": CODE_PATTERN}

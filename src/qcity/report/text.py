@@ -14,7 +14,7 @@ from rich.text import Text
 from qcity import display
 from qcity.display import label
 from qcity.errors import Issue, Lang
-from qcity.model import Derivation, Evaluation, Indicator, Status, TaskReport, TaskStatus
+from qcity.model import Indicator
 from qcity.report import Reporter, ReportOptions
 from qcity.report.common import (
     AGGREGATE,
@@ -29,6 +29,7 @@ from qcity.report.common import (
     task_status_text,
     task_summary_text,
 )
+from qcity.results import Derivation, Evaluation, Status, TaskReport, TaskStatus
 
 STATUS_STYLE: dict[Status, str] = {
     Status.MET: "green",
