@@ -194,3 +194,36 @@ def test_output_over_the_input_is_refused_however_spelled(
     assert run.exit_code == 2, run.output
     assert "[output-is-input]" in run.stderr
     assert digest(book) == before
+
+
+def test_limit_option_defaults_are_the_library_defaults() -> None:
+    from qcity.cli.core import DEFAULT_MAX_INFLATED, DEFAULT_MAX_ROWS, DEFAULT_MAX_SIZE
+    from qcity.package import Limits, parse_size
+
+    assert parse_size(DEFAULT_MAX_SIZE) == Limits().max_file_bytes
+    assert parse_size(DEFAULT_MAX_INFLATED) == Limits().max_inflated_bytes
+    assert Limits().max_rows == DEFAULT_MAX_ROWS
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["gaps"],
+        ["explain", "PRD-02"],
+        ["plan", "--today", "2015-06-01"],
+        ["hook"],
+    ],
+)
+def test_every_command_reading_a_workbook_takes_the_limits(
+    cli: Callable[..., Run], make_submission: Callable[..., Path], command: list[str]
+) -> None:
+    # 30 rows of figures: over --max-rows 10 for every command that reads the workbook,
+    # within the default limits.
+    values = {f"PRD-{n:02d}": 95 for n in range(1, 31)}
+    path = make_submission(values)
+    head, rest = command[0], command[1:]
+    refused = cli(head, *rest, path, "--max-rows", "10")
+    assert refused.exit_code == 3, refused.output
+    assert "[too-many-rows]" in refused.output
+    within = cli(head, *rest, path)
+    assert "[too-many-rows]" not in within.output

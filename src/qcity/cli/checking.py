@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from qcity.results import Evaluation
 
 from qcity.cli.core import (
+    DEFAULT_MAX_INFLATED,
+    DEFAULT_MAX_ROWS,
+    DEFAULT_MAX_SIZE,
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_UNMET,
@@ -84,9 +87,9 @@ def check(
             help="Let overdue tasks (任务 sheet, judged against --today) make the exit code 1.",
         ),
     ] = False,
-    max_size: MaxSizeOpt = "20MiB",
-    max_inflated: MaxInflatedOpt = "4MiB",
-    max_rows: MaxRowsOpt = 2_000,
+    max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
+    max_inflated: MaxInflatedOpt = DEFAULT_MAX_INFLATED,
+    max_rows: MaxRowsOpt = DEFAULT_MAX_ROWS,
     jobs: JobsOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
@@ -332,6 +335,9 @@ def hook(
             "already runs hooks in parallel, hence 1).",
         ),
     ] = 1,
+    max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
+    max_inflated: MaxInflatedOpt = DEFAULT_MAX_INFLATED,
+    max_rows: MaxRowsOpt = DEFAULT_MAX_ROWS,
     debug: DebugOpt = False,
 ) -> None:
     """Check several workbooks, as a pre-commit hook 提交前检查 (see .pre-commit-hooks.yaml).
@@ -347,7 +353,7 @@ def hook(
         cat = load(catalogue)
         batch = run_batch(
             files, cat, catalogue, jobs=jobs, now=None, year=None, quiet=True, debug=debug,
-            lang=lang.value,
+            lang=lang.value, limits=reading_limits(max_size, max_inflated, max_rows),
         )  # fmt: skip
         reporter = get_reporter(fmt.value)
         worst = EXIT_OK

@@ -233,6 +233,11 @@ def _size(text: str) -> str:
     return text
 
 
+# The defaults of Limits (qcity.package), as a person writes them (a test keeps them equal).
+DEFAULT_MAX_SIZE = "20MiB"
+DEFAULT_MAX_INFLATED = "4MiB"
+DEFAULT_MAX_ROWS = 2_000
+
 MaxSizeOpt = Annotated[
     str,
     typer.Option(

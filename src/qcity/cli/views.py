@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 from qcity.cli.checking import run_batch
 from qcity.cli.core import (
+    DEFAULT_MAX_INFLATED,
+    DEFAULT_MAX_ROWS,
+    DEFAULT_MAX_SIZE,
     EXIT_INTERNAL,
     EXIT_OK,
     CatalogueOpt,
@@ -28,6 +31,9 @@ from qcity.cli.core import (
     LangChoice,
     LangOpt,
     LeadOpt,
+    MaxInflatedOpt,
+    MaxRowsOpt,
+    MaxSizeOpt,
     OutputOpt,
     QuietOpt,
     TodayOpt,
@@ -42,6 +48,7 @@ from qcity.cli.core import (
     guard,
     load,
     pinned,
+    reading_limits,
     refuse_output,
 )
 
@@ -57,6 +64,9 @@ def explain(
     lang: LangOpt = LangChoice.zh,
     year: YearOpt = None,
     color: ColorOpt = None,
+    max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
+    max_inflated: MaxInflatedOpt = DEFAULT_MAX_INFLATED,
+    max_rows: MaxRowsOpt = DEFAULT_MAX_ROWS,
     debug: DebugOpt = False,
 ) -> None:
     """Show how one indicator's figure was obtained, cell by cell 逐步说明指标的计算过程."""
@@ -78,7 +88,9 @@ def explain(
                 f"{indicator!r} is not an indicator of the catalogue{hint}",
                 param_hint="INDICATOR",
             )
-        evaluation = check_workbook(file, cat, year=year)
+        evaluation = check_workbook(
+            file, cat, year=year, limits=reading_limits(max_size, max_inflated, max_rows)
+        )
         result = next(r for r in evaluation.results if r.indicator.code == wanted)
         emit(
             lambda s, o: write_explanation(evaluation, result, s, o),
@@ -108,6 +120,9 @@ def diff(
     color: ColorOpt = None,
     jobs: JobsOpt = None,
     quiet: QuietOpt = False,
+    max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
+    max_inflated: MaxInflatedOpt = DEFAULT_MAX_INFLATED,
+    max_rows: MaxRowsOpt = DEFAULT_MAX_ROWS,
     debug: DebugOpt = False,
 ) -> None:
     """Compare two submissions (or two folders, matched by reporting unit) 对比两期填报.
@@ -134,6 +149,7 @@ def diff(
                     [path], cat, catalogue, jobs=jobs, now=now, year=year, quiet=quiet,
                     debug=debug, lang=lang.value,
                     before=lambda inputs: refuse_output(output, inputs),
+                    limits=reading_limits(max_size, max_inflated, max_rows),
                 )
             )  # fmt: skip
         before, after = sides
@@ -169,6 +185,9 @@ def gaps(
     lang: LangOpt = LangChoice.zh,
     color: ColorOpt = None,
     today: TodayOpt = None,
+    max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
+    max_inflated: MaxInflatedOpt = DEFAULT_MAX_INFLATED,
+    max_rows: MaxRowsOpt = DEFAULT_MAX_ROWS,
     debug: DebugOpt = False,
 ) -> None:
     """The self-inspection list 查漏补缺: what each lead department must close, worst first."""
@@ -191,7 +210,9 @@ def gaps(
                     {"format": fmt.value, "example": f"gaps{reporter.suffix}"},
                 )
             )
-        evaluation = check_workbook(file, cat, now=now)
+        evaluation = check_workbook(
+            file, cat, now=now, limits=reading_limits(max_size, max_inflated, max_rows)
+        )
         report = find_gaps(evaluation, day or evaluation.checked_at.date(), department)
         if reporter.binary:
             from qcity.files import refuse_overwrite, write_atomic
@@ -238,6 +259,9 @@ def plan(
     lang: LangOpt = LangChoice.zh,
     color: ColorOpt = None,
     today: TodayOpt = None,
+    max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
+    max_inflated: MaxInflatedOpt = DEFAULT_MAX_INFLATED,
+    max_rows: MaxRowsOpt = DEFAULT_MAX_ROWS,
     debug: DebugOpt = False,
 ) -> None:
     """The plan's timetable today 创建工作进度: phases, what is due, reports, what is open."""
@@ -254,7 +278,9 @@ def plan(
         if file is not None:
             from qcity.check import check_workbook
 
-            evaluation = check_workbook(file, cat, now=now)
+            evaluation = check_workbook(
+                file, cat, now=now, limits=reading_limits(max_size, max_inflated, max_rows)
+            )
         view = build_plan(
             cat,
             day or (evaluation.checked_at.date() if evaluation else dt.date.today()),
