@@ -48,12 +48,12 @@ from qcity.cli.core import (
     app,
     emit,
     exit_code_for,
-    fail,
     guard,
     load,
     pinned,
     reading_limits,
     refuse_output,
+    require_output,
     require_suffix,
     stderr_console,
 )
@@ -117,14 +117,7 @@ def check(
         day, now = pinned(today)
         cat = load(catalogue)
         reporter = get_batch_reporter(fmt.value)
-        if reporter.binary and output is None:
-            fail(
-                Issue(
-                    "output-required",
-                    Location(),
-                    {"format": fmt.value, "example": f"report{reporter.suffix}"},
-                )
-            )
+        require_output(reporter.binary, output, fmt.value, f"report{reporter.suffix}")
         batch = run_batch(
             files, cat, catalogue, jobs=jobs, now=now, year=year, quiet=quiet, debug=debug,
             lang=lang.value, before=lambda inputs: refuse_output(output, inputs),

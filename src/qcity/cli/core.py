@@ -419,6 +419,12 @@ def reading_limits(max_size: str, max_inflated: str, max_rows: int) -> Limits:
     )
 
 
+def require_output(binary: bool, output: Path | None, fmt: str, example: str) -> None:
+    """A usage error (output-required) when a binary format would go to the terminal."""
+    if binary and output is None:
+        fail(Issue("output-required", Location(), {"format": fmt, "example": example}))
+
+
 def refuse_output(output: Path | None, inputs: Sequence[Path]) -> None:
     if output is not None:
         from qcity.files import refuse_overwrite

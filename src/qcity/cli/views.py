@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from qcity.errors import InputError, Issue, Location
+from qcity.errors import InputError
 from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
@@ -43,13 +43,13 @@ from qcity.cli.core import (
     diff_exit_code,
     emit,
     exit_code_for_one,
-    fail,
     gaps_exit_code,
     guard,
     load,
     pinned,
     reading_limits,
     refuse_output,
+    require_output,
 )
 
 
@@ -202,14 +202,7 @@ def gaps(
         cat = load(catalogue)
         department = resolve_leads(cat, [lead])[0] if lead is not None else None
         reporter = get_gaps_reporter(fmt.value)
-        if reporter.binary and output is None:
-            fail(
-                Issue(
-                    "output-required",
-                    Location(),
-                    {"format": fmt.value, "example": f"gaps{reporter.suffix}"},
-                )
-            )
+        require_output(reporter.binary, output, fmt.value, f"gaps{reporter.suffix}")
         evaluation = check_workbook(
             file, cat, now=now, limits=reading_limits(max_size, max_inflated, max_rows)
         )

@@ -33,6 +33,7 @@ from qcity.workbook.rows import (
     limited_rows,
     make_cell,
     number_formats,
+    refuse_data_past_limit,
 )
 from qcity.workbook.series_sheet import SERIES_SHEET_NAMES, SeriesSheet, read_series_sheet
 from qcity.workbook.tasks_sheet import TASK_SHEET_NAMES, TasksSheet, read_tasks_sheet
@@ -318,14 +319,7 @@ def _read_rows(
 
     for number, cells, attrs in limited_rows(wb, ws, shown, limits, merged):
         if len(rows) >= limits.max_rows:
-            if any(c["value"] not in (None, "") for c in cells):
-                raise InputError(
-                    Issue(
-                        "too-many-rows",
-                        where(number),
-                        {"row": f"{number:,}", "limit": f"{limits.max_rows:,}"},
-                    )
-                )
+            refuse_data_past_limit(cells, where(number), number, limits)
             continue
         if not header_row:
             if number > HEADER_SEARCH_ROWS:

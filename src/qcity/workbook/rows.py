@@ -178,16 +178,19 @@ def limited_rows(
     for number, cells, attrs in iter_raw_rows(wb, ws, merged):
         check_cells(cells, limits, where)
         if number > limits.max_rows:
-            if any(c["value"] not in (None, "") for c in cells):
-                raise InputError(
-                    Issue(
-                        "too-many-rows",
-                        where(number),
-                        {"row": f"{number:,}", "limit": f"{limits.max_rows:,}"},
-                    )
-                )
+            refuse_data_past_limit(cells, where(number), number, limits)
             continue
         yield number, cells, attrs
+
+
+def refuse_data_past_limit(
+    cells: list[dict[str, Any]], where: Location, number: int, limits: Limits
+) -> None:
+    """Raise too-many-rows when a row past the row limit holds anything (empty rows are fine)."""
+    if any(c["value"] not in (None, "") for c in cells):
+        raise InputError(
+            Issue("too-many-rows", where, {"row": f"{number:,}", "limit": f"{limits.max_rows:,}"})
+        )
 
 
 def check_cells(cells: list[dict[str, Any]], limits: Limits, where: Any) -> None:
