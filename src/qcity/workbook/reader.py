@@ -23,11 +23,12 @@ from qcity.values import clean_text
 from qcity.workbook.rows import (
     BROKEN,
     HEADER_SEARCH_ROWS,
-    TRAILING_UNIT,
     BadCell,
     PeriodMark,
     broken,
     find_periods,
+    header_lookup,
+    header_name,
     holds_something,
     import_openpyxl_without_numpy,
     limited_rows,
@@ -55,7 +56,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-_HEADER_LOOKUP = {name.casefold(): key for key, names in COLUMNS.items() for name in names}
+_HEADER_LOOKUP = header_lookup(COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -289,8 +290,7 @@ def header_key(text: object) -> str | None:
     """The contract column a header cell names, if any."""
     if not isinstance(text, str):
         return None
-    name = TRAILING_UNIT.sub("", clean_text(text)).casefold()
-    return _HEADER_LOOKUP.get(name)
+    return _HEADER_LOOKUP.get(header_name(text))
 
 
 def _read_rows(

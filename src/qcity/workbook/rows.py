@@ -259,6 +259,17 @@ HEADER_SEARCH_ROWS = 20
 TRAILING_UNIT = re.compile(r"\s*[(\[【][^)\]】]*[)\]】]\s*$")
 
 
+def header_lookup(columns: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Every accepted header name of *columns* (key -> names), folded, mapped to its key."""
+    return {name.casefold(): key for key, names in columns.items() for name in names}
+
+
+def header_name(text: str) -> str:
+    """A header cell as compared with the accepted names: NFKC, trimmed, a trailing unit in
+    brackets dropped ("实际值(%)"), case-folded."""
+    return TRAILING_UNIT.sub("", clean_text(text)).casefold()
+
+
 # 报告期 / period: a label with its value after a colon or in the next cell to the right.
 _PERIOD_LABEL = re.compile(r"(?:报告期|report\s*period|period)\s*[:]?\s*(.*)$", re.IGNORECASE)
 

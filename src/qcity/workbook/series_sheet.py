@@ -14,10 +14,11 @@ from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.rows import (
     HEADER_SEARCH_ROWS,
-    TRAILING_UNIT,
     PeriodMark,
     find_periods,
     first_of_each,
+    header_lookup,
+    header_name,
     holds_something,
     limited_rows,
     make_cell,
@@ -39,7 +40,7 @@ SERIES_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-_SERIES_LOOKUP = {n.casefold(): key for key, names in SERIES_COLUMNS.items() for n in names}
+_SERIES_LOOKUP = header_lookup(SERIES_COLUMNS)
 
 
 _YEAR_HEADER = re.compile(r"^((?:19|20)\d\d)\s*年?(?:度)?$")
@@ -83,10 +84,9 @@ def series_header_key(text: object) -> str | int | None:
         return year if 1900 <= year <= 2100 else None
     if not isinstance(text, str):
         return None
-    name = clean_text(text)
-    if match := _YEAR_HEADER.match(name):
+    if match := _YEAR_HEADER.match(clean_text(text)):
         return int(match.group(1))
-    return _SERIES_LOOKUP.get(TRAILING_UNIT.sub("", name).casefold())
+    return _SERIES_LOOKUP.get(header_name(text))
 
 
 def read_series_sheet(

@@ -13,8 +13,9 @@ from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.rows import (
     HEADER_SEARCH_ROWS,
-    TRAILING_UNIT,
     first_of_each,
+    header_lookup,
+    header_name,
     holds_something,
     limited_rows,
     make_cell,
@@ -35,7 +36,7 @@ TASK_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-_TASK_LOOKUP = {n.casefold(): key for key, names in TASK_COLUMNS.items() for n in names}
+_TASK_LOOKUP = header_lookup(TASK_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def task_header_key(text: object) -> str | None:
     """The tasks-sheet column a header cell names, if any."""
     if not isinstance(text, str):
         return None
-    return _TASK_LOOKUP.get(TRAILING_UNIT.sub("", clean_text(text)).casefold())
+    return _TASK_LOOKUP.get(header_name(text))
 
 
 def read_tasks_sheet(
