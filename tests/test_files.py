@@ -138,6 +138,9 @@ class HalfWriter:
     def __exit__(self, *exc: object) -> None:
         self.file.close()
 
+    def fileno(self) -> int:
+        return self.file.fileno()
+
     def write(self, data: bytes) -> int:
         self.file.write(data[: len(data) // 2])
         self.file.flush()
@@ -155,7 +158,7 @@ def test_interrupted_write_leaves_no_partial_file(
     run = cli("check", book, "--format", "json", "-o", out)
     assert run.exit_code == 2, run.output
     assert run.stderr.splitlines() == [
-        f"✖ 错误 {out}  无法写入输出文件:No space left on device  [output-not-writable]",
+        f"✖ 错误 {out}  无法写入输出文件:磁盘空间不足（ENOSPC）  [output-not-writable]",
         "    → 检查输出文件夹是否存在、可写且有剩余空间,文件是否正被其他程序打开;已有的同名文件保持不变",
     ]
     # the old report is intact, the input untouched, and no temporary file is left behind
@@ -166,8 +169,9 @@ def test_output_into_a_missing_folder(cli: Cli, tmp_path: Path) -> None:
     book = good_book(tmp_path / "book.xlsx")
     run = cli("check", book, "-o", tmp_path / "no-such-folder" / "r.txt", "--lang", "en")
     assert run.exit_code == 2, run.output
-    assert "the output cannot be written: No such file or directory  [output-not-writable]" in (
-        run.stderr
+    assert (
+        "the output cannot be written: the folder does not exist (ENOENT)  [output-not-writable]"
+        in run.stderr
     )
 
 

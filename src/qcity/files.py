@@ -1,19 +1,46 @@
-"""Writing outputs safely: atomically, and never over the input."""
+"""Writing outputs safely: checked before any work, written atomically, never over the input.
+
+An output is written to a temporary file in its own folder, flushed to disk, then renamed over
+the target, so a reader sees the old file or the new one, never a part. On Linux the temporary
+file has no name at all while it is written (O_TMPFILE): a process killed at that moment, even
+by SIGKILL, leaves nothing behind. It gets a name only for the instant between linking it into
+the folder and renaming it, with SIGINT and SIGTERM held back; a named temporary file is
+recognisable (`.NAME.PID-RANDOM.qcity-tmp`, hidden, with no workbook suffix) and the next write
+to the same target removes it once its process is gone.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import os
-import tempfile
-from collections.abc import Iterable
+import secrets
+import signal
+import stat
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from qcity.errors import Issue, Location, UsageError, printable
+from qcity.errors import InputError, Issue, Location, UsageError, printable
+from qcity.faults import reached
+
+TEMP_SUFFIX = ".qcity-tmp"
+
+
+# --- before any work: is the output usable? ------------------------------------------------------
 
 
 def refuse_overwrite(output: Path, inputs: Iterable[Path]) -> None:
-    """Raise UsageError when *output* is one of *inputs* (same file, however spelled)."""
+    """Raise UsageError when *output* is one of *inputs* (same file, however spelled), or a
+    workbook that a folder among *inputs* holds (a batch would check it)."""
     for source in inputs:
+        if source.is_dir():
+            if _in_batch(output, source):
+                source = output
+            else:
+                continue
         try:
             same = output.exists() and source.exists() and output.samefile(source)
         except OSError:
@@ -28,38 +55,270 @@ def refuse_overwrite(output: Path, inputs: Iterable[Path]) -> None:
             )
 
 
+def _in_batch(output: Path, folder: Path) -> bool:
+    """Whether checking *folder* as a batch would read *output* (an existing workbook in it)."""
+    from qcity.batch import OTHER_SPREADSHEETS, WORKBOOK_SUFFIXES, passed_over
+
+    suffix = output.suffix.lower()
+    if not output.is_file() or suffix not in WORKBOOK_SUFFIXES | OTHER_SPREADSHEETS:
+        return False
+    if passed_over(output.name):
+        return False
+    try:
+        return output.resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return False
+
+
+def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Raise UsageError unless *path* can be written: not one of *inputs* (a symlink to one
+    included), not a folder, in a folder that exists and that this process may write to.
+
+    Called before anything is read, so that a bad output path is exit 2 and nothing else."""
+    refuse_overwrite(path, inputs)
+    folder = _folder(path)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not folder.exists():
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
+        if not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+        _probe(folder)
+    except OSError as e:
+        raise _not_writable(path, e) from e
+
+
+def _probe(folder: Path) -> None:
+    """Raise OSError unless a file can be created in *folder* (tried, where that leaves nothing)."""
+    if _has_tmpfile():
+        try:
+            fd = os.open(folder, os.O_TMPFILE | os.O_WRONLY, 0o600)
+        except OSError as e:
+            if e.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                raise
+        else:
+            os.close(fd)
+            return
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+
+# --- writing ----------------------------------------------------------------------------------------
+
+
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write *data* to *path* through a temporary file in the same folder, then rename it into place.
 
-    An unusable path (no such folder, no permission, a folder of that name) raises UsageError.
+    A new file gets the mode the umask allows (0644 under the usual 022); a replaced file keeps
+    its mode. An unusable path (no such folder, no permission, a folder of that name, a full
+    disk) raises UsageError and leaves any existing file as it was.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent if str(path.parent) else Path()
+    folder = _folder(path)
     try:
         if path.is_dir():
-            raise IsADirectoryError(21, "is a folder")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        keep = _existing_mode(path)
+        remove_stale_temps(path)
+        fd, named = _open_temp(folder, path.name)
     except OSError as e:
         raise _not_writable(path, e) from e
     try:
         with os.fdopen(fd, "wb") as f:
+            if keep is not None:
+                os.fchmod(f.fileno(), keep)
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
-        Path(tmp).replace(path)
+            reached("write")
+            with held_signals():
+                if named is None:
+                    named = _temp_name(folder, path.name)
+                    _link(f.fileno(), folder, named)
+                try:
+                    Path(named).replace(path)
+                except BaseException:
+                    with contextlib.suppress(OSError):
+                        Path(named).unlink()
+                    raise
     except BaseException as e:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
+        if named is not None:
+            with contextlib.suppress(OSError):
+                Path(named).unlink()
         if isinstance(e, OSError):
             raise _not_writable(path, e) from e
         raise
 
 
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Remove the temporary files of writes to *path* whose process is gone (killed between
+    naming its file and renaming it); the ones removed."""
+    removed = []
+    pattern = f".{glob.escape(path.name)}.*{TEMP_SUFFIX}"
+    for temp in _folder(path).glob(pattern):
+        stem = temp.name[len(path.name) + 2 : -len(TEMP_SUFFIX)]
+        pid_text = stem.split("-", 1)[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            temp.unlink()
+            removed.append(temp)
+    return removed
+
+
+def _link(fd: int, folder: Path, named: str) -> None:
+    """Give the unnamed file *fd* the name *named* (in *folder*): linkat(2) with
+    AT_SYMLINK_FOLLOW through /proc, as open(2) documents for O_TMPFILE. (os.link calls linkat
+    with that flag only when a directory descriptor is given.)"""
+    folder_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.link(
+            f"/proc/self/fd/{fd}",
+            Path(named).name,
+            src_dir_fd=folder_fd,
+            dst_dir_fd=folder_fd,
+            follow_symlinks=True,
+        )
+    finally:
+        os.close(folder_fd)
+
+
+def _temp_name(folder: Path, name: str) -> str:
+    return str(folder / f".{name}.{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+
+
+def _open_temp(folder: Path, name: str) -> tuple[int, str | None]:
+    """An open temporary file in *folder*: unnamed where the system allows (name None)."""
+    if _has_tmpfile():
+        try:
+            return os.open(folder, os.O_TMPFILE | os.O_WRONLY, 0o666), None
+        except OSError as e:
+            if e.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                raise
+    while True:
+        named = _temp_name(folder, name)
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(named, flags, 0o666), named
+        except FileExistsError:
+            continue
+
+
+def _has_tmpfile() -> bool:
+    return hasattr(os, "O_TMPFILE") and Path("/proc/self/fd").is_dir()
+
+
+def _existing_mode(path: Path) -> int | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[None]:
+    """Hold back SIGINT, SIGTERM and SIGHUP (delivered right after) for a few system calls, or
+    while worker processes are started (they inherit the mask and set their own handlers)."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _folder(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path()
+
+
+# Why a write failed, in both languages (the errno's name kept for searching).
+_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("文件夹不存在", "the folder does not exist"),
+    errno.ENOTDIR: ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+    errno.EISDIR: ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+    errno.EACCES: ("没有写入权限", "permission denied"),
+    errno.EPERM: ("没有写入权限", "permission denied"),
+    errno.EROFS: ("文件系统只读", "read-only file system"),
+    errno.ENOSPC: ("磁盘空间不足", "no space left on device"),
+    errno.EDQUOT: ("超出磁盘配额", "disk quota exceeded"),
+    errno.ENAMETOOLONG: ("文件名太长", "file name too long"),
+}
+
+
 def _not_writable(path: Path, error: OSError) -> UsageError:
+    zh_en = _REASONS.get(error.errno or 0)
+    name = errno.errorcode.get(error.errno or 0, "")
+    if zh_en is not None:
+        tag = f"（{name}）" if name else ""
+        reason: str | dict[str, str] = {
+            "zh": f"{zh_en[0]}{tag}",
+            "en": f"{zh_en[1]}" + (f" ({name})" if name else ""),
+        }
+    else:
+        reason = error.strerror or str(error)
     return UsageError(
         Issue(
             "output-not-writable",
             Location(file=printable(str(path))),
-            {"path": str(path), "reason": error.strerror or str(error)},
+            {"path": printable(str(path)), "reason": reason},  # type: ignore[dict-item]
         )
     )
+
+
+# --- reading an input that must not change while it is used -------------------------------------
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What changes when a file is saved again: its size, modification time and inode."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    device: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> Fingerprint:
+        return cls(info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The fingerprint of *path* (None when it cannot be read: the read will say why)."""
+    try:
+        return Fingerprint.of(path.stat())
+    except OSError:
+        return None
+
+
+def file_changed(shown: str) -> InputError:
+    """The error for a workbook saved again while it was being read."""
+    return InputError(Issue("file-changed", Location(file=shown), {"path": shown}))
+
+
+def read_unchanged(path: Path, before: Fingerprint | None, shown: str) -> bytes:
+    """The bytes of *path*, which must still be the file *before* describes (else InputError)."""
+    with path.open("rb") as f:
+        data = f.read()
+        now = Fingerprint.of(os.fstat(f.fileno()))
+    if before is not None and (now != before or len(data) != before.size):
+        raise file_changed(shown)
+    return data

@@ -67,6 +67,16 @@ ISSUE_TYPES: dict[str, IssueType] = {
             exit_code=2,
         ),
         _t(
+            "file-changed",
+            E,
+            ("文件在读取时被改动", "File changed while being read"),
+            (
+                "读取期间文件被改动（可能正被 Excel 或 WPS 保存），未作判断，以免依据新旧两版的混合内容",
+                "the file changed while it was being read (saved again by Excel or WPS?); it is not judged on a mix of two versions",
+            ),
+            ("等保存完成后重新检查", "check it again once it has been saved"),
+        ),
+        _t(
             "not-a-file",
             E,
             ("不是文件", "Not a file"),
@@ -199,6 +209,34 @@ ISSUE_TYPES: dict[str, IssueType] = {
             (
                 "检查输出文件夹是否存在、可写且有剩余空间,文件是否正被其他程序打开;已有的同名文件保持不变",
                 "check that the folder exists, is writable and has space, and that no program has the file open; an existing file is left as it was",
+            ),
+            exit_code=2,
+        ),
+        _t(
+            "output-format-mismatch",
+            E,
+            ("输出文件名与格式不符", "Output name contradicts the format"),
+            (
+                "输出文件 {path} 的后缀 {suffix} 表示 {implied} 格式，而所选格式为 {format}",
+                "the output {path} ends in {suffix}, which means {implied}, but the format is {format}",
+            ),
+            (
+                "去掉 --format（格式由后缀决定），或改用与格式相符的后缀，例如 -o {example}",
+                "leave out --format (the suffix decides), or use a suffix that matches it, e.g. -o {example}",
+            ),
+            exit_code=2,
+        ),
+        _t(
+            "output-format-unknown",
+            E,
+            ("此命令不能输出该格式", "Format not offered by this command"),
+            (
+                "输出文件 {path} 的后缀 {suffix} 表示 {implied} 格式，此命令只能输出：{formats}",
+                "the output {path} ends in {suffix}, which means {implied}; this command writes: {formats}",
+            ),
+            (
+                "用 --format 选择格式，或改用相应的后缀",
+                "choose a format with --format, or use a suffix for one of them",
             ),
             exit_code=2,
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import stat
 import zipfile
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from qcity.errors import InputError, Issue, Location
+from qcity.faults import reached
+from qcity.files import file_changed
 from qcity.xmlguard import PrologCheck
 
 MiB = 1024 * 1024
@@ -110,8 +113,18 @@ def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
                 "--max-size",
             )
         with path.open("rb") as f:
+            reached("read")
             # Read one byte past the limit: a file growing while we read is still bounded.
             data = f.read(limits.max_file_bytes + 1)
+            after = os.fstat(f.fileno())
+        # Saved again while read (in place, or replaced before it was opened): never a verdict
+        # on a mix of two versions.
+        if (after.st_size, after.st_mtime_ns, after.st_ino) != (
+            size,
+            info.st_mtime_ns,
+            info.st_ino,
+        ) or len(data) != size:
+            raise file_changed(shown)
     except FileNotFoundError:
         raise InputError(file_issue("file-not-found", shown)) from None
     except PermissionError as e:
