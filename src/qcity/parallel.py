@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -17,6 +21,7 @@ from typing import Any
 
 from qcity.batch import Entry, Input
 from qcity.errors import Issue, Location, QcityError
+from qcity.files import held_signals
 from qcity.model import Catalogue, Indicator
 from qcity.package import Limits
 from qcity.results import District, Evaluation, IndicatorResult, Observation
@@ -113,7 +118,14 @@ def run_checks(
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
+    _follow_parent(parent)
+    # Ctrl-C reaches the whole process group: the parent alone answers it (one line, exit 130)
+    # and ends the workers; SIGTERM ends a worker at once, without a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # held back by the parent while it started us
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
     if _WORKER.get("settings") != settings or "catalogue" not in _WORKER:
         from qcity.catalogue import load_catalogue
 
@@ -122,6 +134,32 @@ def _init_worker(settings: Settings) -> None:
     import openpyxl  # noqa: F401  (imported once per worker, not in the first file's time)
 
     import qcity.check  # noqa: F401
+
+
+def _follow_parent(parent: int) -> None:
+    """End this worker when the process that started it ends, however it ends (SIGKILL too):
+    the kernel's parent-death signal on Linux, and everywhere a thread that polls the parent."""
+    if sys.platform == "linux":
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # the watchdog below still ends the worker
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_INTERVAL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="qcity-parent-watch", daemon=True).start()
+
+
+# How often a worker's watchdog looks for its parent (seconds): it stops within this.
+WATCH_INTERVAL = 0.25
 
 
 def _task(
@@ -169,7 +207,8 @@ def _run_pool(
     size = chunk_size(len(items), workers)
     chunks = [items[k : k + size] for k in range(0, len(items), size)]
     with _pool(workers, settings) as pool:
-        futures = [pool.submit(_task, chunk) for chunk in chunks]
+        with held_signals():  # workers start here: none must see a signal before its handlers
+            futures = [pool.submit(_task, chunk) for chunk in chunks]
         try:
             for future in as_completed(futures):
                 receive(future.result())
@@ -181,8 +220,10 @@ def _run_pool(
     while left:
         with _pool(1, settings) as pool:
             for item in left:
+                with held_signals():
+                    future = pool.submit(_task, [item])
                 try:
-                    receive(pool.submit(_task, [item]).result())
+                    receive(future.result())
                 except BrokenProcessPool:
                     n, _, shown = item
                     reason = "the worker process checking it stopped (a crash reading the file)"
@@ -197,14 +238,33 @@ def _run_pool(
 def _pool(workers: int, settings: Settings) -> Iterator[ProcessPoolExecutor]:
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(settings, os.getpid()),
     )
     try:
         yield pool
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Interrupted (Ctrl-C, SIGTERM) or failed: end the workers now, not after their task.
+        _stop_workers(pool)
         raise
     pool.shutdown()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + 1.0
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join(1.0)
 
 
 # --- results sent back from workers: everything but the catalogue ---------------------------------

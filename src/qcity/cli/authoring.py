@@ -23,6 +23,7 @@ from qcity.cli.core import (
     OutputOpt,
     app,
     catalogue_app,
+    check_outputs,
     emit,
     fail,
     guard,
@@ -58,10 +59,11 @@ def template(
         from qcity.files import write_atomic
         from qcity.template import template_indicators, write_template
 
-        cat = load(catalogue)
-        leads = resolve_leads(cat, lead or [])
         if out.exists() and not force:
             fail(Issue("output-exists", Location(file=str(out)), {"path": str(out)}))
+        check_outputs(out)
+        cat = load(catalogue)
+        leads = resolve_leads(cat, lead or [])
         write_atomic(out, write_template(cat, lang=lang.value, leads=leads))
         n = len(template_indicators(cat, leads))
         meta = cat.catalogue
@@ -147,6 +149,8 @@ def catalogue_validate(
 def _print_schema(which: str, output: Path | None, debug: bool) -> None:
     with guard("en", debug):
         import json
+
+        check_outputs(output)
 
         if which == "catalogue":
             from qcity.catalogue import catalogue_json_schema

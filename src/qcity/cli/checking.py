@@ -18,6 +18,7 @@ from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
     from qcity.batch import Batch
+    from qcity.files import Fingerprint
     from qcity.model import Catalogue
     from qcity.package import Limits
     from qcity.results import Evaluation
@@ -46,10 +47,12 @@ from qcity.cli.core import (
     WorkbooksArg,
     YearOpt,
     app,
+    check_outputs,
     emit,
     exit_code_for,
     guard,
     load,
+    output_format,
     pinned,
     reading_limits,
     refuse_output,
@@ -64,9 +67,13 @@ def check(
     files: WorkbooksArg,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        CheckFormat,
-        typer.Option("--format", "-f", help="Report format (xlsx: batches, needs -o)."),
-    ] = CheckFormat.text,
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format (xlsx: batches, needs -o; default: from the suffix of -o, else text).",
+        ),
+    ] = None,
     output: OutputOpt = None,
     annotate: Annotated[
         Path | None,
@@ -100,6 +107,10 @@ def check(
     .xlsm, lock files skipped) give one combined report, a row per file, and the worst exit code.
     """
     limits = (max_size, max_inflated, max_rows)
+    with guard(lang.value, debug):
+        check_outputs(output, annotate, inputs=files)
+        fmt = output_format(CheckFormat, fmt, output, CheckFormat.text)
+    assert fmt is not None
     if len(files) == 1 and not files[0].is_dir() and fmt is not CheckFormat.xlsx:
         _check_one_file(
             files[0], catalogue, fmt, output, annotate, lang, year, color, today, debug,
@@ -168,14 +179,12 @@ def _check_one_file(
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
         from qcity.check import check_workbook
+        from qcity.files import fingerprint
         from qcity.report import get_reporter
 
         day, now = pinned(today)
-        if annotate is not None:
-            from qcity.files import refuse_overwrite
-
-            refuse_overwrite(annotate, [file])
         cat = load(catalogue)
+        read = fingerprint(file)  # the annotated copy must be of the file that was checked
         evaluation = check_workbook(file, cat, now=now, year=year, limits=reading_limits(*limits))
         reporter = get_reporter(fmt.value)
         emit(
@@ -188,7 +197,7 @@ def _check_one_file(
             fail_on_tasks=fail_on_tasks,
         )
         if annotate is not None:
-            _write_annotated(file, annotate, evaluation, lang.value)
+            _write_annotated(file, annotate, evaluation, lang.value, read)
         code = exit_code_for(evaluation, fail_on_tasks)
     raise typer.Exit(code)
 
@@ -279,12 +288,14 @@ def _progress(total: int, show: bool, description: str) -> Iterator[Callable[[],
         yield advance
 
 
-def _write_annotated(file: Path, out: Path, evaluation: Evaluation, lang: Lang) -> None:
+def _write_annotated(
+    file: Path, out: Path, evaluation: Evaluation, lang: Lang, read: Fingerprint | None
+) -> None:
     """Write the annotated copy of *file* to *out* and say so (and what it lost) on stderr."""
     from qcity.annotate import annotate_workbook
-    from qcity.files import write_atomic
+    from qcity.files import read_unchanged, write_atomic
 
-    source = file.read_bytes()
+    source = read_unchanged(file, read, evaluation.source)
     # Macros survive only into an .xlsm copy of an .xlsm; openpyxl never runs them.
     keep_vba = out.suffix.lower() == ".xlsm" and file.suffix.lower() == ".xlsm"
     copy = annotate_workbook(source, evaluation, lang=lang, keep_vba=keep_vba)

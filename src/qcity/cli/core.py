@@ -10,12 +10,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from qcity import __version__
-from qcity.errors import Issue, Lang, Location, QcityError, UsageError
+from qcity.errors import Issue, Lang, Location, QcityError, UsageError, printable
 from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ EXIT_UNMET = 1  # some indicator unmet or missing
 EXIT_USAGE = 2  # the command line is wrong (bad option, missing file)
 EXIT_INVALID = 3  # the workbook or catalogue cannot be trusted
 EXIT_INTERNAL = 4  # a bug in qcity
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT): 128 + the signal's number, as shells report it
+EXIT_TERMINATED = 143  # SIGTERM (a CI job over its time, `kill`): 128 + 15
 
 
 def exit_code_for(evaluation: Evaluation, fail_on_tasks: bool = False) -> int:
@@ -275,7 +277,8 @@ app = typer.Typer(
         "质量强市指标检查 — check quality-city submissions against the targets of "
         "市政办发〔2014〕27号 (Xi'an's 2014 work plan).\n\n"
         "Exit codes: 0 all met · 1 unmet or missing · 2 usage error · "
-        "3 workbook or catalogue cannot be trusted · 4 internal error."
+        "3 workbook or catalogue cannot be trusted · 4 internal error · "
+        "130 interrupted (Ctrl-C) · 143 terminated (SIGTERM)."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -332,10 +335,22 @@ def terminal_width() -> int:
 
 @contextmanager
 def guard(lang: Lang, debug: bool) -> Iterator[None]:
+    from qcity import interrupts
+
+    switched = interrupts.working()
     try:
         yield
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
+    except KeyboardInterrupt as e:
+        # Ctrl-C or SIGTERM: what was being written is gone (see qcity.files), the workers are
+        # ended (qcity.parallel); one line, no traceback.
+        import signal
+
+        terminated = isinstance(e, interrupts.Terminated)
+        signum = signal.SIGTERM if terminated else signal.SIGINT
+        sys.stderr.write(interrupts.message(signum, lang) + "\n")
+        raise typer.Exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED) from None
     except QcityError as e:
         from qcity.report.text import print_issues
 
@@ -345,8 +360,6 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
             traceback.print_exception(e.__cause__, file=sys.stderr)
         print_issues(stderr_console(lang), e.issues, lang)
         raise typer.Exit(e.exit_code) from None
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
     except Exception as e:
         if debug:
             raise
@@ -355,6 +368,9 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
         issue = Issue("internal-error", Location(), {"reason": f"{type(e).__name__}: {e}"})
         print_issues(stderr_console(lang), [issue], lang)
         raise typer.Exit(EXIT_INTERNAL) from None
+    finally:
+        if switched:
+            interrupts.resting()
 
 
 def fail(issue: Issue) -> NoReturn:
@@ -377,6 +393,9 @@ def emit(
     fail_on_tasks: bool = False,
 ) -> None:
     """Render with *render(stream, options)* to *output* (atomically) or stdout."""
+    from qcity.faults import reached
+
+    reached("render")
     if output is not None:
         from qcity.files import refuse_overwrite, write_atomic
 
@@ -430,6 +449,77 @@ def refuse_output(output: Path | None, inputs: Sequence[Path]) -> None:
         from qcity.files import refuse_overwrite
 
         refuse_overwrite(output, list(inputs))
+
+
+def check_outputs(*outputs: Path | None, inputs: Sequence[Path | None] = ()) -> None:
+    """Before anything is read or printed: every output can be written, none is an input, none
+    is a folder, and no two are the same file (UsageError, exit 2, otherwise)."""
+    from qcity.files import check_output
+
+    given = [o for o in outputs if o is not None]
+    sources = [i for i in inputs if i is not None]
+    for n, output in enumerate(given):
+        check_output(output, [*sources, *given[:n]])
+
+
+# What a suffix of -o means (`--format` not given: the format; given: it must agree).
+SUFFIX_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".log": "text",
+    ".json": "json",
+    ".xml": "junit",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
+# The formats a suffix allows besides its own (GitHub annotations are lines of text).
+_ALSO_ALLOWED = {"text": {"github"}}
+_FORMAT_SUFFIX = {
+    "text": ".txt",
+    "json": ".json",
+    "junit": ".xml",
+    "markdown": ".md",
+    "html": ".html",
+    "xlsx": ".xlsx",
+    "github": ".txt",
+}
+
+F = TypeVar("F", bound=enum.Enum)
+
+
+def output_format(choices: type[F], given: F | None, output: Path | None, default: F) -> F:
+    """The format to write: *given* (--format), which the suffix of *output* must not contradict;
+    else the one the suffix means; else *default*. UsageError (exit 2) on a contradiction or a
+    suffix meaning a format this command does not write."""
+    implied = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    offered = [c.value for c in choices]
+    if implied is None:
+        return given if given is not None else default
+    assert output is not None
+    params = {"path": printable(str(output)), "suffix": output.suffix, "implied": implied}
+    if given is not None:
+        if given.value != implied and given.value not in _ALSO_ALLOWED.get(implied, set()):
+            example = output.with_suffix(_FORMAT_SUFFIX.get(given.value, ".txt")).name
+            fail(
+                Issue(
+                    "output-format-mismatch",
+                    Location(file=printable(str(output))),
+                    {**params, "format": given.value, "example": example},
+                )
+            )
+        return given
+    if implied not in offered:
+        fail(
+            Issue(
+                "output-format-unknown",
+                Location(file=printable(str(output))),
+                {**params, "formats": ", ".join(offered)},
+            )
+        )
+    return choices(implied)
 
 
 def require_suffix(path: Path, suffixes: tuple[str, ...], hint: str) -> None:

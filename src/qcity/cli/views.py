@@ -40,12 +40,14 @@ from qcity.cli.core import (
     WorkbookArg,
     YearOpt,
     app,
+    check_outputs,
     diff_exit_code,
     emit,
     exit_code_for_one,
     gaps_exit_code,
     guard,
     load,
+    output_format,
     pinned,
     reading_limits,
     refuse_output,
@@ -73,6 +75,8 @@ def explain(
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
         import difflib
+
+        check_outputs(output, inputs=[file])
 
         from qcity.check import check_workbook
         from qcity.report.explain import write_explanation
@@ -109,8 +113,11 @@ def diff(
     new: Annotated[Path, typer.Argument(help="The later workbook, or folder of workbooks 新.")],
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DiffFormat.text,
+        DiffFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: from the suffix of -o, else text)."
+        ),
+    ] = None,
     output: OutputOpt = None,
     changed_only: Annotated[
         bool, typer.Option("--changed-only", help="Leave out the indicators that did not change.")
@@ -134,6 +141,10 @@ def diff(
     with guard(lang.value, debug):
         from qcity.diff import diff_batches, diff_files
         from qcity.report.diff_report import DIFF_REPORTERS
+
+        check_outputs(output, inputs=[old, new])
+
+        fmt = output_format(DiffFormat, fmt, output, DiffFormat.text)
 
         if old.is_dir() != new.is_dir() and old.exists() and new.exists():
             raise typer.BadParameter(
@@ -179,8 +190,13 @@ def gaps(
     lead: LeadOpt = None,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        GapsFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")
-    ] = GapsFormat.text,
+        GapsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (xlsx needs -o; default: from the suffix of -o, else text).",
+        ),
+    ] = None,
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
     color: ColorOpt = None,
@@ -198,6 +214,9 @@ def gaps(
         from qcity.gaps import find_gaps
         from qcity.report import get_gaps_reporter
 
+        check_outputs(output, inputs=[file])
+
+        fmt = output_format(GapsFormat, fmt, output, GapsFormat.text)
         day, now = pinned(today)
         cat = load(catalogue)
         department = resolve_leads(cat, [lead])[0] if lead is not None else None
@@ -246,8 +265,11 @@ def plan(
     lead: LeadOpt = None,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        PlanFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = PlanFormat.text,
+        PlanFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: from the suffix of -o, else text)."
+        ),
+    ] = None,
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
     color: ColorOpt = None,
@@ -264,6 +286,9 @@ def plan(
         from qcity.plan import build_plan
         from qcity.report.plan_report import RENDERERS
 
+        check_outputs(output, inputs=[file])
+
+        fmt = output_format(PlanFormat, fmt, output, PlanFormat.text)
         day, now = pinned(today)
         cat = load(catalogue)
         department = resolve_leads(cat, [lead])[0] if lead is not None else None

@@ -1,0 +1,81 @@
+"""Ctrl-C and SIGTERM: one line on stderr, no traceback, nothing partial left, a known exit code.
+
+While a command works, SIGINT raises KeyboardInterrupt and SIGTERM raises `Terminated` (a
+KeyboardInterrupt too), so that every `finally` and `except BaseException` runs: worker
+processes are ended, temporary files removed. `qcity.cli.core.guard` turns them into the exit
+codes 130 and 143 (decided there) and prints the line. Before and after that, while Python
+starts and typer parses the command line, there is nothing to clean up: the line is printed and
+the process exits at once. These handlers are installed only by the program's entry point
+(`qcity.console`), never by importing qcity as a library or invoking the CLI in-process.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from types import FrameType
+
+# The one line each signal prints, by language.
+MESSAGES: dict[int, dict[str, str]] = {
+    signal.SIGINT: {"zh": "已中断", "en": "interrupted"},
+    signal.SIGTERM: {"zh": "已终止", "en": "terminated"},
+}
+_installed = False
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived while a command was working."""
+
+
+def message(signum: int, lang: str) -> str:
+    """The line printed for *signum* in *lang*."""
+    return MESSAGES[signum]["en" if lang == "en" else "zh"]
+
+
+def _argv_lang() -> str:
+    """The language of the command line, before typer has parsed it."""
+    args = sys.argv[1:]
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args):
+            return args[n + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("QCITY_LANG", "zh")
+
+
+def _leave(signum: int, frame: FrameType | None) -> None:
+    """Outside a command's work: say so and exit now (nothing to clean up)."""
+    text = message(signum, "en" if _argv_lang().lower().startswith("en") else "zh")
+    try:
+        os.write(2, f"{text}\n".encode("utf-8", "replace"))
+    finally:
+        os._exit(128 + signum)
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+def install_at_start() -> None:
+    """Called first by the entry point: SIGINT and SIGTERM exit at once, with their line."""
+    global _installed
+    _installed = True
+    signal.signal(signal.SIGINT, _leave)
+    signal.signal(signal.SIGTERM, _leave)
+
+
+def working() -> bool:
+    """While a command works: raise on SIGINT and SIGTERM (when running as the program);
+    whether the handlers were switched (then `resting` switches them back)."""
+    if not _installed:
+        return False
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _terminate)
+    return True
+
+
+def resting() -> None:
+    """After a command's work: back to exiting at once."""
+    signal.signal(signal.SIGINT, _leave)
+    signal.signal(signal.SIGTERM, _leave)
