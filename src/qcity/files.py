@@ -84,6 +84,10 @@ def check_output(path: Path, inputs: Iterable[Path] = ()) -> None:
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
         if not folder.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+        if _is_stream(path):
+            if not os.access(path, os.W_OK):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+            return
         _probe(folder)
     except OSError as e:
         raise _not_writable(path, e) from e
@@ -116,6 +120,9 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = _folder(path)
+    if _is_stream(path):
+        _write_stream(path, payload)
+        return
     try:
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
@@ -149,6 +156,25 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         if isinstance(e, OSError):
             raise _not_writable(path, e) from e
         raise
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether *path* is a device, a FIFO or a socket (`-o /dev/stdout`): written in place,
+    since renaming a file over it would replace the device itself."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_stream(path: Path, payload: bytes) -> None:
+    try:
+        with path.open("wb") as f:
+            f.write(payload)
+            f.flush()
+    except OSError as e:
+        raise _not_writable(path, e) from e
 
 
 def remove_stale_temps(path: Path) -> list[Path]:

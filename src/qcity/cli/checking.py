@@ -135,9 +135,11 @@ def check(
             limits=reading_limits(*limits), fail_on_tasks=fail_on_tasks,
         )  # fmt: skip
         if reporter.binary:
+            from qcity.faults import reached
             from qcity.files import write_atomic
 
             assert output is not None
+            reached("render")
             write_atomic(output, reporter.render(batch, ReportOptions(lang=lang.value, today=day)))
         else:
             emit(
