@@ -79,13 +79,15 @@ def test_every_issue_code_is_documented() -> None:
 
 def test_exit_code_table_matches_the_cli() -> None:
     table = README.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
-    codes = [int(c) for c in re.findall(r"^\| (\d) \|", table, re.M)]
+    codes = [int(c) for c in re.findall(r"^\| (\d+) \|", table, re.M)]
     assert codes == [
         cli_module.EXIT_OK,
         cli_module.EXIT_UNMET,
         cli_module.EXIT_USAGE,
         cli_module.EXIT_INVALID,
         cli_module.EXIT_INTERNAL,
+        cli_module.EXIT_INTERRUPTED,
+        cli_module.EXIT_TERMINATED,
     ]
     for issue_type in ISSUE_TYPES.values():
         assert issue_type.exit_code in codes

@@ -257,7 +257,6 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(OSError, ValueError):
             process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
     deadline = time.monotonic() + 1.0
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AssertionError):
@@ -265,6 +264,10 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             if process.is_alive():
                 process.kill()
                 process.join(1.0)
+    # With every worker gone the pool's manager thread ends at once; waiting for it here keeps
+    # it away from the interpreter's exit, where Python 3.11 may wake it through a closed pipe
+    # (an "Exception ignored … Bad file descriptor" traceback).
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --- results sent back from workers: everything but the catalogue ---------------------------------

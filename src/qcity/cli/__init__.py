@@ -10,8 +10,10 @@ import importlib
 
 from qcity.cli.core import (
     EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
     EXIT_INVALID,
     EXIT_OK,
+    EXIT_TERMINATED,
     EXIT_UNMET,
     EXIT_USAGE,
     CheckFormat,
@@ -27,8 +29,10 @@ for _module in ("checking", "views", "authoring"):
 
 __all__ = [
     "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
     "EXIT_INVALID",
     "EXIT_OK",
+    "EXIT_TERMINATED",
     "EXIT_UNMET",
     "EXIT_USAGE",
     "CheckFormat",
