@@ -363,7 +363,8 @@ def test_usage_errors(cli: Cli, submission: Path, tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "out.xlsx"
     run = cli("check", submission, "--annotate", missing)
     assert run.exit_code == 2
-    assert "无法写入输出文件:No such file or directory  [output-not-writable]" in run.stderr
+    assert "无法写入输出文件:文件夹不存在（ENOENT）  [output-not-writable]" in run.stderr
+    assert run.stdout == ""  # refused before the report was printed
     assert not list(tmp_path.glob("**/.out.xlsx.*"))
 
 

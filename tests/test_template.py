@@ -270,7 +270,7 @@ def test_output_must_be_an_xlsx_in_a_real_folder(cli: Cli, tmp_path: Path) -> No
     run = cli("template", missing)
     assert run.exit_code == 2
     assert run.stderr == (
-        f"✖ 错误 {missing}  无法写入输出文件:No such file or directory  [output-not-writable]\n"
+        f"✖ 错误 {missing}  无法写入输出文件:文件夹不存在（ENOENT）  [output-not-writable]\n"
         "    → 检查输出文件夹是否存在、可写且有剩余空间,文件是否正被其他程序打开;已有的同名文件保持不变\n"
     )
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind

@@ -18,7 +18,9 @@ import os
 import secrets
 import signal
 import stat
+import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,7 +135,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise _not_writable(path, e) from e
     try:
         with os.fdopen(fd, "wb") as f:
-            if keep is not None:
+            if keep is not None and hasattr(os, "fchmod"):
                 os.fchmod(f.fileno(), keep)
             f.write(payload)
             f.flush()
@@ -185,7 +187,7 @@ def remove_stale_temps(path: Path) -> list[Path]:
     for temp in _folder(path).glob(pattern):
         stem = temp.name[len(path.name) + 2 : -len(TEMP_SUFFIX)]
         pid_text = stem.split("-", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)):
+        if not pid_text.isdigit() or not _stale(temp, int(pid_text)):
             continue
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -241,6 +243,17 @@ def _existing_mode(path: Path) -> int | None:
     except OSError:
         return None
     return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+
+
+def _stale(temp: Path, pid: int) -> bool:
+    """Whether the temporary file *temp* of process *pid* is left over: its process is gone
+    (POSIX), or, where that cannot be asked safely (Windows), it is a day old."""
+    if sys.platform == "win32":  # os.kill(pid, 0) would send Ctrl-C there
+        try:
+            return time.time() - temp.stat().st_mtime > 86_400
+        except OSError:
+            return False
+    return not _alive(pid)
 
 
 def _alive(pid: int) -> bool:

@@ -11,10 +11,12 @@ the process exits at once. These handlers are installed only by the program's en
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 from types import FrameType
+from typing import Any
 
 # The one line each signal prints, by language.
 MESSAGES: dict[int, dict[str, str]] = {
@@ -53,6 +55,14 @@ def _leave(signum: int, frame: FrameType | None) -> None:
         os._exit(128 + signum)
 
 
+def leave_now(code: int) -> None:
+    """Flush what was printed and exit with *code* at once (no exit-time hooks)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
 def _terminate(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
@@ -65,6 +75,16 @@ def install_at_start() -> None:
     signal.signal(signal.SIGTERM, _leave)
 
 
+def _unraisable(args: Any) -> None:
+    """An interrupt raised where Python can only print it (a callback from C code, a __del__)
+    would be lost, and the run would go on: deliver the signal again, to the next line."""
+    if isinstance(args.exc_value, KeyboardInterrupt):
+        terminated = isinstance(args.exc_value, Terminated)
+        signal.raise_signal(signal.SIGTERM if terminated else signal.SIGINT)
+        return
+    sys.__unraisablehook__(args)
+
+
 def working() -> bool:
     """While a command works: raise on SIGINT and SIGTERM (when running as the program);
     whether the handlers were switched (then `resting` switches them back)."""
@@ -72,6 +92,7 @@ def working() -> bool:
         return False
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _terminate)
+    sys.unraisablehook = _unraisable
     return True
 
 
@@ -79,3 +100,17 @@ def resting() -> None:
     """After a command's work: back to exiting at once."""
     signal.signal(signal.SIGINT, _leave)
     signal.signal(signal.SIGTERM, _leave)
+    sys.unraisablehook = sys.__unraisablehook__
+
+
+def interrupt_behind(error: BaseException) -> KeyboardInterrupt | None:
+    """The interrupt *error* was raised from, if any: a library may wrap it (Python 3.11 turns
+    one raised in `__set_name__` into a RuntimeError), and it must still end the run."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None

@@ -70,6 +70,11 @@ def check_one(path: Path, shown: str, catalogue: Catalogue, settings: Settings) 
     except QcityError as e:
         return None, e.issues, None
     except Exception as e:
+        from qcity.interrupts import interrupt_behind
+
+        interrupt = interrupt_behind(e)
+        if interrupt is not None:
+            raise interrupt from None  # Ctrl-C wrapped by a library: still the end of the run
         issue = Issue(
             "internal-error", Location(file=shown), {"reason": f"{type(e).__name__}: {e}"}
         )
@@ -245,11 +250,11 @@ def _pool(workers: int, settings: Settings) -> Iterator[ProcessPoolExecutor]:
     )
     try:
         yield pool
+        pool.shutdown()
     except BaseException:
         # Interrupted (Ctrl-C, SIGTERM) or failed: end the workers now, not after their task.
         _stop_workers(pool)
         raise
-    pool.shutdown()
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -264,10 +269,13 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             if process.is_alive():
                 process.kill()
                 process.join(1.0)
-    # With every worker gone the pool's manager thread ends at once; waiting for it here keeps
-    # it away from the interpreter's exit, where Python 3.11 may wake it through a closed pipe
-    # (an "Exception ignored … Bad file descriptor" traceback).
-    pool.shutdown(wait=True, cancel_futures=True)
+    # With every worker gone the pool's manager thread ends at once; waiting for it here (a
+    # second at most) keeps it away from the interpreter's exit, where Python 3.11 may wake it
+    # through a closed pipe (an "Exception ignored … Bad file descriptor" traceback).
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    if isinstance(manager, threading.Thread):
+        manager.join(1.0)
 
 
 # --- results sent back from workers: everything but the catalogue ---------------------------------

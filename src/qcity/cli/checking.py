@@ -107,6 +107,11 @@ def check(
     .xlsm, lock files skipped) give one combined report, a row per file, and the worst exit code.
     """
     limits = (max_size, max_inflated, max_rows)
+    if annotate is not None and output is not None and output.resolve() == annotate.resolve():
+        raise typer.BadParameter(
+            "the annotated copy and the report (-o) need different files",
+            param_hint="'--annotate'",
+        )
     with guard(lang.value, debug):
         check_outputs(output, annotate, inputs=files)
         fmt = output_format(CheckFormat, fmt, output, CheckFormat.text)
@@ -173,11 +178,6 @@ def _check_one_file(
         # A macro-enabled copy only of a macro-enabled workbook: the name must match the content.
         allowed = (".xlsx", ".xlsm") if file.suffix.lower() == ".xlsm" else (".xlsx",)
         require_suffix(annotate, allowed, "'--annotate'")
-        if output is not None and output.resolve() == annotate.resolve():
-            raise typer.BadParameter(
-                "the annotated copy and the report (-o) need different files",
-                param_hint="'--annotate'",
-            )
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
         from qcity.check import check_workbook

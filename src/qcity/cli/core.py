@@ -343,14 +343,7 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
     except (typer.Exit, typer.Abort, typer.BadParameter):
         raise
     except KeyboardInterrupt as e:
-        # Ctrl-C or SIGTERM: what was being written is gone (see qcity.files), the workers are
-        # ended (qcity.parallel); one line, no traceback.
-        import signal
-
-        terminated = isinstance(e, interrupts.Terminated)
-        signum = signal.SIGTERM if terminated else signal.SIGINT
-        sys.stderr.write(interrupts.message(signum, lang) + "\n")
-        raise typer.Exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED) from None
+        _interrupted(e, lang, switched)
     except QcityError as e:
         from qcity.report.text import print_issues
 
@@ -361,6 +354,9 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
         print_issues(stderr_console(lang), e.issues, lang)
         raise typer.Exit(e.exit_code) from None
     except Exception as e:
+        interrupt = interrupts.interrupt_behind(e)
+        if interrupt is not None:  # wrapped by a library (a RuntimeError from __set_name__…)
+            _interrupted(interrupt, lang, switched)
         if debug:
             raise
         from qcity.report.text import print_issues
@@ -371,6 +367,25 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
     finally:
         if switched:
             interrupts.resting()
+
+
+def _interrupted(e: KeyboardInterrupt, lang: Lang, program: bool) -> NoReturn:
+    """Ctrl-C or SIGTERM: what was being written is gone (see qcity.files), the workers are
+    ended (qcity.parallel); one line, no traceback, exit 130 or 143."""
+    import signal
+
+    from qcity import interrupts
+
+    terminated = isinstance(e, interrupts.Terminated)
+    signum = signal.SIGTERM if terminated else signal.SIGINT
+    code = EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+    sys.stderr.write(interrupts.message(signum, lang) + "\n")
+    if program:
+        # The program, interrupted: everything was cleaned up on the way here. Leave now, past
+        # the interpreter's exit-time joins of worker-pool threads, which can wait forever for
+        # a pool interrupted at the wrong instant.
+        interrupts.leave_now(code)
+    raise typer.Exit(code) from None
 
 
 def fail(issue: Issue) -> NoReturn:
