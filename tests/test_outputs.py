@@ -284,3 +284,20 @@ def test_exit_codes_of_signals_follow_the_shell_convention() -> None:
 
     assert EXIT_INTERRUPTED == 128 + signal.SIGINT
     assert EXIT_TERMINATED == 128 + signal.SIGTERM
+
+
+def test_no_annotated_copy_of_a_workbook_saved_again_after_its_check(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = good_book(tmp_path / "book.xlsx")
+    other = good_book(tmp_path / "other.xlsx").read_bytes() + b"\0"
+
+    def saved_meanwhile(point: str) -> None:
+        if point == "render":  # the report is rendered between the check and the copy
+            book.write_bytes(other)
+
+    monkeypatch.setattr("qcity.faults.reached", saved_meanwhile)
+    run = cli("check", book, "--annotate", tmp_path / "copy.xlsx")
+    assert run.exit_code == 3, run.output
+    assert "[file-changed]" in run.stderr
+    assert not (tmp_path / "copy.xlsx").exists()

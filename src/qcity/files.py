@@ -355,9 +355,12 @@ def file_changed(shown: str) -> InputError:
 
 def read_unchanged(path: Path, before: Fingerprint | None, shown: str) -> bytes:
     """The bytes of *path*, which must still be the file *before* describes (else InputError)."""
-    with path.open("rb") as f:
-        data = f.read()
-        now = Fingerprint.of(os.fstat(f.fileno()))
+    try:
+        with path.open("rb") as f:
+            data = f.read()
+            now = Fingerprint.of(os.fstat(f.fileno()))
+    except OSError:
+        raise file_changed(shown) from None  # gone or unreadable since it was checked
     if before is not None and (now != before or len(data) != before.size):
         raise file_changed(shown)
     return data
