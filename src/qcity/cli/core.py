@@ -531,7 +531,7 @@ def output_format(choices: type[F], given: F | None, output: Path | None, defaul
             Issue(
                 "output-format-unknown",
                 Location(file=printable(str(output))),
-                {**params, "formats": ", ".join(offered)},
+                {**params, "formats": {"zh": "、".join(offered), "en": ", ".join(offered)}},
             )
         )
     return choices(implied)
