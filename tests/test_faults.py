@@ -7,7 +7,7 @@ point by the test-only hook QCITY_FAULT_POINT (qcity.faults: the process pauses 
 so in a flag file) or after a delay. SIGINT goes to the whole process group, as Ctrl-C does in a
 terminal; SIGTERM and SIGKILL to the qcity process alone, as a CI runner or `kill` does.
 
-The default run kills a dozen runs; `pytest -m slow` sweeps every command × point × signal and a
+The default run kills nine runs; `pytest -m slow` sweeps every command × point × signal and a
 range of delays.
 """
 
