@@ -214,8 +214,18 @@ def validate_catalogue(data: Any, text: str, shown: str) -> Catalogue:
 
 
 def _problems(e: ValidationError) -> Iterator[tuple[tuple[int | str, ...], str, str]]:
+    blanks: set[str] = set()
     for err in e.errors(include_url=False):
         loc = _without_tags(tuple(err["loc"]))
+        if err.get("input", "") is None and err["type"] != "missing":
+            # a blank (`~`) a draft left to fill: one problem, however many types a union tried
+            labels = ("constrained-str", "str", "int", "decimal", "date", "bool")
+            loc = tuple(part for part in loc if part not in labels)
+            path = format_path(loc)
+            if path not in blanks:
+                blanks.add(path)
+                yield loc, path, "left blank (待填): fill it in"
+            continue
         ctx = err.get("ctx") or {}
         if err["type"] == "catalogue_references":
             for sub, msg in ctx["problems"]:
