@@ -36,6 +36,7 @@ UNITS = (
     "天",
     "倍",
     "件",
+    "张",
     "人",
     "所",
     "座",
@@ -144,7 +145,7 @@ def _patterns() -> _Patterns:
         ("average_growth", rf"年均(?P<dir>增长|增速|提高){figure}"),
         (
             "cumulative",
-            rf"累计(?:建成|培育|创建|新增|完成|达到|认定|获得|打造|制定|修订|主导制定|制修订|推广){figure}",
+            rf"累计(?:建成|培育|创建|新增|完成|达到|认定|获得|打造|制定|修订|主导制定|制修订|推广)?{figure}",
         ),
         ("per_year", rf"(?:每年|年均)(?:新增|增加|培育|创建|建成|打造|认定){figure}"),
         ("increase", r"逐年(?:提高|提升|增长|增加)"),
@@ -236,12 +237,7 @@ def draft_plan(text: str) -> Draft:
     lines = text.splitlines()
     horizons = [_horizon_year(m) for m in p.horizon.finditer(text)]
     first_horizon = min(horizons) if horizons else None
-    title_match = p.title.search(text)
-    plan = (
-        title_match.group("t")
-        if title_match
-        else next((ln.strip() for ln in lines if ln.strip()), "")
-    )
+    plan = _title(p, lines, text)
     doc = p.document.search(text)
     state = _State()
     targets: list[DraftTarget] = []
@@ -249,6 +245,16 @@ def draft_plan(text: str) -> Draft:
         body_start = _enter_heading(p, state, line)
         _read_line(p, state, line, body_start, number, first_horizon, targets)
     return Draft(plan=plan, document=doc.group(0) if doc else None, targets=targets)
+
+
+def _title(p: _Patterns, lines: list[str], text: str) -> str:
+    """The plan's title: its own title line (…实施方案（2023—2027年）), else the first 《…》."""
+    for line in lines[:40]:
+        bare = re.sub(r"[（(][^（）()]*[)）]$", "", line.strip())
+        if len(bare) <= 60 and re.search(r"(?:方案|计划|规划|纲要|意见)$", bare):
+            return line.strip()
+    m = p.title.search(text)
+    return m.group("t") if m else next((ln.strip() for ln in lines if ln.strip()), "")
 
 
 def _enter_heading(p: _Patterns, state: _State, line: str) -> int:
@@ -414,9 +420,17 @@ def _figure(m: re.Match[str]) -> tuple[str, str, str]:
 
 def _names(p: _Patterns, subject: str, count: int) -> list[str]:
     parts = [x.strip() for x in p.splitter.split(subject) if x.strip()]
-    if len(parts) >= count:
-        return parts[-count:] if count > 1 else [subject]
-    return [subject] * count
+    if len(parts) < count:
+        return [subject] * count
+    if count == 1:
+        return [subject]
+    parts = parts[-count:]
+    last = parts[-1]
+    # 城区和县城生活污水处理率: a short first part shares the last part's noun (城区生活污水处理率)
+    return [
+        part + last[len(part) :] if len(part) <= 3 and len(last) > len(part) + 1 else part
+        for part in parts[:-1]
+    ] + [last]
 
 
 _Found = tuple[str, DraftOp, str | None, str, int | None, str]
