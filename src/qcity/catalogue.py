@@ -210,7 +210,27 @@ def validate_catalogue(data: Any, text: str, shown: str) -> Catalogue:
             )
             for loc, path, reason in _problems(e)
         ]
-        raise CatalogueError(*issues) from None
+        raise CatalogueError(*_without_echoes(issues)) from None
+
+
+def _without_echoes(issues: list[Issue]) -> list[Issue]:
+    # An indicator's `target` is filled in from its last horizon when the file gives only
+    # `targets`: a problem of that horizon would otherwise be told twice.
+    told = {
+        (i.location.path.split(".targets[")[0], i.params.get("reason"))
+        for i in issues
+        if i.location.path and ".targets[" in i.location.path
+    }
+    return [
+        i
+        for i in issues
+        if not (
+            i.location.path
+            and ".target" in i.location.path
+            and ".targets[" not in i.location.path
+            and (i.location.path.split(".target")[0], i.params.get("reason")) in told
+        )
+    ]
 
 
 def _problems(e: ValidationError) -> Iterator[tuple[tuple[int | str, ...], str, str]]:

@@ -11,10 +11,12 @@ from qcity.model import (
     Catalogue,
     Indicator,
     IntensityReductionDerive,
+    Measure,
     Op,
     RatioDerive,
     Series,
     ShareDerive,
+    Target,
     Unit,
 )
 from qcity.results import Derivation, IndicatorResult, ReportYear, Scalar, Status, TaskStatus
@@ -49,6 +51,18 @@ UNIT_LABEL: dict[Unit, dict[Lang, str]] = {
     Unit.RATIO: {"zh": "比值(X∶1)", "en": "ratio (X∶1)"},
     Unit.BOOLEAN: {"zh": "是/否", "en": "yes/no"},
     Unit.COUNT: {"zh": "个", "en": "count"},
+    Unit.SCORE: {"zh": "分", "en": "points"},
+    Unit.INDEX: {"zh": "指数", "en": "index"},
+    Unit.AMOUNT: {"zh": "数额", "en": "amount"},
+    Unit.DAYS: {"zh": "天", "en": "days"},
+    Unit.CONCENTRATION: {"zh": "浓度", "en": "concentration"},
+    Unit.MULTIPLE: {"zh": "倍", "en": "times"},
+}
+# The suffix a figure of these units is written with, in zh and en.
+UNIT_SUFFIX: dict[Unit, dict[Lang, str]] = {
+    Unit.SCORE: {"zh": "分", "en": " points"},
+    Unit.DAYS: {"zh": "天", "en": " days"},
+    Unit.MULTIPLE: {"zh": "倍", "en": "×"},
 }
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -114,14 +128,27 @@ def number(value: Decimal, unit: Unit, lang: Lang, decimals: int | None = None) 
         return f"{shown}∶1"
     if unit is Unit.COUNT and lang == "zh":
         return f"{shown}个"
+    if unit in UNIT_SUFFIX:
+        return shown + UNIT_SUFFIX[unit][lang]
     return shown
+
+
+def labelled(figure: str, indicator: Indicator, lang: Lang) -> str:
+    """A figure with the indicator's own unit label (万元/人, 微克/立方米) where it has one."""
+    if indicator.unit_label is None:
+        return figure
+    return (
+        f"{figure} {indicator.unit_label.get(lang)}"
+        if lang == "en"
+        else figure + indicator.unit_label.zh
+    )
 
 
 def scalar(value: Scalar, indicator: Indicator, lang: Lang) -> str:
     """A reported value for display, rounded to at most the judged decimals."""
     if isinstance(value, bool):
         return yes_no(value, lang)
-    return number(value, indicator.unit, lang, indicator.decimals)
+    return labelled(number(value, indicator.unit, lang, indicator.decimals), indicator, lang)
 
 
 def target(indicator: Indicator, lang: Lang) -> str:
@@ -130,7 +157,14 @@ def target(indicator: Indicator, lang: Lang) -> str:
     if t.op is Op.IS:
         assert isinstance(t.value, bool)
         return yes_no(t.value, lang)
-    figure = number(t.number, indicator.unit, lang)
+    figure = labelled(number(t.number, indicator.unit, lang), indicator, lang)
+    if (
+        indicator.targets
+        or t.op in (Op.GREATER, Op.LESS)
+        or t.measure is not Measure.LEVEL
+        or t.base_year is not None
+    ):
+        return measured_target(indicator, figure, lang)
     if t.op is Op.AT_MOST:
         return f"≤ {figure}"
     if t.op is Op.ABOUT:
@@ -139,6 +173,42 @@ def target(indicator: Indicator, lang: Lang) -> str:
     if indicator.range.max is not None and t.number == indicator.range.max:
         return f"= {figure}"
     return f"≥ {figure}"
+
+
+SIGN = {Op.AT_LEAST: "≥", Op.AT_MOST: "≤", Op.GREATER: ">", Op.LESS: "<", Op.ABOUT: "≈"}
+MEASURE_TEXT: dict[Measure, dict[Lang, str]] = {
+    Measure.CHANGE: {"zh": "较{base}年变化", "en": "change since {base}"},
+    Measure.PER_YEAR: {"zh": "当年新增", "en": "added in the year"},
+    Measure.CUMULATIVE: {"zh": "累计", "en": "cumulative"},
+}
+
+
+def measured_target(indicator: Indicator, figure: str, lang: Lang) -> str:
+    """A target with what it measures and its horizon: `当年新增 ≥ 5家（到2025年）`,
+    `> 82分`, `change since 2022 ≥ 1% (by 2027)`."""
+    t = indicator.target
+    if t.measure is Measure.CHANGE and indicator.unit is Unit.PERCENT:
+        points = format_decimal(t.number)
+        figure = f"{points} 个百分点" if lang == "zh" else f"{points} percentage points"
+    text = f"{SIGN[t.op]} {figure}"
+    if t.op is Op.ABOUT:
+        assert t.tolerance is not None
+        text += (
+            f"（±{format_decimal(t.tolerance)}）"
+            if lang == "zh"
+            else f" (±{format_decimal(t.tolerance)})"
+        )
+    if t.measure is not Measure.LEVEL:
+        text = MEASURE_TEXT[t.measure][lang].format(base=t.base_year) + " " + text
+    elif indicator.unit is Unit.MULTIPLE and t.base_year is not None:
+        text += f"（{t.base_year}年为1）" if lang == "zh" else f" ({t.base_year} = 1)"
+    horizon = next(
+        (h.year for h in indicator.targets if Target(**{k: v for k, v in h if k != "year"}) == t),
+        None,
+    )
+    if horizon is not None:
+        text += f"（到{horizon}年）" if lang == "zh" else f" (by {horizon})"
+    return text
 
 
 def signed(value: Decimal) -> str:
@@ -180,6 +250,8 @@ def gap(result: IndicatorResult, lang: Lang, short: bool = False) -> str:
         return signed(g)
     if indicator.unit is Unit.COUNT:
         return f"{signed(g)} 个" if lang == "zh" else signed(g)
+    if indicator.unit in UNIT_SUFFIX:
+        return signed(g) + UNIT_SUFFIX[indicator.unit][lang]
     return signed(g)
 
 
@@ -235,6 +307,10 @@ def relation(indicator: Indicator, judged: Decimal, status: Status) -> str:
     met = status is Status.MET
     if t.op is Op.AT_MOST:
         text = f"{'≤' if met else '>'} {threshold}"
+    elif t.op is Op.GREATER:
+        text = f"{'>' if met else '≤'} {threshold}"
+    elif t.op is Op.LESS:
+        text = f"{'<' if met else '≥'} {threshold}"
     else:
         text = f"{'≥' if met else '<'} {threshold}"
     if t.op is Op.ABOUT:

@@ -43,6 +43,18 @@ _HOW: dict[Unit, dict[Lang, str]] = {
     },
     Unit.BOOLEAN: {"zh": "从下拉列表选“是”或“否”", "en": "Choose yes or no from the list"},
     Unit.COUNT: {"zh": "填个数(整数)", "en": "Write a count (a whole number)"},
+    Unit.SCORE: {"zh": "填分数，如 82.5", "en": "Write the score, e.g. 82.5"},
+    Unit.INDEX: {"zh": "填指数值，如 86.3", "en": "Write the index value, e.g. 86.3"},
+    Unit.AMOUNT: {"zh": "按所示单位填数值", "en": "Write the amount in the unit shown"},
+    Unit.DAYS: {"zh": "填天数", "en": "Write the number of days"},
+    Unit.CONCENTRATION: {
+        "zh": "按所示单位填浓度",
+        "en": "Write the concentration in the unit shown",
+    },
+    Unit.MULTIPLE: {
+        "zh": "填为基年的倍数，如 2.1",
+        "en": "Write the multiple of the base year, e.g. 2.1",
+    },
 }
 _YES_NO: dict[Lang, str] = {"zh": '"是,否"', "en": '"yes,no"'}
 # Excel's limits on data-validation texts.
