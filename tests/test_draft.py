@@ -232,3 +232,49 @@ def test_noise_is_not_a_target(sentence: str) -> None:
     text = f"一、发展基础\n{sentence}\n二、主要目标\n到2025年，合格率达到95%以上。\n"
     got = [(t.clause, t.year) for t in draft_plan(text).targets]
     assert got == [("合格率达到95%以上", 2025)]
+
+
+def _fill_blanks(data: dict[str, Any]) -> dict[str, Any]:
+    """What a person does with a draft, done mechanically: every blank given a value."""
+    meta = data["catalogue"]
+    meta.update(id="filled", issued="2024-01-01")
+    meta["title"]["en"] = "Filled"
+    meta["issuer"] = {"zh": "示例", "en": "Example"}
+    for n, d in enumerate(data["departments"]):
+        d["code"] = d["code"] or f"DEPT{n}"
+        d["name"] = {"zh": d["name"]["zh"] or "部门", "en": "Department"}
+    for n, a in enumerate(data["areas"]):
+        a.update(code=f"A{n}", lead=data["departments"][0]["code"])
+        a["name"] = {"zh": a["name"]["zh"] or "领域", "en": "Area"}
+        a["source"]["quote"] = a["source"]["quote"] or "目标"
+    kept = []
+    for n, i in enumerate(data["indicators"]):
+        if i["unit"] is None:
+            continue  # 逐年提高: no comparison the catalogue can judge from one figure
+        i.update(code=f"T-{n:02d}", area="A0")
+        i["name"]["en"] = "Indicator"
+        i["lead"] = i["lead"] or data["departments"][0]["code"]
+        if "unit_label" in i:
+            i["unit_label"]["en"] = "unit"
+        for t in i.get("targets", []) + ([i["target"]] if "target" in i else []):
+            if "tolerance" in t:
+                t["tolerance"] = 1
+        kept.append(i)
+    data["indicators"] = kept
+    return data
+
+
+@pytest.mark.parametrize("path", LABELS, ids=[p.stem for p in LABELS])
+def test_a_filled_draft_is_a_valid_catalogue(path: Path, tmp_path: Path) -> None:
+    from qcity.catalogue import check_quotes, validate_catalogue
+    from qcity.draft import draft_yaml
+
+    _, text, _ = _labels(path)
+    drafted = draft_yaml(draft_plan(text))
+    data = _fill_blanks(yaml.safe_load(drafted))
+    filled = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    catalogue = validate_catalogue(data, filled, "filled.yaml")
+    assert not check_quotes(catalogue, text, "filled.yaml")
+    horizons = {t.year for i in catalogue.indicators for t in i.targets}
+    labelled = {t["year"] for t in yaml.safe_load(path.read_text(encoding="utf-8"))["targets"]}
+    assert horizons == labelled - {None}

@@ -546,8 +546,19 @@ def _targets_of(
 # --- rendering ----------------------------------------------------------------------------------
 
 BLANK = "~  # 待填 to fill"
-MODEL_UNITS = {"%": "percent", "个百分点": "percent", "∶1": "ratio", "倍": "ratio"}
-COUNT_UNITS = ("个", "家", "项", "件", "所", "座", "条", "处", "台", "户", "人")
+MODEL_UNITS = {
+    "%": "percent",
+    "个百分点": "percent",
+    "∶1": "ratio",
+    "倍": "multiple",
+    "分": "score",
+    "天": "days",
+    "微克/立方米": "concentration",
+    "毫克/立方米": "concentration",
+}
+COUNT_UNITS = ("个", "家", "项", "件", "张", "所", "座", "条", "处", "台", "户", "人")
+AMOUNT_UNITS = ("万元/人", "元/人", "万元", "亿元", "万件", "万人", "万吨", "万家", "万个", "万户")
+LABELLED = ("amount", "concentration")
 
 
 def _q(text: str) -> str:
@@ -559,30 +570,108 @@ def model_unit(t: DraftTarget) -> str | None:
     """The catalogue unit a drafted target takes, or None where a person must choose."""
     if t.op == "yes_no":
         return "boolean"
+    if t.op == "increase":
+        return None
     if t.unit in MODEL_UNITS:
         return MODEL_UNITS[t.unit]
     if t.unit in COUNT_UNITS:
         return "count"
-    return None
+    if t.unit in AMOUNT_UNITS:
+        return "amount"
+    return "index" if t.unit == "" else None
 
 
-def _target_yaml(t: DraftTarget) -> str:
+def _measure(t: DraftTarget) -> str:
+    if t.unit == "个百分点" and t.base_year is not None:
+        return "change"
+    if "每年新增" in t.notes:
+        return "per_year"
+    if "累计" in t.notes:
+        return "cumulative"
+    return "level"
+
+
+def _target_fields(t: DraftTarget) -> str | None:
+    """`op: at_least, value: 95` and what the target measures, or None where a person must say."""
     if t.op == "yes_no":
-        return "{op: is, value: true}"
-    if t.op in ("at_least", "at_most") and t.value is not None:
-        return f"{{op: {t.op}, value: {t.value}}}"
-    if t.op == "about" and t.value is not None:
-        return (
-            f"{{op: about, value: {t.value}, tolerance: ~}}  # 待填 to fill: the tolerance of 左右"
-        )
-    return f"~  # 待填 to fill: the plan says {t.op} {t.value or ''}{t.unit}".rstrip()
+        return "op: is, value: true"
+    if t.value is None or t.op not in ("at_least", "at_most", "greater", "less", "about"):
+        return None
+    fields = f"op: {t.op}, value: {t.value}"
+    if t.op == "about":
+        fields += ", tolerance: ~"
+    measure = _measure(t)
+    if measure != "level":
+        fields += f", measure: {measure}"
+    if t.base_year is not None and (measure == "change" or model_unit(t) == "multiple"):
+        fields += f", base_year: {t.base_year}"
+    return fields
 
 
 def _decimals(t: DraftTarget) -> int:
-    if t.value is None or model_unit(t) in ("count", "boolean"):
+    unit = model_unit(t)
+    if t.value is None or unit in ("count", "boolean", "days"):
         return 0
     places = len(t.value.partition(".")[2])
-    return max(places, 1) if model_unit(t) == "percent" else max(places, 2)
+    return max(places, 1) if unit in ("percent", "score", "index") else max(places, 2)
+
+
+def _groups(targets: list[DraftTarget]) -> list[list[DraftTarget]]:
+    """Targets of one indicator: the same name and unit under successive horizons."""
+    groups: dict[tuple[str, str, str], list[DraftTarget]] = {}
+    for t in targets:
+        kind: str = t.op if t.op in ("yes_no", "increase") else "figure"
+        key = (t.name, t.unit, kind)
+        group = groups.setdefault(key, [])
+        if t.year is not None and any(g.year == t.year for g in group):
+            key = (*key[:2], f"{key[2]}@{len(groups)}")  # the same name twice in one horizon
+            group = groups.setdefault(key, [])
+        group.append(t)
+    return list(groups.values())
+
+
+def _indicator_yaml(group: list[DraftTarget]) -> list[str]:
+    t = group[0]
+    out: list[str] = []
+    for g in group:
+        when = f"到{g.year}年" if g.year else "no horizon year in the plan"
+        base = f", 基年 base year {g.base_year}" if g.base_year else ""
+        out.append(
+            f"  # {g.section}, line {g.line}: {when}{base}" + (f"; {g.notes}" if g.notes else "")
+        )
+    out.append(f"  - code: {BLANK}")
+    out.append(f"    area: {BLANK}: the area of {t.area}")
+    out.append(f"    name: {{zh: {_q(t.name)}, en: ~}}  # 待填 to fill: en")
+    unit = model_unit(t)
+    said = _q(t.unit) if t.unit else "no unit"
+    out.append(f"    unit: {unit}" if unit else f"    unit: {BLANK}: the plan writes {said}")
+    if unit in LABELLED:
+        out.append(f"    unit_label: {{zh: {_q(t.unit)}, en: ~}}  # 待填 to fill: en")
+    dated = [g for g in group if g.year is not None]
+    if len(dated) == len(group):
+        out.append("    targets:")
+        for g in group:
+            fields = _target_fields(g)
+            if fields is None:
+                out.append(f"      - {{year: {g.year}}}  # 待填 to fill: the plan says {g.op}")
+            else:
+                hint = "  # 待填 to fill: the tolerance of 左右" if g.op == "about" else ""
+                out.append(f"      - {{year: {g.year}, {fields}}}{hint}")
+    else:
+        fields = _target_fields(t)
+        out.append(
+            f"    target: {{{fields}}}"
+            if fields
+            else f"    target: {BLANK}: the plan says {t.op} {t.value or ''}{t.unit}".rstrip()
+        )
+    out.append(f"    decimals: {_decimals(t)}")
+    if unit == "percent" and t.unit == "%" and t.base_year is None and "增长" not in t.notes:
+        out.append("    range: {min: 0, max: 100}")
+    elif unit not in (None, "boolean", "percent", "ratio") or t.unit == "%":
+        out.append("    range: {min: 0}")
+    out.append(f"    lead: {_q(t.lead)}" if t.lead else f"    lead: {BLANK}")
+    out.append(f"    source: {{clause: {_q(t.section)}, quote: {_q(t.clause)}}}")
+    return out
 
 
 def draft_yaml(draft: Draft) -> str:
@@ -606,8 +695,11 @@ def draft_yaml(draft: Draft) -> str:
     for lead in leads:
         out.append(f"  - code: {_q(lead)}")
         out.append(f"    name: {{zh: {_q(lead)}, en: ~}}  # 待填 to fill: full names")
-    out.append(f"  - code: {BLANK}: a department for the targets whose lead the plan does not name")
-    out.append("    name: {zh: ~, en: ~}")
+    if any(t.lead is None for t in draft.targets):
+        out.append(
+            f"  - code: {BLANK}: a department for the targets whose lead the plan does not name"
+        )
+        out.append("    name: {zh: ~, en: ~}")
     out += ["", "areas:"]
     areas = list(dict.fromkeys((t.area, t.area_title) for t in draft.targets))
     for section, title in areas:
@@ -617,27 +709,8 @@ def draft_yaml(draft: Draft) -> str:
         quote = _q(title) if title else "~"
         out.append(f"    source: {{clause: {_q(section)}, quote: {quote}}}")
     out += ["", "indicators:"]
-    for t in draft.targets:
-        when = f"到{t.year}年" if t.year else "no horizon year in the plan"
-        base = f", 基年 base year {t.base_year}" if t.base_year else ""
-        out.append(
-            f"  # {t.section}, line {t.line}: {when}{base}" + (f"; {t.notes}" if t.notes else "")
-        )
-        out.append(f"  - code: {BLANK}")
-        out.append(f"    area: {BLANK}: the area of {t.area}")
-        out.append(f"    name: {{zh: {_q(t.name)}, en: ~}}  # 待填 to fill: en")
-        unit = model_unit(t)
-        out.append(
-            f"    unit: {unit}"
-            if unit
-            else f"    unit: {BLANK}: the plan writes {_q(t.unit) if t.unit else 'no unit'}"
-        )
-        out.append(f"    target: {_target_yaml(t)}")
-        out.append(f"    decimals: {_decimals(t)}")
-        if unit == "percent" and t.unit == "%" and t.base_year is None and "增长" not in t.notes:
-            out.append("    range: {min: 0, max: 100}")
-        out.append(f"    lead: {_q(t.lead)}" if t.lead else f"    lead: {BLANK}")
-        out.append(f"    source: {{clause: {_q(t.section)}, quote: {_q(t.clause)}}}")
+    for group in _groups(draft.targets):
+        out += _indicator_yaml(group)
     return "\n".join(out) + "\n"
 
 
