@@ -217,7 +217,8 @@ def derive_all(
     figure that disagrees with its derivation becomes invalid.
     """
     table = read_series(submission, catalogue)
-    if table is None:
+    if table is None or (table.latest_year() is None and not table.issues):
+        # no sheet, or the template's series sheet left untouched: figures reported directly
         return Derived()
     report_year, year_issues = resolve_report_year(year, submission, table)
     derived = Derived(table.sheet, report_year, {}, [*table.issues, *year_issues])

@@ -11,6 +11,7 @@ from qcity.drift import stamp
 from qcity.errors import Lang
 from qcity.model import Catalogue, Indicator, Range, Unit
 from qcity.template_help import write_help
+from qcity.template_series import series_needs, write_series_sheet
 from qcity.template_tasks import template_tasks, write_tasks_sheet
 from qcity.values import format_decimal
 from qcity.workbook import COLUMNS, DATA_SHEET_NAMES
@@ -90,6 +91,9 @@ def write_template(catalogue: Catalogue, *, lang: Lang = "zh", leads: Sequence[s
     tasks = template_tasks(catalogue, leads)
     if tasks:
         write_tasks_sheet(wb.create_sheet(), catalogue, tasks, lang)
+    series, years = series_needs(catalogue, indicators)
+    if series:
+        write_series_sheet(wb.create_sheet(), series, years, lang)
     write_help(wb.create_sheet(), catalogue, indicators, leads, lang, tasks=bool(tasks))
     wb.properties.title = f"{catalogue.catalogue.title.get(lang)} · {ws.title}"
     wb.properties.creator = "qcity"
