@@ -202,8 +202,8 @@ def test_what_a_target_measures_is_shown(tmp_path: Path) -> None:
         ],
         range={"min": -100, "max": 100},
     )
-    assert display.target(change, "zh") == "较2022年变化 ≥ 1 个百分点（到2025年）"
-    assert display.target(change, "en") == "change since 2022 ≥ 1 percentage points (by 2025)"
+    assert display.target(change, "zh") == "较2022年 ≥ 1个百分点（到2025年）"
+    assert display.target(change, "en") == "since 2022 ≥ 1 pp (by 2025)"
     added = indicator(
         tmp_path,
         unit="count",

@@ -177,7 +177,7 @@ def target(indicator: Indicator, lang: Lang) -> str:
 
 SIGN = {Op.AT_LEAST: "≥", Op.AT_MOST: "≤", Op.GREATER: ">", Op.LESS: "<", Op.ABOUT: "≈"}
 MEASURE_TEXT: dict[Measure, dict[Lang, str]] = {
-    Measure.CHANGE: {"zh": "较{base}年变化", "en": "change since {base}"},
+    Measure.CHANGE: {"zh": "较{base}年", "en": "since {base}"},
     Measure.PER_YEAR: {"zh": "当年新增", "en": "added in the year"},
     Measure.CUMULATIVE: {"zh": "累计", "en": "cumulative"},
 }
@@ -189,7 +189,7 @@ def measured_target(indicator: Indicator, figure: str, lang: Lang) -> str:
     t = indicator.target
     if t.measure is Measure.CHANGE and indicator.unit is Unit.PERCENT:
         points = format_decimal(t.number)
-        figure = f"{points} 个百分点" if lang == "zh" else f"{points} percentage points"
+        figure = f"{points}个百分点" if lang == "zh" else f"{points} pp"
     text = f"{SIGN[t.op]} {figure}"
     if t.op is Op.ABOUT:
         assert t.tolerance is not None
