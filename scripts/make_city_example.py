@@ -64,7 +64,7 @@ def fill(template: bytes, out: Path) -> None:
     value_column = next(c.column for c in ws[header] if c.value == "实际值")
     seen = set()
     for row in range(header + 1, ws.max_row + 1):
-        code = ws.cell(row, 1).value
+        code = str(ws.cell(row, 1).value)
         if code in FIGURES:
             ws.cell(row, value_column).value = FIGURES[code]
             seen.add(code)
