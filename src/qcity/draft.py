@@ -640,7 +640,7 @@ def _indicator_yaml(group: list[DraftTarget]) -> list[str]:
             f"  # {g.section}, line {g.line}: {when}{base}" + (f"; {g.notes}" if g.notes else "")
         )
     out.append(f"  - code: {BLANK}")
-    out.append(f"    area: {BLANK}: the area of {t.area}")
+    out.append(f"    area: {BLANK}: the area of {t.area} {t.area_title}".rstrip())
     out.append(f"    name: {{zh: {_q(t.name)}, en: ~}}  # 待填 to fill: en")
     unit = model_unit(t)
     said = _q(t.unit) if t.unit else "no unit"
@@ -701,8 +701,11 @@ def draft_yaml(draft: Draft) -> str:
         )
         out.append("    name: {zh: ~, en: ~}")
     out += ["", "areas:"]
-    areas = list(dict.fromkeys((t.area, t.area_title) for t in draft.targets))
-    for section, title in areas:
+    # one area per heading title (产品质量 under both horizons is one area), at its first section
+    areas: dict[str, tuple[str, str]] = {}
+    for t in draft.targets:
+        areas.setdefault(t.area_title or t.area, (t.area, t.area_title))
+    for section, title in areas.values():
         out.append(f"  - code: {BLANK}")
         out.append(f"    name: {{zh: {_q(title) if title else '~'}, en: ~}}  # 待填 to fill")
         out.append(f"    lead: {BLANK}")
