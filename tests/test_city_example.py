@@ -107,6 +107,17 @@ def test_the_sample_submission_is_judged_by_horizon(cli: Cli) -> None:
     assert got == EXPECTED
     ahead = {i["code"] for i in data["indicators"] if i["horizon_ahead"]}
     assert ahead == {c for c, (_, year) in EXPECTED.items() if year == 2027}
+    text = cli(
+        "check",
+        EXAMPLE / "submission.xlsx",
+        "-c",
+        EXAMPLE / "catalogue.yaml",
+        env={"COLUMNS": "160"},
+    ).stdout
+    assert (
+        "目标尚未到期（到2027年），按该目标判定：PRD-04、ENV-05、ECO-04、ECO-05、BRD-01、BRD-02、SAF-01"
+        in text.splitlines()
+    )
     texts = {i["code"]: i["target"]["text"] for i in data["indicators"]}
     assert texts["PRD-01"] == "≥ 94.5%（到2025年）"
     assert texts["ENV-01"] == "≤ 35微克/立方米（到2025年）"

@@ -175,6 +175,20 @@ def target(indicator: Indicator, lang: Lang) -> str:
     return f"≥ {figure}"
 
 
+def horizons_ahead(results: list[IndicatorResult], lang: Lang) -> list[str]:
+    """`目标尚未到期（到2027年）：PRD-04、ENV-05`: the indicators judged against a horizon the
+    report year has not reached, by horizon year."""
+    ahead: dict[int, list[str]] = {}
+    for r in results:
+        if r.horizon_ahead and r.horizon is not None:
+            ahead.setdefault(r.horizon, []).append(r.indicator.code)
+    if lang == "zh":
+        return [f"目标尚未到期（到{y}年），按该目标判定：{'、'.join(c)}" for y, c in ahead.items()]
+    return [
+        f"Judged against targets still ahead (by {y}): {', '.join(c)}" for y, c in ahead.items()
+    ]
+
+
 SIGN = {Op.AT_LEAST: "≥", Op.AT_MOST: "≤", Op.GREATER: ">", Op.LESS: "<", Op.ABOUT: "≈"}
 MEASURE_TEXT: dict[Measure, dict[Lang, str]] = {
     Measure.CHANGE: {"zh": "较{base}年", "en": "since {base}"},
