@@ -148,7 +148,8 @@ def scalar(value: Scalar, indicator: Indicator, lang: Lang) -> str:
     """A reported value for display, rounded to at most the judged decimals."""
     if isinstance(value, bool):
         return yes_no(value, lang)
-    return labelled(number(value, indicator.unit, lang, indicator.decimals), indicator, lang)
+    # the unit label (万元/人) is in the target beside it; the figure stays short
+    return number(value, indicator.unit, lang, indicator.decimals)
 
 
 def target(indicator: Indicator, lang: Lang) -> str:
@@ -192,8 +193,8 @@ def horizons_ahead(results: list[IndicatorResult], lang: Lang) -> list[str]:
 SIGN = {Op.AT_LEAST: "≥", Op.AT_MOST: "≤", Op.GREATER: ">", Op.LESS: "<", Op.ABOUT: "≈"}
 MEASURE_TEXT: dict[Measure, dict[Lang, str]] = {
     Measure.CHANGE: {"zh": "较{base}年", "en": "since {base}"},
-    Measure.PER_YEAR: {"zh": "当年新增", "en": "added in the year"},
-    Measure.CUMULATIVE: {"zh": "累计", "en": "cumulative"},
+    Measure.PER_YEAR: {"zh": "当年新增", "en": "yearly"},
+    Measure.CUMULATIVE: {"zh": "累计", "en": "total"},
 }
 
 
