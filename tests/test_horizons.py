@@ -228,3 +228,9 @@ def test_the_xian_catalogue_keeps_its_single_targets() -> None:
     cat = load_catalogue(use_cache=False)
     assert all(not i.targets for i in cat.indicators)
     assert display.target(cat.indicator("PRD-01"), "zh") == "≥ 90%"
+
+
+def test_the_catalogue_list_shows_every_horizon(tmp_path: Path) -> None:
+    ind = indicator(tmp_path)
+    assert display.every_target(ind, "zh") == "≥ 94.5%（到2025年）\n≥ 95%（到2027年）"
+    assert display.every_target(ind, "en") == "≥ 94.5% (by 2025)\n≥ 95% (by 2027)"

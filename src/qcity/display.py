@@ -176,6 +176,17 @@ def target(indicator: Indicator, lang: Lang) -> str:
     return f"≥ {figure}"
 
 
+def every_target(indicator: Indicator, lang: Lang) -> str:
+    """The target, or each horizon's on its own line: `≥ 94.5%（到2025年）` / `≥ 95%（到2027年）`."""
+    if len(indicator.targets) < 2:
+        return target(indicator, lang)
+    lines = []
+    for h in indicator.targets:
+        chosen = Target(**{k: v for k, v in h if k != "year"})
+        lines.append(target(indicator.model_copy(update={"target": chosen}), lang))
+    return "\n".join(lines)
+
+
 def horizons_ahead(results: list[IndicatorResult], lang: Lang) -> list[str]:
     """`目标尚未到期（到2027年）：PRD-04、ENV-05`: the indicators judged against a horizon the
     report year has not reached, by horizon year."""
