@@ -4,6 +4,7 @@ and the units beyond percent/ratio/count: validation, the target in force, judgi
 from __future__ import annotations
 
 import copy
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -234,3 +235,52 @@ def test_the_catalogue_list_shows_every_horizon(tmp_path: Path) -> None:
     ind = indicator(tmp_path)
     assert display.every_target(ind, "zh") == "≥ 94.5%（到2025年）\n≥ 95%（到2027年）"
     assert display.every_target(ind, "en") == "≥ 94.5% (by 2025)\n≥ 95% (by 2027)"
+
+
+def test_a_yearly_rise_is_judged_from_the_series_sheet(cli: Any, tmp_path: Path) -> None:
+    """逐年提高: derive change (this year's figure less last year's), target greater than 0."""
+    from openpyxl import load_workbook
+
+    data = copy.deepcopy(BASE)
+    data["series"] = [
+        {"code": "SELF_DECL", "name": {"zh": "企业标准自我声明公开数量", "en": "Standards declared"},
+         "unit": {"zh": "项", "en": "standards"}}
+    ]  # fmt: skip
+    data["indicators"].append(
+        {
+            "code": "STD-01",
+            "area": "PRD",
+            "name": {
+                "zh": "企业标准自我声明公开数量逐年提高",
+                "en": "Yearly rise of declared standards",
+            },
+            "unit": "count",
+            "targets": [{"year": 2026, "op": "greater", "value": 0}],
+            "decimals": 0,
+            "lead": "市市场监管局",
+            "source": {"clause": "一(二)", "quote": "企业标准自我声明公开数量逐年提高"},
+            "derive": {"kind": "change", "series": "SELF_DECL"},
+        }
+    )
+    catalogue = write(tmp_path, data)
+    template = tmp_path / "t.xlsx"
+    assert cli("template", template, "-c", catalogue).exit_code == 0
+    wb = load_workbook(template)
+    ws = wb["序列"]
+    header = [c.value for c in ws[2]]
+    assert header[:5] == ["序列代码", "序列名称", "单位", "口径", "2023"]  # issued 2024: from 2023
+    assert header[-1] == "2027"  # the last horizon
+    row = next(r for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value == "SELF_DECL")
+
+    def verdict(last: int, this: int) -> tuple[str, int | None, int]:
+        ws.cell(row, header.index("2024") + 1, value=last)
+        ws.cell(row, header.index("2025") + 1, value=this)
+        filled = tmp_path / f"f{last}-{this}.xlsx"
+        wb.save(filled)
+        run = cli("check", filled, "-c", catalogue, "--format", "json", "--year", "2025")
+        found = next(i for i in json.loads(run.stdout)["indicators"] if i["code"] == "STD-01")
+        return found["status"], found["horizon"], found["derived"]["value"]
+
+    assert verdict(120, 135) == ("met", 2026, 15)  # 135 − 120 > 0
+    assert verdict(120, 120) == ("unmet", 2026, 0)  # no rise is not a rise
+    assert verdict(120, 110) == ("unmet", 2026, -10)

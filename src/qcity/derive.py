@@ -13,6 +13,7 @@ from qcity.model import (
     CagrDerive,
     CagrOfRatesDerive,
     Catalogue,
+    ChangeDerive,
     Derive,
     Indicator,
     IntensityReductionDerive,
@@ -191,8 +192,19 @@ def _compute(ctx: _Context, derive: Derive) -> _Result:
         return _intensity_reduction(ctx, derive)
     if isinstance(derive, CagrDerive):
         return _cagr(ctx, derive)
+    if isinstance(derive, ChangeDerive):
+        return _change(ctx, derive)
     assert isinstance(derive, CagrOfRatesDerive)
     return _cagr_of_rates(ctx, derive)
+
+
+def _change(ctx: _Context, derive: ChangeDerive) -> _Result:
+    since = derive.base_year if derive.base_year is not None else ctx.year - 1
+    got = ctx.gather.row_for(derive.series, [since, ctx.year])
+    v_0, v_t = got[since], got[ctx.year]
+    if v_0 is None or v_t is None:
+        return None, (), []
+    return v_t.value - v_0.value, (("previous", v_0.value),), []
 
 
 # --- every indicator ------------------------------------------------------------------------------

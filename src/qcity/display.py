@@ -9,6 +9,7 @@ from qcity.model import (
     CagrDerive,
     CagrOfRatesDerive,
     Catalogue,
+    ChangeDerive,
     Indicator,
     IntensityReductionDerive,
     Measure,
@@ -314,6 +315,8 @@ def formula(indicator: Indicator, derivation: Derivation) -> str:
     if isinstance(derive, CagrDerive):
         assert base is not None
         return f"(({derive.series}_{t} / {derive.series}_{base})^(1/{t - base}) − 1) × 100"
+    if isinstance(derive, ChangeDerive):
+        return f"{derive.series}_{t} − {derive.series}_{base if base is not None else t - 1}"
     if isinstance(derive, CagrOfRatesDerive):
         assert base is not None
         return f"((Π (1 + {derive.series}_y / 100), y = {base + 1}…{t})^(1/{t - base}) − 1) × 100"

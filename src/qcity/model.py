@@ -249,16 +249,25 @@ class CagrOfRatesDerive(Frozen):
     base_year: Year
 
 
+class ChangeDerive(Frozen):
+    """A_t − A_(t−1), or A_t − A_base with a base year: 逐年提高 is a change above 0."""
+
+    kind: Literal["change"]
+    series: SeriesCode
+    base_year: Year | None = None
+
+
 Derive = Annotated[
     RateDerive
     | ShareDerive
     | RatioDerive
     | IntensityReductionDerive
     | CagrDerive
-    | CagrOfRatesDerive,
+    | CagrOfRatesDerive
+    | ChangeDerive,
     Field(discriminator="kind"),
 ]
-DERIVE_KINDS = ("rate", "share", "ratio", "intensity_reduction", "cagr", "cagr_of_rates")
+DERIVE_KINDS = ("rate", "share", "ratio", "intensity_reduction", "cagr", "cagr_of_rates", "change")
 FRACTION_KINDS = ("share", "ratio", "intensity_reduction")
 
 
@@ -266,7 +275,7 @@ def derive_series(derive: Derive) -> list[tuple[str, str]]:
     """The series a derivation reads, as (field name, series code)."""
     if isinstance(derive, (ShareDerive, RatioDerive, IntensityReductionDerive)):
         return [("numerator", derive.numerator), ("denominator", derive.denominator)]
-    if isinstance(derive, (CagrDerive, CagrOfRatesDerive)):
+    if isinstance(derive, (CagrDerive, CagrOfRatesDerive, ChangeDerive)):
         return [("series", derive.series)]
     return []
 
@@ -447,7 +456,10 @@ class Indicator(Frozen):
                 )
             if self.unit is Unit.COUNT and self.decimals != 0:
                 raise ValueError("a count is judged with 0 decimals")
-        if self.derive is not None:
+        if self.derive is not None and self.derive.kind == "change":
+            if self.unit is Unit.BOOLEAN:
+                raise ValueError("derive kind 'change' gives a number, not yes/no")
+        elif self.derive is not None:
             wanted = Unit.RATIO if self.derive.kind == "ratio" else Unit.PERCENT
             if self.unit is not wanted:
                 raise ValueError(
