@@ -249,8 +249,16 @@ def _fill_blanks(data: dict[str, Any]) -> dict[str, Any]:
         a["source"]["quote"] = a["source"]["quote"] or "目标"
     kept = []
     for n, i in enumerate(data["indicators"]):
+        if i.get("derive", {}).get("kind") == "change":
+            # 逐年提高: judged from a series of the figure, which the person names
+            code = f"S{n}"
+            unit = {"zh": "项", "en": "items"}
+            series = {"code": code, "name": {"zh": i["name"]["zh"], "en": "Series"}, "unit": unit}
+            data.setdefault("series", []).append(series)
+            i["derive"]["series"] = code
+            i["unit"] = "count"
         if i["unit"] is None:
-            continue  # 逐年提高: no comparison the catalogue can judge from one figure
+            continue
         i.update(code=f"T-{n:02d}", area="A0")
         i["name"]["en"] = "Indicator"
         i["lead"] = i["lead"] or data["departments"][0]["code"]
@@ -275,6 +283,10 @@ def test_a_filled_draft_is_a_valid_catalogue(path: Path, tmp_path: Path) -> None
     filled = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     catalogue = validate_catalogue(data, filled, "filled.yaml")
     assert not check_quotes(catalogue, text, "filled.yaml")
+    rises = [i for i in catalogue.indicators if i.derive is not None]
+    assert len(rises) == sum(
+        t["op"] == "increase" for t in yaml.safe_load(path.read_text(encoding="utf-8"))["targets"]
+    )
     horizons = {t.year for i in catalogue.indicators for t in i.targets}
     labelled = {t["year"] for t in yaml.safe_load(path.read_text(encoding="utf-8"))["targets"]}
     assert horizons == labelled - {None}

@@ -595,6 +595,8 @@ def _target_fields(t: DraftTarget) -> str | None:
     """`op: at_least, value: 95` and what the target measures, or None where a person must say."""
     if t.op == "yes_no":
         return "op: is, value: true"
+    if t.op == "increase":
+        return "op: greater, value: 0"  # the change over last year (derive: change)
     if t.value is None or t.op not in ("at_least", "at_most", "greater", "less", "about"):
         return None
     fields = f"op: {t.op}, value: {t.value}"
@@ -663,6 +665,10 @@ def _indicator_yaml(group: list[DraftTarget]) -> list[str]:
             f"    target: {{{fields}}}"
             if fields
             else f"    target: {BLANK}: the plan says {t.op} {t.value or ''}{t.unit}".rstrip()
+        )
+    if t.op == "increase":
+        out.append(
+            f"    derive: {{kind: change, series: ~}}  # 待填 to fill: the series of {_q(t.name)}"
         )
     out.append(f"    decimals: {_decimals(t)}")
     if unit == "percent" and t.unit == "%" and t.base_year is None and "增长" not in t.notes:
