@@ -290,3 +290,11 @@ def test_a_filled_draft_is_a_valid_catalogue(path: Path, tmp_path: Path) -> None
     horizons = {t.year for i in catalogue.indicators for t in i.targets}
     labelled = {t["year"] for t in yaml.safe_load(path.read_text(encoding="utf-8"))["targets"]}
     assert horizons == labelled - {None}
+
+
+def test_draft_refuses_a_file_too_large_to_be_a_plan(tmp_path: Path) -> None:
+    big = tmp_path / "plan.txt"
+    big.write_bytes(b"a" * (5 * 1024 * 1024 + 1))
+    result = CliRunner().invoke(app, ["catalogue", "draft", str(big)])
+    assert result.exit_code == 3, result.output
+    assert "5,242,881 bytes; a plan's text is at most 5,242,880" in " ".join(result.output.split())

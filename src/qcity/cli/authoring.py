@@ -187,7 +187,20 @@ def catalogue_draft(
 
 def read_plan_text(plan: Path) -> str:
     """The text of a plan file; a missing or non-UTF-8 file is a located issue."""
+    limit = 5 * 1024 * 1024  # a plan's text is tens of kilobytes; this is not one
     try:
+        size = plan.stat().st_size
+        if size > limit:
+            fail(
+                Issue(
+                    "unreadable-file",
+                    Location(file=str(plan)),
+                    {
+                        "path": str(plan),
+                        "reason": f"{size:,} bytes; a plan's text is at most {limit:,}",
+                    },
+                )
+            )
         raw = plan.read_bytes()
     except FileNotFoundError:
         fail(Issue("file-not-found", Location(file=str(plan)), {"path": str(plan)}))
