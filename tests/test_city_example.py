@@ -144,3 +144,11 @@ def test_a_2027_report_uses_the_2027_targets(cli: Cli, tmp_path: Path) -> None:
     assert got["ENV-01"] == ("unmet", 2027)
     assert got["SRV-02"] == ("unmet", 2027)
     assert got["PRD-02"] == ("unmet", 2025)  # its only horizon has passed: still 2025's target
+
+
+def test_gaps_of_a_strict_target_ask_for_one_step_beyond_it(cli: Cli) -> None:
+    run = cli("gaps", EXAMPLE / "submission.xlsx", "-c", EXAMPLE / "catalogue.yaml")
+    lines = run.stdout.splitlines()
+    at = next(n for n, line in enumerate(lines) if "SRV-01" in line)
+    # 82 against 超过82分, judged to 1 decimal: 82.1 is the least that exceeds it
+    assert lines[at + 1].strip() == "→ 还需提高 0.1,达到 82.1分"

@@ -190,9 +190,11 @@ def need_of(result: IndicatorResult) -> Need:
             )
     assert result.gap is not None
     threshold = quantize(target.threshold, ind.decimals)
+    # a strict bound (高于/低于) is passed one step of the judged precision beyond it
+    step = Decimal(1).scaleb(-ind.decimals) if target.op in (Op.GREATER, Op.LESS) else Decimal(0)
     if target.op in (Op.AT_MOST, Op.LESS):
-        return Need(NeedKind.LOWER, amount=result.gap, reach=threshold)
-    return Need(NeedKind.RAISE, amount=-result.gap, reach=threshold)
+        return Need(NeedKind.LOWER, amount=result.gap + step, reach=threshold - step)
+    return Need(NeedKind.RAISE, amount=-result.gap + step, reach=threshold + step)
 
 
 def units_to_meet(indicator: Indicator, numerator: Decimal, denominator: Decimal) -> Decimal | None:
