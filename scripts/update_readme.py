@@ -34,16 +34,30 @@ BLOCKS: dict[str, list[str]] = {
 }
 # marker -> keep only the output from the first line starting with this text (a long table cut)
 FROM_LINE: dict[str, str] = {"district-output": "区县 ("}
+# "Your city's plan": the example city's four commands (the template written in a scratch folder)
+CITY = "data/example-city"
+CITY_BLOCKS: dict[str, list[str]] = {
+    "city-draft-output": ["catalogue", "draft", f"{CITY}/plan.txt"],
+    "city-validate-output": [
+        "catalogue", "validate", f"{CITY}/catalogue.yaml", "--plan", f"{CITY}/plan.txt"
+    ],
+    "city-template-output": ["template", "ours-template.xlsx", "-c", f"{CITY}/catalogue.yaml"],
+    "city-check-output": [
+        "check", f"{CITY}/submission.xlsx", "-c", f"{CITY}/catalogue.yaml", "--today", "2026-01-15"
+    ],
+}  # fmt: skip
+# marker -> keep only the first lines of the output
+HEAD_LINES: dict[str, int] = {"city-draft-output": 68}
 
 
-def output_of(args: list[str]) -> str:
+def output_of(args: list[str], cwd: Path = ROOT) -> str:
     """What `qcity ARGS` prints, trailing spaces trimmed as in the README."""
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
     for var in ("QCITY_LANG", "QCITY_CATALOGUE", "QCITY_TODAY"):
         env.pop(var, None)
     proc = subprocess.run(
         [sys.executable, "-m", "qcity", *args],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
@@ -54,6 +68,8 @@ def output_of(args: list[str]) -> str:
 
 def shown_output(marker: str) -> str:
     """The output a README block shows: the command's, from FROM_LINE's line on when it has one."""
+    if marker in CITY_BLOCKS:
+        return city_output(marker)
     out = output_of(BLOCKS[marker])
     start = FROM_LINE.get(marker)
     if start is not None:
@@ -61,9 +77,26 @@ def shown_output(marker: str) -> str:
     return out
 
 
+def city_output(marker: str) -> str:
+    """A block of "Your city's plan"; the template is written into a scratch folder."""
+    import shutil
+    import tempfile
+
+    args = CITY_BLOCKS[marker]
+    if marker != "city-template-output":
+        out = output_of(args)
+    else:
+        with tempfile.TemporaryDirectory() as scratch:
+            shutil.copytree(ROOT / CITY, Path(scratch) / CITY)
+            out = output_of(args, Path(scratch))
+    if marker in HEAD_LINES:
+        out = "".join(out.splitlines(keepends=True)[: HEAD_LINES[marker]])
+    return out
+
+
 def main() -> int:
     text = README.read_text(encoding="utf-8")
-    for marker in BLOCKS:
+    for marker in [*BLOCKS, *CITY_BLOCKS]:
         pattern = re.compile(rf"(<!-- {marker} -->\n```\w*\n)(.*?)(```)", re.S)
         if not pattern.search(text):
             print(f"no block {marker} in README.md", file=sys.stderr)

@@ -146,9 +146,9 @@ def test_everything_else_is_kept(cli: Cli, submission: Path, tmp_path: Path) -> 
     run = cli("check", submission, "--annotate", out)
     assert run.stderr == f"✔ 标注副本已写入 {out}\n"  # nothing was lost
     wb = load_workbook(out)
-    assert wb.sheetnames == ["检查结果", "数据", "任务", "说明", "附表"]
+    assert wb.sheetnames == ["检查结果", "数据", "任务", "序列", "说明", "附表"]
     assert wb.active is not None and wb.active.title == "检查结果"
-    assert [ws.sheet_view.tabSelected for ws in wb.worksheets] == [True, False, False, False, False]
+    assert [ws.sheet_view.tabSelected for ws in wb.worksheets] == [True] + [False] * 5
     extra = wb["附表"]
     assert (extra["B1"].value, extra["B1"].number_format) == (0.9342, "0.00%")
     assert [str(r) for r in extra.merged_cells.ranges] == ["A2:C2"]
@@ -323,7 +323,7 @@ def test_annotating_an_annotated_copy_replaces_the_marks(
     report = annotate(cli, first, second)
     assert {i["code"]: i["status"] for i in report["indicators"]}["ENV-01"] == "met"
     wb = load_workbook(second)
-    assert wb.sheetnames == ["检查结果", "数据", "任务", "说明", "附表"]
+    assert wb.sheetnames == ["检查结果", "数据", "任务", "序列", "说明", "附表"]
     ws = wb["数据"]
     assert [c.value for c in ws[3]][9:] == ["检查结果", "差距或问题"]  # reused, not added again
     assert ws["J15"].value == "✔ 达标"

@@ -140,7 +140,7 @@ def test_unknown_comparison_is_located(tmp_path: Path) -> None:
     )
     line = line_of(path, "op: roughly")
     assert problems(path) == [
-        f"{path}:{line}: indicators[0].target.op: must be one of 'at_least', 'at_most', 'about' or 'is', not 'roughly'"
+        f"{path}:{line}: indicators[0].target.op: must be one of 'at_least', 'at_most', 'about', 'is', 'greater' or 'less', not 'roughly'"
     ]
 
 

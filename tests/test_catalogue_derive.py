@@ -75,7 +75,7 @@ def test_every_derivation_of_the_plan(catalogue: Catalogue) -> None:
             "kind: shares",
             "indicators[20].derive: Input tag 'shares' found using 'kind' does not match any of "
             "the expected tags: 'rate', 'share', 'ratio', 'intensity_reduction', 'cagr', "
-            "'cagr_of_rates'",
+            "'cagr_of_rates', 'change'",
         ),
         (
             "series: REVENUE, base_year: 2010}",

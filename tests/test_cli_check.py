@@ -107,7 +107,15 @@ def test_example_json_shape(cli: Cli) -> None:
     assert prd02["judged"] == 93.42
     eco04 = indicator(data, "ECO-04")
     assert eco04["gap"] == -0.13
-    assert eco04["target"] == {"op": "at_most", "value": 2.6, "tolerance": None, "text": "≤ 2.6∶1"}
+    assert eco04["target"] == {
+        "op": "at_most",
+        "value": 2.6,
+        "tolerance": None,
+        "measure": "level",
+        "base_year": None,
+        "text": "≤ 2.6∶1",
+    }
+    assert (eco04["horizon"], eco04["horizon_ahead"]) == (None, False)
 
 
 # --- exit codes --------------------------------------------------------------------------------

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
+
+import pytest
 
 from qcity import cli as cli_module
 from qcity.errors import ISSUE_TYPES
@@ -132,3 +136,40 @@ def test_readme_shows_the_real_batch_district_and_diff_outputs(cli: Callable[...
         if start is not None:
             actual = actual[actual.index("\n" + start) + 1 :]
         assert actual == block_after(marker), f"{marker}: run python scripts/update_readme.py"
+
+
+def test_readme_shows_the_example_city_as_it_is(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    city = "data/example-city"
+    blocks = {
+        "city-draft-output": (["catalogue", "draft", f"{city}/plan.txt"], 0, 68),
+        "city-validate-output": (
+            ["catalogue", "validate", f"{city}/catalogue.yaml", "--plan", f"{city}/plan.txt"],
+            0,
+            None,
+        ),
+        "city-check-output": (
+            [
+                *("check", f"{city}/submission.xlsx", "-c", f"{city}/catalogue.yaml"),
+                *("--today", "2026-01-15"),
+            ],
+            1,
+            None,
+        ),
+    }
+    for marker, (args, code, head) in blocks.items():
+        run = cli(*args, env={"COLUMNS": "100"})
+        assert run.exit_code == code, (marker, run.output)
+        lines = [line.rstrip() + "\n" for line in run.stdout.splitlines()]
+        actual = "".join(lines[:head] if head else lines)
+        assert actual == block_after(marker), f"{marker}: run python scripts/update_readme.py"
+    # the template is written into a scratch folder holding a copy of the example
+    shutil.copytree(ROOT / city, tmp_path / city)
+    monkeypatch.chdir(tmp_path)
+    run = cli("template", "ours-template.xlsx", "-c", f"{city}/catalogue.yaml")
+    assert run.exit_code == 0, run.output
+    assert run.stdout == block_after("city-template-output")
+    assert (tmp_path / "ours-template.xlsx").exists()
+    section = README.split("## Your city's plan", 1)[1].split("\n## ", 1)[0]
+    assert "qcity catalogue draft plan.txt -o ours.yaml" in section

@@ -210,7 +210,7 @@ def test_the_annotated_copy_opens_in_libreoffice(annotated: dict[str, Any]) -> N
     assert pdf.startswith(b"%PDF-")
     pages = re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)
     assert len(pages) >= 3  # the summary, the data sheet, the instructions
-    assert set(annotated["csv"]) == {"检查结果", "数据", "任务", "说明"}
+    assert set(annotated["csv"]) == {"检查结果", "数据", "任务", "序列", "说明"}
 
 
 def test_its_status_cells_match_the_json_report(annotated: dict[str, Any]) -> None:

@@ -76,7 +76,7 @@ def template_zh(cli: Cli, tmp_path: Path) -> Path:
 
 def test_the_data_sheet_follows_the_contract(template_zh: Path, catalogue: Catalogue) -> None:
     wb = load_workbook(template_zh)
-    assert wb.sheetnames == ["数据", "任务", "说明"]
+    assert wb.sheetnames == ["数据", "任务", "序列", "说明"]
     ws = wb["数据"]
     assert [c.value for c in ws[3]] == [
         "指标代码", "指标名称", "单位", "目标", "牵头部门", "实际值", "分子", "分母", "备注",
@@ -199,7 +199,7 @@ def test_an_empty_template_is_all_missing(cli: Cli, template_zh: Path) -> None:
 def test_english_template(cli: Cli, tmp_path: Path) -> None:
     path = make_template(cli, tmp_path / "template.xlsx", "--lang", "en")
     wb = load_workbook(path)
-    assert wb.sheetnames == ["data", "tasks", "instructions"]
+    assert wb.sheetnames == ["data", "tasks", "series", "instructions"]
     ws = wb["data"]
     assert [c.value for c in ws[3]] == [
         "Code", "Indicator", "Unit", "Target", "Lead department", "Value", "Numerator",
@@ -259,7 +259,7 @@ def test_an_existing_file_is_not_overwritten_without_force(cli: Cli, tmp_path: P
     )
     assert path.read_bytes() == b"precious"
     assert cli("template", path, "--force").exit_code == 0
-    assert load_workbook(path).sheetnames == ["数据", "任务", "说明"]
+    assert load_workbook(path).sheetnames == ["数据", "任务", "序列", "说明"]
 
 
 def test_output_must_be_an_xlsx_in_a_real_folder(cli: Cli, tmp_path: Path) -> None:
@@ -448,6 +448,6 @@ def test_a_catalogue_without_tasks_writes_no_tasks_sheet(cli: Cli, tmp_path: Pat
 
     path = make_template(cli, tmp_path / "t.xlsx", "--catalogue", without_tasks(tmp_path))
     wb = load_workbook(path)
-    assert wb.sheetnames == ["数据", "说明"]
+    assert wb.sheetnames == ["数据", "序列", "说明"]
     help_text = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
     assert "“任务”工作表" not in help_text

@@ -210,12 +210,42 @@ def validate_catalogue(data: Any, text: str, shown: str) -> Catalogue:
             )
             for loc, path, reason in _problems(e)
         ]
-        raise CatalogueError(*issues) from None
+        raise CatalogueError(*_without_echoes(issues)) from None
+
+
+def _without_echoes(issues: list[Issue]) -> list[Issue]:
+    # An indicator's `target` is filled in from its last horizon when the file gives only
+    # `targets`: a problem of that horizon would otherwise be told twice.
+    told = {
+        (i.location.path.split(".targets[")[0], i.params.get("reason"))
+        for i in issues
+        if i.location.path and ".targets[" in i.location.path
+    }
+    return [
+        i
+        for i in issues
+        if not (
+            i.location.path
+            and ".target" in i.location.path
+            and ".targets[" not in i.location.path
+            and (i.location.path.split(".target")[0], i.params.get("reason")) in told
+        )
+    ]
 
 
 def _problems(e: ValidationError) -> Iterator[tuple[tuple[int | str, ...], str, str]]:
+    blanks: set[str] = set()
     for err in e.errors(include_url=False):
         loc = _without_tags(tuple(err["loc"]))
+        if err.get("input", "") is None and err["type"] != "missing":
+            # a blank (`~`) a draft left to fill: one problem, however many types a union tried
+            labels = ("constrained-str", "str", "int", "decimal", "date", "bool")
+            loc = tuple(part for part in loc if part not in labels)
+            path = format_path(loc)
+            if path not in blanks:
+                blanks.add(path)
+                yield loc, path, "left blank (待填): fill it in"
+            continue
         ctx = err.get("ctx") or {}
         if err["type"] == "catalogue_references":
             for sub, msg in ctx["problems"]:

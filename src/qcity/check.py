@@ -9,6 +9,7 @@ from qcity.derive import derive_all
 from qcity.districts import add_districts
 from qcity.drift import template_drift
 from qcity.evaluate import evaluate
+from qcity.horizons import submission_year
 from qcity.model import Catalogue
 from qcity.package import Limits
 from qcity.results import Evaluation, ReportingUnit
@@ -53,6 +54,7 @@ def check_workbook(
         extra_issues=[*drift, *task_issues],
         tasks=tasks,
         unit=reporting_unit(submission),
+        year=submission_year(submission, year),
     )
     return add_districts(evaluation, validated)
 

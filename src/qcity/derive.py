@@ -13,6 +13,7 @@ from qcity.model import (
     CagrDerive,
     CagrOfRatesDerive,
     Catalogue,
+    ChangeDerive,
     Derive,
     Indicator,
     IntensityReductionDerive,
@@ -191,8 +192,19 @@ def _compute(ctx: _Context, derive: Derive) -> _Result:
         return _intensity_reduction(ctx, derive)
     if isinstance(derive, CagrDerive):
         return _cagr(ctx, derive)
+    if isinstance(derive, ChangeDerive):
+        return _change(ctx, derive)
     assert isinstance(derive, CagrOfRatesDerive)
     return _cagr_of_rates(ctx, derive)
+
+
+def _change(ctx: _Context, derive: ChangeDerive) -> _Result:
+    since = derive.base_year if derive.base_year is not None else ctx.year - 1
+    got = ctx.gather.row_for(derive.series, [since, ctx.year])
+    v_0, v_t = got[since], got[ctx.year]
+    if v_0 is None or v_t is None:
+        return None, (), []
+    return v_t.value - v_0.value, (("previous", v_0.value),), []
 
 
 # --- every indicator ------------------------------------------------------------------------------
@@ -217,7 +229,8 @@ def derive_all(
     figure that disagrees with its derivation becomes invalid.
     """
     table = read_series(submission, catalogue)
-    if table is None:
+    if table is None or (table.latest_year() is None and not table.issues):
+        # no sheet, or the template's series sheet left untouched: figures reported directly
         return Derived()
     report_year, year_issues = resolve_report_year(year, submission, table)
     derived = Derived(table.sheet, report_year, {}, [*table.issues, *year_issues])

@@ -93,7 +93,7 @@ class Diff:
 
 def better(indicator: Indicator, delta: Decimal) -> bool:
     """Whether a figure moving by *delta* moves the right way (up, or down under a ceiling)."""
-    return delta < 0 if indicator.target.op is Op.AT_MOST else delta > 0
+    return delta < 0 if indicator.target.op in (Op.AT_MOST, Op.LESS) else delta > 0
 
 
 def classify(

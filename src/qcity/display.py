@@ -9,12 +9,15 @@ from qcity.model import (
     CagrDerive,
     CagrOfRatesDerive,
     Catalogue,
+    ChangeDerive,
     Indicator,
     IntensityReductionDerive,
+    Measure,
     Op,
     RatioDerive,
     Series,
     ShareDerive,
+    Target,
     Unit,
 )
 from qcity.results import Derivation, IndicatorResult, ReportYear, Scalar, Status, TaskStatus
@@ -49,6 +52,18 @@ UNIT_LABEL: dict[Unit, dict[Lang, str]] = {
     Unit.RATIO: {"zh": "比值(X∶1)", "en": "ratio (X∶1)"},
     Unit.BOOLEAN: {"zh": "是/否", "en": "yes/no"},
     Unit.COUNT: {"zh": "个", "en": "count"},
+    Unit.SCORE: {"zh": "分", "en": "points"},
+    Unit.INDEX: {"zh": "指数", "en": "index"},
+    Unit.AMOUNT: {"zh": "数额", "en": "amount"},
+    Unit.DAYS: {"zh": "天", "en": "days"},
+    Unit.CONCENTRATION: {"zh": "浓度", "en": "concentration"},
+    Unit.MULTIPLE: {"zh": "倍", "en": "times"},
+}
+# The suffix a figure of these units is written with, in zh and en.
+UNIT_SUFFIX: dict[Unit, dict[Lang, str]] = {
+    Unit.SCORE: {"zh": "分", "en": " points"},
+    Unit.DAYS: {"zh": "天", "en": " days"},
+    Unit.MULTIPLE: {"zh": "倍", "en": "×"},
 }
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -114,13 +129,27 @@ def number(value: Decimal, unit: Unit, lang: Lang, decimals: int | None = None) 
         return f"{shown}∶1"
     if unit is Unit.COUNT and lang == "zh":
         return f"{shown}个"
+    if unit in UNIT_SUFFIX:
+        return shown + UNIT_SUFFIX[unit][lang]
     return shown
+
+
+def labelled(figure: str, indicator: Indicator, lang: Lang) -> str:
+    """A figure with the indicator's own unit label (万元/人, 微克/立方米) where it has one."""
+    if indicator.unit_label is None:
+        return figure
+    return (
+        f"{figure} {indicator.unit_label.get(lang)}"
+        if lang == "en"
+        else figure + indicator.unit_label.zh
+    )
 
 
 def scalar(value: Scalar, indicator: Indicator, lang: Lang) -> str:
     """A reported value for display, rounded to at most the judged decimals."""
     if isinstance(value, bool):
         return yes_no(value, lang)
+    # the unit label (万元/人) is in the target beside it; the figure stays short
     return number(value, indicator.unit, lang, indicator.decimals)
 
 
@@ -130,7 +159,14 @@ def target(indicator: Indicator, lang: Lang) -> str:
     if t.op is Op.IS:
         assert isinstance(t.value, bool)
         return yes_no(t.value, lang)
-    figure = number(t.number, indicator.unit, lang)
+    figure = labelled(number(t.number, indicator.unit, lang), indicator, lang)
+    if (
+        indicator.targets
+        or t.op in (Op.GREATER, Op.LESS)
+        or t.measure is not Measure.LEVEL
+        or t.base_year is not None
+    ):
+        return measured_target(indicator, figure, lang)
     if t.op is Op.AT_MOST:
         return f"≤ {figure}"
     if t.op is Op.ABOUT:
@@ -139,6 +175,67 @@ def target(indicator: Indicator, lang: Lang) -> str:
     if indicator.range.max is not None and t.number == indicator.range.max:
         return f"= {figure}"
     return f"≥ {figure}"
+
+
+def every_target(indicator: Indicator, lang: Lang) -> str:
+    """The target, or each horizon's on its own line: `≥ 94.5%（到2025年）` / `≥ 95%（到2027年）`."""
+    if len(indicator.targets) < 2:
+        return target(indicator, lang)
+    lines = []
+    for h in indicator.targets:
+        chosen = Target(**{k: v for k, v in h if k != "year"})
+        lines.append(target(indicator.model_copy(update={"target": chosen}), lang))
+    return "\n".join(lines)
+
+
+def horizons_ahead(results: list[IndicatorResult], lang: Lang) -> list[str]:
+    """`目标尚未到期（到2027年）：PRD-04、ENV-05`: the indicators judged against a horizon the
+    report year has not reached, by horizon year."""
+    ahead: dict[int, list[str]] = {}
+    for r in results:
+        if r.horizon_ahead and r.horizon is not None:
+            ahead.setdefault(r.horizon, []).append(r.indicator.code)
+    if lang == "zh":
+        return [f"目标尚未到期（到{y}年），按该目标判定：{'、'.join(c)}" for y, c in ahead.items()]
+    return [
+        f"Judged against targets still ahead (by {y}): {', '.join(c)}" for y, c in ahead.items()
+    ]
+
+
+SIGN = {Op.AT_LEAST: "≥", Op.AT_MOST: "≤", Op.GREATER: ">", Op.LESS: "<", Op.ABOUT: "≈"}
+MEASURE_TEXT: dict[Measure, dict[Lang, str]] = {
+    Measure.CHANGE: {"zh": "较{base}年", "en": "since {base}"},
+    Measure.PER_YEAR: {"zh": "当年新增", "en": "yearly"},
+    Measure.CUMULATIVE: {"zh": "累计", "en": "total"},
+}
+
+
+def measured_target(indicator: Indicator, figure: str, lang: Lang) -> str:
+    """A target with what it measures and its horizon: `当年新增 ≥ 5家（到2025年）`,
+    `> 82分`, `change since 2022 ≥ 1% (by 2027)`."""
+    t = indicator.target
+    if t.measure is Measure.CHANGE and indicator.unit is Unit.PERCENT:
+        points = format_decimal(t.number)
+        figure = f"{points}个百分点" if lang == "zh" else f"{points} pp"
+    text = f"{SIGN[t.op]} {figure}"
+    if t.op is Op.ABOUT:
+        assert t.tolerance is not None
+        text += (
+            f"（±{format_decimal(t.tolerance)}）"
+            if lang == "zh"
+            else f" (±{format_decimal(t.tolerance)})"
+        )
+    if t.measure is not Measure.LEVEL:
+        text = MEASURE_TEXT[t.measure][lang].format(base=t.base_year) + " " + text
+    elif indicator.unit is Unit.MULTIPLE and t.base_year is not None:
+        text += f"（{t.base_year}年为1）" if lang == "zh" else f" ({t.base_year} = 1)"
+    horizon = next(
+        (h.year for h in indicator.targets if Target(**{k: v for k, v in h if k != "year"}) == t),
+        None,
+    )
+    if horizon is not None:
+        text += f"（到{horizon}年）" if lang == "zh" else f" (by {horizon})"
+    return text
 
 
 def signed(value: Decimal) -> str:
@@ -180,6 +277,8 @@ def gap(result: IndicatorResult, lang: Lang, short: bool = False) -> str:
         return signed(g)
     if indicator.unit is Unit.COUNT:
         return f"{signed(g)} 个" if lang == "zh" else signed(g)
+    if indicator.unit in UNIT_SUFFIX:
+        return signed(g) + UNIT_SUFFIX[indicator.unit][lang]
     return signed(g)
 
 
@@ -216,6 +315,8 @@ def formula(indicator: Indicator, derivation: Derivation) -> str:
     if isinstance(derive, CagrDerive):
         assert base is not None
         return f"(({derive.series}_{t} / {derive.series}_{base})^(1/{t - base}) − 1) × 100"
+    if isinstance(derive, ChangeDerive):
+        return f"{derive.series}_{t} − {derive.series}_{base if base is not None else t - 1}"
     if isinstance(derive, CagrOfRatesDerive):
         assert base is not None
         return f"((Π (1 + {derive.series}_y / 100), y = {base + 1}…{t})^(1/{t - base}) − 1) × 100"
@@ -235,6 +336,10 @@ def relation(indicator: Indicator, judged: Decimal, status: Status) -> str:
     met = status is Status.MET
     if t.op is Op.AT_MOST:
         text = f"{'≤' if met else '>'} {threshold}"
+    elif t.op is Op.GREATER:
+        text = f"{'>' if met else '≤'} {threshold}"
+    elif t.op is Op.LESS:
+        text = f"{'<' if met else '≥'} {threshold}"
     else:
         text = f"{'≥' if met else '<'} {threshold}"
     if t.op is Op.ABOUT:

@@ -34,6 +34,10 @@ def judge(indicator: Indicator, value: Scalar) -> tuple[Status, Scalar, Decimal 
     threshold = quantize(target.threshold, indicator.decimals)
     gap = judged - threshold
     met = judged <= threshold if target.op is Op.AT_MOST else judged >= threshold
+    if target.op is Op.GREATER:
+        met = judged > threshold
+    elif target.op is Op.LESS:
+        met = judged < threshold
     return (Status.MET if met else Status.UNMET), judged, gap
 
 
@@ -77,6 +81,22 @@ def judge_outcome(
     )
 
 
+def judge_in_force(
+    indicator: Indicator,
+    outcome: Outcome,
+    derivations: dict[str, Derivation],
+    year: int | None,
+) -> IndicatorResult:
+    """judge_outcome against the target in force for *year*, saying which horizon it was."""
+    from qcity.horizons import retarget
+
+    used, chosen = retarget(indicator, year)
+    result = judge_outcome(used, outcome, derivations.get(indicator.code))
+    if chosen.horizon is None:
+        return result
+    return result.model_copy(update={"horizon": chosen.horizon, "horizon_ahead": chosen.ahead})
+
+
 def evaluate(
     catalogue: Catalogue,
     validated: Validated,
@@ -87,14 +107,16 @@ def evaluate(
     derived: Derived | None = None,
     tasks: TaskReport | None = None,
     unit: ReportingUnit | None = None,
+    year: int | None = None,
 ) -> Evaluation:
     """The evaluation of every catalogue indicator, in catalogue order (and the tasks, when
-    they were assessed)."""
+    they were assessed). An indicator with horizons is judged against the target in force for
+    the report year (the series sheet's, else *year*)."""
     derivations = derived.derivations if derived is not None else {}
+    if derived is not None and derived.report_year is not None:
+        year = derived.report_year.year
     results = [
-        judge_outcome(
-            indicator, validated.outcomes[indicator.code], derivations.get(indicator.code)
-        )
+        judge_in_force(indicator, validated.outcomes[indicator.code], derivations, year)
         for indicator in catalogue.indicators
     ]
     return Evaluation(

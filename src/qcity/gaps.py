@@ -179,7 +179,7 @@ def need_of(result: IndicatorResult) -> Need:
     ):
         units = units_to_meet(ind, obs.numerator, obs.denominator)
         if units is not None:
-            kind = NeedKind.FEWER if target.op is Op.AT_MOST else NeedKind.MORE
+            kind = NeedKind.FEWER if target.op in (Op.AT_MOST, Op.LESS) else NeedKind.MORE
             reach = obs.numerator - units if kind is NeedKind.FEWER else obs.numerator + units
             return Need(
                 kind,
@@ -190,9 +190,11 @@ def need_of(result: IndicatorResult) -> Need:
             )
     assert result.gap is not None
     threshold = quantize(target.threshold, ind.decimals)
-    if target.op is Op.AT_MOST:
-        return Need(NeedKind.LOWER, amount=result.gap, reach=threshold)
-    return Need(NeedKind.RAISE, amount=-result.gap, reach=threshold)
+    # a strict bound (高于/低于) is passed one step of the judged precision beyond it
+    step = Decimal(1).scaleb(-ind.decimals) if target.op in (Op.GREATER, Op.LESS) else Decimal(0)
+    if target.op in (Op.AT_MOST, Op.LESS):
+        return Need(NeedKind.LOWER, amount=result.gap + step, reach=threshold - step)
+    return Need(NeedKind.RAISE, amount=-result.gap + step, reach=threshold + step)
 
 
 def units_to_meet(indicator: Indicator, numerator: Decimal, denominator: Decimal) -> Decimal | None:
@@ -207,7 +209,7 @@ def units_to_meet(indicator: Indicator, numerator: Decimal, denominator: Decimal
     scale = Decimal(100) if indicator.unit is Unit.PERCENT else Decimal(1)
     threshold = quantize(indicator.target.threshold, indicator.decimals)
     half = Decimal(5).scaleb(-indicator.decimals - 1)
-    lower = indicator.target.op is Op.AT_MOST
+    lower = indicator.target.op in (Op.AT_MOST, Op.LESS)
     # The exact boundary, then stepped to the grid and nudged until the judged value passes.
     if lower:
         bound = (threshold + half) * denominator / scale

@@ -49,6 +49,13 @@ class Unit(str, enum.Enum):
     RATIO = "ratio"
     BOOLEAN = "boolean"
     COUNT = "count"
+    # figures with a unit of their own: 分, an index, 万元/人 or 亿元, days, 微克/立方米, 倍
+    SCORE = "score"
+    INDEX = "index"
+    AMOUNT = "amount"  # with unit_label naming the amount's unit
+    DAYS = "days"
+    CONCENTRATION = "concentration"  # with unit_label, e.g. 微克/立方米
+    MULTIPLE = "multiple"  # times the base year's figure (翻一番: at least 2)
 
 
 class Op(str, enum.Enum):
@@ -58,6 +65,17 @@ class Op(str, enum.Enum):
     AT_MOST = "at_most"
     ABOUT = "about"  # "…左右": met when value >= target - tolerance
     IS = "is"  # yes/no targets
+    GREATER = "greater"  # 高于, 超过: strictly above
+    LESS = "less"  # 低于: strictly below
+
+
+class Measure(str, enum.Enum):
+    """What the reported figure measures (the plan's wording of the target)."""
+
+    LEVEL = "level"  # the figure itself (达到95%)
+    CHANGE = "change"  # the change since base_year, in the unit's points (较2023年提高2个百分点)
+    PER_YEAR = "per_year"  # what the report year added (每年新增5家)
+    CUMULATIVE = "cumulative"  # the total since the plan began (累计建成30个)
 
 
 class Target(Frozen):
@@ -66,6 +84,16 @@ class Target(Frozen):
     op: Op
     value: Decimal | bool
     tolerance: Decimal | None = Field(default=None, ge=0)
+    measure: Measure = Measure.LEVEL
+    base_year: int | None = Field(default=None, ge=1900, le=2100)  # of a change or a multiple
+
+    @model_validator(mode="after")
+    def _measured(self) -> Target:
+        if self.measure is Measure.CHANGE and self.base_year is None:
+            raise ValueError("measure 'change' needs a base_year (较2023年: base_year 2023)")
+        if self.op is Op.IS and self.measure is not Measure.LEVEL:
+            raise ValueError("a yes/no target measures nothing but its level")
+        return self
 
     @model_validator(mode="after")
     def _consistent(self) -> Target:
@@ -221,16 +249,25 @@ class CagrOfRatesDerive(Frozen):
     base_year: Year
 
 
+class ChangeDerive(Frozen):
+    """A_t − A_(t−1), or A_t − A_base with a base year: 逐年提高 is a change above 0."""
+
+    kind: Literal["change"]
+    series: SeriesCode
+    base_year: Year | None = None
+
+
 Derive = Annotated[
     RateDerive
     | ShareDerive
     | RatioDerive
     | IntensityReductionDerive
     | CagrDerive
-    | CagrOfRatesDerive,
+    | CagrOfRatesDerive
+    | ChangeDerive,
     Field(discriminator="kind"),
 ]
-DERIVE_KINDS = ("rate", "share", "ratio", "intensity_reduction", "cagr", "cagr_of_rates")
+DERIVE_KINDS = ("rate", "share", "ratio", "intensity_reduction", "cagr", "cagr_of_rates", "change")
 FRACTION_KINDS = ("share", "ratio", "intensity_reduction")
 
 
@@ -238,7 +275,7 @@ def derive_series(derive: Derive) -> list[tuple[str, str]]:
     """The series a derivation reads, as (field name, series code)."""
     if isinstance(derive, (ShareDerive, RatioDerive, IntensityReductionDerive)):
         return [("numerator", derive.numerator), ("denominator", derive.denominator)]
-    if isinstance(derive, (CagrDerive, CagrOfRatesDerive)):
+    if isinstance(derive, (CagrDerive, CagrOfRatesDerive, ChangeDerive)):
         return [("series", derive.series)]
     return []
 
@@ -341,6 +378,12 @@ class ReportingDuty(Frozen):
         return self
 
 
+class HorizonTarget(Target):
+    """The target of an indicator for one horizon year of the plan (到2025年, 到2027年)."""
+
+    year: Year
+
+
 class FractionTerms(Frozen):
     """What a rate's numerator and denominator count (合格批次 / 抽查批次), for gap messages."""
 
@@ -363,6 +406,38 @@ class Indicator(Frozen):
     note: Localized | None = None
     derive: Derive | None = None
     fraction: FractionTerms | None = None
+    # Several horizons (到2025年 …, 到2027年 …): one target each, in year order. `target` is
+    # then the last horizon's, filled in from this list when the catalogue omits it.
+    targets: list[HorizonTarget] = []
+    unit_label: Localized | None = None  # the unit of an amount or a concentration: 万元/人
+
+    @model_validator(mode="before")
+    @classmethod
+    def _final_target(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("targets") and "target" not in data:
+            last = data["targets"][-1]
+            if isinstance(last, dict):
+                data = {**data, "target": {k: v for k, v in last.items() if k != "year"}}
+        return data
+
+    @model_validator(mode="after")
+    def _horizons(self) -> Indicator:
+        if self.unit in (Unit.AMOUNT, Unit.CONCENTRATION) and self.unit_label is None:
+            raise ValueError(f"a {self.unit.value} indicator needs a unit_label, e.g. 万元/人")
+        if not self.targets:
+            return self
+        years = [t.year for t in self.targets]
+        if years != sorted(set(years)):
+            raise ValueError(f"targets must have one horizon year each, in order (got {years})")
+        last = self.targets[-1]
+        if self.target != Target(**{k: v for k, v in last if k != "year"}):
+            raise ValueError("target, given with targets, must equal the last horizon's target")
+        for t in self.targets:
+            if (t.op is Op.IS) != (self.unit is Unit.BOOLEAN):
+                raise ValueError(f"the {t.year} target's op {t.op.value!r} does not suit the unit")
+            if t.op is not Op.IS and not self.range.contains(t.number):
+                raise ValueError(f"the {t.year} target {t.number} lies outside the range")
+        return self
 
     @model_validator(mode="after")
     def _coherent(self) -> Indicator:
@@ -381,7 +456,10 @@ class Indicator(Frozen):
                 )
             if self.unit is Unit.COUNT and self.decimals != 0:
                 raise ValueError("a count is judged with 0 decimals")
-        if self.derive is not None:
+        if self.derive is not None and self.derive.kind == "change":
+            if self.unit is Unit.BOOLEAN:
+                raise ValueError("derive kind 'change' gives a number, not yes/no")
+        elif self.derive is not None:
             wanted = Unit.RATIO if self.derive.kind == "ratio" else Unit.PERCENT
             if self.unit is not wanted:
                 raise ValueError(

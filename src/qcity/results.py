@@ -136,6 +136,8 @@ class IndicatorResult(BaseModel):
     derivation: Derivation | None = None  # computed from the series sheet, when it has one
     derived_status: Status | None = None  # the derived figure judged on its own
     derived_judged: Decimal | None = None
+    horizon: int | None = None  # the horizon year of the target used, for a plan with several
+    horizon_ahead: bool = False  # judged before that horizon: the target is still ahead
 
     @property
     def judged_on_derived(self) -> bool:

@@ -11,6 +11,7 @@ from qcity.drift import stamp
 from qcity.errors import Lang
 from qcity.model import Catalogue, Indicator, Range, Unit
 from qcity.template_help import write_help
+from qcity.template_series import series_needs, write_series_sheet
 from qcity.template_tasks import template_tasks, write_tasks_sheet
 from qcity.values import format_decimal
 from qcity.workbook import COLUMNS, DATA_SHEET_NAMES
@@ -43,6 +44,18 @@ _HOW: dict[Unit, dict[Lang, str]] = {
     },
     Unit.BOOLEAN: {"zh": "从下拉列表选“是”或“否”", "en": "Choose yes or no from the list"},
     Unit.COUNT: {"zh": "填个数(整数)", "en": "Write a count (a whole number)"},
+    Unit.SCORE: {"zh": "填分数，如 82.5", "en": "Write the score, e.g. 82.5"},
+    Unit.INDEX: {"zh": "填指数值，如 86.3", "en": "Write the index value, e.g. 86.3"},
+    Unit.AMOUNT: {"zh": "按所示单位填数值", "en": "Write the amount in the unit shown"},
+    Unit.DAYS: {"zh": "填天数", "en": "Write the number of days"},
+    Unit.CONCENTRATION: {
+        "zh": "按所示单位填浓度",
+        "en": "Write the concentration in the unit shown",
+    },
+    Unit.MULTIPLE: {
+        "zh": "填为基年的倍数，如 2.1",
+        "en": "Write the multiple of the base year, e.g. 2.1",
+    },
 }
 _YES_NO: dict[Lang, str] = {"zh": '"是,否"', "en": '"yes,no"'}
 # Excel's limits on data-validation texts.
@@ -78,6 +91,9 @@ def write_template(catalogue: Catalogue, *, lang: Lang = "zh", leads: Sequence[s
     tasks = template_tasks(catalogue, leads)
     if tasks:
         write_tasks_sheet(wb.create_sheet(), catalogue, tasks, lang)
+    series, years = series_needs(catalogue, indicators)
+    if series:
+        write_series_sheet(wb.create_sheet(), series, years, lang)
     write_help(wb.create_sheet(), catalogue, indicators, leads, lang, tasks=bool(tasks))
     wb.properties.title = f"{catalogue.catalogue.title.get(lang)} · {ws.title}"
     wb.properties.creator = "qcity"

@@ -169,6 +169,8 @@ def parse_value(cell: Cell | None, indicator: Indicator) -> Parsed:
 
 
 def _parse(cell: Cell | None, unit: Unit) -> Parsed:
+    if unit not in (Unit.PERCENT, Unit.RATIO, Unit.BOOLEAN, Unit.COUNT):
+        return parse_amount(cell)  # scores, indices, amounts, days, concentrations, multiples
     pre = _common(cell, unit)
     if pre is not None:
         return pre

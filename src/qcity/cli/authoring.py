@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -146,6 +147,88 @@ def catalogue_validate(
     raise typer.Exit(code)
 
 
+class DraftFormat(str, enum.Enum):
+    """The formats of `qcity catalogue draft --format`."""
+
+    yaml = "yaml"
+    json = "json"
+
+
+@catalogue_app.command("draft")
+def catalogue_draft(
+    plan: Annotated[
+        Path, typer.Argument(help="The plan's text (UTF-8 .txt) 方案文本.", dir_okay=False)
+    ],
+    fmt: Annotated[
+        DraftFormat,
+        typer.Option(
+            "--format", "-f", help="yaml: a catalogue with blanks to fill; json: the targets."
+        ),
+    ] = DraftFormat.yaml,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    debug: DebugOpt = False,
+) -> None:
+    """Draft a catalogue from a plan's text 从方案文本起草指标目录."""
+    if plan.suffix.lower() != ".txt":
+        raise typer.BadParameter(
+            f"{plan} must be the plan's text as UTF-8 .txt (save a .docx or .pdf as text first)",
+            param_hint="PLAN",
+        )
+    code = EXIT_INTERNAL
+    with guard(lang.value, debug):
+        from qcity.draft import draft_json, draft_plan, draft_yaml
+
+        text = read_plan_text(plan)
+        draft = draft_plan(text)
+        rendered = draft_json(draft) if fmt is DraftFormat.json else draft_yaml(draft)
+        emit(lambda s, o: s.write(rendered), output, [plan], None, lang.value)
+        code = EXIT_OK
+    raise typer.Exit(code)
+
+
+def read_plan_text(plan: Path) -> str:
+    """The text of a plan file; a missing or non-UTF-8 file is a located issue."""
+    limit = 5 * 1024 * 1024  # a plan's text is tens of kilobytes; this is not one
+    try:
+        size = plan.stat().st_size
+        if size > limit:
+            fail(
+                Issue(
+                    "unreadable-file",
+                    Location(file=str(plan)),
+                    {
+                        "path": str(plan),
+                        "reason": f"{size:,} bytes; a plan's text is at most {limit:,}",
+                    },
+                )
+            )
+        raw = plan.read_bytes()
+    except FileNotFoundError:
+        fail(Issue("file-not-found", Location(file=str(plan)), {"path": str(plan)}))
+    except OSError as e:
+        fail(
+            Issue(
+                "unreadable-file",
+                Location(file=str(plan)),
+                {"path": str(plan), "reason": e.strerror or str(e)},
+            )
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        fail(
+            Issue(
+                "unreadable-file",
+                Location(file=str(plan)),
+                {
+                    "path": str(plan),
+                    "reason": f"not UTF-8 text (byte {e.start}); save the plan as UTF-8 text",
+                },
+            )
+        )
+
+
 def _print_schema(which: str, output: Path | None, debug: bool) -> None:
     with guard("en", debug):
         import json
@@ -160,6 +243,10 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
             from qcity.report.json_schema import report_json_schema
 
             schema = report_json_schema()
+        elif which == "draft":
+            from qcity.draft import draft_json_schema
+
+            schema = draft_json_schema()
         elif which == "plan":
             from qcity.report.plan_report import plan_json_schema
 
@@ -214,6 +301,12 @@ def schema_diff(output: OutputOpt = None, debug: DebugOpt = False) -> None:
 def schema_gaps(output: OutputOpt = None, debug: DebugOpt = False) -> None:
     """The JSON Schema of `qcity gaps --format json` (schema_version 1)."""
     _print_schema("gaps", output, debug)
+
+
+@schema_app.command("draft")
+def schema_draft(output: OutputOpt = None, debug: DebugOpt = False) -> None:
+    """The JSON Schema of `qcity catalogue draft --format json`."""
+    _print_schema("draft", output, debug)
 
 
 @schema_app.command("plan")

@@ -51,7 +51,11 @@ def write_catalogue(catalogue: Catalogue, stream: TextIO, options: ReportOptions
             current = ind.area
             table.add_row("", Text(catalogue.area(ind.area).name.get(lang), style="bold cyan"))
         table.add_row(
-            ind.code, ind.name.get(lang), display.target(ind, lang), ind.lead, ind.source.clause
+            ind.code,
+            ind.name.get(lang),
+            display.every_target(ind, lang),
+            ind.lead,
+            ind.source.clause,
         )
     console.print(table)
     total = len(catalogue.indicators)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from qcity.errors import ISSUE_TYPES, Severity
-from qcity.model import CODE_PATTERN, DERIVE_KINDS, Op, Unit
+from qcity.model import CODE_PATTERN, DERIVE_KINDS, Measure, Op, Unit
 from qcity.results import Status, TaskStatus
 
 SCHEMA_ID = "urn:qcity:schema:report:1"
@@ -74,6 +74,8 @@ def report_json_schema() -> dict[str, Any]:
             "op": {"enum": [op.value for op in Op]},
             "value": {"type": ["number", "boolean"]},
             "tolerance": nullable({"type": "number", "minimum": 0}),
+            "measure": {"enum": [m.value for m in Measure]},
+            "base_year": nullable({"type": "integer", "minimum": 1900, "maximum": 2100}),
             "text": TEXT,
         }
     )
@@ -93,6 +95,9 @@ def report_json_schema() -> dict[str, Any]:
             "numerator": nullable(NUMBER),
             "denominator": nullable(NUMBER),
             "target": {"$ref": "#/$defs/target"},
+            # the horizon year of the target used, when the plan sets several (到2025年, 到2027年)
+            "horizon": nullable({"type": "integer", "minimum": 1900, "maximum": 2100}),
+            "horizon_ahead": {"type": "boolean"},
             "gap": nullable(NUMBER),
             "gap_text": nullable(TEXT),
             "unit": {"enum": [u.value for u in Unit]},

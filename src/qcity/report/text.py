@@ -258,6 +258,8 @@ class TextReporter(Reporter):
             cells.append(status_text(r.status, lang))
             table.add_row(*cells)
         console.print(table)
+        for line in display.horizons_ahead(evaluation.results, lang):
+            console.print(Text(line, style="dim"), soft_wrap=True)
         for line in _footnotes(evaluation, lang):
             console.print(Text(line, style="dim"), soft_wrap=True)
         if evaluation.districts:
