@@ -129,6 +129,15 @@ def read_submission(
 
 
 def _read_workbook(data: io.BytesIO, archive: GuardedZip, shown: str, limits: Limits) -> Submission:
+    # The one switch between the readers: the standard library's where it understands the
+    # file (fastsheet.py: no openpyxl import, the C parser behind the guard), else openpyxl,
+    # which then reads, or refuses, the file exactly as it always has.
+    from qcity.workbook.fastsheet import Unsupported, open_book
+
+    try:
+        return _read_data_sheet(open_book(archive), archive, shown, limits)
+    except Unsupported:
+        pass
     # openpyxl is imported here, not at module level: `qcity --help` must not pay for it.
     import_openpyxl_without_numpy()
     from openpyxl.reader.excel import ExcelReader

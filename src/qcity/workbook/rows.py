@@ -17,6 +17,7 @@ from qcity.package import (
 )
 from qcity.results import Cell
 from qcity.values import clean_text
+from qcity.workbook.fastsheet import FastBook, FastSheet
 
 # Errors openpyxl (or the XML parser under it) raises on a damaged or hostile part.
 BROKEN = (KeyError, ValueError, TypeError, IndexError, AttributeError, EOFError, OSError,
@@ -87,6 +88,8 @@ def import_openpyxl_without_numpy() -> None:
 
 
 def number_formats(wb: Any) -> list[str]:
+    if isinstance(wb, FastBook):
+        return wb.formats
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
     formats: list[str] = []
@@ -106,6 +109,9 @@ def iter_raw_rows(
 
     Once every row is read, *merged* receives the sheet's merged ranges (they follow the rows).
     """
+    if isinstance(ws, FastSheet):
+        yield from ws.raw_rows(merged)
+        return
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class _Parser(WorkSheetParser):
