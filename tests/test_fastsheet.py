@@ -55,7 +55,14 @@ def snapshot(wb: Any) -> Snapshot:
                     else "General"
                 )
                 row.append(
-                    (c["row"], c["column"], _value(c["value"]), c["data_type"], fmt, c.get("formula"))
+                    (
+                        c["row"],
+                        c["column"],
+                        _value(c["value"]),
+                        c["data_type"],
+                        fmt,
+                        c.get("formula"),
+                    )
                 )
             hidden = str(attrs.get("hidden", "0")).lower() in ("1", "true")
             rows.append((number, row, hidden))
@@ -204,7 +211,9 @@ CELL = st.one_of(
     st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(2100, 1, 1)),
     st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 1, 1)),
 )
-FORMATS = st.sampled_from(["0%", "0.00%", "0.0", "yyyy-mm-dd", "[h]:mm:ss", "@", "#,##0", "General"])
+FORMATS = st.sampled_from(
+    ["0%", "0.00%", "0.0", "yyyy-mm-dd", "[h]:mm:ss", "@", "#,##0", "General"]
+)
 
 
 @st.composite

@@ -384,6 +384,18 @@ def _merge_ref(ref: str | None) -> str:
     return f"{c1}{r1}" if (c1, r1) == (c2, r2) else f"{c1}{r1}:{c2}{r2}"
 
 
+def range_bounds(ref: str) -> tuple[int, int, int, int] | None:
+    """(min column, min row, max column, max row) of `A1:B2` or `A1`, as both readers print a
+    merged range; None for anything else."""
+    match = _RANGE.fullmatch(ref)
+    if match is None:
+        return None
+    c1, r1, c2, r2 = match.groups()
+    if c2 is None:
+        c2, r2 = c1, r1
+    return _column_index(c1), int(r1), _column_index(c2), int(r2)
+
+
 def _text(node: Element) -> str:
     """The plain text of a string item (<si> or <is>): its <t>, then each run's <t>."""
     plain: str | None = None
@@ -525,4 +537,4 @@ def _from_iso8601(text: str) -> object:
     raise ValueError(f"Invalid datetime value {text}")
 
 
-__all__ = ["FastBook", "FastSheet", "Unsupported", "open_book"]
+__all__ = ["FastBook", "FastSheet", "Unsupported", "open_book", "range_bounds"]

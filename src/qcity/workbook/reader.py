@@ -26,6 +26,7 @@ from qcity.workbook.rows import (
     BadCell,
     PeriodMark,
     broken,
+    column_letter,
     find_periods,
     header_lookup,
     header_name,
@@ -312,8 +313,6 @@ def _read_rows(
     periods: list[PeriodMark],
     units: list[PeriodMark] | None = None,
 ) -> tuple[int, dict[str, str], list[SheetRow]]:
-    from openpyxl.utils import get_column_letter
-
     formats = number_formats(wb)
     header_row = 0
     col_of: dict[int, str] = {}  # column index -> key
@@ -324,7 +323,7 @@ def _read_rows(
         return make_cell(cell, formats)
 
     def where(row: int, column: int = 1) -> Location:
-        return Location(file=shown, sheet=sheet, cell=f"{get_column_letter(column)}{row}")
+        return Location(file=shown, sheet=sheet, cell=f"{column_letter(column)}{row}")
 
     for number, cells, attrs in limited_rows(wb, ws, shown, limits, merged):
         if len(rows) >= limits.max_rows:
@@ -370,7 +369,7 @@ def _read_rows(
                 {"path": shown, "rows": HEADER_SEARCH_ROWS},
             )
         )
-    letters = {key: get_column_letter(col) for col, key in col_of.items()}
+    letters = {key: column_letter(col) for col, key in col_of.items()}
     if "value" not in letters and not {"numerator", "denominator"} <= letters.keys():
         raise InputError(Issue("missing-column", where(header_row), {"columns": "实际值 (value)"}))
     issues.extend(_merged_over_values(merged, col_of, header_row, shown, sheet))
@@ -381,19 +380,17 @@ def _merged_over_values(
     merged: list[str], col_of: dict[int, str], header_row: int, shown: str, sheet: str
 ) -> list[Issue]:
     """An error for each merged range below the header that covers a figure's cell."""
-    from openpyxl.utils import range_boundaries
+    from qcity.workbook.fastsheet import range_bounds
 
     figure_columns = {
         col for col, key in col_of.items() if key in ("value", "numerator", "denominator")
     }
     found: list[Issue] = []
     for ref in merged:
-        try:
-            min_col, min_row, max_col, max_row = range_boundaries(ref)
-        except (ValueError, TypeError):
+        bounds = range_bounds(ref)
+        if bounds is None:
             continue
-        if min_col is None or min_row is None or max_col is None or max_row is None:
-            continue
+        min_col, min_row, max_col, max_row = bounds
         if max_row <= header_row or (min_col == max_col and min_row == max_row):
             continue
         if any(min_col <= col <= max_col for col in figure_columns):
@@ -408,8 +405,6 @@ def _merged_over_values(
 
 
 def _columns(found: dict[int, str], shown: str, sheet: str, row: int) -> dict[int, str]:
-    from openpyxl.utils import get_column_letter
-
     seen: dict[str, int] = {}
     for col in sorted(found):
         key = found[col]
@@ -417,11 +412,11 @@ def _columns(found: dict[int, str], shown: str, sheet: str, row: int) -> dict[in
             raise InputError(
                 Issue(
                     "duplicate-column",
-                    Location(file=shown, sheet=sheet, cell=f"{get_column_letter(col)}{row}"),
+                    Location(file=shown, sheet=sheet, cell=f"{column_letter(col)}{row}"),
                     {
                         "column": COLUMNS[key][0],
-                        "first": f"{get_column_letter(seen[key])}{row}",
-                        "second": f"{get_column_letter(col)}{row}",
+                        "first": f"{column_letter(seen[key])}{row}",
+                        "second": f"{column_letter(col)}{row}",
                     },
                 )
             )
