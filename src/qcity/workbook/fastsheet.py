@@ -20,6 +20,7 @@ The date conversions and the built-in number formats follow openpyxl 3.1
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -72,13 +73,6 @@ _RANGE = re.compile(r"([A-Z]{1,3})([1-9][0-9]*)(?::([A-Z]{1,3})([1-9][0-9]*))?")
 _STRIP = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
 _DATE_CHAR = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _TIMEDELTA = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
-_ISO = re.compile(
-    r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
-    r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?"
-)
-_ISO_DURATION = re.compile(
-    r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?"
-)
 
 Cells = list[dict[str, Any]]
 
@@ -515,9 +509,22 @@ def _from_excel(value: float, epoch: dt.datetime, timedelta: bool = False) -> ob
     return epoch + dt.timedelta(days=day) + diff
 
 
+@functools.cache
+def _iso_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first use: a few ms at import for cells that Excel never writes."""
+    return (
+        re.compile(
+            r"(?P<date>(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2}))?T?"
+            r"(?P<time>(?P<hour>\d{2}):(?P<minute>\d{2})(:(?P<second>\d{2})(?P<microsecond>\.\d{1,3})?)?)?Z?"
+        ),
+        re.compile(r"PT((?P<hours>\d+)H)?((?P<minutes>\d+)M)?((?P<seconds>\d+(\.\d{1,3})?)S)?"),
+    )
+
+
 def _from_iso8601(text: str) -> object:
     """A t="d" cell as openpyxl converts it (openpyxl.utils.datetime.from_ISO8601)."""
-    match = _ISO.match(text)
+    iso, duration = _iso_patterns()
+    match = iso.match(text)
     if match and any(match.groups()):
         parts: dict[str, Any] = match.groupdict(0)
         for key in ("year", "month", "day", "hour", "minute", "second"):
@@ -531,7 +538,7 @@ def _from_iso8601(text: str) -> object:
             return dt.date(parts["year"], parts["month"], parts["day"])
         del parts["time"], parts["date"]
         return dt.datetime(**parts)
-    match = _ISO_DURATION.match(text)
+    match = duration.match(text)
     if match and any(match.groups()):
         return dt.timedelta(**{k: float(v) for k, v in match.groupdict(0).items() if v})
     raise ValueError(f"Invalid datetime value {text}")
