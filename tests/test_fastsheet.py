@@ -241,3 +241,50 @@ def sheets(draw: st.DrawFn) -> dict[str, Sheet]:
 def test_random_workbooks_read_the_same(book: dict[str, Sheet], tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "random.xlsx", book)
     assert compare(path) == "ok"
+
+
+# --- part names and Strict OOXML ------------------------------------------------------------------
+
+
+def _renamed(source: Path, target: Path, rename: Callable[[str], str]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in src.namelist():
+            out.writestr(rename(name), src.read(name))
+    return target
+
+
+def test_part_names_are_matched_whatever_their_case(tmp_path: Path) -> None:
+    # Some writers name the part xl/SharedStrings.xml while the content types say
+    # /xl/sharedStrings.xml: the strings must still be found (openpyxl wants the exact case).
+    source = write_workbook(
+        tmp_path / "a.xlsx", {"数据": [["指标代码", "实际值"], ["PRD-01", "95%"]]}
+    )
+    renamed = _renamed(
+        source, tmp_path / "b.xlsx", lambda n: n.replace("sharedStrings", "SharedStrings")
+    )
+    expected = read_with(source, openpyxl_book)
+    assert read_with(renamed, fast_book) == expected
+    cells = [c for _, row, _ in expected["sheets"][0]["rows"] for c in row]
+    assert ("str", "PRD-01") in [c[2] for c in cells]  # the strings really came from the part
+
+
+def test_strict_ooxml_is_left_to_openpyxl(tmp_path: Path) -> None:
+    # Strict OOXML names its elements in another namespace; the fast reader does not read it,
+    # so the check answers exactly as the openpyxl path always has.
+    import zipfile
+
+    source = write_workbook(tmp_path / "a.xlsx", {"数据": [["指标代码", "实际值"], ["PRD-01", 95]]})
+    strict = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(strict, "w") as out:
+        for name in src.namelist():
+            data = src.read(name)
+            if name.endswith(".xml"):
+                data = data.replace(
+                    b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                    b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+                )
+            out.writestr(name, data)
+    assert outcome(strict, fast_book)[0] == "unsupported"
+    assert compare(strict) == "unsupported"
