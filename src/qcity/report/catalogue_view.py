@@ -5,16 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from rich import box
-from rich.table import Table
-from rich.text import Text
-
 from qcity import display
 from qcity.display import label
 from qcity.errors import Lang
 from qcity.model import Catalogue
 from qcity.report import ReportOptions
-from qcity.report.text import make_console
 
 
 def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
@@ -30,6 +25,13 @@ def write_catalogue(catalogue: Catalogue, stream: TextIO, options: ReportOptions
     if fmt == "json":
         stream.write(json.dumps(catalogue_dict(catalogue), ensure_ascii=False, indent=2) + "\n")
         return
+    # rich only for the tables: `qcity catalogue --format json` does not import it.
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from qcity.report.text import make_console
+
     lang = options.lang
     console = make_console(stream, options)
     meta = catalogue.catalogue
@@ -68,6 +70,10 @@ def write_catalogue(catalogue: Catalogue, stream: TextIO, options: ReportOptions
 
 def _tasks(console: Any, catalogue: Catalogue, lang: Lang) -> None:
     """The tasks: code, heading, lead, the phase they are due by, and the clause."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     console.print()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(label("code", lang), no_wrap=True, style="bold")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, TextIO
 
@@ -10,6 +11,7 @@ from qcity.errors import Issue, Lang
 from qcity.model import Catalogue, CatalogueMeta
 from qcity.report import Reporter, ReportOptions, write_json
 from qcity.results import (
+    District,
     Evaluation,
     Figure,
     IndicatorResult,
@@ -164,19 +166,24 @@ def summary_dict(summary: Summary) -> dict[str, int]:
     }
 
 
-def districts_dict(evaluation: Evaluation, lang: Lang) -> dict[str, Any]:
+def districts_dict(
+    evaluation: Evaluation, lang: Lang, *, one_by_one: bool = False
+) -> dict[str, Any]:
     """The `districts` and `aggregates` keys, present only for a workbook with districts."""
     if not evaluation.districts:
         return {}
+
+    def entry(d: District) -> dict[str, Any]:
+        return {
+            "name": d.name,
+            "summary": summary_dict(d.summary),
+            "indicators": [result_dict(r, lang) for r in d.results],
+        }
+
     return {
-        "districts": [
-            {
-                "name": d.name,
-                "summary": summary_dict(d.summary),
-                "indicators": [result_dict(r, lang) for r in d.results],
-            }
-            for d in evaluation.districts
-        ],
+        "districts": _OneByOne(evaluation.districts, entry)
+        if one_by_one
+        else [entry(d) for d in evaluation.districts],
         "aggregates": [
             {
                 "code": a.indicator,
@@ -252,10 +259,18 @@ def catalogue_meta_dict(meta: CatalogueMeta, lang: Lang) -> dict[str, Any]:
 
 
 def evaluation_dict(
-    evaluation: Evaluation, lang: Lang, options: ReportOptions | None = None
+    evaluation: Evaluation,
+    lang: Lang,
+    options: ReportOptions | None = None,
+    *,
+    one_by_one: bool = False,
 ) -> dict[str, Any]:
     """The whole JSON document for *evaluation*; its tasks as every format shows them (when
-    the workbook has a tasks sheet, or with --fail-on-tasks)."""
+    the workbook has a tasks sheet, or with --fail-on-tasks).
+
+    With *one_by_one*, each district's entry is built only as json_chunks writes it: a
+    workbook of 200,000 district rows would otherwise hold all their dicts at once (about
+    1.2 kB a row, a quarter of the check's peak memory)."""
     from qcity.report.common import shown_tasks
 
     meta = evaluation.catalogue.catalogue
@@ -284,8 +299,22 @@ def evaluation_dict(
         "task_summary": task_summary_dict(tasks),
         "tasks": [task_dict(r, lang) for r in tasks.results] if tasks else [],
         "issues": [issue_dict(i, lang) for i in evaluation.issues],
-        **districts_dict(evaluation, lang),
+        **districts_dict(evaluation, lang, one_by_one=one_by_one),
     }
+
+
+class _OneByOne:
+    """A list whose items are built as they are iterated (json_chunks encodes and drops each)."""
+
+    def __init__(self, items: Sequence[Any], build: Callable[[Any], dict[str, Any]]) -> None:
+        self.items = items
+        self.build = build
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return map(self.build, self.items)
 
 
 def _report_year(evaluation: Evaluation, lang: Lang) -> dict[str, Any] | None:
@@ -308,5 +337,5 @@ class JsonReporter(Reporter):
     suffix = ".json"
 
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
-        document = evaluation_dict(evaluation, options.lang, options)
+        document = evaluation_dict(evaluation, options.lang, options, one_by_one=True)
         write_json(stream, document, one_line=("districts", "aggregates"))

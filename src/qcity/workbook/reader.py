@@ -26,6 +26,7 @@ from qcity.workbook.rows import (
     BadCell,
     PeriodMark,
     broken,
+    column_letter,
     find_periods,
     header_lookup,
     header_name,
@@ -129,6 +130,15 @@ def read_submission(
 
 
 def _read_workbook(data: io.BytesIO, archive: GuardedZip, shown: str, limits: Limits) -> Submission:
+    # The one switch between the readers: the standard library's where it understands the
+    # file (fastsheet.py: no openpyxl import, the C parser behind the guard), else openpyxl,
+    # which then reads, or refuses, the file exactly as it always has.
+    from qcity.workbook.fastsheet import Unsupported, open_book
+
+    try:
+        return _read_data_sheet(open_book(archive), archive, shown, limits)
+    except Unsupported:
+        pass
     # openpyxl is imported here, not at module level: `qcity --help` must not pay for it.
     import_openpyxl_without_numpy()
     from openpyxl.reader.excel import ExcelReader
@@ -303,8 +313,6 @@ def _read_rows(
     periods: list[PeriodMark],
     units: list[PeriodMark] | None = None,
 ) -> tuple[int, dict[str, str], list[SheetRow]]:
-    from openpyxl.utils import get_column_letter
-
     formats = number_formats(wb)
     header_row = 0
     col_of: dict[int, str] = {}  # column index -> key
@@ -315,7 +323,7 @@ def _read_rows(
         return make_cell(cell, formats)
 
     def where(row: int, column: int = 1) -> Location:
-        return Location(file=shown, sheet=sheet, cell=f"{get_column_letter(column)}{row}")
+        return Location(file=shown, sheet=sheet, cell=f"{column_letter(column)}{row}")
 
     for number, cells, attrs in limited_rows(wb, ws, shown, limits, merged):
         if len(rows) >= limits.max_rows:
@@ -361,7 +369,7 @@ def _read_rows(
                 {"path": shown, "rows": HEADER_SEARCH_ROWS},
             )
         )
-    letters = {key: get_column_letter(col) for col, key in col_of.items()}
+    letters = {key: column_letter(col) for col, key in col_of.items()}
     if "value" not in letters and not {"numerator", "denominator"} <= letters.keys():
         raise InputError(Issue("missing-column", where(header_row), {"columns": "实际值 (value)"}))
     issues.extend(_merged_over_values(merged, col_of, header_row, shown, sheet))
@@ -372,19 +380,17 @@ def _merged_over_values(
     merged: list[str], col_of: dict[int, str], header_row: int, shown: str, sheet: str
 ) -> list[Issue]:
     """An error for each merged range below the header that covers a figure's cell."""
-    from openpyxl.utils import range_boundaries
+    from qcity.workbook.fastsheet import range_bounds
 
     figure_columns = {
         col for col, key in col_of.items() if key in ("value", "numerator", "denominator")
     }
     found: list[Issue] = []
     for ref in merged:
-        try:
-            min_col, min_row, max_col, max_row = range_boundaries(ref)
-        except (ValueError, TypeError):
+        bounds = range_bounds(ref)
+        if bounds is None:
             continue
-        if min_col is None or min_row is None or max_col is None or max_row is None:
-            continue
+        min_col, min_row, max_col, max_row = bounds
         if max_row <= header_row or (min_col == max_col and min_row == max_row):
             continue
         if any(min_col <= col <= max_col for col in figure_columns):
@@ -399,8 +405,6 @@ def _merged_over_values(
 
 
 def _columns(found: dict[int, str], shown: str, sheet: str, row: int) -> dict[int, str]:
-    from openpyxl.utils import get_column_letter
-
     seen: dict[str, int] = {}
     for col in sorted(found):
         key = found[col]
@@ -408,11 +412,11 @@ def _columns(found: dict[int, str], shown: str, sheet: str, row: int) -> dict[in
             raise InputError(
                 Issue(
                     "duplicate-column",
-                    Location(file=shown, sheet=sheet, cell=f"{get_column_letter(col)}{row}"),
+                    Location(file=shown, sheet=sheet, cell=f"{column_letter(col)}{row}"),
                     {
                         "column": COLUMNS[key][0],
-                        "first": f"{get_column_letter(seen[key])}{row}",
-                        "second": f"{get_column_letter(col)}{row}",
+                        "first": f"{column_letter(seen[key])}{row}",
+                        "second": f"{column_letter(col)}{row}",
                     },
                 )
             )

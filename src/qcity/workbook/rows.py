@@ -17,6 +17,7 @@ from qcity.package import (
 )
 from qcity.results import Cell
 from qcity.values import clean_text
+from qcity.workbook.fastsheet import FastBook, FastSheet
 
 # Errors openpyxl (or the XML parser under it) raises on a damaged or hostile part.
 BROKEN = (KeyError, ValueError, TypeError, IndexError, AttributeError, EOFError, OSError,
@@ -87,6 +88,8 @@ def import_openpyxl_without_numpy() -> None:
 
 
 def number_formats(wb: Any) -> list[str]:
+    if isinstance(wb, FastBook):
+        return wb.formats
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 
     formats: list[str] = []
@@ -106,6 +109,9 @@ def iter_raw_rows(
 
     Once every row is read, *merged* receives the sheet's merged ranges (they follow the rows).
     """
+    if isinstance(ws, FastSheet):
+        yield from ws.raw_rows(merged)
+        return
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class _Parser(WorkSheetParser):
@@ -168,12 +174,10 @@ def limited_rows(
     wb: Any, ws: Any, shown: str, limits: Limits, merged: list[str] | None = None
 ) -> Iterator[tuple[int, list[dict[str, Any]], dict[str, Any]]]:
     """iter_raw_rows with the limits every sheet obeys: cell length, and no figure past max_rows."""
-    from openpyxl.utils import get_column_letter
-
     sheet = printable(ws.title)
 
     def where(row: int, column: int = 1) -> Location:
-        return Location(file=shown, sheet=sheet, cell=f"{get_column_letter(column)}{row}")
+        return Location(file=shown, sheet=sheet, cell=f"{column_letter(column)}{row}")
 
     for number, cells, attrs in iter_raw_rows(wb, ws, merged):
         check_cells(cells, limits, where)
@@ -220,8 +224,6 @@ def first_of_each(
 ) -> dict[int, K]:
     """The header's columns by index, the first of two same-named columns kept and the second
     reported as a duplicate-column issue."""
-    from openpyxl.utils import get_column_letter
-
     kept: dict[int, K] = {}
     for col in sorted(found):
         key = found[col]
@@ -229,12 +231,12 @@ def first_of_each(
         if first is None:
             kept[col] = key
             continue
-        where = f"{get_column_letter(col)}{row}"
+        where = f"{column_letter(col)}{row}"
         issues.append(
             Issue(
                 "duplicate-column",
                 Location(file=shown, sheet=sheet, cell=where),
-                {"column": name(key), "first": f"{get_column_letter(first)}{row}", "second": where},
+                {"column": name(key), "first": f"{column_letter(first)}{row}", "second": where},
                 severity=severity,
             )
         )
@@ -243,12 +245,10 @@ def first_of_each(
 
 def without_code(code: str, keys: dict[int, str], shown: str, sheet: str, row: int) -> Issue:
     """*code* (value-without-code, task-without-code) at the empty code cell of *row*."""
-    from openpyxl.utils import get_column_letter
-
     column = next(c for c, k in keys.items() if k == "code")
     return Issue(
         code,
-        Location(file=shown, sheet=sheet, cell=f"{get_column_letter(column)}{row}"),
+        Location(file=shown, sheet=sheet, cell=f"{column_letter(column)}{row}"),
         {"row": row},
     )
 
@@ -308,8 +308,6 @@ def find_periods(
     units: list[PeriodMark] | None = None,
 ) -> None:
     """Collect 报告期 / period (and 填报单位 / unit) labels of a row above the header, with values."""
-    from openpyxl.utils import get_column_letter
-
     ordered = sorted(cells, key=lambda c: c["column"])
     found: list[tuple[re.Match[str], list[PeriodMark]]] = []
     for n, cell in enumerate(ordered):
@@ -331,5 +329,5 @@ def find_periods(
                 if after is None:
                     continue
                 value, where = after["value"], after
-            coordinate = f"{get_column_letter(where['column'])}{where['row']}"
+            coordinate = f"{column_letter(where['column'])}{where['row']}"
             marks.append(PeriodMark(value, Location(file=shown, sheet=sheet, cell=coordinate)))

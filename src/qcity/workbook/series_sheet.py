@@ -15,6 +15,7 @@ from qcity.values import clean_text
 from qcity.workbook.rows import (
     HEADER_SEARCH_ROWS,
     PeriodMark,
+    column_letter,
     find_periods,
     first_of_each,
     header_lookup,
@@ -92,8 +93,6 @@ def series_header_key(text: object) -> str | int | None:
 def read_series_sheet(
     wb: Any, ws: Any, shown: str, limits: Limits, issues: list[Issue], periods: list[PeriodMark]
 ) -> SeriesSheet | None:
-    from openpyxl.utils import get_column_letter
-
     formats = number_formats(wb)
     header_row = 0
     keys: dict[int, str] = {}  # column index -> key
@@ -152,9 +151,7 @@ def read_series_sheet(
     return SeriesSheet(
         sheet=ws.title,
         header_row=header_row,
-        columns={key: get_column_letter(col) for col, key in keys.items()},
-        years={
-            year: get_column_letter(col) for col, year in sorted(years.items(), key=lambda i: i[1])
-        },
+        columns={key: column_letter(col) for col, key in keys.items()},
+        years={year: column_letter(col) for col, year in sorted(years.items(), key=lambda i: i[1])},
         rows=rows,
     )

@@ -13,6 +13,7 @@ from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.rows import (
     HEADER_SEARCH_ROWS,
+    column_letter,
     first_of_each,
     header_lookup,
     header_name,
@@ -69,8 +70,6 @@ def read_tasks_sheet(
     wb: Any, ws: Any, shown: str, limits: Limits, issues: list[Issue]
 ) -> TasksSheet | None:
     """Read the tasks sheet: every problem is a warning, since tasks never decide the exit code."""
-    from openpyxl.utils import get_column_letter
-
     formats = number_formats(wb)
     header_row = 0
     keys: dict[int, str] = {}  # column index -> key
@@ -120,6 +119,6 @@ def read_tasks_sheet(
     return TasksSheet(
         sheet=ws.title,
         header_row=header_row,
-        columns={key: get_column_letter(col) for col, key in keys.items()},
+        columns={key: column_letter(col) for col, key in keys.items()},
         rows=rows,
     )
