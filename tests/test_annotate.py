@@ -40,7 +40,7 @@ def submission(cli: Cli, tmp_path: Path) -> Path:
     wb = load_workbook(path)
     ws = wb["数据"]
     ws["I5"] = "抽查 1200 批"
-    ws["F8"].comment = Comment("数据来自年报", "张三")  # CON-01, a problem cell (a warning)
+    ws["F8"].comment = Comment("数据来自年报", "张三")  # CON-01, a problem cell (an error)
     ws["A4"].comment = Comment("已核对", "李四")  # a clean cell
     extra = wb.create_sheet("附表")
     extra["A1"] = "合格批次"
@@ -98,7 +98,7 @@ def test_status_cells_match_the_report(cli: Cli, submission: Path, tmp_path: Pat
     assert rows["ECO-04"] == ["✘ 未达标", "+0.01(相对上限 2.6∶1)"]
     assert rows["CON-02"] == ["○ 未填报", None]
     assert rows["ENV-01"] == ["! 数据有误", "✖ 数值是约数"]
-    assert rows["CON-01"] == ["✘ 未达标", "−99 个百分点; ⚠ 疑似小数形式的百分数"]
+    assert rows["CON-01"] == ["! 数据有误", "✖ 疑似小数形式的百分数"]
 
 
 def test_problem_cells_carry_a_note_with_the_fix(
@@ -118,11 +118,11 @@ def test_problem_cells_carry_a_note_with_the_fix(
     # the submitter's own note stays, ours below it
     assert ws["F8"].comment.author == "张三"
     assert ws["F8"].comment.text == (
-        "数据来自年报\n\n— qcity —\n⚠ 警告 [suspicious-fraction]\n"
-        "填报值 1 小于等于 1,而目标是 100%;是否想填 100?\n"
-        "→ 百分数请填 100 或 100%;如确为 1%,可忽略本提示"
+        "数据来自年报\n\n— qcity —\n✖ 错误 [suspicious-fraction]\n"
+        "填报值 1 不大于 1，而目标是 100%，无法判定：是否应为 100%？\n"
+        "→ 填写 100%，或把单元格设为百分比格式；如确为 1%，请写作 1%"
     )
-    assert ws["F8"].fill.fgColor.rgb == "00FFEB9C"  # yellow: a warning
+    assert ws["F8"].fill.fgColor.rgb == "00F8CBAD"  # orange: an error
     assert (ws["A4"].comment.text, ws["A4"].comment.author) == ("已核对", "李四")
     assert ws["F5"].comment is None  # a clean cell gets no note
 
@@ -176,22 +176,22 @@ def test_summary_sheet_counts_and_chart(cli: Cli, submission: Path, tmp_path: Pa
     annotate(cli, submission, out)
     ws = load_workbook(out)["检查结果"]
     cells = [[c.value for c in row] for row in ws.iter_rows(max_col=8)]
-    assert cells[2][0] == "结论:15/23 项达标;未达标 6,未填报 1,数据有误 1;数据问题:错误 1,警告 1。"
+    assert cells[2][0] == "结论:15/23 项达标;未达标 5,未填报 1,数据有误 2;数据问题:错误 2,警告 0。"
     start = next(n for n, row in enumerate(cells) if row[0] == "领域")
     assert cells[start][:7] == ["领域", "牵头部门", "达标", "未达标", "未填报", "数据有误", "合计"]
     assert [row[:7] for row in cells[start + 1 : start + 7]] == [
         ["产品质量", "市质监局", 3, 1, 0, 0, 4],
-        ["工程质量", "市建委", 2, 1, 1, 0, 4],
+        ["工程质量", "市建委", 2, 0, 1, 1, 4],
         ["服务质量", "市商务局", 2, 1, 0, 0, 3],
         ["环境质量", "市环保局", 5, 1, 0, 1, 7],
         ["经济运行质量", "市发改委", 3, 2, 0, 0, 5],
-        ["合计", None, 15, 6, 1, 1, 23],
+        ["合计", None, 15, 5, 1, 2, 23],
     ]
     issues = next(n for n, row in enumerate(cells) if row[0] == "数据问题")
     assert cells[issues + 1][:5] == ["级别", "问题", "位置", "改正方法", "问题代码"]
     assert cells[issues + 2][:3] == [
-        "警告",
-        "填报值 1 小于等于 1,而目标是 100%;是否想填 100?",
+        "错误",
+        "填报值 1 不大于 1，而目标是 100%，无法判定：是否应为 100%？",
         "数据!F8",
     ]
     link = ws.cell(issues + 4, 3).hyperlink
@@ -330,7 +330,7 @@ def test_annotating_an_annotated_copy_replaces_the_marks(
     assert ws["F15"].comment is None  # the stale note is gone
     assert ws["F15"].fill.fgColor.rgb != "00F8CBAD"
     assert ws["F8"].comment.text.count("— qcity —") == 1
-    assert ws["F8"].comment.text.startswith("数据来自年报\n\n— qcity —\n⚠ 警告")
+    assert ws["F8"].comment.text.startswith("数据来自年报\n\n— qcity —\n✖ 错误")
     assert status_cells(second) == {i["code"]: i["status"] for i in report["indicators"]}
 
 

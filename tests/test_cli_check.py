@@ -60,7 +60,7 @@ def test_example_english(cli: Cli) -> None:
         "Result: 16/23 met; 7 unmet, 0 missing, 0 invalid; data issues: 0 errors, 0 warnings."
         in run.stdout
     )
-    assert "Average annual GDP growth" in run.stdout
+    assert "Average annual GDP" in run.stdout  # the name column may wrap the rest
     env = cli("check", EXAMPLE, env={"QCITY_LANG": "en"})
     assert "Result: 16/23 met" in env.stdout
 
@@ -248,15 +248,21 @@ def test_reported_value_agreeing_with_its_fraction(cli: Cli, make_submission: Ma
 # --- warnings beside usable figures (every bad input is in test_hostile.py's corpus) -----------
 
 
-def test_suspicious_fraction_is_a_warning(cli: Cli, make_submission: Make) -> None:
-    values = all_met() | {"PRD-02": 0.95}
+def test_bare_fraction_against_a_percentage_is_invalid(cli: Cli, make_submission: Make) -> None:
+    # SRV-02 "达到80%以上" written 0.824: 0.824% or 82.4%? Neither is judged; the hint says which.
+    values = all_met() | {"SRV-02": 0.824}
     run = cli("check", make_submission(values), "--format", "json")
     data = json.loads(run.stdout)
-    assert issues(data) == [("suspicious-fraction", "B3")]
-    assert data["issues"][0]["severity"] == "warning"
-    assert "是否想填 95?" in data["issues"][0]["message"]
-    assert indicator(data, "PRD-02")["status"] == "unmet"  # kept as written, never rescaled
-    assert run.exit_code == 1
+    assert issues(data) == [("suspicious-fraction", "B10")]
+    assert data["issues"][0]["severity"] == "error"
+    assert "是否应为 82.4%？" in data["issues"][0]["message"]
+    assert indicator(data, "SRV-02")["status"] == "invalid"
+    assert run.exit_code == 3
+    english = cli("check", make_submission(values), "--format", "json", "--lang", "en")
+    assert "did you mean 82.4%?" in json.loads(english.stdout)["issues"][0]["message"]
+    # formatted as a percentage, the cell says what it means: 82.4% ≥ 80%, met
+    formatted = cli("check", make_submission(values, formats={"B10": "0.0%"}), "--format", "json")
+    assert indicator(json.loads(formatted.stdout), "SRV-02")["status"] == "met"
 
 
 def test_incomplete_fraction_beside_a_value_is_a_warning(cli: Cli, make_submission: Make) -> None:

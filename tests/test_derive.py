@@ -16,6 +16,7 @@ from qcity.derive import (
     intensity,
     ratio,
     reduction,
+    reduction_of,
     share,
 )
 from qcity.model import Catalogue
@@ -49,17 +50,16 @@ def test_ratio() -> None:
     assert q(ratio(Decimal(39007), Decimal(15778)), 5) == Decimal("2.47224")
 
 
-def test_intensity_is_kept_to_four_decimals() -> None:
-    # 1234 / 3000 = 0.411333… → 0.4113 ; 1300 / 3700 = 0.351351… → 0.3514
+def test_intensity_is_not_rounded_before_dividing() -> None:
+    # 1234 / 3000 = 0.411333…, 1300 / 3700 = 0.351351…: kept unrounded
     i_2010 = intensity(Decimal(1234), Decimal(3000))
     i_2015 = intensity(Decimal(1300), Decimal(3700))
-    assert (i_2010, i_2015) == (Decimal("0.4113"), Decimal("0.3514"))
-    # (1 − 0.3514 / 0.4113) × 100 = (1 − 0.854364…) × 100 = 14.5636… → 14.56
-    assert q(reduction(i_2015, i_2010)) == Decimal("14.56")
-    # unrounded intensities would give (1 − 0.351351 / 0.411333) × 100 = 14.58: the rounding
-    # to 4 decimals is what statistical offices publish, so it is what qcity computes
-    exact = (1 - (Decimal(1300) / 3700) / (Decimal(1234) / 3000)) * 100
-    assert q(exact) == Decimal("14.58")
+    assert q(i_2010, 10) == Decimal("0.4113333333") and q(i_2015, 10) == Decimal("0.3513513514")
+    # (1 − (1300/3700) / (1234/3000)) × 100 = (1 − 3900000 / 4565800) × 100 = 14.5823… → 14.58;
+    # intensities rounded to 4 decimals first would have given 14.56
+    assert q(reduction(i_2015, i_2010)) == Decimal("14.58")
+    # 1000/3000 → 1160/4000: (1 − 0.29 / (1/3)) × 100 = (1 − 0.87) × 100 = 13 exactly
+    assert reduction_of(Decimal(1160), Decimal(4000), Decimal(1000), Decimal(3000)) == 13
 
 
 def test_cagr() -> None:
@@ -143,10 +143,10 @@ def test_every_kind_from_the_series_sheet(cli: Cli, tmp_path: Path) -> None:
         "ECO-04": ("ratio", 2.47, "met"),
         # ECO-05: 290.5 / 5810.03 × 100 = 5.00 < 5.5
         "ECO-05": ("share", 5.0, "unmet"),
-        # ENV-01: 14.56, as computed by hand above
-        "ENV-01": ("intensity_reduction", 14.56, "met"),
-        # ENV-02: 6000 / 3000 = 2.0000; 6600 / 3700 = 1.783784 → 1.7838;
-        # (1 − 1.7838 / 2) × 100 = 10.81 < 13
+        # ENV-01: 14.58, as computed by hand above (unrounded intensities)
+        "ENV-01": ("intensity_reduction", 14.58, "met"),
+        # ENV-02: 6000 / 3000 = 2; 6600 / 3700 = 1.783783…;
+        # (1 − 1.783783… / 2) × 100 = 10.81 < 13
         "ENV-02": ("intensity_reduction", 10.81, "unmet"),
     }
     for code, (kind, judged, status) in expected.items():
@@ -156,10 +156,9 @@ def test_every_kind_from_the_series_sheet(cli: Cli, tmp_path: Path) -> None:
         assert found["status"] == status, code
         assert found["judged"] == judged, code  # nothing reported: the derived figure is judged
         assert found["notation"] == "derived", code
-    assert entry(data, "ENV-02")["derived"]["steps"] == {
-        "intensity_t": 1.7838,
-        "intensity_base": 2.0,
-    }
+    steps = entry(data, "ENV-02")["derived"]["steps"]
+    assert steps["intensity_base"] == 2.0
+    assert abs(steps["intensity_t"] - 6600 / 3700) < 1e-12  # unrounded: 1.783783…
     eco04 = entry(data, "ECO-04")["derived"]
     assert [(i["series"], i["year"], i["location"]["cell"]) for i in eco04["inputs"]] == [
         ("URBAN_INCOME", 2015, "I10"),
@@ -298,9 +297,7 @@ def test_zero_base_intensity(cli: Cli, tmp_path: Path) -> None:
     series = dict(FULL) | {"ENERGY": [0, None, None, None, None, 1300]}
     data = report(cli, workbook(tmp_path, {}, series))
     (zero,) = [i for i in data["issues"] if i["code"] == "zero-divisor"]
-    assert zero["message"] == (
-        "2010 年的强度 0 / 3000(保留 4 位小数)为 0,不能作除数,ENV-01 无法计算;也没有填报值"
-    )
+    assert zero["message"] == ("2010 年的强度 0 / 3000为 0,不能作除数,ENV-01 无法计算;也没有填报值")
     assert zero["location"]["cell"] == "D5"
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -24,7 +26,7 @@ Cli = Callable[..., Run]
 MIXED: dict[str, Any] = {
     **all_met(),
     "PRD-02": 93.99,  # unmet: just below 94
-    "CON-01": 1,  # 100% written as a fraction: stays 1 (with a warning), so unmet
+    "CON-01": 1,  # 100% written as a bare fraction: 1% or 100%? invalid, never guessed
     "CON-02": None,  # missing
     "SRV-01": 0,  # unmet: no pilot
     "ENV-01": "约13%",  # invalid: approximate (Excel's validation refuses it; a script does not)
@@ -36,7 +38,7 @@ MIXED: dict[str, Any] = {
 MIXED_STATUS: dict[str, str] = {
     **dict.fromkeys(all_met(), "met"),
     "PRD-02": "unmet",
-    "CON-01": "unmet",
+    "CON-01": "invalid",
     "CON-02": "missing",
     "SRV-01": "unmet",
     "ENV-01": "invalid",
@@ -93,7 +95,7 @@ def test_the_data_sheet_follows_the_contract(template_zh: Path, catalogue: Catal
         "市质监局",
     ]
     assert rows["ECO-04"][2:4] == ["比值(X∶1)", "≤ 2.6∶1"]
-    assert rows["ECO-03"][3] == "≈ 53% (±1)"
+    assert rows["ECO-03"][3] == "≥ 52%（约 53% ±1）"  # what is judged, and why
     assert rows["ENV-03"][2:4] == ["是/否", "是"]
     # "= 100%" starts with "=": it must be stored as text, not turned into a formula.
     cell = ws.cell(row_of(ws, "CON-01"), 4)
@@ -120,6 +122,27 @@ def test_inputs_are_unlocked_and_shaded_the_rest_protected(template_zh: Path) ->
             assert cell.protection.locked is True
             assert cell.fill.fgColor.rgb == "00F2F2F2"
     assert ws["B2"].protection.locked is False  # who reports, above the header
+
+
+def test_fraction_cells_open_only_for_rates_of_counts(template_zh: Path) -> None:
+    # Issue 12 rule 1: an intensity reduction (ENV-01) or an average growth (ECO-02) is a
+    # percentage but not numerator / denominator; only rows whose catalogue entry is a rate of
+    # counts (derive: rate, or a fraction block) take them.
+    with resources.files("qcity").joinpath("indicators.yaml").open(encoding="utf-8") as f:
+        entries = yaml.safe_load(f)["indicators"]
+    rates = {
+        e["code"]
+        for e in entries
+        if e.get("fraction") or (e.get("derive") or {}).get("kind") == "rate"
+    }
+    assert {"PRD-02", "ENV-04"} <= rates and not {"ENV-01", "ECO-02", "ECO-04"} & rates
+    ws = load_workbook(template_zh)["数据"]
+    for entry in entries:
+        for col in "GH":
+            cell = ws[f"{col}{row_of(ws, entry['code'])}"]
+            open_ = entry["code"] in rates
+            assert cell.protection.locked is not open_, cell.coordinate
+            assert (cell.fill.fgColor.rgb == "00FFF2CC") is open_, cell.coordinate
 
 
 def test_column_widths_fit_chinese_text(template_zh: Path) -> None:

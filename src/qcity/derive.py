@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
+from fractions import Fraction
 
 from qcity.errors import Issue, Lang, ParamValue
 from qcity.model import (
@@ -26,47 +27,85 @@ from qcity.validate import Outcome, Validated
 from qcity.values import agreement_places, agrees, format_decimal, quantize
 from qcity.workbook import Submission
 
-INTENSITY_DECIMALS = 4  # energy or CO₂ per unit of GDP, as statistical offices publish it
 HUNDRED = Decimal(100)
 ONE = Decimal(1)
+# Statistical offices compute from unrounded data: every step is exact (a Fraction) and only a
+# root, which has no exact decimal, is taken at this many digits; the figure is then rounded
+# once, half up, at the indicator's decimals. A value that is not a terminating decimal is never
+# a tie, and 60 digits are far more than a tie could hide behind.
+PRECISION = 60
+_CONTEXT = Context(prec=PRECISION, rounding=ROUND_HALF_EVEN)
 
 
-# --- the formulas -------------------------------------------------------------------------------
+def exact(value: Fraction) -> Decimal:
+    """A Fraction as a Decimal: exact when it terminates, else to 60 significant digits."""
+    num, den = value.numerator, value.denominator
+    rest = den
+    for p in (2, 5):
+        while rest % p == 0:
+            rest //= p
+    if rest == 1:
+        # A terminating decimal: scale to an integer numerator, no rounding at all.
+        places = 0
+        while (num * 10**places) % den:
+            places += 1
+        return Decimal(num * 10**places // den).scaleb(-places)
+    return _CONTEXT.divide(Decimal(num), Decimal(den))
+
+
+def _f(value: Decimal) -> Fraction:
+    return Fraction(value)
 
 
 def share(a: Decimal, b: Decimal) -> Decimal:
-    """A / B × 100."""
-    return a / b * HUNDRED
+    """A / B × 100, exact."""
+    return exact(_f(a) / _f(b) * 100)
 
 
 def ratio(a: Decimal, b: Decimal) -> Decimal:
-    """A / B."""
-    return a / b
+    """A / B, exact."""
+    return exact(_f(a) / _f(b))
 
 
 def intensity(a: Decimal, b: Decimal) -> Decimal:
-    """A / B, kept to 4 decimals (e.g. tonnes of coal equivalent per 10 000 yuan)."""
-    return quantize(a / b, INTENSITY_DECIMALS)
+    """A / B (e.g. tonnes of coal equivalent per 10 000 yuan), unrounded."""
+    return exact(_f(a) / _f(b))
+
+
+def reduction_of(a_t: Decimal, b_t: Decimal, a_0: Decimal, b_0: Decimal) -> Decimal:
+    """(1 − (A_t / B_t) / (A_0 / B_0)) × 100, exact: how far the intensity fell, in %."""
+    return exact((1 - (_f(a_t) / _f(b_t)) / (_f(a_0) / _f(b_0))) * 100)
 
 
 def reduction(intensity_t: Decimal, intensity_base: Decimal) -> Decimal:
     """(1 − I_t / I_base) × 100: how far the intensity fell since the base year, in %."""
-    return (ONE - intensity_t / intensity_base) * HUNDRED
+    return exact((1 - _f(intensity_t) / _f(intensity_base)) * 100)
+
+
+def _root(multiple: Fraction, years: int) -> Decimal:
+    """(multiple)^(1 / years) − 1, × 100, at 60 digits (the one step that cannot be exact)."""
+    base = _CONTEXT.divide(Decimal(multiple.numerator), Decimal(multiple.denominator))
+    root = _CONTEXT.power(base, _CONTEXT.divide(ONE, Decimal(years)))
+    return _CONTEXT.multiply(_CONTEXT.subtract(root, ONE), HUNDRED)
 
 
 def cagr(value_t: Decimal, value_base: Decimal, years: int) -> Decimal:
     """((V_t / V_base)^(1 / years) − 1) × 100."""
-    return ((value_t / value_base) ** (ONE / years) - ONE) * HUNDRED
+    return _root(_f(value_t) / _f(value_base), years)
 
 
 def growth_product(rates: list[Decimal]) -> Decimal:
-    """Π (1 + r / 100): the growth multiple of the yearly rates, chained."""
-    return math.prod((ONE + r / HUNDRED for r in rates), start=ONE)
+    """Π (1 + r / 100): the growth multiple of the yearly rates, chained, exact."""
+    return exact(_product(rates))
+
+
+def _product(rates: list[Decimal]) -> Fraction:
+    return math.prod((1 + _f(r) / 100 for r in rates), start=Fraction(1))
 
 
 def cagr_of_rates(rates: list[Decimal]) -> Decimal:
     """((Π (1 + r / 100))^(1 / n) − 1) × 100: the compound average of n yearly growth rates."""
-    return (growth_product(rates) ** (ONE / len(rates)) - ONE) * HUNDRED
+    return _root(_product(rates), len(rates))
 
 
 # --- gathering the figures a derivation needs -------------------------------------------------
@@ -152,14 +191,14 @@ def _intensity_reduction(ctx: _Context, derive: IntensityReductionDerive) -> _Re
         if divisor.value == 0:
             return None, (), [ctx.zero(divisor)]
     i_t, i_0 = intensity(a_t.value, b_t.value), intensity(a_0.value, b_0.value)
-    if i_0 == 0:
+    if a_0.value == 0:
         what: dict[Lang, str] = {
-            "zh": f"{derive.base_year} 年的强度 {a_0.raw} / {b_0.raw}(保留 4 位小数)",
-            "en": f"the {derive.base_year} intensity {a_0.raw} / {b_0.raw} (to 4 decimals)",
+            "zh": f"{derive.base_year} 年的强度 {a_0.raw} / {b_0.raw}",
+            "en": f"the {derive.base_year} intensity {a_0.raw} / {b_0.raw}",
         }
         return None, (), [ctx.zero(a_0, what)]
     steps = (("intensity_t", i_t), ("intensity_base", i_0))
-    return reduction(i_t, i_0), steps, []
+    return reduction_of(a_t.value, b_t.value, a_0.value, b_0.value), steps, []
 
 
 def _cagr(ctx: _Context, derive: CagrDerive) -> _Result:
@@ -169,7 +208,7 @@ def _cagr(ctx: _Context, derive: CagrDerive) -> _Result:
         return None, (), []
     if v_0.value == 0:
         return None, (), [ctx.zero(v_0)]
-    steps = (("multiple", v_t.value / v_0.value),)
+    steps = (("multiple", ratio(v_t.value, v_0.value)),)
     return cagr(v_t.value, v_0.value, ctx.year - derive.base_year), steps, []
 
 

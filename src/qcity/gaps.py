@@ -206,7 +206,7 @@ def units_to_meet(indicator: Indicator, numerator: Decimal, denominator: Decimal
     step = Decimal(1).scaleb(-max(written_decimals(numerator), written_decimals(denominator)))
     scale = Decimal(100) if indicator.unit is Unit.PERCENT else Decimal(1)
     threshold = quantize(indicator.target.threshold, indicator.decimals)
-    half = Decimal(5).scaleb(-indicator.decimals - 1)
+    half = Decimal(0) if indicator.exact else Decimal(5).scaleb(-indicator.decimals - 1)
     lower = indicator.target.op is Op.AT_MOST
     # The exact boundary, then stepped to the grid and nudged until the judged value passes.
     if lower:
