@@ -22,9 +22,15 @@ from qcity.model import (
     derive_series,
 )
 from qcity.results import Derivation, Figure, MissingFigure, Observation, ReportYear
-from qcity.series import SeriesTable, known_bases, read_series, resolve_report_year
+from qcity.series import (
+    SeriesData,
+    SeriesTable,
+    known_bases,
+    read_series,
+    resolve_report_year,
+)
 from qcity.validate import Outcome, Validated
-from qcity.values import agreement_places, agrees, format_decimal, quantize
+from qcity.values import agreement_places, agrees, format_decimal, quantize, written_decimals
 from qcity.workbook import Submission
 
 HUNDRED = Decimal(100)
@@ -121,9 +127,13 @@ class _Gather:
     missing: list[MissingFigure] = field(default_factory=list)
     unreadable: list[MissingFigure] = field(default_factory=list)
 
-    def row_for(self, code: str, years: list[int]) -> dict[int, Figure | None]:
-        """The figures of *code* for *years* (None where they cannot be had)."""
-        data = self.table.pick(code, years)
+    def row_for(
+        self, code: str, years: list[int], data: SeriesData | None = None
+    ) -> dict[int, Figure | None]:
+        """The figures of *code* for *years* (None where they cannot be had), from *data* (a
+        row already chosen) or the preferred row holding them."""
+        if data is None:
+            data = self.table.pick(code, years)
         got: dict[int, Figure | None] = {}
         for year in years:
             figure = data.figures.get(year) if data is not None else None
@@ -168,11 +178,58 @@ class _Context:
         )
 
 
+def _same_basis(
+    ctx: _Context, a_code: str, b_code: str
+) -> tuple[SeriesData | None, SeriesData | None, Issue | None]:
+    """The rows of two series to divide: on one basis (口径) when both series have bases.
+
+    Both stated and matching: the pair of the preferred basis; stated but no pair matches: an
+    issue (nothing is divided). A row without a stated basis cannot be matched and is used as
+    before (`basis-unstated` says so).
+    """
+    table, year = ctx.gather.table, ctx.year
+    rows_a = [d for d in table.rows.get(a_code, []) if year in d.figures]
+    rows_b = [d for d in table.rows.get(b_code, []) if year in d.figures]
+    if not rows_a or not rows_b:
+        return None, None, None
+    if not rows_a[0].series.bases or not rows_b[0].series.bases:
+        return None, None, None
+    if any(d.basis is None for d in (*rows_a, *rows_b)):
+        return None, None, None
+    for da in rows_a:
+        for db in rows_b:
+            assert da.basis is not None and db.basis is not None
+            if da.basis.family == db.basis.family:
+                return da, db, None
+    found = {
+        "zh": "；".join(
+            f"{d.series.code} {d.basis.name.zh}" for d in (*rows_a, *rows_b) if d.basis
+        ),
+        "en": "; ".join(f"{d.series.code} {d.basis.code}" for d in (*rows_a, *rows_b) if d.basis),
+    }
+    first = rows_b[0].figures[year]
+    issue = Issue(
+        "basis-mismatch",
+        first.location,
+        {
+            "indicator": ctx.indicator.code,
+            "numerator": a_code,
+            "denominator": b_code,
+            "found": found,
+        },
+        indicator=ctx.indicator.code,
+    )
+    return None, None, issue
+
+
 def _fraction(
     ctx: _Context, derive: ShareDerive | RatioDerive, formula: Callable[[Decimal, Decimal], Decimal]
 ) -> _Result:
-    a = ctx.gather.row_for(derive.numerator, [ctx.year])[ctx.year]
-    b = ctx.gather.row_for(derive.denominator, [ctx.year])[ctx.year]
+    row_a, row_b, mismatch = _same_basis(ctx, derive.numerator, derive.denominator)
+    if mismatch is not None:
+        return None, (), [mismatch]
+    a = ctx.gather.row_for(derive.numerator, [ctx.year], row_a)[ctx.year]
+    b = ctx.gather.row_for(derive.denominator, [ctx.year], row_b)[ctx.year]
     if a is None or b is None:
         return None, (), []
     if b.value == 0:
@@ -212,13 +269,63 @@ def _cagr(ctx: _Context, derive: CagrDerive) -> _Result:
     return cagr(v_t.value, v_0.value, ctx.year - derive.base_year), steps, []
 
 
+def _holds(table: SeriesTable, code: str, years: list[int]) -> bool:
+    data = table.pick(code, years)
+    return data is not None and all(y in data.figures for y in years)
+
+
 def _cagr_of_rates(ctx: _Context, derive: CagrOfRatesDerive) -> _Result:
     years = list(range(derive.base_year + 1, ctx.year + 1))
+    table = ctx.gather.table
+    ends = [derive.base_year, ctx.year]
+    levels = derive.levels
+    if (
+        levels is not None
+        and not _holds(table, derive.series, years)
+        and _holds(table, levels, ends)
+    ):
+        # No yearly rates, but the constant-price levels of both ends: their compound growth.
+        got_levels = ctx.gather.row_for(levels, ends)
+        v_0, v_t = got_levels[derive.base_year], got_levels[ctx.year]
+        assert v_0 is not None and v_t is not None
+        if v_0.value == 0:
+            return None, (), [ctx.zero(v_0)]
+        steps = (("levels_multiple", ratio(v_t.value, v_0.value)),)
+        return cagr(v_t.value, v_0.value, ctx.year - derive.base_year), steps, []
     got = ctx.gather.row_for(derive.series, years)
     rates = [f.value for f in got.values() if f is not None]
     if len(rates) != len(years):
         return None, (), []
-    return cagr_of_rates(rates), (("product", growth_product(rates)),), []
+    value = cagr_of_rates(rates)
+    steps: tuple[tuple[str, Decimal], ...] = (("product", growth_product(rates)),)
+    if levels is None or not _holds(table, levels, ends):
+        return value, steps, []
+    # Both: they must agree within the precision the yearly rates were published at (each
+    # rounded to 0.1 makes their average uncertain by half of that).
+    got_levels = ctx.gather.row_for(levels, ends)
+    v_0, v_t = got_levels[derive.base_year], got_levels[ctx.year]
+    assert v_0 is not None and v_t is not None
+    if v_0.value == 0:
+        return None, (), [ctx.zero(v_0)]
+    from_levels = cagr(v_t.value, v_0.value, ctx.year - derive.base_year)
+    places = max((written_decimals(r) for r in rates), default=0)
+    steps += (("levels_multiple", ratio(v_t.value, v_0.value)), ("levels_cagr", from_levels))
+    if abs(value - from_levels) <= Decimal(5).scaleb(-places - 1):
+        return value, steps, []
+    shown = format_decimal(quantize(from_levels, max(places, 2)))
+    issue = Issue(
+        "inconsistent-value",
+        v_t.location,
+        {
+            "reported": format_decimal(quantize(value, max(places, 2))),
+            "reported_at": f"{derive.series} {years[0]}–{years[-1]}",
+            "computed": shown,
+            "computed_from": f"{levels} {derive.base_year}–{ctx.year} "
+            f"({v_0.location.sheet}!{v_0.location.cell}, {v_t.location.sheet}!{v_t.location.cell})",
+        },
+        indicator=ctx.indicator.code,
+    )
+    return None, steps, [issue]
 
 
 def _compute(ctx: _Context, derive: Derive) -> _Result:
@@ -268,10 +375,21 @@ def derive_all(
             continue  # the sheet does not carry this indicator's figures at all
         outcome = validated.outcomes[indicator.code]
         derivation, issues = derive_one(indicator, derive, table, submission, report_year, outcome)
+        if outcome.observation is None and any(i.level.value == "error" for i in issues):
+            # A zero divisor, bases that cannot be matched, two derivations that disagree:
+            # with nothing reported the figure is wrong (数据有误), not missing.
+            outcome.invalid = True
+        elif any(i.code in _ALWAYS_INVALID for i in issues):
+            outcome.invalid = True
         derivation, more = _reconcile(indicator, derivation, outcome, catalogue)
         derived.derivations[indicator.code] = derivation
         derived.issues += [*issues, *more]
     return derived
+
+
+# Derivation problems that leave nothing to judge even beside a reported figure: the figures
+# themselves contradict each other.
+_ALWAYS_INVALID = frozenset({"basis-mismatch", "inconsistent-value"})
 
 
 def _fallback(outcome: Outcome) -> dict[Lang, str]:

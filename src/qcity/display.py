@@ -259,6 +259,8 @@ def relation(indicator: Indicator, judged: Decimal, status: Status) -> str:
     t = indicator.target
     threshold = bare(t.threshold, indicator.unit, indicator.decimals)
     met = status is Status.MET
+    if indicator.exact and t.op is Op.AT_LEAST:
+        return f"{'=' if met else '<'} {threshold}"
     if t.op is Op.AT_MOST:
         text = f"{'≤' if met else '>'} {threshold}"
     else:

@@ -86,6 +86,17 @@ class GapReport:
         """How many gaps have *status*."""
         return sum(d.count(status) for d in self.departments)
 
+    def issue_counts(self) -> tuple[int, int]:
+        """The data issues in scope (the lead's indicators with --lead): errors, warnings."""
+        codes = (
+            None
+            if self.lead is None
+            else {i.code for i in self.evaluation.catalogue.indicators if i.lead == self.lead}
+        )
+        issues = [i for i in self.evaluation.issues if codes is None or i.indicator in codes]
+        errors = sum(1 for i in issues if i.level.value == "error")
+        return errors, sum(1 for i in issues if i.level.value == "warning")
+
 
 _RANK = {Status.INVALID: 0, Status.MISSING: 1, Status.UNMET: 2}
 

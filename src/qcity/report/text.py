@@ -96,6 +96,13 @@ def summary_text(evaluation: Evaluation, lang: Lang) -> Text:
     """结论:17/23 项达标;未达标 3,未填报 2,数据有误 1。"""
     s = evaluation.summary
     text = Text()
+    for r in evaluation.vetoed:
+        # A veto target says so first: nothing else met can outweigh it.
+        name = f"{r.indicator.code} {r.indicator.name.get(lang)}"
+        if lang == "zh":
+            text.append(f"一票否决：{name} 未达标，整体不通过。", style="bold red")
+        else:
+            text.append(f"Veto: {name} is not met, so the whole result fails. ", style="bold red")
     if lang == "zh":
         text.append("结论:", style="bold")
         text.append(f"{s.met}/{s.total} 项达标", style="bold green" if s.met == s.total else "bold")
