@@ -274,6 +274,13 @@ def _holds(table: SeriesTable, code: str, years: list[int]) -> bool:
     return data is not None and all(y in data.figures for y in years)
 
 
+def _unreadable(table: SeriesTable, code: str, years: list[int]) -> bool:
+    """Whether a cell the derivation needs holds something that is not a figure (its own issue
+    says why; falling back to another series would hide it)."""
+    data = table.pick(code, years)
+    return data is not None and any(y in data.unreadable for y in years)
+
+
 def _cagr_of_rates(ctx: _Context, derive: CagrOfRatesDerive) -> _Result:
     years = list(range(derive.base_year + 1, ctx.year + 1))
     table = ctx.gather.table
@@ -282,6 +289,7 @@ def _cagr_of_rates(ctx: _Context, derive: CagrOfRatesDerive) -> _Result:
     if (
         levels is not None
         and not _holds(table, derive.series, years)
+        and not _unreadable(table, derive.series, years)
         and _holds(table, levels, ends)
     ):
         # No yearly rates, but the constant-price levels of both ends: their compound growth.

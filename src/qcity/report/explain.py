@@ -140,7 +140,10 @@ def _fraction_lines(result: IndicatorResult, lang: Lang) -> list[str]:
     if obs.computed and isinstance(result.judged, Decimal):
         line += f" {display.relation(ind, result.judged, result.status)}"
         line += f" {display.STATUS_LABEL[result.status][lang]}"
-    return [_t("fraction", lang, times=times), line, _rounding(ind, obs.fraction, lang)]
+    lines = [_t("fraction", lang, times=times), line]
+    if obs.computed:
+        lines.append(_rounding(ind, obs.fraction, lang))
+    return lines
 
 
 def _series_lines(
