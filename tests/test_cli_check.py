@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import N, EXAMPLE, Run, Sheet, all_met, data_rows, digest, write_workbook
+from .conftest import EXAMPLE, N, Run, Sheet, all_met, data_rows, digest, write_workbook
 
 Make = Callable[..., Path]
 Cli = Callable[..., Run]

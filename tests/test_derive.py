@@ -401,7 +401,10 @@ def test_basis_from_the_row_name(cli: Cli, tmp_path: Path) -> None:
 
 def test_basis_unstated_is_a_warning(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, workbook(tmp_path, {}, FULL, bases={}))
-    assert issues(data) == [("basis-unstated", "I10", "ECO-04"), ("basis-unstated", "I11", "ECO-04")]
+    assert issues(data) == [
+        ("basis-unstated", "I10", "ECO-04"),
+        ("basis-unstated", "I11", "ECO-04"),
+    ]
     assert data["issues"][1]["message"] == (
         "RURAL_INCOME 未注明口径(农村居民人均可支配收入、农民人均纯收入),"
         "ECO-04 用的是哪种收入无从说明"
