@@ -130,7 +130,7 @@ def test_a_span_means_its_last_year(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_a_title_that_mentions_a_period_is_not_a_label(cli: Cli, tmp_path: Path) -> None:
-    data = [
+    data: list[list[Any]] = [
         ["Xi'an figures for the five-year period (2011-2013)"],
         ["报告期", 2015],
         *data_rows({}),

@@ -201,7 +201,7 @@ def _same_basis(
             assert da.basis is not None and db.basis is not None
             if da.basis.family == db.basis.family:
                 return da, db, None
-    found = {
+    found: dict[Lang, str] = {
         "zh": "；".join(
             f"{d.series.code} {d.basis.name.zh}" for d in (*rows_a, *rows_b) if d.basis
         ),
@@ -298,8 +298,8 @@ def _cagr_of_rates(ctx: _Context, derive: CagrOfRatesDerive) -> _Result:
         assert v_0 is not None and v_t is not None
         if v_0.value == 0:
             return None, (), [ctx.zero(v_0)]
-        steps = (("levels_multiple", ratio(v_t.value, v_0.value)),)
-        return cagr(v_t.value, v_0.value, ctx.year - derive.base_year), steps, []
+        only: tuple[tuple[str, Decimal], ...] = (("levels_multiple", ratio(v_t.value, v_0.value)),)
+        return cagr(v_t.value, v_0.value, ctx.year - derive.base_year), only, []
     got = ctx.gather.row_for(derive.series, years)
     rates = [f.value for f in got.values() if f is not None]
     if len(rates) != len(years):
@@ -317,7 +317,11 @@ def _cagr_of_rates(ctx: _Context, derive: CagrOfRatesDerive) -> _Result:
         return None, (), [ctx.zero(v_0)]
     from_levels = cagr(v_t.value, v_0.value, ctx.year - derive.base_year)
     places = max((written_decimals(r) for r in rates), default=0)
-    steps += (("levels_multiple", ratio(v_t.value, v_0.value)), ("levels_cagr", from_levels))
+    steps = (
+        *steps,
+        ("levels_multiple", ratio(v_t.value, v_0.value)),
+        ("levels_cagr", from_levels),
+    )
     if abs(value - from_levels) <= Decimal(5).scaleb(-places - 1):
         return value, steps, []
     shown = format_decimal(quantize(from_levels, max(places, 2)))
