@@ -98,7 +98,9 @@ def test_markdown_report(cli: Cli, tmp_path: Path) -> None:
         "| PRD-02 | Pass rate in supervision sampling of the city's manufacturers | 95% | 93.9% "
         "| −1.1 pp | ✔ met → ✘ unmet | **⬇ newly unmet** |"
     ) in run.stdout
-    assert f"**Result: {N} indicators of 1 unit compared; 2 went from met to not met.**" in run.stdout
+    assert (
+        f"**Result: {N} indicators of 1 unit compared; 2 went from met to not met.**" in run.stdout
+    )
     assert "unchanged" not in run.stdout.split("| Code |", 1)[1]
 
 

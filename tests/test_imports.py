@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import N, EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, N
 
 PROBE = """
 import sys

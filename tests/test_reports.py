@@ -16,7 +16,7 @@ import pytest
 
 from qcity.report.json_schema import report_json_schema
 
-from .conftest import N, EXAMPLE, Run, all_met, assert_valid_junit
+from .conftest import EXAMPLE, N, Run, all_met, assert_valid_junit
 
 Make = Callable[..., Path]
 Cli = Callable[..., Run]

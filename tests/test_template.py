@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from qcity.model import Catalogue
 from qcity.workbook import read_submission
 
-from .conftest import Run, all_met, digest
+from .conftest import N, Run, all_met, digest
 from .filling import fill
 
 Cli = Callable[..., Run]
@@ -202,7 +202,7 @@ def test_instructions_sheet(template_zh: Path) -> None:
         assert expected in text, expected
 
 
-def test_the_filled_template_gives_the_expected_status_for_all_23(
+def test_the_filled_template_gives_the_expected_status_for_every_indicator(
     cli: Cli, template_zh: Path, tmp_path: Path
 ) -> None:
     filled = fill(template_zh, MIXED, tmp_path / "填好.xlsx")
@@ -215,7 +215,7 @@ def test_the_filled_template_gives_the_expected_status_for_all_23(
 def test_an_empty_template_is_all_missing(cli: Cli, template_zh: Path) -> None:
     run = cli("check", template_zh, "--format", "json")
     assert run.exit_code == 1, run.output
-    assert json.loads(run.stdout)["summary"]["missing"] == 23
+    assert json.loads(run.stdout)["summary"]["missing"] == N
     assert json.loads(run.stdout)["issues"] == []
 
 
@@ -245,12 +245,12 @@ def test_lead_limits_the_rows(cli: Cli, tmp_path: Path) -> None:
     )
     ws = load_workbook(path)["数据"]
     codes = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1)]
-    assert codes == ["PRD-01", "PRD-02", "PRD-03", "PRD-04", "SRV-01", "SRV-02", "SRV-03"]
+    assert codes == ["PRD-01", "PRD-02", "PRD-03", "PRD-04", "SRV-01", "SRV-02", "SRV-03", "SAF-01"]
     assert read_submission(path).properties["qcity.leads"] == "市商务局;市质监局"
     help_text = " ".join(
         str(c.value) for row in load_workbook(path)["说明"].iter_rows() for c in row if c.value
     )
-    assert "本模板只含 市质监局、市商务局 牵头的 7 项指标" in help_text
+    assert "本模板只含 市质监局、市商务局 牵头的 8 项指标" in help_text
     run = cli("template", tmp_path / "one.xlsx", "--lead", "市环保局")
     assert run.stdout == (
         "✔ 已写入模板 "
@@ -323,7 +323,7 @@ def test_the_stamp_is_stored_in_the_workbook(template_zh: Path) -> None:
     assert props["qcity.target.ECO-03"] == "percent about 53 ±1"
     assert props["qcity.target.ENV-03"] == "boolean is true"
     assert props["qcity.target.ECO-04"] == "ratio at_most 2.6"
-    assert sum(k.startswith("qcity.target.") for k in props) == 23
+    assert sum(k.startswith("qcity.target.") for k in props) == N
 
 
 def test_checking_never_touches_the_template(cli: Cli, template_zh: Path) -> None:
