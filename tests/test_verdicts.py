@@ -365,3 +365,14 @@ def test_public_sample_has_no_figure_of_another_year(cli: Cli) -> None:
     assert any("WATER2013" in s for s in sources)
     _, data = report(cli, sample)
     assert entry(data, "ENV-04")["status"] == entry(data, "ENV-05")["status"] == "missing"
+
+
+def test_the_value_column_shows_the_figure_judged(cli: Cli, tmp_path: Path) -> None:
+    # 94 given with 1127 / 1200 = 93.9166…%: they agree as written (94), the fraction is judged
+    judged = half_up(Fraction(1127, 1200) * 100)
+    assert judged == Decimal("93.92")
+    path = book(tmp_path, "j.xlsx", data_rows(all_met() | {"PRD-02": (94, 1127, 1200)}))
+    text = cli("check", path, env={"COLUMNS": "160"}).stdout
+    row = next(line for line in text.splitlines() if line.startswith("PRD-02"))
+    assert f"94%（按 {judged}%*）" in row and "✘ 未达标" in row
+    assert "* 由分子/分母计算" in text

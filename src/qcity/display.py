@@ -143,6 +143,22 @@ def scalar(value: Scalar, indicator: Indicator, lang: Lang) -> str:
     return number(shown_figure(value, indicator), indicator.unit, lang)
 
 
+def reported(result: IndicatorResult, lang: Lang) -> str:
+    """The reported figure, and beside it the figure judged when that is another one: 94% given
+    with 1127/1200 is judged as 93.92%, and the value column says so."""
+    obs = result.observation
+    if obs is None:
+        return "—"
+    shown = scalar(obs.value, result.indicator, lang)
+    if obs.computed:
+        return f"{shown}*"
+    if obs.fraction is not None and isinstance(obs.value, Decimal):
+        judged = scalar(obs.fraction, result.indicator, lang)
+        if judged != shown:
+            return f"{shown}（按 {judged}*）" if lang == "zh" else f"{shown} (judged {judged}*)"
+    return shown
+
+
 def target(indicator: Indicator, lang: Lang) -> str:
     """The target as a person reads it: ≥ 94%, ≤ 2.6∶1, ≈ 53% (±1), = 100%, 是."""
     t = indicator.target

@@ -174,7 +174,7 @@ def _footnotes(evaluation: Evaluation, lang: Lang) -> list[str]:
     """The notes under the table: computed fractions, derived figures judged, bases used."""
     lines: list[str] = []
     results = evaluation.results
-    if any(r.observation is not None and r.observation.computed for r in results):
+    if any(r.observation is not None and "*" in display.reported(r, lang) for r in results):
         lines.append(
             "* 由分子/分母计算" if lang == "zh" else "* computed from numerator / denominator"
         )
@@ -247,11 +247,7 @@ class TextReporter(Reporter):
                     ),
                 )
             reported = r.observation is not None and r.observation.notation != "derived"
-            value = display.scalar(r.observation.value, ind, lang) if r.observation else "—"
-            if not reported:
-                value = "—"
-            elif r.observation is not None and r.observation.computed:
-                value = f"{value}*"
+            value = display.reported(r, lang) if reported else "—"
             cells: list[str | Text] = [ind.code, ind.name.get(lang), display.target(ind, lang)]
             cells.append(value)
             if derived_column:
