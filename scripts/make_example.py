@@ -49,6 +49,7 @@ ROWS: dict[str, tuple[Any, str | None, Any, Any, str]] = {
     "ECO-03": (52.6, None, None, None, "“53%左右”:不低于 52% 即达标"),
     "ECO-04": ("2.47∶1", None, None, None, "比值,前项∶1(也可写 2.47 或 2.47:1)"),
     "ECO-05": ("5.2", None, None, None, ""),
+    "SAF-01": ("是", None, None, None, "一票否决:未达标时整体不通过"),
 }
 
 

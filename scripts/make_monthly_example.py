@@ -26,6 +26,7 @@ BASE: dict[str, Any] = {
     "ENV-01": 13.2, "ENV-02": 13.1, "ENV-03": "是", "ENV-04": 93.4, "ENV-05": 74.6,
     "ENV-06": 95.8, "ENV-07": 48.6,
     "ECO-01": 11.2, "ECO-02": 16.4, "ECO-03": 53.1, "ECO-04": 2.51, "ECO-05": 5.6,
+    "SAF-01": "是",
 }  # fmt: skip
 
 # month -> file name -> (填报单位, the figures that differ from BASE)

@@ -67,17 +67,21 @@ DATA: dict[str, tuple[Any, Any, Any, str]] = {
         "未找到较 2010 年累计下降的公开数值;2015 年政府工作报告只说 2014 年“万元GDP能耗下降4%左右”"
         "(单年、约数,不是本指标)。来源:GWR2015",
     ),
+    # Only figures published for the report year go in 实际值: the end-2013 sewage figures (and
+    # the 91% for the main urban area only, not the whole city) are cited but not entered.
     "ENV-04": (
-        91,
         None,
         None,
-        "2013 年底主城区污水处理率 91%——2013 年的数值,不是 2015 年的。来源:WATER2013",
+        None,
+        "未找到 2015 年的公开数值,留空。另有 2013 年底主城区(非全市)污水处理率 91%:"
+        "年份和范围都不是本指标的,不填入。来源:WATER2013",
     ),
     "ENV-05": (
-        75,
         None,
         None,
-        "2013 年底县城污水处理率 75%——2013 年的数值,不是 2015 年的。来源:WATER2013",
+        None,
+        "未找到 2015 年的公开数值,留空。另有 2013 年底县城污水处理率 75%:是 2013 年的数值,"
+        "不填入 2015 年。来源:WATER2013",
     ),
     "ENV-06": (
         97.9,

@@ -21,7 +21,7 @@ from PIL import Image as PILImage
 from qcity.display import STATUS_LABEL
 from qcity.results import Status
 
-from .conftest import EXAMPLE, Run, Sheet, all_met, data_rows, digest, write_workbook
+from .conftest import EXAMPLE, N, Run, Sheet, all_met, data_rows, digest, write_workbook
 from .filling import fill
 from .test_template import MIXED, MIXED_STATUS
 
@@ -40,7 +40,7 @@ def submission(cli: Cli, tmp_path: Path) -> Path:
     wb = load_workbook(path)
     ws = wb["数据"]
     ws["I5"] = "抽查 1200 批"
-    ws["F8"].comment = Comment("数据来自年报", "张三")  # CON-01, a problem cell (a warning)
+    ws["F8"].comment = Comment("数据来自年报", "张三")  # CON-01, a problem cell (an error)
     ws["A4"].comment = Comment("已核对", "李四")  # a clean cell
     extra = wb.create_sheet("附表")
     extra["A1"] = "合格批次"
@@ -98,7 +98,7 @@ def test_status_cells_match_the_report(cli: Cli, submission: Path, tmp_path: Pat
     assert rows["ECO-04"] == ["✘ 未达标", "+0.01(相对上限 2.6∶1)"]
     assert rows["CON-02"] == ["○ 未填报", None]
     assert rows["ENV-01"] == ["! 数据有误", "✖ 数值是约数"]
-    assert rows["CON-01"] == ["✘ 未达标", "−99 个百分点; ⚠ 疑似小数形式的百分数"]
+    assert rows["CON-01"] == ["! 数据有误", "✖ 疑似小数形式的百分数"]
 
 
 def test_problem_cells_carry_a_note_with_the_fix(
@@ -118,11 +118,11 @@ def test_problem_cells_carry_a_note_with_the_fix(
     # the submitter's own note stays, ours below it
     assert ws["F8"].comment.author == "张三"
     assert ws["F8"].comment.text == (
-        "数据来自年报\n\n— qcity —\n⚠ 警告 [suspicious-fraction]\n"
-        "填报值 1 小于等于 1,而目标是 100%;是否想填 100?\n"
-        "→ 百分数请填 100 或 100%;如确为 1%,可忽略本提示"
+        "数据来自年报\n\n— qcity —\n✖ 错误 [suspicious-fraction]\n"
+        "填报值 1 不大于 1，而目标是 100%，无法判定：是否应为 100%？\n"
+        "→ 填写 100%，或把单元格设为百分比格式；如确为 1%，请写作 1%"
     )
-    assert ws["F8"].fill.fgColor.rgb == "00FFEB9C"  # yellow: a warning
+    assert ws["F8"].fill.fgColor.rgb == "00F8CBAD"  # orange: an error
     assert (ws["A4"].comment.text, ws["A4"].comment.author) == ("已核对", "李四")
     assert ws["F5"].comment is None  # a clean cell gets no note
 
@@ -165,7 +165,9 @@ def test_everything_else_is_kept(cli: Cli, submission: Path, tmp_path: Path) -> 
         data.column_dimensions["B"].width
         == load_workbook(submission)["数据"].column_dimensions["B"].width
     )
-    assert len(data.data_validations.dataValidation) == 24
+    assert (
+        len(data.data_validations.dataValidation) == N + 1
+    )  # one per value cell, one for fractions
     # the template's stamp stays, so the copy itself checks without drift
     run = cli("check", out, "--format", "json")
     assert not [i for i in json.loads(run.stdout)["issues"] if i["code"] == "template-drift"]
@@ -176,22 +178,26 @@ def test_summary_sheet_counts_and_chart(cli: Cli, submission: Path, tmp_path: Pa
     annotate(cli, submission, out)
     ws = load_workbook(out)["检查结果"]
     cells = [[c.value for c in row] for row in ws.iter_rows(max_col=8)]
-    assert cells[2][0] == "结论:15/23 项达标;未达标 6,未填报 1,数据有误 1;数据问题:错误 1,警告 1。"
+    assert (
+        cells[2][0]
+        == f"结论:{N - 8}/{N} 项达标;未达标 5,未填报 1,数据有误 2;数据问题:错误 2,警告 0。"
+    )
     start = next(n for n, row in enumerate(cells) if row[0] == "领域")
     assert cells[start][:7] == ["领域", "牵头部门", "达标", "未达标", "未填报", "数据有误", "合计"]
-    assert [row[:7] for row in cells[start + 1 : start + 7]] == [
+    assert [row[:7] for row in cells[start + 1 : start + 8]] == [
         ["产品质量", "市质监局", 3, 1, 0, 0, 4],
-        ["工程质量", "市建委", 2, 1, 1, 0, 4],
+        ["工程质量", "市建委", 2, 0, 1, 1, 4],
         ["服务质量", "市商务局", 2, 1, 0, 0, 3],
         ["环境质量", "市环保局", 5, 1, 0, 1, 7],
         ["经济运行质量", "市发改委", 3, 2, 0, 0, 5],
-        ["合计", None, 15, 6, 1, 1, 23],
+        ["质量安全", "市质监局", 1, 0, 0, 0, 1],
+        ["合计", None, N - 8, 5, 1, 2, N],
     ]
     issues = next(n for n, row in enumerate(cells) if row[0] == "数据问题")
     assert cells[issues + 1][:5] == ["级别", "问题", "位置", "改正方法", "问题代码"]
     assert cells[issues + 2][:3] == [
-        "警告",
-        "填报值 1 小于等于 1,而目标是 100%;是否想填 100?",
+        "错误",
+        "填报值 1 不大于 1，而目标是 100%，无法判定：是否应为 100%？",
         "数据!F8",
     ]
     link = ws.cell(issues + 4, 3).hyperlink
@@ -284,7 +290,7 @@ def test_the_example_is_annotated(cli: Cli, tmp_path: Path) -> None:
     # the example's header is on row 3 under a merged title; the status goes after its last column
     assert ws["I3"].value == "检查结果"
     statuses = {
-        str(ws.cell(r, 1).value): LABEL_STATUS[str(ws.cell(r, 9).value)] for r in range(4, 27)
+        str(ws.cell(r, 1).value): LABEL_STATUS[str(ws.cell(r, 9).value)] for r in range(4, 4 + N)
     }
     assert statuses == {i["code"]: i["status"] for i in report["indicators"]}
     assert ws["J5"].value == "−0.58 个百分点"  # PRD-02 from its fraction
@@ -297,14 +303,15 @@ def test_rows_that_match_no_indicator_are_marked(cli: Cli, tmp_path: Path) -> No
     annotate(cli, path, out)
     ws = load_workbook(out)["数据"]
     marks = {
-        r: (ws.cell(r, 1).value, ws.cell(r, 6).value, ws.cell(r, 7).value) for r in (2, 25, 26)
+        r: (ws.cell(r, 1).value, ws.cell(r, 6).value, ws.cell(r, 7).value)
+        for r in (2, N + 2, N + 3)
     }
     assert marks == {
-        2: ("PRD-01", "! 数据有误", "✖ 指标重复填报 (数据!A26)"),
-        25: ("PRD-07", "! 数据有误", "✖ 未知指标代码"),
-        26: ("PRD-01", "! 数据有误", "✖ 指标重复填报"),
+        2: ("PRD-01", "! 数据有误", f"✖ 指标重复填报 (数据!A{N + 3})"),
+        N + 2: ("PRD-07", "! 数据有误", "✖ 未知指标代码"),
+        N + 3: ("PRD-01", "! 数据有误", "✖ 指标重复填报"),
     }
-    assert ws["A25"].comment.text == (
+    assert ws[f"A{N + 2}"].comment.text == (
         "✖ 错误 [unknown-indicator]\n指标代码“PRD-07”不在目录中,是否为 PRD-04?\n"
         "→ 改为目录中的代码(qcity catalogue 可列出全部)"
     )
@@ -330,7 +337,7 @@ def test_annotating_an_annotated_copy_replaces_the_marks(
     assert ws["F15"].comment is None  # the stale note is gone
     assert ws["F15"].fill.fgColor.rgb != "00F8CBAD"
     assert ws["F8"].comment.text.count("— qcity —") == 1
-    assert ws["F8"].comment.text.startswith("数据来自年报\n\n— qcity —\n⚠ 警告")
+    assert ws["F8"].comment.text.startswith("数据来自年报\n\n— qcity —\n✖ 错误")
     assert status_cells(second) == {i["code"]: i["status"] for i in report["indicators"]}
 
 
@@ -382,7 +389,7 @@ def test_the_copy_of_a_workbook_without_a_data_sheet_name(cli: Cli, tmp_path: Pa
     path = write_workbook(tmp_path / "one.xlsx", {"Sheet1": data_rows(all_met())})
     out = tmp_path / "out.xlsx"
     report = annotate(cli, path, out)
-    assert report["summary"]["met"] == 23
+    assert report["summary"]["met"] == N
     wb = load_workbook(out)
     assert wb.sheetnames == ["检查结果", "Sheet1"]
     assert wb["Sheet1"]["F1"].value == "检查结果"

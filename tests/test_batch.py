@@ -23,6 +23,7 @@ from qcity.model import Catalogue
 from .conftest import (
     EXAMPLE,
     ROOT,
+    N,
     Run,
     Sheet,
     all_met,
@@ -98,11 +99,12 @@ def test_a_broken_file_is_reported_and_the_others_are_checked(cli: Cli, returns:
         ("雁塔区", "file", 3),
     ]
     assert files["雁塔区.xlsx"]["summary"] == {
-        "met": 21, "unmet": 0, "missing": 1, "invalid": 1, "total": 23,
+        "met": N - 2, "unmet": 0, "missing": 1, "invalid": 1, "total": N,
     }  # fmt: skip
     assert data["summary"] == {
         "files": 4, "checked": 3, "failed": 1, "skipped": 3, "exit_code": 3,
-        "met": 66, "unmet": 1, "missing": 1, "invalid": 1, "total": 69, "errors": 2, "warnings": 0,
+        "met": 3 * N - 3, "unmet": 1, "missing": 1, "invalid": 1, "total": 3 * N, "errors": 2,
+        "warnings": 0,
     }  # fmt: skip
     product = data["areas"][0]
     assert (product["code"], product["met"], product["invalid"], product["total"]) == (
@@ -123,10 +125,10 @@ def test_text_report_has_a_row_per_file(
         "✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误",
         "填报单位   文件                           ✔   ✘   ○   !   错误/警告   退出码",
         "─" * 76,
-        "市建委     2015-06/建委.xlsx          22/23   1   0   0         0/0        1",
-        "市质监局   2015-06/质监局.xlsx        23/23   0   0   0         0/0        0",
+        f"市建委     2015-06/建委.xlsx          {N - 1}/{N}   1   0   0         0/0        1",
+        f"市质监局   2015-06/质监局.xlsx        {N}/{N}   0   0   0         0/0        0",
         "碑林区     2015-06/区县/碑林区.xlsx       —                     1/0        3",
-        "雁塔区     2015-06/区县/雁塔区.xlsx   21/23   0   1   1         1/0        3",
+        f"雁塔区     2015-06/区县/雁塔区.xlsx   {N - 2}/{N}   0   1   1         1/0        3",
         "",
         "未达标项",
         "市建委  ✘ CON-02",
@@ -136,7 +138,7 @@ def test_text_report_has_a_row_per_file(
         "按领域汇总",
     ]
     assert lines[-1] == (
-        "结论:4 个文件,已检查 3,无法读取 1;指标 66/69 项达标,未达标 1,未填报 1,数据有误 1;"
+        f"结论:4 个文件,已检查 3,无法读取 1;指标 {3 * N - 3}/{3 * N} 项达标,未达标 1,未填报 1,数据有误 1;"
         "数据问题:错误 2,警告 0;最差退出码 3。"
     )
     failed = run.stdout.split("无法读取的文件 (1)\n", 1)[1].splitlines()[:2]
@@ -211,8 +213,9 @@ def test_junit_has_a_suite_per_file(cli: Cli, returns: Path) -> None:
         '<error type="not-a-workbook" message="不是有效的 .xlsx 工作簿(文件已损坏或不完整'
         in run.stdout
     )
-    assert f'<testsuite name="市建委 · {returns}/建委.xlsx" tests="23" failures="1" errors="0"' in (
-        run.stdout
+    assert (
+        f'<testsuite name="市建委 · {returns}/建委.xlsx" tests="{N}" failures="1" errors="0"'
+        in (run.stdout)
     )
 
 
@@ -235,9 +238,9 @@ def test_xlsx_report_is_safe_and_complete(cli: Cli, tmp_path: Path) -> None:
     cells = xlsx_cells(out)
     assert list(cells) == ["汇总", "明细", "领域", "一览", "问题"]
     assert cells["汇总"][4][:5] == ["填报单位", "文件", "状态", "达标", "未达标"]
-    assert cells["汇总"][5][:4] == ['\'=HYPERLINK("http://x")', str(path), "已检查", 23]
+    assert cells["汇总"][5][:4] == ['\'=HYPERLINK("http://x")', str(path), "已检查", N]
     details = cells["明细"]
-    assert len(details) == 5 + 2 * 23  # three title lines, a blank, the header, 23 rows a file
+    assert len(details) == 5 + 2 * N  # three title lines, a blank, the header, N rows a file
     assert details[5][:4] == ['\'=HYPERLINK("http://x")', str(path), None, "PRD-01"]
     assert details[5][13] == "'=1+1"  # a note that looks like a formula stays text
     from openpyxl import load_workbook

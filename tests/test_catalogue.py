@@ -26,6 +26,7 @@ EXPECTED: dict[str, tuple[Op, str | bool]] = {
     "ENV-05": (Op.AT_LEAST, "74"), "ENV-06": (Op.AT_LEAST, "95"), "ENV-07": (Op.AT_LEAST, "48"),
     "ECO-01": (Op.AT_LEAST, "11"), "ECO-02": (Op.AT_LEAST, "16"), "ECO-03": (Op.ABOUT, "53"),
     "ECO-04": (Op.AT_MOST, "2.6"), "ECO-05": (Op.AT_LEAST, "5.5"),
+    "SAF-01": (Op.IS, True),  # 三(四): the bottom line, a veto
 }  # fmt: skip
 LEADS = {
     "PRD": "市质监局",
@@ -33,6 +34,7 @@ LEADS = {
     "SRV": "市商务局",
     "ENV": "市环保局",
     "ECO": "市发改委",
+    "SAF": "市质监局",
 }
 
 
@@ -225,7 +227,7 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
 def test_cli_validate(cli: Callable[..., Run], tmp_path: Path) -> None:
     good = cli("catalogue", "validate", ROOT / "indicators.yaml", "--plan", PLAN_TEXT)
     assert good.exit_code == 0, good.output
-    assert "23 项指标" in good.stdout
+    assert f"{len(EXPECTED)} 项指标" in good.stdout
     assert "引文均与方案原文一致" in good.stdout
 
     misquoted = variant(
@@ -246,10 +248,10 @@ def test_cli_list(cli: Callable[..., Run]) -> None:
     assert run.exit_code == 0, run.output
     for code in EXPECTED:
         assert code in run.stdout
-    assert "≈ 53% (±1)" in run.stdout
+    assert "≥ 52%（约 53% ±1）" in run.stdout
     assert "≤ 2.6∶1" in run.stdout
     data = json.loads(cli("catalogue", "--format", "json").stdout)
-    assert len(data["indicators"]) == 23
+    assert len(data["indicators"]) == len(EXPECTED)
     assert data["indicators"][21]["target"]["text"]["en"] == "≤ 2.6∶1"
 
 

@@ -47,6 +47,7 @@ def test_every_derivation_of_the_plan(catalogue: Catalogue) -> None:
         "kind": "cagr_of_rates",
         "series": "GDP_REAL_GROWTH",
         "base_year": 2010,
+        "levels": "GDP_CONST",
     }
     assert derive["ECO-02"] == {"kind": "cagr", "series": "REVENUE", "base_year": 2010}
     assert derive["ECO-03"] == {"kind": "share", "numerator": "LEADING_VA", "denominator": "GDP"}

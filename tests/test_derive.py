@@ -16,6 +16,7 @@ from qcity.derive import (
     intensity,
     ratio,
     reduction,
+    reduction_of,
     share,
 )
 from qcity.model import Catalogue
@@ -49,17 +50,16 @@ def test_ratio() -> None:
     assert q(ratio(Decimal(39007), Decimal(15778)), 5) == Decimal("2.47224")
 
 
-def test_intensity_is_kept_to_four_decimals() -> None:
-    # 1234 / 3000 = 0.411333… → 0.4113 ; 1300 / 3700 = 0.351351… → 0.3514
+def test_intensity_is_not_rounded_before_dividing() -> None:
+    # 1234 / 3000 = 0.411333…, 1300 / 3700 = 0.351351…: kept unrounded
     i_2010 = intensity(Decimal(1234), Decimal(3000))
     i_2015 = intensity(Decimal(1300), Decimal(3700))
-    assert (i_2010, i_2015) == (Decimal("0.4113"), Decimal("0.3514"))
-    # (1 − 0.3514 / 0.4113) × 100 = (1 − 0.854364…) × 100 = 14.5636… → 14.56
-    assert q(reduction(i_2015, i_2010)) == Decimal("14.56")
-    # unrounded intensities would give (1 − 0.351351 / 0.411333) × 100 = 14.58: the rounding
-    # to 4 decimals is what statistical offices publish, so it is what qcity computes
-    exact = (1 - (Decimal(1300) / 3700) / (Decimal(1234) / 3000)) * 100
-    assert q(exact) == Decimal("14.58")
+    assert q(i_2010, 10) == Decimal("0.4113333333") and q(i_2015, 10) == Decimal("0.3513513514")
+    # (1 − (1300/3700) / (1234/3000)) × 100 = (1 − 3900000 / 4565800) × 100 = 14.5823… → 14.58;
+    # intensities rounded to 4 decimals first would have given 14.56
+    assert q(reduction(i_2015, i_2010)) == Decimal("14.58")
+    # 1000/3000 → 1160/4000: (1 − 0.29 / (1/3)) × 100 = (1 − 0.87) × 100 = 13 exactly
+    assert reduction_of(Decimal(1160), Decimal(4000), Decimal(1000), Decimal(3000)) == 13
 
 
 def test_cagr() -> None:
@@ -87,9 +87,12 @@ def test_cagr_of_rates() -> None:
 FULL: dict[str, list[Any]] = {
     "GDP": [None, None, None, None, None, "5810.03"],
     "GDP_REAL_GROWTH": [None, 13.8, 11.8, 11.1, 9.9, 8.2],
-    "GDP_CONST": [3000, None, None, None, None, 3700],
-    "ENERGY": [1234, None, None, None, None, 1300],
-    "CO2": [6000, None, None, None, None, 6600],
+    # GDP at 2010 prices grows as the yearly rates say: 5041.25 / 3000 = 1.680417 ≈ the rates'
+    # 1.680827, both 10.94% a year (ECO-01 is checked against it); energy and CO₂ in 2015 are
+    # 1300 and 6600 scaled by the same 1.3625, so the intensities are 1300 / 3700 and 6600 / 3700.
+    "GDP_CONST": [3000, None, None, None, None, "5041.25"],
+    "ENERGY": [1234, None, None, None, None, "1771.25"],
+    "CO2": [6000, None, None, None, None, "8992.5"],
     "REVENUE": [241.6, None, None, None, None, 650.91],
     "LEADING_VA": [None, None, None, None, None, 3000],
     "RND": [None, None, None, None, None, 290.5],
@@ -97,7 +100,7 @@ FULL: dict[str, list[Any]] = {
     "RURAL_INCOME": [None, None, None, None, None, 15778],
 }
 UNITS = {"GDP": "亿元", "GDP_REAL_GROWTH": "%", "URBAN_INCOME": "元", "RURAL_INCOME": "元"}
-BASES = {"RURAL_INCOME": "可支配收入"}
+BASES = {"URBAN_INCOME": "一体化", "RURAL_INCOME": "可支配收入"}
 
 
 def workbook(
@@ -143,10 +146,10 @@ def test_every_kind_from_the_series_sheet(cli: Cli, tmp_path: Path) -> None:
         "ECO-04": ("ratio", 2.47, "met"),
         # ECO-05: 290.5 / 5810.03 × 100 = 5.00 < 5.5
         "ECO-05": ("share", 5.0, "unmet"),
-        # ENV-01: 14.56, as computed by hand above
-        "ENV-01": ("intensity_reduction", 14.56, "met"),
-        # ENV-02: 6000 / 3000 = 2.0000; 6600 / 3700 = 1.783784 → 1.7838;
-        # (1 − 1.7838 / 2) × 100 = 10.81 < 13
+        # ENV-01: 14.58, as computed by hand above (unrounded intensities)
+        "ENV-01": ("intensity_reduction", 14.58, "met"),
+        # ENV-02: 6000 / 3000 = 2; 6600 / 3700 = 1.783783…;
+        # (1 − 1.783783… / 2) × 100 = 10.81 < 13
         "ENV-02": ("intensity_reduction", 10.81, "unmet"),
     }
     for code, (kind, judged, status) in expected.items():
@@ -156,10 +159,9 @@ def test_every_kind_from_the_series_sheet(cli: Cli, tmp_path: Path) -> None:
         assert found["status"] == status, code
         assert found["judged"] == judged, code  # nothing reported: the derived figure is judged
         assert found["notation"] == "derived", code
-    assert entry(data, "ENV-02")["derived"]["steps"] == {
-        "intensity_t": 1.7838,
-        "intensity_base": 2.0,
-    }
+    steps = entry(data, "ENV-02")["derived"]["steps"]
+    assert steps["intensity_base"] == 2.0
+    assert abs(steps["intensity_t"] - 8992.5 / 5041.25) < 1e-12  # unrounded: 1.783783…
     eco04 = entry(data, "ECO-04")["derived"]
     assert [(i["series"], i["year"], i["location"]["cell"]) for i in eco04["inputs"]] == [
         ("URBAN_INCOME", 2015, "I10"),
@@ -167,7 +169,8 @@ def test_every_kind_from_the_series_sheet(cli: Cli, tmp_path: Path) -> None:
     ]
     assert eco04["formula"] == "URBAN_INCOME / RURAL_INCOME"
     assert eco04["bases"] == [
-        "ECO-04 所用农村居民人均收入的口径:农村居民人均可支配收入(2013 年城乡住户调查一体化改革后的口径)"
+        "ECO-04 所用城镇居民人均可支配收入的口径:城镇居民人均可支配收入(城乡一体化住户调查)(2013 年城乡住户调查一体化改革后的口径)",
+        "ECO-04 所用农村居民人均收入的口径:农村居民人均可支配收入(2013 年城乡住户调查一体化改革后的口径)",
     ]
     assert entry(data, "PRD-01")["derived"] is None  # a rate of the data sheet's own columns
     assert data["issues"] == []
@@ -246,8 +249,8 @@ def test_inconsistent_reported_value(cli: Cli, tmp_path: Path) -> None:
 def test_inconsistent_growth_names_every_cell(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, workbook(tmp_path, {"ECO-01": 12.5}))
     assert data["issues"][0]["message"].endswith(
-        "与 GDP_REAL_GROWTH 2011–2015 (序列!E3, 序列!F3, 序列!G3, 序列!H3, 序列!I3) "
-        "算得的 10.94 不一致"
+        "与 GDP_REAL_GROWTH/GDP_CONST 2010–2015 (序列!E3, 序列!F3, 序列!G3, 序列!H3, 序列!I3, "
+        "序列!D4, 序列!I4) 算得的 10.94 不一致"
     )
 
 
@@ -255,8 +258,13 @@ def test_inconsistent_growth_names_every_cell(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_missing_years_fall_back_to_the_reported_value(cli: Cli, tmp_path: Path) -> None:
-    series = dict(FULL) | {"GDP_REAL_GROWTH": [None, None, 11.8, None, 9.9, 8.2]}
+    # without GDP at constant prices for 2015 either (ENV-01/02 then lack it too)
+    series = dict(FULL) | {
+        "GDP_REAL_GROWTH": [None, None, 11.8, None, 9.9, 8.2],
+        "GDP_CONST": [3000, None, None, None, None, None],
+    }
     data = report(cli, workbook(tmp_path, {"ECO-01": 10.9}, series))
+    data["issues"] = [i for i in data["issues"] if i["indicator"] == "ECO-01"]
     assert issues(data) == [("series-figure-missing", "E3", "ECO-01")]
     assert data["issues"][0]["severity"] == "warning"
     assert data["issues"][0]["message"] == (
@@ -291,16 +299,14 @@ def test_zero_denominator(cli: Cli, tmp_path: Path) -> None:
     )
     assert zero[0]["severity"] == "error"
     assert entry(data, "ECO-03")["status"] == "met"  # the reported 53
-    assert entry(data, "ECO-05")["status"] == "missing"
+    assert entry(data, "ECO-05")["status"] == "invalid"  # nothing reported: wrong, not missing
 
 
 def test_zero_base_intensity(cli: Cli, tmp_path: Path) -> None:
-    series = dict(FULL) | {"ENERGY": [0, None, None, None, None, 1300]}
+    series = dict(FULL) | {"ENERGY": [0, None, None, None, None, 1771.25]}
     data = report(cli, workbook(tmp_path, {}, series))
     (zero,) = [i for i in data["issues"] if i["code"] == "zero-divisor"]
-    assert zero["message"] == (
-        "2010 年的强度 0 / 3000(保留 4 位小数)为 0,不能作除数,ENV-01 无法计算;也没有填报值"
-    )
+    assert zero["message"] == ("2010 年的强度 0 / 3000为 0,不能作除数,ENV-01 无法计算;也没有填报值")
     assert zero["location"]["cell"] == "D5"
 
 
@@ -388,19 +394,24 @@ def test_basis_from_the_row_name(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, workbook(tmp_path, {}, series, bases={}))
     assert entry(data, "ECO-04")["derived"]["inputs"][1]["basis"] == "net"
     assert entry(data, "ECO-04")["derived"]["bases"] == [
-        "ECO-04 所用农村居民人均收入的口径:农民人均纯收入(2013 年城乡住户调查一体化改革前的口径)"
+        "ECO-04 所用城镇居民人均可支配收入的口径:未注明口径",
+        "ECO-04 所用农村居民人均收入的口径:农民人均纯收入(2013 年城乡住户调查一体化改革前的口径)",
     ]
 
 
 def test_basis_unstated_is_a_warning(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, workbook(tmp_path, {}, FULL, bases={}))
-    assert issues(data) == [("basis-unstated", "I11", "ECO-04")]
-    assert data["issues"][0]["message"] == (
+    assert issues(data) == [
+        ("basis-unstated", "I10", "ECO-04"),
+        ("basis-unstated", "I11", "ECO-04"),
+    ]
+    assert data["issues"][1]["message"] == (
         "RURAL_INCOME 未注明口径(农村居民人均可支配收入、农民人均纯收入),"
         "ECO-04 用的是哪种收入无从说明"
     )
     assert entry(data, "ECO-04")["derived"]["bases"] == [
-        "ECO-04 所用农村居民人均收入的口径:未注明口径"
+        "ECO-04 所用城镇居民人均可支配收入的口径:未注明口径",
+        "ECO-04 所用农村居民人均收入的口径:未注明口径",
     ]
 
 
@@ -411,11 +422,22 @@ def test_both_bases_prefer_disposable_income(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, path)
     assert entry(data, "ECO-04")["derived"]["inputs"][1]["value"] == 15778
     assert data["issues"] == []
-    # without a disposable figure for the year, the net one is used, and the report says so
+    # without a disposable figure for the year, the net one cannot be divided into an urban
+    # figure of the integrated survey: invalid, and the report says why
     rows[10][-1] = None
     path = write_workbook(tmp_path / "c.xlsx", {"数据": data_rows({}), "序列": rows})
-    found = entry(report(cli, path), "ECO-04")["derived"]
-    assert (found["inputs"][1]["value"], found["inputs"][1]["basis"]) == (17000, "net")
+    data = report(cli, path)
+    assert entry(data, "ECO-04")["status"] == "invalid"
+    assert issues(data) == [("basis-mismatch", "I12", "ECO-04")]
+    # with an urban figure of the old survey too, the net pair is used: 36000 / 17000 = 2.12
+    rows.append(["URBAN_INCOME", "元", "城镇住户调查", None, None, None, None, None, 36000])
+    path = write_workbook(tmp_path / "d.xlsx", {"数据": data_rows({}), "序列": rows})
+    found = entry(report(cli, path), "ECO-04")
+    assert [(i["value"], i["basis"]) for i in found["derived"]["inputs"]] == [
+        (36000, "urban_survey"),
+        (17000, "net"),
+    ]
+    assert found["judged"] == 2.12
 
 
 def test_library_use(tmp_path: Path, catalogue: Catalogue) -> None:

@@ -14,7 +14,7 @@ from qcity.check import check_workbook
 from qcity.model import Catalogue
 from qcity.results import Status
 
-from .conftest import Run, all_met, assert_valid_junit, write_workbook
+from .conftest import N, Run, all_met, assert_valid_junit, write_workbook
 
 Cli = Callable[..., Run]
 HEADER = ["指标代码", "区县", "实际值", "分子", "分母", "备注"]
@@ -107,7 +107,9 @@ def test_no_sum_of_a_ratio(tmp_path: Path, catalogue: Catalogue) -> None:
     ]
     evaluation = check_workbook(workbook(tmp_path, rows), catalogue)
     assert evaluation.aggregates == []
-    assert [d.results[0].judged for d in evaluation.districts] == [Decimal("2.56"), Decimal("2.5")]
+    # nor be written as numerator / denominator at all (issue 12): 雁塔区's figure is refused
+    assert [d.results[0].judged for d in evaluation.districts] == [None, Decimal("2.50")]
+    assert [i.code for i in evaluation.issues] == ["fraction-not-accepted"] * 2
 
 
 def test_a_code_repeats_across_districts_but_not_within_one(cli: Cli, tmp_path: Path) -> None:
@@ -153,7 +155,7 @@ def test_a_district_lacking_what_others_report_misses_it_and_fails_the_check(
     run = cli("check", workbook(tmp_path, rows), "--format", "json")
     assert run.exit_code == 1  # the city meets every target, a district does not
     data = json.loads(run.stdout)
-    assert data["summary"]["met"] == 23
+    assert data["summary"]["met"] == N
     district = data["districts"][1]
     assert district["name"] == "碑林区"
     assert district["summary"] == {"met": 1, "unmet": 0, "missing": 1, "invalid": 0, "total": 2}
@@ -191,7 +193,7 @@ def test_text_report_shows_the_matrix_after_the_city_table(cli: Cli, tmp_path: P
         "合计 = 各区县分子之和 / 分母之和;≠ 表示与全市填报值不一致",
         "区县:3 个,共 9 项判定:达标 2,未达标 3,未填报 3,数据有误 1。",
     ]
-    assert f"✖ 错误 {path}: 数据!C29  [碑林区] “n/a”不是百分数  [not-a-number]" in run.stdout
+    assert f"✖ 错误 {path}: 数据!C30  [碑林区] “n/a”不是百分数  [not-a-number]" in run.stdout
 
 
 def test_a_wide_matrix_is_split_into_blocks_that_fit(cli: Cli, tmp_path: Path) -> None:
@@ -227,7 +229,7 @@ def test_every_format_shows_the_districts(cli: Cli, tmp_path: Path) -> None:
     github = cli("check", path, "--format", "github").stdout
     assert (
         f"::error file={path},title=PRD-02 未达标 · 城市生产企业产品质量监督抽查合格率 · 碑林区"
-        "::数据!C26: 90.91%25*; 目标 ≥ 94%25; 差距 −3.09 个百分点"
+        "::数据!C27: 90.91%25*; 目标 ≥ 94%25; 差距 −3.09 个百分点"
     ) in github
 
 

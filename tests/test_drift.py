@@ -83,7 +83,7 @@ def test_a_target_changed_without_a_new_version_is_still_named(
     )
     [issue] = drift_issues(cli, filled, "--catalogue", edited)
     assert issue["message"].endswith(
-        "现按 xian-quality-city-2014 v1.0.0 检查;变化:ECO-03 目标 ≈ 53% (±1) → ≈ 53% (±2)"
+        "现按 xian-quality-city-2014 v1.0.0 检查;变化:ECO-03 目标 ≥ 52%（约 53% ±1） → ≥ 51%（约 53% ±2）"
     )
 
 
@@ -150,8 +150,9 @@ def test_removed_new_and_unreadable_targets(catalogue: Catalogue, stamped: dict[
 
 
 def test_a_department_template_is_not_told_about_other_departments(catalogue: Catalogue) -> None:
-    prd = [i for i in catalogue.indicators if i.lead == "市质监局"]
-    props = stamp(catalogue, prd[:3], ["市质监局"])  # PRD-04 came later; SRV-… are not theirs
+    prd = [i for i in catalogue.indicators if i.area == "PRD"]
+    props = stamp(catalogue, [*prd[:3], catalogue.indicator("SAF-01")], ["市质监局"])
+    # PRD-04 came later; SRV-… are not theirs
     props["qcity.catalogue.version"] = "0.9.0"
     assert changes(template_drift(props, catalogue, "f.xlsx")) == "PRD-04 is new (target ≥ 95%)"
 

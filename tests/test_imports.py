@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, ROOT, N
 
 PROBE = """
 import sys
@@ -106,7 +106,7 @@ def test_probe_sees_real_output() -> None:
         text=True,
         check=True,
     )
-    assert len(json.loads(proc.stdout)["indicators"]) == 23
+    assert len(json.loads(proc.stdout)["indicators"]) == N
 
 
 def test_gaps_without_xlsx_does_not_import_pandas() -> None:

@@ -16,7 +16,7 @@ import pytest
 
 from qcity.report.json_schema import report_json_schema
 
-from .conftest import EXAMPLE, Run, all_met, assert_valid_junit
+from .conftest import EXAMPLE, N, Run, all_met, assert_valid_junit
 
 Make = Callable[..., Path]
 Cli = Callable[..., Run]
@@ -38,7 +38,7 @@ def test_junit_one_suite_per_area_one_case_per_indicator(cli: Cli, make_submissi
     assert run.exit_code == 3
     root = ET.fromstring(run.stdout)
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("24", "3", "2")
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == (str(N + 1), "3", "2")
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == [
         "PRD 产品质量 · 牵头部门 市质监局",
@@ -46,10 +46,11 @@ def test_junit_one_suite_per_area_one_case_per_indicator(cli: Cli, make_submissi
         "SRV 服务质量 · 牵头部门 市商务局",
         "ENV 环境质量 · 牵头部门 市环保局",
         "ECO 经济运行质量 · 牵头部门 市发改委",
+        "SAF 质量安全 · 牵头部门 市质监局",
         "数据问题",
     ]
     cases = {c.get("name", "").split()[0]: c for c in root.iter("testcase")}
-    assert len(cases) == 24
+    assert len(cases) == N + 1
     prd02 = cases["PRD-02"].find("failure")
     assert prd02 is not None
     assert prd02.get("type") == "unmet"
@@ -101,7 +102,7 @@ def test_markdown_table_has_a_row_per_indicator_and_never_breaks(
     lines = run.stdout.splitlines()
     table = [line for line in lines if line.startswith("| ") and "---" not in line]
     rows = [r for r in table if re.match(r"\| [A-Z]{3}-\d\d \|", r)]
-    assert len(rows) == 23
+    assert len(rows) == N
     assert all(len(_cells(r)) == 6 for r in table if r in rows or "**" in r)
     assert (
         "| PRD-02 | 城市生产企业产品质量监督抽查合格率 | ≥ 94% | 93% | −1 个百分点 | ❌ 未达标 |"
@@ -126,8 +127,8 @@ def test_github_annotations(cli: Cli, make_submission: Make) -> None:
         f"::warning file={source},title=ENV-06 missing · Harmless treatment rate of urban household waste::数据!B18: missing; Target ≥ 95%25",
         f"::warning file={source},title=ENV-07 missing · Forest coverage of the city::missing; Target ≥ 48%25",
         f"::error file={source},title=ENV-05 Not a number [not-a-number]::数据!B17: 'n/a' is not a percentage → write a percentage, e.g. 95.3 or 95.3%25",
-        f"::error file={source},title=Unknown indicator code [unknown-indicator]::数据!A24: indicator code 'XYZ-1' is not in the catalogue → use a code from the catalogue (`qcity catalogue`)",
-        "::notice title=qcity::Result: 19/23 met; 1 unmet, 2 missing, 1 invalid; data issues: 2 errors, 0 warnings.",
+        f"::error file={source},title=Unknown indicator code [unknown-indicator]::数据!A25: indicator code 'XYZ-1' is not in the catalogue → use a code from the catalogue (`qcity catalogue`)",
+        f"::notice title=qcity::Result: {N - 4}/{N} met; 1 unmet, 2 missing, 1 invalid; data issues: 2 errors, 0 warnings.",
     ]
 
 
@@ -163,7 +164,7 @@ def test_html_is_self_contained_and_escapes_user_text(cli: Cli, make_submission:
     assert "http://" not in run.stdout.replace("http://www.w3.org/2000/svg", "")
     assert "@page { size: A4;" in run.stdout
     assert '"Noto Sans CJK SC"' in run.stdout
-    assert len(re.findall(r'<tr class="indicator ', run.stdout)) == 23
+    assert len(re.findall(r'<tr class="indicator ', run.stdout)) == N
 
 
 # --- the JSON report's schema ----------------------------------------------------------------------

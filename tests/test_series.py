@@ -47,10 +47,16 @@ def test_codes_aliases_and_year_headers(cli: Cli, tmp_path: Path) -> None:
     assert found(data) == [
         (
             "basis-unstated",
+            "C3",
+            "URBAN_INCOME 未注明口径(城镇居民人均可支配收入(城乡一体化住户调查)、"
+            "城镇居民人均可支配收入(城镇住户调查)),ECO-04 用的是哪种收入无从说明",
+        ),
+        (
+            "basis-unstated",
             "C4",
             "RURAL_INCOME 未注明口径(农村居民人均可支配收入、农民人均纯收入),"
             "ECO-04 用的是哪种收入无从说明",
-        )
+        ),
     ]
     assert entry(data, "ECO-04")["derived"]["judged"] == 2.47
     # 3000 / 5810.03 × 100 = 51.63; 290.5 / 5810.03 × 100 = 5.00
@@ -113,10 +119,12 @@ def test_unknown_basis(cli: Cli, tmp_path: Path) -> None:
     rows = series_rows([2015], INCOMES, bases={"RURAL_INCOME": "毛收入", "URBAN_INCOME": "现价"})
     data = report(cli, book(tmp_path, rows))
     assert [(c, cell) for c, cell, _ in found(data)] == [
+        ("unknown-basis", "C2"),
         ("unknown-basis", "C3"),
+        ("basis-unstated", "D2"),
         ("basis-unstated", "D3"),
     ]
-    assert data["issues"][0]["message"] == (
+    assert data["issues"][1]["message"] == (
         "口径“毛收入”不是 RURAL_INCOME 的口径(农村居民人均可支配收入、农民人均纯收入),按未注明口径处理"
     )
 
@@ -134,7 +142,9 @@ def test_formula_without_value_and_hidden_rows(cli: Cli, tmp_path: Path) -> None
 
 
 def test_figures_without_a_code(cli: Cli, tmp_path: Path) -> None:
-    rows = series_rows([2015], INCOMES, bases={"RURAL_INCOME": "可支配收入"})
+    rows = series_rows(
+        [2015], INCOMES, bases={"RURAL_INCOME": "可支配收入", "URBAN_INCOME": "一体化"}
+    )
     rows.append([None, None, None, 42])
     data = report(cli, book(tmp_path, rows))
     assert found(data) == [("value-without-code", "A4", "第 4 行填了数据,但“指标代码”为空")]
@@ -163,7 +173,11 @@ def test_series_sheet_without_years(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_duplicate_year_column(cli: Cli, tmp_path: Path) -> None:
-    rows = [["序列代码", 2015, "2015年"], ["URBAN_INCOME", 39007, 1], ["农民人均纯收入", 15778, 1]]
+    rows = [
+        ["序列代码", 2015, "2015年"],
+        ["城镇居民人均可支配收入(城镇住户调查)", 39007, 1],
+        ["农民人均纯收入", 15778, 1],
+    ]
     data = report(cli, book(tmp_path, rows))
     assert found(data) == [("duplicate-column", "C1", "列“2015”出现了两次:B1 和 C1")]
     assert entry(data, "ECO-04")["derived"]["judged"] == 2.47  # the first column is read
@@ -209,7 +223,10 @@ def series_to_2016() -> list[list[Any]]:
     # the 2016 column is empty: a template's next year, not the latest year holding figures
     return series_rows(
         [2014, 2015, 2016],
-        {"URBAN_INCOME": [35000, 39007, None], "农民人均纯收入": [14000, 15778, None]},
+        {
+            "城镇居民人均可支配收入(城镇住户调查)": [35000, 39007, None],
+            "农民人均纯收入": [14000, 15778, None],
+        },
     )
 
 

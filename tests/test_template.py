@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -15,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from qcity.model import Catalogue
 from qcity.workbook import read_submission
 
-from .conftest import Run, all_met, digest
+from .conftest import N, Run, all_met, digest
 from .filling import fill
 
 Cli = Callable[..., Run]
@@ -24,7 +26,7 @@ Cli = Callable[..., Run]
 MIXED: dict[str, Any] = {
     **all_met(),
     "PRD-02": 93.99,  # unmet: just below 94
-    "CON-01": 1,  # 100% written as a fraction: stays 1 (with a warning), so unmet
+    "CON-01": 1,  # 100% written as a bare fraction: 1% or 100%? invalid, never guessed
     "CON-02": None,  # missing
     "SRV-01": 0,  # unmet: no pilot
     "ENV-01": "约13%",  # invalid: approximate (Excel's validation refuses it; a script does not)
@@ -36,7 +38,7 @@ MIXED: dict[str, Any] = {
 MIXED_STATUS: dict[str, str] = {
     **dict.fromkeys(all_met(), "met"),
     "PRD-02": "unmet",
-    "CON-01": "unmet",
+    "CON-01": "invalid",
     "CON-02": "missing",
     "SRV-01": "unmet",
     "ENV-01": "invalid",
@@ -93,7 +95,7 @@ def test_the_data_sheet_follows_the_contract(template_zh: Path, catalogue: Catal
         "市质监局",
     ]
     assert rows["ECO-04"][2:4] == ["比值(X∶1)", "≤ 2.6∶1"]
-    assert rows["ECO-03"][3] == "≈ 53% (±1)"
+    assert rows["ECO-03"][3] == "≥ 52%（约 53% ±1）"  # what is judged, and why
     assert rows["ENV-03"][2:4] == ["是/否", "是"]
     # "= 100%" starts with "=": it must be stored as text, not turned into a formula.
     cell = ws.cell(row_of(ws, "CON-01"), 4)
@@ -120,6 +122,27 @@ def test_inputs_are_unlocked_and_shaded_the_rest_protected(template_zh: Path) ->
             assert cell.protection.locked is True
             assert cell.fill.fgColor.rgb == "00F2F2F2"
     assert ws["B2"].protection.locked is False  # who reports, above the header
+
+
+def test_fraction_cells_open_only_for_rates_of_counts(template_zh: Path) -> None:
+    # Issue 12 rule 1: an intensity reduction (ENV-01) or an average growth (ECO-02) is a
+    # percentage but not numerator / denominator; only rows whose catalogue entry is a rate of
+    # counts (derive: rate, or a fraction block) take them.
+    with resources.files("qcity").joinpath("indicators.yaml").open(encoding="utf-8") as f:
+        entries = yaml.safe_load(f)["indicators"]
+    rates = {
+        e["code"]
+        for e in entries
+        if e.get("fraction") or (e.get("derive") or {}).get("kind") == "rate"
+    }
+    assert {"PRD-02", "ENV-04"} <= rates and not {"ENV-01", "ECO-02", "ECO-04"} & rates
+    ws = load_workbook(template_zh)["数据"]
+    for entry in entries:
+        for col in "GH":
+            cell = ws[f"{col}{row_of(ws, entry['code'])}"]
+            open_ = entry["code"] in rates
+            assert cell.protection.locked is not open_, cell.coordinate
+            assert (cell.fill.fgColor.rgb == "00FFF2CC") is open_, cell.coordinate
 
 
 def test_column_widths_fit_chinese_text(template_zh: Path) -> None:
@@ -179,7 +202,7 @@ def test_instructions_sheet(template_zh: Path) -> None:
         assert expected in text, expected
 
 
-def test_the_filled_template_gives_the_expected_status_for_all_23(
+def test_the_filled_template_gives_the_expected_status_for_every_indicator(
     cli: Cli, template_zh: Path, tmp_path: Path
 ) -> None:
     filled = fill(template_zh, MIXED, tmp_path / "填好.xlsx")
@@ -192,7 +215,7 @@ def test_the_filled_template_gives_the_expected_status_for_all_23(
 def test_an_empty_template_is_all_missing(cli: Cli, template_zh: Path) -> None:
     run = cli("check", template_zh, "--format", "json")
     assert run.exit_code == 1, run.output
-    assert json.loads(run.stdout)["summary"]["missing"] == 23
+    assert json.loads(run.stdout)["summary"]["missing"] == N
     assert json.loads(run.stdout)["issues"] == []
 
 
@@ -222,12 +245,12 @@ def test_lead_limits_the_rows(cli: Cli, tmp_path: Path) -> None:
     )
     ws = load_workbook(path)["数据"]
     codes = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1)]
-    assert codes == ["PRD-01", "PRD-02", "PRD-03", "PRD-04", "SRV-01", "SRV-02", "SRV-03"]
+    assert codes == ["PRD-01", "PRD-02", "PRD-03", "PRD-04", "SRV-01", "SRV-02", "SRV-03", "SAF-01"]
     assert read_submission(path).properties["qcity.leads"] == "市商务局;市质监局"
     help_text = " ".join(
         str(c.value) for row in load_workbook(path)["说明"].iter_rows() for c in row if c.value
     )
-    assert "本模板只含 市质监局、市商务局 牵头的 7 项指标" in help_text
+    assert "本模板只含 市质监局、市商务局 牵头的 8 项指标" in help_text
     run = cli("template", tmp_path / "one.xlsx", "--lead", "市环保局")
     assert run.stdout == (
         "✔ 已写入模板 "
@@ -300,7 +323,7 @@ def test_the_stamp_is_stored_in_the_workbook(template_zh: Path) -> None:
     assert props["qcity.target.ECO-03"] == "percent about 53 ±1"
     assert props["qcity.target.ENV-03"] == "boolean is true"
     assert props["qcity.target.ECO-04"] == "ratio at_most 2.6"
-    assert sum(k.startswith("qcity.target.") for k in props) == 23
+    assert sum(k.startswith("qcity.target.") for k in props) == N
 
 
 def test_checking_never_touches_the_template(cli: Cli, template_zh: Path) -> None:

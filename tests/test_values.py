@@ -42,7 +42,7 @@ def cell(
         (0.953, "0.0%", "95.3", "percent-format"),
         (0.953, "0%", "95.3", "percent-format"),
         (1, "0.00%", "100", "percent-format"),
-        (0.94, '0.00"%"', "0.94", "number"),  # a quoted % is a literal, not a percentage format
+        (94, '0.00"%"', "94", "number"),  # a quoted % is a literal, not a percentage format
     ],
 )
 def test_percent_notations(
@@ -167,11 +167,11 @@ def test_empty_is_missing_not_invalid(catalogue: Catalogue) -> None:
         assert parsed.empty, raw
 
 
-def test_bare_fraction_warns_but_is_kept(catalogue: Catalogue) -> None:
+def test_bare_fraction_is_refused_with_its_likely_meaning(catalogue: Catalogue) -> None:
     parsed = parse_value(cell(0.953), catalogue.indicator("PRD-02"))
-    assert parsed.value == Decimal("0.953")  # never rescaled silently
-    assert [w[0] for w in parsed.warnings] == ["suspicious-fraction"]
-    assert parsed.warnings[0][1]["suggestion"] == "95.3"
+    assert parsed.value is None  # never rescaled silently, never judged as 0.953%
+    assert parsed.problem is not None and parsed.problem[0] == "suspicious-fraction"
+    assert parsed.problem[1]["suggestion"] == "95.3"
 
 
 def test_growth_rate_may_be_negative(catalogue: Catalogue) -> None:

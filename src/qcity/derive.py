@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
+from fractions import Fraction
 
 from qcity.errors import Issue, Lang, ParamValue
 from qcity.model import (
@@ -22,52 +23,96 @@ from qcity.model import (
     derive_series,
 )
 from qcity.results import Derivation, Figure, MissingFigure, Observation, ReportYear
-from qcity.series import SeriesTable, known_bases, read_series, resolve_report_year
+from qcity.series import (
+    SeriesData,
+    SeriesTable,
+    known_bases,
+    read_series,
+    resolve_report_year,
+)
 from qcity.validate import Outcome, Validated
-from qcity.values import agreement_places, agrees, format_decimal, quantize
+from qcity.values import agreement_places, agrees, format_decimal, quantize, written_decimals
 from qcity.workbook import Submission
 
-INTENSITY_DECIMALS = 4  # energy or CO₂ per unit of GDP, as statistical offices publish it
 HUNDRED = Decimal(100)
 ONE = Decimal(1)
+# Statistical offices compute from unrounded data: every step is exact (a Fraction) and only a
+# root, which has no exact decimal, is taken at this many digits; the figure is then rounded
+# once, half up, at the indicator's decimals. A value that is not a terminating decimal is never
+# a tie, and 60 digits are far more than a tie could hide behind.
+PRECISION = 60
+_CONTEXT = Context(prec=PRECISION, rounding=ROUND_HALF_EVEN)
 
 
-# --- the formulas -------------------------------------------------------------------------------
+def exact(value: Fraction) -> Decimal:
+    """A Fraction as a Decimal: exact when it terminates, else to 60 significant digits."""
+    num, den = value.numerator, value.denominator
+    rest = den
+    for p in (2, 5):
+        while rest % p == 0:
+            rest //= p
+    if rest == 1:
+        # A terminating decimal: scale to an integer numerator, no rounding at all.
+        places = 0
+        while (num * 10**places) % den:
+            places += 1
+        return Decimal(num * 10**places // den).scaleb(-places)
+    return _CONTEXT.divide(Decimal(num), Decimal(den))
+
+
+def _f(value: Decimal) -> Fraction:
+    return Fraction(value)
 
 
 def share(a: Decimal, b: Decimal) -> Decimal:
-    """A / B × 100."""
-    return a / b * HUNDRED
+    """A / B × 100, exact."""
+    return exact(_f(a) / _f(b) * 100)
 
 
 def ratio(a: Decimal, b: Decimal) -> Decimal:
-    """A / B."""
-    return a / b
+    """A / B, exact."""
+    return exact(_f(a) / _f(b))
 
 
 def intensity(a: Decimal, b: Decimal) -> Decimal:
-    """A / B, kept to 4 decimals (e.g. tonnes of coal equivalent per 10 000 yuan)."""
-    return quantize(a / b, INTENSITY_DECIMALS)
+    """A / B (e.g. tonnes of coal equivalent per 10 000 yuan), unrounded."""
+    return exact(_f(a) / _f(b))
+
+
+def reduction_of(a_t: Decimal, b_t: Decimal, a_0: Decimal, b_0: Decimal) -> Decimal:
+    """(1 − (A_t / B_t) / (A_0 / B_0)) × 100, exact: how far the intensity fell, in %."""
+    return exact((1 - (_f(a_t) / _f(b_t)) / (_f(a_0) / _f(b_0))) * 100)
 
 
 def reduction(intensity_t: Decimal, intensity_base: Decimal) -> Decimal:
     """(1 − I_t / I_base) × 100: how far the intensity fell since the base year, in %."""
-    return (ONE - intensity_t / intensity_base) * HUNDRED
+    return exact((1 - _f(intensity_t) / _f(intensity_base)) * 100)
+
+
+def _root(multiple: Fraction, years: int) -> Decimal:
+    """(multiple)^(1 / years) − 1, × 100, at 60 digits (the one step that cannot be exact)."""
+    base = _CONTEXT.divide(Decimal(multiple.numerator), Decimal(multiple.denominator))
+    root = _CONTEXT.power(base, _CONTEXT.divide(ONE, Decimal(years)))
+    return _CONTEXT.multiply(_CONTEXT.subtract(root, ONE), HUNDRED)
 
 
 def cagr(value_t: Decimal, value_base: Decimal, years: int) -> Decimal:
     """((V_t / V_base)^(1 / years) − 1) × 100."""
-    return ((value_t / value_base) ** (ONE / years) - ONE) * HUNDRED
+    return _root(_f(value_t) / _f(value_base), years)
 
 
 def growth_product(rates: list[Decimal]) -> Decimal:
-    """Π (1 + r / 100): the growth multiple of the yearly rates, chained."""
-    return math.prod((ONE + r / HUNDRED for r in rates), start=ONE)
+    """Π (1 + r / 100): the growth multiple of the yearly rates, chained, exact."""
+    return exact(_product(rates))
+
+
+def _product(rates: list[Decimal]) -> Fraction:
+    return math.prod((1 + _f(r) / 100 for r in rates), start=Fraction(1))
 
 
 def cagr_of_rates(rates: list[Decimal]) -> Decimal:
     """((Π (1 + r / 100))^(1 / n) − 1) × 100: the compound average of n yearly growth rates."""
-    return (growth_product(rates) ** (ONE / len(rates)) - ONE) * HUNDRED
+    return _root(_product(rates), len(rates))
 
 
 # --- gathering the figures a derivation needs -------------------------------------------------
@@ -83,9 +128,13 @@ class _Gather:
     missing: list[MissingFigure] = field(default_factory=list)
     unreadable: list[MissingFigure] = field(default_factory=list)
 
-    def row_for(self, code: str, years: list[int]) -> dict[int, Figure | None]:
-        """The figures of *code* for *years* (None where they cannot be had)."""
-        data = self.table.pick(code, years)
+    def row_for(
+        self, code: str, years: list[int], data: SeriesData | None = None
+    ) -> dict[int, Figure | None]:
+        """The figures of *code* for *years* (None where they cannot be had), from *data* (a
+        row already chosen) or the preferred row holding them."""
+        if data is None:
+            data = self.table.pick(code, years)
         got: dict[int, Figure | None] = {}
         for year in years:
             figure = data.figures.get(year) if data is not None else None
@@ -130,11 +179,58 @@ class _Context:
         )
 
 
+def _same_basis(
+    ctx: _Context, a_code: str, b_code: str
+) -> tuple[SeriesData | None, SeriesData | None, Issue | None]:
+    """The rows of two series to divide: on one basis (口径) when both series have bases.
+
+    Both stated and matching: the pair of the preferred basis; stated but no pair matches: an
+    issue (nothing is divided). A row without a stated basis cannot be matched and is used as
+    before (`basis-unstated` says so).
+    """
+    table, year = ctx.gather.table, ctx.year
+    rows_a = [d for d in table.rows.get(a_code, []) if year in d.figures]
+    rows_b = [d for d in table.rows.get(b_code, []) if year in d.figures]
+    if not rows_a or not rows_b:
+        return None, None, None
+    if not rows_a[0].series.bases or not rows_b[0].series.bases:
+        return None, None, None
+    if any(d.basis is None for d in (*rows_a, *rows_b)):
+        return None, None, None
+    for da in rows_a:
+        for db in rows_b:
+            assert da.basis is not None and db.basis is not None
+            if da.basis.family == db.basis.family:
+                return da, db, None
+    found: dict[Lang, str] = {
+        "zh": "；".join(
+            f"{d.series.code} {d.basis.name.zh}" for d in (*rows_a, *rows_b) if d.basis
+        ),
+        "en": "; ".join(f"{d.series.code} {d.basis.code}" for d in (*rows_a, *rows_b) if d.basis),
+    }
+    first = rows_b[0].figures[year]
+    issue = Issue(
+        "basis-mismatch",
+        first.location,
+        {
+            "indicator": ctx.indicator.code,
+            "numerator": a_code,
+            "denominator": b_code,
+            "found": found,
+        },
+        indicator=ctx.indicator.code,
+    )
+    return None, None, issue
+
+
 def _fraction(
     ctx: _Context, derive: ShareDerive | RatioDerive, formula: Callable[[Decimal, Decimal], Decimal]
 ) -> _Result:
-    a = ctx.gather.row_for(derive.numerator, [ctx.year])[ctx.year]
-    b = ctx.gather.row_for(derive.denominator, [ctx.year])[ctx.year]
+    row_a, row_b, mismatch = _same_basis(ctx, derive.numerator, derive.denominator)
+    if mismatch is not None:
+        return None, (), [mismatch]
+    a = ctx.gather.row_for(derive.numerator, [ctx.year], row_a)[ctx.year]
+    b = ctx.gather.row_for(derive.denominator, [ctx.year], row_b)[ctx.year]
     if a is None or b is None:
         return None, (), []
     if b.value == 0:
@@ -153,14 +249,14 @@ def _intensity_reduction(ctx: _Context, derive: IntensityReductionDerive) -> _Re
         if divisor.value == 0:
             return None, (), [ctx.zero(divisor)]
     i_t, i_0 = intensity(a_t.value, b_t.value), intensity(a_0.value, b_0.value)
-    if i_0 == 0:
+    if a_0.value == 0:
         what: dict[Lang, str] = {
-            "zh": f"{derive.base_year} 年的强度 {a_0.raw} / {b_0.raw}(保留 4 位小数)",
-            "en": f"the {derive.base_year} intensity {a_0.raw} / {b_0.raw} (to 4 decimals)",
+            "zh": f"{derive.base_year} 年的强度 {a_0.raw} / {b_0.raw}",
+            "en": f"the {derive.base_year} intensity {a_0.raw} / {b_0.raw}",
         }
         return None, (), [ctx.zero(a_0, what)]
     steps = (("intensity_t", i_t), ("intensity_base", i_0))
-    return reduction(i_t, i_0), steps, []
+    return reduction_of(a_t.value, b_t.value, a_0.value, b_0.value), steps, []
 
 
 def _cagr(ctx: _Context, derive: CagrDerive) -> _Result:
@@ -170,17 +266,79 @@ def _cagr(ctx: _Context, derive: CagrDerive) -> _Result:
         return None, (), []
     if v_0.value == 0:
         return None, (), [ctx.zero(v_0)]
-    steps = (("multiple", v_t.value / v_0.value),)
+    steps = (("multiple", ratio(v_t.value, v_0.value)),)
     return cagr(v_t.value, v_0.value, ctx.year - derive.base_year), steps, []
+
+
+def _holds(table: SeriesTable, code: str, years: list[int]) -> bool:
+    data = table.pick(code, years)
+    return data is not None and all(y in data.figures for y in years)
+
+
+def _unreadable(table: SeriesTable, code: str, years: list[int]) -> bool:
+    """Whether a cell the derivation needs holds something that is not a figure (its own issue
+    says why; falling back to another series would hide it)."""
+    data = table.pick(code, years)
+    return data is not None and any(y in data.unreadable for y in years)
 
 
 def _cagr_of_rates(ctx: _Context, derive: CagrOfRatesDerive) -> _Result:
     years = list(range(derive.base_year + 1, ctx.year + 1))
+    table = ctx.gather.table
+    ends = [derive.base_year, ctx.year]
+    levels = derive.levels
+    if (
+        levels is not None
+        and not _holds(table, derive.series, years)
+        and not _unreadable(table, derive.series, years)
+        and _holds(table, levels, ends)
+    ):
+        # No yearly rates, but the constant-price levels of both ends: their compound growth.
+        got_levels = ctx.gather.row_for(levels, ends)
+        v_0, v_t = got_levels[derive.base_year], got_levels[ctx.year]
+        assert v_0 is not None and v_t is not None
+        if v_0.value == 0:
+            return None, (), [ctx.zero(v_0)]
+        only: tuple[tuple[str, Decimal], ...] = (("levels_multiple", ratio(v_t.value, v_0.value)),)
+        return cagr(v_t.value, v_0.value, ctx.year - derive.base_year), only, []
     got = ctx.gather.row_for(derive.series, years)
     rates = [f.value for f in got.values() if f is not None]
     if len(rates) != len(years):
         return None, (), []
-    return cagr_of_rates(rates), (("product", growth_product(rates)),), []
+    value = cagr_of_rates(rates)
+    steps: tuple[tuple[str, Decimal], ...] = (("product", growth_product(rates)),)
+    if levels is None or not _holds(table, levels, ends):
+        return value, steps, []
+    # Both: they must agree within the precision the yearly rates were published at (each
+    # rounded to 0.1 makes their average uncertain by half of that).
+    got_levels = ctx.gather.row_for(levels, ends)
+    v_0, v_t = got_levels[derive.base_year], got_levels[ctx.year]
+    assert v_0 is not None and v_t is not None
+    if v_0.value == 0:
+        return None, (), [ctx.zero(v_0)]
+    from_levels = cagr(v_t.value, v_0.value, ctx.year - derive.base_year)
+    places = max((written_decimals(r) for r in rates), default=0)
+    steps = (
+        *steps,
+        ("levels_multiple", ratio(v_t.value, v_0.value)),
+        ("levels_cagr", from_levels),
+    )
+    if abs(value - from_levels) <= Decimal(5).scaleb(-places - 1):
+        return value, steps, []
+    shown = format_decimal(quantize(from_levels, max(places, 2)))
+    issue = Issue(
+        "inconsistent-value",
+        v_t.location,
+        {
+            "reported": format_decimal(quantize(value, max(places, 2))),
+            "reported_at": f"{derive.series} {years[0]}–{years[-1]}",
+            "computed": shown,
+            "computed_from": f"{levels} {derive.base_year}–{ctx.year} "
+            f"({v_0.location.sheet}!{v_0.location.cell}, {v_t.location.sheet}!{v_t.location.cell})",
+        },
+        indicator=ctx.indicator.code,
+    )
+    return None, steps, [issue]
 
 
 def _compute(ctx: _Context, derive: Derive) -> _Result:
@@ -242,10 +400,21 @@ def derive_all(
             continue  # the sheet does not carry this indicator's figures at all
         outcome = validated.outcomes[indicator.code]
         derivation, issues = derive_one(indicator, derive, table, submission, report_year, outcome)
+        if outcome.observation is None and any(i.level.value == "error" for i in issues):
+            # A zero divisor, bases that cannot be matched, two derivations that disagree:
+            # with nothing reported the figure is wrong (数据有误), not missing.
+            outcome.invalid = True
+        elif any(i.code in _ALWAYS_INVALID for i in issues):
+            outcome.invalid = True
         derivation, more = _reconcile(indicator, derivation, outcome, catalogue)
         derived.derivations[indicator.code] = derivation
         derived.issues += [*issues, *more]
     return derived
+
+
+# Derivation problems that leave nothing to judge even beside a reported figure: the figures
+# themselves contradict each other.
+_ALWAYS_INVALID = frozenset({"basis-mismatch", "inconsistent-value"})
 
 
 def _fallback(outcome: Outcome) -> dict[Lang, str]:

@@ -145,12 +145,47 @@ def labelled(figure: str, indicator: Indicator, lang: Lang) -> str:
     )
 
 
+def shown_figure(value: Decimal, indicator: Indicator) -> Decimal:
+    """A figure as shown: at the judged decimals, except where that would print the bound of a
+    target met only exactly (100%) for a figure that is not it: then as many digits as it takes
+    (99.9975, not 100)."""
+    decimals = indicator.decimals
+    rounded = quantize(value, decimals)
+    if not indicator.exact or rounded == value:
+        return rounded
+    for places in range(decimals + 1, 7):
+        if quantize(value, places) == value:
+            return quantize(value, places)
+    bound = indicator.target.number
+    places = decimals
+    while places < 27 and quantize(value, places) == bound:
+        places += 1
+    return quantize(value, max(places, 6))
+
+
 def scalar(value: Scalar, indicator: Indicator, lang: Lang) -> str:
-    """A reported value for display, rounded to at most the judged decimals."""
+    """A reported value for display, rounded to at most the judged decimals (more only where a
+    target met exactly would otherwise seem met)."""
     if isinstance(value, bool):
         return yes_no(value, lang)
     # the unit label (万元/人) is in the target beside it; the figure stays short
-    return number(value, indicator.unit, lang, indicator.decimals)
+    return number(shown_figure(value, indicator), indicator.unit, lang)
+
+
+def reported(result: IndicatorResult, lang: Lang) -> str:
+    """The reported figure, and beside it the figure judged when that is another one: 94% given
+    with 1127/1200 is judged as 93.92%, and the value column says so."""
+    obs = result.observation
+    if obs is None:
+        return "—"
+    shown = scalar(obs.value, result.indicator, lang)
+    if obs.computed:
+        return f"{shown}*"
+    if obs.fraction is not None and isinstance(obs.value, Decimal):
+        judged = scalar(obs.fraction, result.indicator, lang)
+        if judged != shown:
+            return f"{shown}（按 {judged}*）" if lang == "zh" else f"{shown} (judged {judged}*)"
+    return shown
 
 
 def target(indicator: Indicator, lang: Lang) -> str:
@@ -170,8 +205,13 @@ def target(indicator: Indicator, lang: Lang) -> str:
     if t.op is Op.AT_MOST:
         return f"≤ {figure}"
     if t.op is Op.ABOUT:
+        # What is judged is the lower bound; "about" and the tolerance say where it comes from.
         assert t.tolerance is not None
-        return f"≈ {figure} (±{format_decimal(t.tolerance)})"
+        bound = number(t.threshold, indicator.unit, lang)
+        tolerance = format_decimal(t.tolerance)
+        if lang == "zh":
+            return f"≥ {bound}（约 {figure} ±{tolerance}）"
+        return f"≥ {bound} (≈ {figure} ±{tolerance})"
     if indicator.range.max is not None and t.number == indicator.range.max:
         return f"= {figure}"
     return f"≥ {figure}"
@@ -323,9 +363,11 @@ def formula(indicator: Indicator, derivation: Derivation) -> str:
     return "numerator / denominator × 100"
 
 
-def bare(value: Decimal, unit: Unit, decimals: int) -> str:
+def bare(value: Decimal, unit: Unit, decimals: int, indicator: Indicator | None = None) -> str:
     """A judged figure as the explanation writes it: 10.94%, 2.47 (a ratio without ∶1)."""
-    shown = format_decimal(quantize(value, decimals))
+    shown = format_decimal(
+        shown_figure(value, indicator) if indicator is not None else quantize(value, decimals)
+    )
     return f"{shown}%" if unit is Unit.PERCENT else shown
 
 
@@ -334,6 +376,8 @@ def relation(indicator: Indicator, judged: Decimal, status: Status) -> str:
     t = indicator.target
     threshold = bare(t.threshold, indicator.unit, indicator.decimals)
     met = status is Status.MET
+    if indicator.exact and t.op is Op.AT_LEAST:
+        return f"{'=' if met else '<'} {threshold}"
     if t.op is Op.AT_MOST:
         text = f"{'≤' if met else '>'} {threshold}"
     elif t.op is Op.GREATER:

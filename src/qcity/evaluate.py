@@ -30,8 +30,9 @@ def judge(indicator: Indicator, value: Scalar) -> tuple[Status, Scalar, Decimal 
     if target.op is Op.IS:
         return (Status.MET if value == target.value else Status.UNMET), value, None
     assert isinstance(value, Decimal)
-    judged = quantize(value, indicator.decimals)
     threshold = quantize(target.threshold, indicator.decimals)
+    # 达到100% means every one: rounding 99.9975 up to 100.00 would meet it with one failure.
+    judged = value if indicator.exact else quantize(value, indicator.decimals)
     gap = judged - threshold
     met = judged <= threshold if target.op is Op.AT_MOST else judged >= threshold
     if target.op is Op.GREATER:

@@ -86,6 +86,17 @@ class GapReport:
         """How many gaps have *status*."""
         return sum(d.count(status) for d in self.departments)
 
+    def issue_counts(self) -> tuple[int, int]:
+        """The data issues in scope (the lead's indicators with --lead): errors, warnings."""
+        codes = (
+            None
+            if self.lead is None
+            else {i.code for i in self.evaluation.catalogue.indicators if i.lead == self.lead}
+        )
+        issues = [i for i in self.evaluation.issues if codes is None or i.indicator in codes]
+        errors = sum(1 for i in issues if i.level.value == "error")
+        return errors, sum(1 for i in issues if i.level.value == "warning")
+
 
 _RANK = {Status.INVALID: 0, Status.MISSING: 1, Status.UNMET: 2}
 
@@ -208,7 +219,7 @@ def units_to_meet(indicator: Indicator, numerator: Decimal, denominator: Decimal
     step = Decimal(1).scaleb(-max(written_decimals(numerator), written_decimals(denominator)))
     scale = Decimal(100) if indicator.unit is Unit.PERCENT else Decimal(1)
     threshold = quantize(indicator.target.threshold, indicator.decimals)
-    half = Decimal(5).scaleb(-indicator.decimals - 1)
+    half = Decimal(0) if indicator.exact else Decimal(5).scaleb(-indicator.decimals - 1)
     lower = indicator.target.op in (Op.AT_MOST, Op.LESS)
     # The exact boundary, then stepped to the grid and nudged until the judged value passes.
     if lower:

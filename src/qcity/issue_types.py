@@ -561,16 +561,28 @@ ISSUE_TYPES: dict[str, IssueType] = {
         ),
         _t(
             "suspicious-fraction",
-            W,
+            E,
             ("疑似小数形式的百分数", "Percentage written as a fraction?"),
             (
-                "填报值 {raw} 小于等于 1,而目标是 {target};是否想填 {suggestion}?",
-                "{raw} is at most 1 but the target is {target}; did you mean {suggestion}?",
+                "填报值 {raw} 不大于 1，而目标是 {target}，无法判定：是否应为 {suggestion}%？",
+                "{raw} is at most 1 but the target is {target}, so it cannot be judged: "
+                "did you mean {suggestion}%?",
             ),
             (
-                "百分数请填 {suggestion} 或 {suggestion}%;如确为 {raw}%,可忽略本提示",
-                "write {suggestion} or {suggestion}%; ignore this if {raw}% is right",
+                "填写 {suggestion}%，或把单元格设为百分比格式；如确为 {raw}%，请写作 {raw}%",
+                "write {suggestion}% or format the cell as a percentage; if {raw}% is meant, "
+                "write {raw}%",
             ),
+        ),
+        _t(
+            "fraction-not-accepted",
+            E,
+            ("此指标不由分子、分母计算", "No numerator or denominator for this indicator"),
+            (
+                "{indicator} 不是两个计数之比，{column} {raw} 不能用于计算",
+                "{indicator} is not a rate of two counts, so the {column} {raw} cannot be used",
+            ),
+            ("{instead}", "{instead}"),
         ),
         # --- the series sheet and derived indicators -------------------------------------------
         _t(
@@ -725,6 +737,34 @@ ISSUE_TYPES: dict[str, IssueType] = {
             (
                 "在序列表中补上这些数值;没有公布数据的保持空白",
                 "fill in those figures in the series sheet; leave empty what was never published",
+            ),
+        ),
+        _t(
+            "basis-mismatch",
+            E,
+            ("口径不一致", "Bases do not match"),
+            (
+                "{indicator} 的 {numerator} 与 {denominator} 没有同一口径的数据（{found}），不能相除",
+                "{indicator}: {numerator} and {denominator} have no figures on one basis "
+                "({found}), so they cannot be divided",
+            ),
+            (
+                "在序列表中补上同一口径的一对数据，并在“口径”列写明",
+                "give both figures on one basis in the series sheet and state it in the 口径 "
+                "(basis) column",
+            ),
+        ),
+        _t(
+            "period-conflict",
+            E,
+            ("报告期不一致", "Conflicting report periods"),
+            (
+                "报告期 {first}（{first_at}）与 {second}（{second_at}）不是同一年",
+                "the period {first} ({first_at}) and {second} ({second_at}) name different years",
+            ),
+            (
+                "只保留一个报告期，或改成同一年",
+                "keep one period label, or make both name the same year",
             ),
         ),
         _t(

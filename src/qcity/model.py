@@ -181,6 +181,14 @@ class Basis(Frozen):
     name: Localized
     aliases: list[Text] = []
     note: Localized | None = None
+    # Figures of two series are comparable only on one basis: bases of different series that
+    # share a group (the same survey) may be divided by each other. Default: the code itself.
+    group: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
+
+    @property
+    def family(self) -> str:
+        """The group figures on this basis can be compared within."""
+        return self.group or self.code
 
 
 class Series(Frozen):
@@ -242,11 +250,13 @@ class CagrDerive(Frozen):
 
 
 class CagrOfRatesDerive(Frozen):
-    """((Π (1 + r_y / 100) for y in base+1 … t)^(1 / (t − base)) − 1) × 100."""
+    """((Π (1 + r_y / 100) for y in base+1 … t)^(1 / (t − base)) − 1) × 100; or, without the
+    rates, the compound growth of *levels* (a constant-price level series) over the same years."""
 
     kind: Literal["cagr_of_rates"]
     series: SeriesCode
     base_year: Year
+    levels: SeriesCode | None = None
 
 
 class ChangeDerive(Frozen):
@@ -275,6 +285,8 @@ def derive_series(derive: Derive) -> list[tuple[str, str]]:
     """The series a derivation reads, as (field name, series code)."""
     if isinstance(derive, (ShareDerive, RatioDerive, IntensityReductionDerive)):
         return [("numerator", derive.numerator), ("denominator", derive.denominator)]
+    if isinstance(derive, CagrOfRatesDerive) and derive.levels is not None:
+        return [("series", derive.series), ("levels", derive.levels)]
     if isinstance(derive, (CagrDerive, CagrOfRatesDerive, ChangeDerive)):
         return [("series", derive.series)]
     return []
@@ -410,6 +422,8 @@ class Indicator(Frozen):
     # then the last horizon's, filled in from this list when the catalogue omits it.
     targets: list[HorizonTarget] = []
     unit_label: Localized | None = None  # the unit of an amount or a concentration: 万元/人
+    # A veto (一票否决) target: when it is not met the overall result fails, whatever else is met.
+    veto: bool = False
 
     @model_validator(mode="before")
     @classmethod
@@ -438,6 +452,22 @@ class Indicator(Frozen):
             if t.op is not Op.IS and not self.range.contains(t.number):
                 raise ValueError(f"the {t.year} target {t.number} lies outside the range")
         return self
+
+    @property
+    def takes_fraction(self) -> bool:
+        """Whether the figure is a rate of two counts, so 分子 / 分母 may be given."""
+        return isinstance(self.derive, RateDerive) or self.fraction is not None
+
+    @property
+    def exact(self) -> bool:
+        """Whether the target can only be met exactly (达到100%: at least the range's maximum),
+        so the figure is judged unrounded."""
+        t = self.target
+        if t.op is Op.AT_LEAST:
+            return self.range.max is not None and t.number == self.range.max
+        if t.op is Op.AT_MOST:
+            return self.range.min is not None and t.number == self.range.min
+        return False
 
     @model_validator(mode="after")
     def _coherent(self) -> Indicator:
@@ -573,7 +603,11 @@ class Catalogue(Frozen):
             if series is None:
                 problems.append((where, f"{code!r} is not a listed series"))
                 continue
-            wanted = SeriesKind.GROWTH if derive.kind == "cagr_of_rates" else SeriesKind.AMOUNT
+            wanted = (
+                SeriesKind.GROWTH
+                if derive.kind == "cagr_of_rates" and name == "series"
+                else SeriesKind.AMOUNT
+            )
             if series.kind is not wanted:
                 problems.append(
                     (

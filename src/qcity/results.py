@@ -312,6 +312,11 @@ class Evaluation(BaseModel):
         ]
 
     @property
+    def vetoed(self) -> list[IndicatorResult]:
+        """The veto targets (一票否决) that are not met: each fails the whole result."""
+        return [r for r in self.results if r.indicator.veto and r.status is Status.UNMET]
+
+    @property
     def errors(self) -> list[Issue]:
         """The issues of error severity."""
         return [i for i in self.issues if i.level.value == "error"]

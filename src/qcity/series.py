@@ -16,6 +16,8 @@ from qcity.workbook import PERIOD_NAMES, SeriesRow, Submission
 
 _BRACKETS = re.compile(r"^[(\[【]\s*(.*?)\s*[)\]】]$")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# A span of years, "2011—2015年", "2011-2015", "2011至2015": the period ends in its last year.
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年?\s*(?:[-—–~～至到]|－)\s*((?:19|20)\d\d)(?!\d)")
 
 
 def _key(text: str) -> str:
@@ -241,7 +243,8 @@ def _figures(
 
 
 def year_of(value: object) -> int | None:
-    """The year a 报告期 value names: 2015, "2015年6月", "2015-06", a date; None if none."""
+    """The year a 报告期 value names: 2015, "2015年6月", "2015-06", a date; a span
+    ("2011—2015年", "十二五期间(2011-2015)") names its last year; None if none."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (dt.date, dt.datetime)):
@@ -249,7 +252,10 @@ def year_of(value: object) -> int | None:
     if isinstance(value, (int, float)):
         return int(value) if float(value).is_integer() and 1900 <= value <= 2100 else None
     if isinstance(value, str):
-        match = _YEAR_IN_TEXT.search(clean_text(value))
+        text = clean_text(value)
+        if (span := _YEAR_SPAN.search(text)) is not None:
+            return int(span.group(1))
+        match = _YEAR_IN_TEXT.search(text)
         return int(match.group(1)) if match else None
     return None
 
@@ -272,10 +278,33 @@ def resolve_report_year(
         for name, value in submission.properties.items()
         if clean_text(name).casefold() in PERIOD_NAMES
     ]
+    found: ReportYear | None = None
     for value, where, source in marks:
         raw = raw_text(value)
         year = year_of(value)
-        if year is not None:
-            return ReportYear(year, source, where, raw), issues
-        issues.append(Issue("period-unreadable", where, {"raw": raw, "fallback": fallback}))
-    return ReportYear(latest, "latest"), issues
+        if year is None:
+            issues.append(Issue("period-unreadable", where, {"raw": raw, "fallback": fallback}))
+        elif found is None:
+            found = ReportYear(year, source, where, raw)
+        elif year != found.year:
+            # Two labels naming different years: nobody can tell which was meant.
+            assert found.location is not None
+            issues.append(
+                Issue(
+                    "period-conflict",
+                    where,
+                    {
+                        "first": found.raw or str(found.year),
+                        "first_at": _where(found.location),
+                        "second": raw,
+                        "second_at": _where(where),
+                    },
+                )
+            )
+    return found or ReportYear(latest, "latest"), issues
+
+
+def _where(location: Location) -> str:
+    if location.cell:
+        return f"{location.sheet}!{location.cell}"
+    return location.path or str(location)

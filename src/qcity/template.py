@@ -160,7 +160,7 @@ def _write_data_sheet(
             cell.border = border
             cell.alignment = wrap
         ws[f"{letter['code']}{row}"].font = Font(bold=True)
-        takes_fraction = ind.unit in (Unit.PERCENT, Unit.RATIO)
+        takes_fraction = ind.takes_fraction
         for key in INPUTS:
             cell = ws[f"{letter[key]}{row}"]
             cell.border = border

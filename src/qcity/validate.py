@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from qcity.errors import Issue, Lang, Location, Severity, printable
-from qcity.model import Catalogue, Indicator, Unit
+from qcity.model import Catalogue, Indicator, Unit, derive_series
 from qcity.results import Observation
 from qcity.values import (
     Parsed,
@@ -129,6 +129,29 @@ def validate(submission: Submission, catalogue: Catalogue) -> Validated:
     return result
 
 
+_COLUMN_NAMES: dict[str, dict[Lang, str]] = {
+    "numerator": {"zh": "分子", "en": "numerator"},
+    "denominator": {"zh": "分母", "en": "denominator"},
+}
+
+
+def fill_instead(indicator: Indicator) -> dict[Lang, str]:
+    """What to fill for an indicator that is not a rate of counts: its series, or 实际值."""
+    series = [code for _, code in derive_series(indicator.derive)] if indicator.derive else []
+    if series:
+        return {
+            "zh": f"{indicator.code} 由序列表计算：在序列表中填写 {' 和 '.join(series)}，"
+            "或在实际值中直接填写该指标；清空分子、分母",
+            "en": f"{indicator.code} is computed from the series sheet: give "
+            f"{' and '.join(series)} there, or the figure itself in 实际值 (value); "
+            "clear the numerator and denominator",
+        }
+    return {
+        "zh": "在实际值中直接填写该指标；清空分子、分母",
+        "en": "give the figure itself in 实际值 (value); clear the numerator and denominator",
+    }
+
+
 def _loc(submission: Submission, row: SheetRow, key: str) -> Location | None:
     return submission.location(row.number, key)
 
@@ -169,6 +192,30 @@ def _read_row(submission: Submission, row: SheetRow, outcome: Outcome, issues: l
     num = parse_amount(row.cells.get("numerator"))
     den = parse_amount(row.cells.get("denominator"))
     bad_fraction = report(num, num_loc) | report(den, den_loc)
+    if not indicator.takes_fraction:
+        # Only a rate of two counts is numerator / denominator; dividing an intensity index or
+        # two revenue levels would give a figure of another kind and judge it all the same.
+        for parsed, where, column in ((num, num_loc, "numerator"), (den, den_loc, "denominator")):
+            if parsed.empty:
+                continue
+            issues.append(
+                Issue(
+                    "fraction-not-accepted",
+                    where or Location(file=submission.shown),
+                    {
+                        "indicator": code,
+                        "column": _COLUMN_NAMES[column],
+                        "raw": parsed.raw,
+                        "instead": fill_instead(indicator),
+                    },
+                    indicator=code,
+                )
+            )
+            bad_fraction = True
+        if bad_value or bad_fraction:
+            outcome.invalid = True
+            return
+        num = den = Parsed(None, "empty", "")
     computed: Decimal | None = None
     if (
         not bad_fraction
@@ -179,10 +226,7 @@ def _read_row(submission: Submission, row: SheetRow, outcome: Outcome, issues: l
             present, absent = (
                 ("numerator", "denominator") if den.empty else ("denominator", "numerator")
             )
-            names: dict[str, dict[Lang, str]] = {
-                "numerator": {"zh": "分子", "en": "numerator"},
-                "denominator": {"zh": "分母", "en": "denominator"},
-            }
+            names = _COLUMN_NAMES
             issues.append(
                 Issue(
                     "incomplete-fraction",

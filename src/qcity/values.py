@@ -374,8 +374,10 @@ def _check_range(parsed: Parsed, indicator: Indicator) -> Parsed:
         and target.op is not Op.IS
         and 0 < value <= 1 < target.threshold
     ):
+        # 0.824 against "80%以上" is 0.824% or 82.4%: judging either would be a guess, so the
+        # figure is refused with the likely meaning (a percent-formatted cell says which).
         suggestion = format_decimal(value * 100)
-        warning: Problem = (
+        problem: Problem = (
             "suspicious-fraction",
             {
                 "raw": parsed.raw,
@@ -383,7 +385,7 @@ def _check_range(parsed: Parsed, indicator: Indicator) -> Parsed:
                 "suggestion": suggestion,
             },
         )
-        return Parsed(value, parsed.notation, parsed.raw, None, (*parsed.warnings, warning))
+        return Parsed(None, parsed.notation, parsed.raw, problem, parsed.warnings)
     return parsed
 
 

@@ -44,8 +44,8 @@ def exit_code_for(evaluation: Evaluation, fail_on_tasks: bool = False) -> int:
     results = evaluation.all_results()
     if evaluation.errors or any(r.status is Status.INVALID for r in results):
         return EXIT_INVALID
-    if any(r.status is not Status.MET for r in results):
-        return EXIT_UNMET
+    if evaluation.vetoed or any(r.status is not Status.MET for r in results):
+        return EXIT_UNMET  # a veto target not met fails the result whatever else is met
     if fail_on_tasks and evaluation.tasks and any(r.overdue for r in evaluation.tasks.results):
         return EXIT_UNMET
     return EXIT_OK

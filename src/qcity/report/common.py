@@ -23,11 +23,7 @@ from qcity.values import format_decimal
 
 def value_text(result: IndicatorResult, lang: Lang) -> str:
     """The reported value as shown (`93.42%*` when computed from a fraction), or — when none."""
-    obs = result.observation
-    if obs is None:
-        return "—"
-    shown = display.scalar(obs.value, result.indicator, lang)
-    return f"{shown}*" if obs.computed else shown
+    return display.reported(result, lang)
 
 
 def fraction_text(result: IndicatorResult) -> str | None:

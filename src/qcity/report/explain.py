@@ -11,6 +11,7 @@ from qcity import display
 from qcity.errors import Issue, Lang, Location
 from qcity.model import (
     CagrDerive,
+    CagrOfRatesDerive,
     Indicator,
     IntensityReductionDerive,
     RatioDerive,
@@ -48,8 +49,20 @@ _T: dict[str, dict[Lang, str]] = {
     "basis": {"zh": "    口径:{basis}", "en": "    basis: {basis}"},
     "absent": {"zh": "表中无此数据", "en": "not in the sheet"},
     "intensity": {
-        "zh": "  I = {a} / {b},保留 4 位小数",
-        "en": "  I = {a} / {b}, kept to 4 decimals",
+        "zh": "  I = {a} / {b}，不先舍入",
+        "en": "  I = {a} / {b}, not rounded first",
+    },
+    "rounded": {
+        "zh": "  未舍入 {exact} → 四舍五入到 {decimals} 位小数（唯一一次舍入）= {judged}",
+        "en": "  unrounded {exact} → rounded half up to {decimals} decimals (the one rounding) = {judged}",
+    },
+    "unrounded": {
+        "zh": "  未舍入 {exact}，按原值判定（目标只能恰好达到）",
+        "en": "  unrounded {exact}, judged as it is (the target is met only exactly)",
+    },
+    "levels": {
+        "zh": "  无逐年增速，改由 {series}（不变价）计算",
+        "en": "  no yearly rates: computed from {series} (constant prices)",
     },
     "reported": {
         "zh": "填报值 {raw}({where}){agreement}",
@@ -122,12 +135,15 @@ def _fraction_lines(result: IndicatorResult, lang: Lang) -> list[str]:
     line = (
         f"  {ind.code} = {format_decimal(obs.numerator)} ({_cell(obs.numerator_at or obs.location)})"
         f" / {format_decimal(obs.denominator)} ({_cell(obs.denominator_at or obs.location)}){times}"
-        f" = {display.bare(obs.fraction, ind.unit, ind.decimals)}"
+        f" = {display.bare(obs.fraction, ind.unit, ind.decimals, ind)}"
     )
     if obs.computed and isinstance(result.judged, Decimal):
         line += f" {display.relation(ind, result.judged, result.status)}"
         line += f" {display.STATUS_LABEL[result.status][lang]}"
-    return [_t("fraction", lang, times=times), line]
+    lines = [_t("fraction", lang, times=times), line]
+    if obs.computed:
+        lines.append(_rounding(ind, obs.fraction, lang))
+    return lines
 
 
 def _series_lines(
@@ -158,12 +174,29 @@ def _series_lines(
         return lines
     assert result.derived_judged is not None and result.derived_status is not None
     verdict = (
-        f"{display.bare(result.derived_judged, ind.unit, ind.decimals)} "
+        f"{display.bare(result.derived_judged, ind.unit, ind.decimals, ind)} "
         f"{display.relation(ind, result.derived_judged, result.derived_status)} "
         f"{display.STATUS_LABEL[result.derived_status][lang]}"
     )
     lines += _arithmetic(ind, d, verdict, lang)
+    lines.append(_rounding(ind, d.value, lang))
     return lines
+
+
+def _long(value: Decimal) -> str:
+    """An unrounded figure: exact when short, else its first 12 decimals and an ellipsis."""
+    text = format_decimal(value)
+    if "." in text and len(text.split(".")[1]) > 12:
+        return format_decimal(quantize(value, 12).copy_abs().copy_sign(value)) + "…"
+    return text
+
+
+def _rounding(ind: Indicator, value: Decimal, lang: Lang) -> str:
+    """The one rounding step, from the unrounded figure to the one judged."""
+    if ind.exact:
+        return _t("unrounded", lang, exact=_long(value))
+    judged = format(quantize(value, ind.decimals), "f")
+    return _t("rounded", lang, exact=_long(value), decimals=ind.decimals, judged=judged)
 
 
 def _by(d: Derivation, series: str, year: int) -> Figure:
@@ -183,20 +216,34 @@ def _arithmetic(ind: Indicator, d: Derivation, verdict: str, lang: Lang) -> list
         i_t, i_0 = d.step("intensity_t"), d.step("intensity_base")
         return [
             _t("intensity", lang, a=num, b=den),
-            f"  I_{t} = {_figure(_by(d, num, t))} / {_figure(_by(d, den, t))} = {i_t}",
-            f"  I_{base} = {_figure(_by(d, num, base))} / {_figure(_by(d, den, base))} = {i_0}",
-            f"  {code} = (1 − {i_t} / {i_0}) × 100 = {verdict}",
+            f"  I_{t} = {_figure(_by(d, num, t))} / {_figure(_by(d, den, t))} = {_long(i_t)}",
+            f"  I_{base} = {_figure(_by(d, num, base))} / {_figure(_by(d, den, base))}"
+            f" = {_long(i_0)}",
+            f"  {code} = (1 − I_{t} / I_{base}) × 100 = {verdict}",
         ]
     n = t - base
     if isinstance(derive, CagrDerive):
-        multiple = format_decimal(quantize(d.step("multiple"), 4))
+        multiple = _long(d.step("multiple"))
         latest, first = _by(d, derive.series, t), _by(d, derive.series, base)
         return [
             f"  {code} = (({_figure(latest)} / {_figure(first)})^(1/{n}) − 1) × 100",
             f"         = ({multiple}^(1/{n}) − 1) × 100 = {verdict}",
         ]
-    factors = " × ".join(f"(1 + {format_decimal(f.value)}%)" for f in d.inputs)
-    product = format_decimal(quantize(d.step("product"), 4))
+    steps = dict(d.steps)
+    if "product" not in steps and isinstance(derive, CagrOfRatesDerive) and derive.levels:
+        latest, first = _by(d, derive.levels, t), _by(d, derive.levels, base)
+        multiple = _long(d.step("levels_multiple"))
+        return [
+            _t("levels", lang, series=derive.levels),
+            f"  {code} = (({_figure(latest)} / {_figure(first)})^(1/{n}) − 1) × 100",
+            f"         = ({multiple}^(1/{n}) − 1) × 100 = {verdict}",
+        ]
+    factors = " × ".join(
+        f"(1 + {format_decimal(f.value)}%)"
+        for f in d.inputs
+        if isinstance(derive, CagrOfRatesDerive) and f.series == derive.series
+    )
+    product = _long(d.step("product"))
     return [
         f"  {code} = ({factors})^(1/{n}) − 1",
         f"         = {product}^(1/{n}) − 1 = {verdict}",

@@ -146,14 +146,17 @@ def counts_text(report: GapReport, lang: Lang) -> str:
     n = {s: report.count(s) for s in Status}
     if not gaps and not report.other_issues:
         return "没有需要补齐的指标。" if lang == "zh" else "Nothing to close."
+    errors, warnings = report.issue_counts()
     if lang == "zh":
         return (
             f"共 {len(gaps)} 项待补齐:未达标 {n[Status.UNMET]},未填报 {n[Status.MISSING]},"
             f"数据有误 {n[Status.INVALID]};其他数据问题 {len(report.other_issues)}。"
+            f"数据问题：错误 {errors}，警告 {warnings}。"
         )
     return (
         f"{len(gaps)} to close: {n[Status.UNMET]} unmet, {n[Status.MISSING]} missing, "
-        f"{n[Status.INVALID]} invalid; {len(report.other_issues)} other data problems."
+        f"{n[Status.INVALID]} invalid; {len(report.other_issues)} other data problems. "
+        f"Data issues: {errors} errors, {warnings} warnings."
     )
 
 

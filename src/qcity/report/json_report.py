@@ -293,6 +293,7 @@ def evaluation_dict(
             "total": s.total,
             "errors": len(evaluation.errors),
             "warnings": sum(1 for i in evaluation.issues if i.level.value == "warning"),
+            "vetoed": [r.indicator.code for r in evaluation.vetoed],
         },
         "indicators": [indicator_dict(r, lang, evaluation.catalogue) for r in evaluation.results],
         "tasks_sheet": evaluation.tasks.sheet if evaluation.tasks else None,

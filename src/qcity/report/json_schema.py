@@ -211,9 +211,17 @@ def report_json_schema() -> dict[str, Any]:
             },
             "lang": {"enum": ["zh", "en"]},
             "summary": closed_object(
-                dict.fromkeys(
-                    ("met", "unmet", "missing", "invalid", "total", "errors", "warnings"), COUNT
-                )
+                {
+                    **dict.fromkeys(
+                        ("met", "unmet", "missing", "invalid", "total", "errors", "warnings"),
+                        COUNT,
+                    ),
+                    # the veto targets (一票否决) not met: the overall result fails
+                    "vetoed": {
+                        "type": "array",
+                        "items": {"type": "string", "pattern": CODE_PATTERN},
+                    },
+                }
             ),
             "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}},
             "tasks_sheet": nullable(STRING),

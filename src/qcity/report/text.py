@@ -96,6 +96,13 @@ def summary_text(evaluation: Evaluation, lang: Lang) -> Text:
     """结论:17/23 项达标;未达标 3,未填报 2,数据有误 1。"""
     s = evaluation.summary
     text = Text()
+    for r in evaluation.vetoed:
+        # A veto target says so first: nothing else met can outweigh it.
+        name = f"{r.indicator.code} {r.indicator.name.get(lang)}"
+        if lang == "zh":
+            text.append(f"一票否决：{name} 未达标，整体不通过。", style="bold red")
+        else:
+            text.append(f"Veto: {name} is not met, so the whole result fails. ", style="bold red")
     if lang == "zh":
         text.append("结论:", style="bold")
         text.append(f"{s.met}/{s.total} 项达标", style="bold green" if s.met == s.total else "bold")
@@ -167,7 +174,7 @@ def _footnotes(evaluation: Evaluation, lang: Lang) -> list[str]:
     """The notes under the table: computed fractions, derived figures judged, bases used."""
     lines: list[str] = []
     results = evaluation.results
-    if any(r.observation is not None and r.observation.computed for r in results):
+    if any(r.observation is not None and "*" in display.reported(r, lang) for r in results):
         lines.append(
             "* 由分子/分母计算" if lang == "zh" else "* computed from numerator / denominator"
         )
@@ -240,11 +247,7 @@ class TextReporter(Reporter):
                     ),
                 )
             reported = r.observation is not None and r.observation.notation != "derived"
-            value = display.scalar(r.observation.value, ind, lang) if r.observation else "—"
-            if not reported:
-                value = "—"
-            elif r.observation is not None and r.observation.computed:
-                value = f"{value}*"
+            value = display.reported(r, lang) if reported else "—"
             cells: list[str | Text] = [ind.code, ind.name.get(lang), display.target(ind, lang)]
             cells.append(value)
             if derived_column:

@@ -270,11 +270,17 @@ def header_name(text: str) -> str:
     return TRAILING_UNIT.sub("", clean_text(text)).casefold()
 
 
-# 报告期 / period: a label with its value after a colon or in the next cell to the right.
-_PERIOD_LABEL = re.compile(r"(?:报告期|report\s*period|period)\s*[:]?\s*(.*)$", re.IGNORECASE)
+# 报告期 / 统计期 / period: a label with its value after a colon or in the next cell to the right.
+# The cell must begin with the label (or hold it after a 填报单位 in the same cell, as the
+# template lays it out): a title that mentions "the five-year period (2011-2015)" is no label.
+_PERIOD_LABEL = re.compile(
+    r"^(?:(?:填报单位|报送单位|reporting\s+unit|reported\s+by|unit)\s*:.*?\s)?"
+    r"(?:报告期|统计期|report(?:ing)?\s*period|period)(?![a-z])\s*[:]?\s*(.*)$",
+    re.IGNORECASE,
+)
 
 
-PERIOD_NAMES = ("报告期", "period")
+PERIOD_NAMES = ("报告期", "统计期", "period")
 
 
 # 填报单位 / unit: who reports. An English label needs a colon or the value in the next cell, so
