@@ -93,7 +93,14 @@ def catalogue_list(
         from qcity.report.catalogue_view import write_catalogue
 
         cat = load(catalogue)
-        emit(lambda s, o: write_catalogue(cat, s, o, fmt.value), None, [], None, lang.value)
+        emit(
+            lambda s, o: write_catalogue(cat, s, o, fmt.value),
+            None,
+            [],
+            None,
+            lang.value,
+            fmt=fmt.value,
+        )
 
 
 @catalogue_app.command("validate")
@@ -173,7 +180,7 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
 
             schema = gaps_json_schema()
         text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-        emit(lambda s, o: s.write(text), output, [], None, "en")
+        emit(lambda s, o: s.write(text), output, [], None, "en", fmt="json")
 
 
 @catalogue_app.command("schema")

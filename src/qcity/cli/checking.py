@@ -136,6 +136,7 @@ def check(
                 color,
                 lang.value,
                 today=day,
+                fmt=fmt.value,
             )
         code = batch.exit_code
     raise typer.Exit(code)
@@ -186,6 +187,7 @@ def _check_one_file(
             lang.value,
             today=day,
             fail_on_tasks=fail_on_tasks,
+            fmt=fmt.value,
         )
         if annotate is not None:
             _write_annotated(file, annotate, evaluation, lang.value)
@@ -356,7 +358,7 @@ def hook(
                 print_issues(stderr_console(lang.value), entry.failure, lang.value)
             elif code != EXIT_OK or fmt is not ReportFormat.text:
                 render = functools.partial(reporter.write, entry.evaluation)
-                emit(render, None, [], False, lang.value)
+                emit(render, None, [], False, lang.value, fmt=fmt.value)
             if fail_on is FailOn.invalid and code == EXIT_UNMET:
                 code = EXIT_OK
             worst = max(worst, code)

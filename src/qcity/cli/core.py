@@ -375,8 +375,10 @@ def emit(
     lang: Lang,
     today: dt.date | None = None,
     fail_on_tasks: bool = False,
+    fmt: str = "text",
 ) -> None:
-    """Render with *render(stream, options)* to *output* (atomically) or stdout."""
+    """Render with *render(stream, options)* to *output* (atomically, UTF-8) or stdout (in the
+    console's encoding as qcity.cli.streams decides for the format *fmt*)."""
     if output is not None:
         from qcity.files import refuse_overwrite, write_atomic
 
@@ -396,8 +398,11 @@ def emit(
     options = ReportOptions(
         lang=lang, color=use_color, width=terminal_width(), today=today, fail_on_tasks=fail_on_tasks
     )
+    from qcity.cli.streams import report_stream
+
     try:
-        render(sys.stdout, options)
+        with report_stream(sys.stdout, fmt) as stream:
+            render(stream, options)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`qcity check … | head`): stop writing, keep the exit code.

@@ -168,6 +168,7 @@ def diff(
             [old, new],
             color,
             lang.value,
+            fmt=fmt.value,
         )
         code = diff_exit_code(result)
     raise typer.Exit(code)
@@ -222,6 +223,7 @@ def gaps(
                 color,
                 lang.value,
                 today=day,
+                fmt=fmt.value,
             )
         code = gaps_exit_code(report)
     raise typer.Exit(code)
@@ -288,6 +290,7 @@ def plan(
             color,
             lang.value,
             today=day,
+            fmt=fmt.value,
         )
         # A view, not a verdict: 0 whatever is open (check and gaps judge).
         code = EXIT_OK
