@@ -29,7 +29,7 @@ _PART_KINDS: dict[str, dict[Lang, str]] = {
     "xl/media/": {"zh": "图片", "en": "images"},
     "xl/charts/chart": {"zh": "图表", "en": "charts"},
     "xl/drawings/drawing": {"zh": "图形、文本框", "en": "shapes and text boxes"},
-    "xl/vbaProject.bin": {"zh": "宏(VBA)", "en": "macros (VBA)"},
+    "xl/vbaProject.bin": {"zh": "宏（VBA）", "en": "macros (VBA)"},
     "xl/threadedComments/": {"zh": "新式批注的回复线程", "en": "threaded comment replies"},
     "xl/pivotTables/": {"zh": "数据透视表", "en": "pivot tables"},
     "xl/slicers/": {"zh": "切片器", "en": "slicers"},
@@ -38,7 +38,7 @@ _PART_KINDS: dict[str, dict[Lang, str]] = {
     "xl/ctrlProps/": {"zh": "表单控件", "en": "form controls"},
     "xl/activeX/": {"zh": "ActiveX 控件", "en": "ActiveX controls"},
     "xl/externalLinks/": {"zh": "外部链接", "en": "external links"},
-    "xl/tables/": {"zh": "表格(列表)", "en": "tables"},
+    "xl/tables/": {"zh": "表格（列表）", "en": "tables"},
     "xl/connections.xml": {"zh": "数据连接", "en": "data connections"},
     "customXml/": {"zh": "自定义 XML", "en": "custom XML"},
 }
@@ -86,7 +86,7 @@ def _load(source: bytes, shown: str, keep_vba: bool) -> Workbook:
                 {
                     "path": shown,
                     "reason": {
-                        "zh": f"无法为标注副本完整读取:{type(e).__name__}: {e}",
+                        "zh": f"无法为标注副本完整读取：{type(e).__name__}：{e}",
                         "en": f"cannot be loaded in full for the annotated copy: {type(e).__name__}: {e}",
                     },
                 },

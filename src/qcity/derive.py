@@ -154,7 +154,7 @@ def _intensity_reduction(ctx: _Context, derive: IntensityReductionDerive) -> _Re
     i_t, i_0 = intensity(a_t.value, b_t.value), intensity(a_0.value, b_0.value)
     if i_0 == 0:
         what: dict[Lang, str] = {
-            "zh": f"{derive.base_year} 年的强度 {a_0.raw} / {b_0.raw}(保留 4 位小数)",
+            "zh": f"{derive.base_year} 年的强度 {a_0.raw} / {b_0.raw}（保留 4 位小数）",
             "en": f"the {derive.base_year} intensity {a_0.raw} / {b_0.raw} (to 4 decimals)",
         }
         return None, (), [ctx.zero(a_0, what)]
@@ -312,7 +312,7 @@ def _describe_missing(missing: list[MissingFigure], years: list[int]) -> dict[La
     en: list[str] = []
     for code, items in by_series.items():
         if all(m.location.cell is None and m.year in years for m in items):
-            zh.append(f"{code}(表中无此序列)")
+            zh.append(f"{code}（表中无此序列）")
             en.append(f"{code} (no such row)")
             continue
         parts_zh, parts_en = [], []

@@ -174,7 +174,7 @@ def _unknown(raw: str, catalogue: Catalogue, where: Location) -> Issue:
     codes = [t.code for t in catalogue.tasks]
     close = difflib.get_close_matches(normalize_code(raw), codes, n=1, cutoff=0.5)
     suggestion: dict[Lang, str] = (
-        {"zh": f",是否为 {close[0]}?", "en": f"; did you mean {close[0]}?"}
+        {"zh": f"，是否为 {close[0]}？", "en": f"; did you mean {close[0]}?"}
         if close
         else {"zh": "", "en": ""}
     )

@@ -66,7 +66,7 @@ def template(
         n = len(template_indicators(cat, leads))
         meta = cat.catalogue
         if lang.value == "zh":
-            msg = f"✔ 已写入模板 {out}({n} 项指标,指标目录 {meta.id} v{meta.version})"
+            msg = f"✔ 已写入模板 {out}（{n} 项指标，指标目录 {meta.id} v{meta.version}）"
         else:
             msg = (
                 f"✔ wrote the template {out} ({n} indicators, catalogue {meta.id} v{meta.version})"
@@ -139,12 +139,12 @@ def catalogue_validate(
         n = len(cat.indicators)
         meta = cat.catalogue
         if lang.value == "zh":
-            msg = f"✔ {file}:指标目录有效({meta.id} v{meta.version},{n} 项指标)"
+            msg = f"✔ {file}：指标目录有效（{meta.id} v{meta.version}，{n} 项指标）"
         else:
             msg = f"✔ {file}: valid catalogue ({meta.id} v{meta.version}, {n} indicators)"
         if plan is not None:
             msg += (
-                ";引文均与方案原文一致" if lang.value == "zh" else "; every quote matches the plan"
+                "；引文均与方案原文一致" if lang.value == "zh" else "; every quote matches the plan"
             )
         typer.echo(msg)
         code = EXIT_OK

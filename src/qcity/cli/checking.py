@@ -294,7 +294,7 @@ def _write_annotated(file: Path, out: Path, evaluation: Evaluation, lang: Lang) 
     if lang == "zh":
         typer.echo(f"✔ 标注副本已写入 {out}", err=True)
         if copy.lost:
-            typer.echo(f"⚠ 标注副本未能保留原工作簿中的:{'、'.join(copy.lost)}", err=True)
+            typer.echo(f"⚠ 标注副本未能保留原工作簿中的：{'、'.join(copy.lost)}", err=True)
     else:
         typer.echo(f"✔ wrote the annotated copy {out}", err=True)
         if copy.lost:

@@ -31,24 +31,27 @@ _T: dict[str, dict[Lang, str]] = {
     "file": {"zh": "文件 {file}", "en": "File {file}"},
     "year": {"zh": " · 报告年份 {year}", "en": " · report year {year}"},
     "fraction": {
-        "zh": "由分子/分母计算:分子 / 分母{times}",
+        "zh": "由分子/分母计算：分子 / 分母{times}",
         "en": "From the numerator and denominator: numerator / denominator{times}",
     },
-    "series": {"zh": "由序列计算({kind}):{formula}", "en": "From the series ({kind}): {formula}"},
+    "series": {
+        "zh": "由序列计算（{kind}）：{formula}",
+        "en": "From the series ({kind}): {formula}",
+    },
     "no-sheet": {
-        "zh": "可由序列计算({kind}),但工作簿没有“序列”工作表",
+        "zh": "可由序列计算（{kind}），但工作簿没有“序列”工作表",
         "en": "Derivable from the series ({kind}), but the workbook has no 序列 (series) sheet",
     },
     "missing": {"zh": "  缺少 {what}", "en": "  missing {what}"},
     "unreadable": {
-        "zh": "  无法读取 {what},见下方数据问题",
+        "zh": "  无法读取 {what}，见下方数据问题",
         "en": "  unreadable {what}; see the data issues below",
     },
     "cannot": {"zh": "  无法计算", "en": "  cannot be derived"},
-    "basis": {"zh": "    口径:{basis}", "en": "    basis: {basis}"},
+    "basis": {"zh": "    口径：{basis}", "en": "    basis: {basis}"},
     "absent": {"zh": "表中无此数据", "en": "not in the sheet"},
     "intensity": {
-        "zh": "  I = {a} / {b},保留 4 位小数",
+        "zh": "  I = {a} / {b}，保留 4 位小数",
         "en": "  I = {a} / {b}, kept to 4 decimals",
     },
     "reported": {
@@ -57,18 +60,18 @@ _T: dict[str, dict[Lang, str]] = {
     },
     "not-reported": {"zh": "填报值 未填报{where}", "en": "Reported: nothing{where}"},
     "invalid": {
-        "zh": "填报值 有误{where},见下方数据问题",
+        "zh": "填报值 有误{where}，见下方数据问题",
         "en": "Reported: invalid{where}; see the data issues below",
     },
-    "agrees": {"zh": ",与计算值一致", "en": ", agrees with the derived value"},
-    "agrees-fraction": {"zh": ",与分子/分母一致", "en": ", agrees with its fraction"},
-    "disagrees": {"zh": ",与计算值 {value} 不一致", "en": ", disagrees with the derived {value}"},
+    "agrees": {"zh": "，与计算值一致", "en": ", agrees with the derived value"},
+    "agrees-fraction": {"zh": "，与分子/分母一致", "en": ", agrees with its fraction"},
+    "disagrees": {"zh": "，与计算值 {value} 不一致", "en": ", disagrees with the derived {value}"},
     "verdict": {"zh": "判定 ", "en": "Verdict "},
     "on-reported": {"zh": " · 按填报值 {value}", "en": " · on the reported {value}"},
     "on-derived": {"zh": " · 按计算值 {value}", "en": " · on the derived {value}"},
     "on-fraction": {"zh": " · 按分子/分母 {value}", "en": " · on the fraction {value}"},
     "gap": {"zh": " · 差距 {gap}", "en": " · gap {gap}"},
-    "issues": {"zh": "数据问题 ({n})", "en": "Data issues ({n})"},
+    "issues": {"zh": "数据问题（{n}）", "en": "Data issues ({n})"},
 }
 
 

@@ -92,7 +92,9 @@ class GithubReporter(Reporter):
         if issue.district:
             title += f" · {issue.district}"
         where = cell_ref(issue.location)
-        message = f"{where}: {issue.message(lang)}" if where else issue.message(lang)
+        message = (
+            f"{where}{display.COLON[lang]}{issue.message(lang)}" if where else issue.message(lang)
+        )
         message += f" → {issue.hint(lang)}"
         return command(
             COMMAND[issue.level.value], message, file=issue.location.file or source, title=title

@@ -97,12 +97,12 @@ def summary_text(evaluation: Evaluation, lang: Lang) -> Text:
     s = evaluation.summary
     text = Text()
     if lang == "zh":
-        text.append("结论:", style="bold")
+        text.append("结论：", style="bold")
         text.append(f"{s.met}/{s.total} 项达标", style="bold green" if s.met == s.total else "bold")
-        text.append(f";未达标 {s.unmet},未填报 {s.missing},数据有误 {s.invalid}")
+        text.append(f"；未达标 {s.unmet}，未填报 {s.missing}，数据有误 {s.invalid}")
         errors = len(evaluation.errors)
         warnings = len(evaluation.issues) - errors
-        text.append(f";数据问题:错误 {errors},警告 {warnings}。")
+        text.append(f"；数据问题：错误 {errors}，警告 {warnings}。")
     else:
         text.append("Result: ", style="bold")
         text.append(f"{s.met}/{s.total} met", style="bold green" if s.met == s.total else "bold")
@@ -126,7 +126,7 @@ def print_tasks(console: Console, tasks: TaskReport, lang: Lang, enforced: bool)
     console.print()
     head = f"{label('tasks', lang)} ({len(tasks.results)})"
     if tasks.sheet is not None:
-        head += f" · {label('sheet', lang)}: {tasks.sheet}"
+        head += f" · {label('sheet', lang)}{display.COLON[lang]}{tasks.sheet}"
     console.print(Text(head, style="bold"))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(label("code", lang), no_wrap=True, style="bold")
@@ -140,7 +140,9 @@ def print_tasks(console: Console, tasks: TaskReport, lang: Lang, enforced: bool)
     for r in tasks.results:
         task = Text(r.task.title.get(lang))
         if r.evidence:
-            task.append(f"\n{label('evidence', lang)}: {r.evidence}", style="dim")
+            task.append(
+                f"\n{label('evidence', lang)}{display.COLON[lang]}{r.evidence}", style="dim"
+            )
         progress = task_progress_text(r, lang)
         table.add_row(
             r.task.code,
@@ -175,7 +177,7 @@ def _footnotes(evaluation: Evaluation, lang: Lang) -> list[str]:
         r.judged_on_derived or (r.derivation and r.derivation.consistent is False) for r in results
     ):
         lines.append(
-            "有计算值的指标按计算值判定;≠ 表示计算值与填报值不一致"
+            "有计算值的指标按计算值判定；≠ 表示计算值与填报值不一致"
             if lang == "zh"
             else "Where a value is derived from the series, it is judged; "
             "≠ marks one that disagrees with the reported value"
@@ -197,19 +199,22 @@ class TextReporter(Reporter):
         console = make_console(stream, options)
         meta = evaluation.catalogue.catalogue
         console.print(
-            Text(f"{label('title', lang)} · {meta.title.get(lang)}({meta.document})", style="bold")
+            Text(
+                f"{label('title', lang)} · {display.bracketed(meta.title.get(lang), meta.document, lang)}",
+                style="bold",
+            )
         )
-        where = f"{label('file', lang)}: {evaluation.source}"
+        where = f"{label('file', lang)}{display.COLON[lang]}{evaluation.source}"
         if evaluation.sheet:
-            where += f" · {label('sheet', lang)}: {evaluation.sheet}"
-        where += f" · {label('catalogue', lang)}: {meta.id} v{meta.version}"
+            where += f" · {label('sheet', lang)}{display.COLON[lang]}{evaluation.sheet}"
+        where += f" · {label('catalogue', lang)}{display.COLON[lang]}{meta.id} v{meta.version}"
         console.print(Text(where, style="dim"))
         derived_column = evaluation.series_sheet is not None
         if evaluation.series_sheet is not None and evaluation.report_year is not None:
             console.print(
                 Text(
-                    f"{label('series_sheet', lang)}: {evaluation.series_sheet} · "
-                    f"{label('report_year', lang)}: {display.report_year(evaluation.report_year, lang)}",
+                    f"{label('series_sheet', lang)}{display.COLON[lang]}{evaluation.series_sheet} · "
+                    f"{label('report_year', lang)}{display.COLON[lang]}{display.report_year(evaluation.report_year, lang)}",
                     style="dim",
                 )
             )
@@ -277,7 +282,7 @@ class TextReporter(Reporter):
             overdue = tasks.summary.overdue
             console.print(
                 Text(
-                    f"任务:逾期 {overdue} 项,按 --fail-on-tasks 判为未完成。"
+                    f"任务：逾期 {overdue} 项，按 --fail-on-tasks 判为未完成。"
                     if lang == "zh"
                     else f"Tasks: {overdue} overdue, which fails the check (--fail-on-tasks).",
                     style="bold red",

@@ -162,7 +162,7 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
     if not sheets:
         raise damaged(
             shown,
-            "工作簿里没有可读的工作表(工作表部件缺失)",
+            "工作簿里没有可读的工作表（工作表部件缺失）",
             "the workbook has no readable sheet (its sheet parts are missing)",
         )
 
@@ -265,7 +265,7 @@ def _sheet_list(wb: Any) -> dict[str, str] | str:
     for sheet in wb._sheets:
         name = printable(sheet.title)
         chart = isinstance(sheet, Chartsheet)
-        names["zh"].append(f"{name}(图表工作表)" if chart else name)
+        names["zh"].append(f"{name}（图表工作表）" if chart else name)
         names["en"].append(f"{name} (chart sheet)" if chart else name)
     return {"zh": ", ".join(names["zh"]), "en": ", ".join(names["en"])}
 
