@@ -95,10 +95,10 @@ def test_status_cells_match_the_report(cli: Cli, submission: Path, tmp_path: Pat
         str(ws.cell(r, 1).value): [ws.cell(r, 10).value, ws.cell(r, 11).value] for r in range(4, 27)
     }
     assert rows["PRD-02"] == ["✘ 未达标", "−0.01 个百分点"]
-    assert rows["ECO-04"] == ["✘ 未达标", "+0.01(相对上限 2.6∶1)"]
+    assert rows["ECO-04"] == ["✘ 未达标", "+0.01（相对上限 2.6∶1）"]
     assert rows["CON-02"] == ["○ 未填报", None]
     assert rows["ENV-01"] == ["! 数据有误", "✖ 数值是约数"]
-    assert rows["CON-01"] == ["✘ 未达标", "−99 个百分点; ⚠ 疑似小数形式的百分数"]
+    assert rows["CON-01"] == ["✘ 未达标", "−99 个百分点；⚠ 疑似小数形式的百分数"]
 
 
 def test_problem_cells_carry_a_note_with_the_fix(
@@ -112,15 +112,15 @@ def test_problem_cells_carry_a_note_with_the_fix(
     assert env01.comment.author == "qcity"
     assert env01.comment.text == (
         "✖ 错误 [approximate-value]\n“约13%”是约数,无法判定是否达标\n"
-        "→ 填写统计的确切数值,例如 13%;说明写在“备注”列"
+        "→ 填写统计的确切数值，例如 13%；说明写在“备注”列"
     )
     assert env01.fill.fgColor.rgb == "00F8CBAD"  # orange: an error
     # the submitter's own note stays, ours below it
     assert ws["F8"].comment.author == "张三"
     assert ws["F8"].comment.text == (
         "数据来自年报\n\n— qcity —\n⚠ 警告 [suspicious-fraction]\n"
-        "填报值 1 小于等于 1,而目标是 100%;是否想填 100?\n"
-        "→ 百分数请填 100 或 100%;如确为 1%,可忽略本提示"
+        "填报值 1 小于等于 1，而目标是 100%；是否想填 100?\n"
+        "→ 百分数请填 100 或 100%；如确为 1%，可忽略本提示"
     )
     assert ws["F8"].fill.fgColor.rgb == "00FFEB9C"  # yellow: a warning
     assert (ws["A4"].comment.text, ws["A4"].comment.author) == ("已核对", "李四")
@@ -176,7 +176,10 @@ def test_summary_sheet_counts_and_chart(cli: Cli, submission: Path, tmp_path: Pa
     annotate(cli, submission, out)
     ws = load_workbook(out)["检查结果"]
     cells = [[c.value for c in row] for row in ws.iter_rows(max_col=8)]
-    assert cells[2][0] == "结论:15/23 项达标;未达标 6,未填报 1,数据有误 1;数据问题:错误 1,警告 1。"
+    assert (
+        cells[2][0]
+        == "结论：15/23 项达标；未达标 6，未填报 1，数据有误 1；数据问题：错误 1，警告 1。"
+    )
     start = next(n for n, row in enumerate(cells) if row[0] == "领域")
     assert cells[start][:7] == ["领域", "牵头部门", "达标", "未达标", "未填报", "数据有误", "合计"]
     assert [row[:7] for row in cells[start + 1 : start + 7]] == [
@@ -191,7 +194,7 @@ def test_summary_sheet_counts_and_chart(cli: Cli, submission: Path, tmp_path: Pa
     assert cells[issues + 1][:5] == ["级别", "问题", "位置", "改正方法", "问题代码"]
     assert cells[issues + 2][:3] == [
         "警告",
-        "填报值 1 小于等于 1,而目标是 100%;是否想填 100?",
+        "填报值 1 小于等于 1，而目标是 100%；是否想填 100?",
         "数据!F8",
     ]
     link = ws.cell(issues + 4, 3).hyperlink
@@ -253,10 +256,10 @@ def test_what_cannot_be_kept_is_said(
     run = cli("check", path, "--annotate", out)
     assert run.exit_code == 0
     assert run.stderr == (
-        f"✔ 标注副本已写入 {out}\n⚠ 标注副本未能保留原工作簿中的:自定义 XML (1)\n"
+        f"✔ 标注副本已写入 {out}\n⚠ 标注副本未能保留原工作簿中的：自定义 XML (1)\n"
     )
     ws = load_workbook(out)["检查结果"]
-    assert ws["A4"].value == "注意:本副本未能保留原工作簿中的:自定义 XML (1)"
+    assert ws["A4"].value == "注意：本副本未能保留原工作簿中的：自定义 XML (1)"
     en = cli("check", path, "--annotate", out, "--lang", "en")
     assert "⚠ the annotated copy could not keep: custom XML (1)" in en.stderr
 
@@ -269,7 +272,7 @@ def test_macros_are_kept_only_in_a_macro_enabled_copy(
         archive.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 stand-in")
     as_xlsx = cli("check", path, "--annotate", tmp_path / "out.xlsx")
     assert as_xlsx.exit_code == 0
-    assert "⚠ 标注副本未能保留原工作簿中的:宏(VBA) (1)" in as_xlsx.stderr
+    assert "⚠ 标注副本未能保留原工作簿中的：宏（VBA）（1）" in as_xlsx.stderr
     as_xlsm = cli("check", path, "--annotate", tmp_path / "out.xlsm")
     assert as_xlsm.stderr == f"✔ 标注副本已写入 {tmp_path / 'out.xlsm'}\n"
     with zipfile.ZipFile(tmp_path / "out.xlsm") as archive:
@@ -300,7 +303,7 @@ def test_rows_that_match_no_indicator_are_marked(cli: Cli, tmp_path: Path) -> No
         r: (ws.cell(r, 1).value, ws.cell(r, 6).value, ws.cell(r, 7).value) for r in (2, 25, 26)
     }
     assert marks == {
-        2: ("PRD-01", "! 数据有误", "✖ 指标重复填报 (数据!A26)"),
+        2: ("PRD-01", "! 数据有误", "✖ 指标重复填报（数据!A26）"),
         25: ("PRD-07", "! 数据有误", "✖ 未知指标代码"),
         26: ("PRD-01", "! 数据有误", "✖ 指标重复填报"),
     }

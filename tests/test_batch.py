@@ -118,7 +118,7 @@ def test_text_report_has_a_row_per_file(
     assert run.exit_code == 3
     lines = [line.rstrip() for line in run.stdout.splitlines()]
     assert lines[1:16] == [
-        "4 个文件 · 指标目录: xian-quality-city-2014 v1.0.0 · 日期: 2015-07-10 · "
+        "4 个文件 · 指标目录：xian-quality-city-2014 v1.0.0 · 日期：2015-07-10 · "
         "跳过锁文件或隐藏文件 3 个",
         "✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误",
         "填报单位   文件                           ✔   ✘   ○   !   错误/警告   退出码",
@@ -136,8 +136,8 @@ def test_text_report_has_a_row_per_file(
         "按领域汇总",
     ]
     assert lines[-1] == (
-        "结论:4 个文件,已检查 3,无法读取 1;指标 66/69 项达标,未达标 1,未填报 1,数据有误 1;"
-        "数据问题:错误 2,警告 0;最差退出码 3。"
+        "结论：4 个文件，已检查 3，无法读取 1；指标 66/69 项达标，未达标 1，未填报 1，数据有误 1;"
+        "数据问题：错误 2，警告 0；最差退出码 3。"
     )
     failed = run.stdout.split("无法读取的文件 (1)\n", 1)[1].splitlines()[:2]
     assert failed == [
@@ -145,7 +145,7 @@ def test_text_report_has_a_row_per_file(
         "a zip file))  [not-a-workbook]",
         "    → 用 Excel 或 WPS 打开后“另存为” Excel 工作簿(*.xlsx)再提交",
     ]
-    assert "✖ 错误 2015-06/区县/雁塔区.xlsx: 数据!B2  “约95%”是约数,无法判定是否达标" in run.stdout
+    assert "✖ 错误 2015-06/区县/雁塔区.xlsx: 数据!B2  “约95%”是约数，无法判定是否达标" in run.stdout
 
 
 @pytest.fixture
@@ -310,7 +310,7 @@ def test_units_named_by_several_files_are_a_warning(cli: Cli, tmp_path: Path) ->
     (issue,) = json.loads(run.stdout)["issues"]
     assert (issue["code"], issue["severity"]) == ("duplicate-unit", "warning")
     assert issue["message"] == (
-        f"填报单位“市建委”出现在 2 个文件中:{tmp_path}/r/a.xlsx, {tmp_path}/r/b.xlsx"
+        f"填报单位“市建委”出现在 2 个文件中：{tmp_path}/r/a.xlsx, {tmp_path}/r/b.xlsx"
     )
 
 

@@ -6,7 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT
+
+# Slow: a benchmark run (.ci/run runs it with QCITY_SLOW=1).
+pytestmark = pytest.mark.slow
 
 
 def test_quick_benchmark_writes_every_pair(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def test_example_text_report(cli: Cli) -> None:
     out = run.stdout
     assert "质量强市指标检查" in out
     assert "产品质量 · 牵头部门 市质监局" in out
-    assert "结论:16/23 项达标;未达标 7,未填报 0,数据有误 0;数据问题:错误 0,警告 0。" in out
+    assert "结论：16/23 项达标；未达标 7，未填报 0，数据有误 0；数据问题：错误 0，警告 0。" in out
     for line in (
         "ECO-01   生产总值年均增长",
         "≥ 11%",
@@ -116,7 +116,7 @@ def test_example_json_shape(cli: Cli) -> None:
 def test_exit_0_when_all_met(cli: Cli, make_submission: Make) -> None:
     run = cli("check", make_submission(all_met()))
     assert run.exit_code == 0, run.output
-    assert "结论:23/23 项达标" in run.stdout
+    assert "结论：23/23 项达标" in run.stdout
 
 
 def test_exit_1_when_one_missing(cli: Cli, make_submission: Make) -> None:
@@ -147,7 +147,7 @@ def test_exit_3_when_one_invalid(cli: Cli, make_submission: Make) -> None:
     values = all_met() | {"PRD-02": "n/a"}
     run = cli("check", make_submission(values))
     assert run.exit_code == 3
-    assert "结论:22/23 项达标;未达标 0,未填报 0,数据有误 1" in run.stdout
+    assert "结论：22/23 项达标；未达标 0，未填报 0，数据有误 1" in run.stdout
 
 
 def test_exit_2_on_usage_errors(cli: Cli, tmp_path: Path) -> None:

@@ -342,7 +342,7 @@ E = "error"
 
 CORPUS: list[Case] = [
     # not a workbook
-    Case("empty-file", raw(b""), "not-a-workbook", 3, message="(文件是空的)"),
+    Case("empty-file", raw(b""), "not-a-workbook", 3, message="（文件是空的）"),
     Case("csv-renamed", raw("指标代码,实际值\nPRD-02,95\n".encode(), "data.xlsx"),
          "unsupported-format", 3, message="这是文本/CSV文件"),
     Case("gbk-text-renamed", raw("指标代码\t实际值\n".encode("gb18030")), "unsupported-format", 3,
@@ -355,7 +355,7 @@ CORPUS: list[Case] = [
     Case("legacy-xls", raw(OLE + b"\x00" * 500, "old.xls"), "unsupported-format", 3,
          message="旧版 Excel 97-2003(.xls)"),
     Case("encrypted-ooxml", raw(OLE + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le")),
-         "encrypted-workbook", 3, message="已加密(设置了打开密码)"),
+         "encrypted-workbook", 3, message="已加密（设置了打开密码）"),
     Case("libreoffice-xls", real("libreoffice-submission.xls"), "unsupported-format", 3,
          message="旧版 Excel 97-2003(.xls)"),
     Case("libreoffice-ods", real("libreoffice-submission.ods"), "unsupported-format", 3,
@@ -387,7 +387,7 @@ CORPUS: list[Case] = [
     Case("sheet-part-missing", parts(s=drop_part(c.SHEET)), "not-a-workbook", 3),
     # a folder is a batch (issue 7): one named like a workbook but holding none is a usage error
     Case("directory", folder_itself, "no-workbooks", 2,
-         message="文件夹(含子文件夹)中没有 .xlsx / .xlsm 工作簿"),
+         message="文件夹（含子文件夹）中没有 .xlsx / .xlsm 工作簿"),
     Case("fifo", make_fifo, "not-a-file", 2, message="不是一个文件"),
     Case("missing-path", lambda folder: folder / "nope.xlsx", "file-not-found", 2,
          message="找不到文件"),
@@ -397,7 +397,7 @@ CORPUS: list[Case] = [
     Case("zip-bomb-lying-sizes", lying_bomb, "not-a-workbook", 3, resource=True,
          message="Bad CRC-32"),
     Case("ten-thousand-parts", many_members, "not-a-workbook", 3, resource=True,
-         message="个部件,工作簿不会超过 10,000 个"),
+         message="个部件，工作簿不会超过 10,000 个"),
     Case("file-over-max-size", oversized, "file-too-large", 3, message="--max-size"),
     Case("billion-laughs-sheet", laughs_in(c.SHEET), "unsafe-xml", 3, resource=True,
          message="部件 xl/worksheets/sheet1.xml 声明了 DTD"),
@@ -410,10 +410,10 @@ CORPUS: list[Case] = [
     Case("xxe-workbook-xml", xxe_in("xl/workbook.xml"), "unsafe-xml", 3, resource=True),
     Case("utf16-sheet-with-dtd", utf16_doctype, "unsafe-xml", 3, resource=True),
     Case("cell-at-row-1048576", last_row_only, "too-many-rows", 3, resource=True,
-         cell="数据!A1048576", message="第 1,048,576 行仍有内容,超过了 2,000 行的上限"),
+         cell="数据!A1048576", message="第 1,048,576 行仍有内容，超过了 2,000 行的上限"),
     Case("dimension-claiming-1048576-rows", parts(d=claim_all_rows), None, 0, resource=True),
     Case("two-thousand-rows", rows_beyond_limit, "too-many-rows", 3, resource=True,
-         cell="数据!A2001", message="第 2,001 行仍有内容,超过了 2,000 行的上限"),
+         cell="数据!A2001", message="第 2,001 行仍有内容，超过了 2,000 行的上限"),
     Case("cell-of-10-mb", long_cell(10_000_000, random=True), "file-too-large", 3,
          resource=True, message="超过上限 4,194,304 B"),
     Case("cell-of-10-mb-compressible", long_cell(10_000_000), "file-too-large", 3,
@@ -425,45 +425,45 @@ CORPUS: list[Case] = [
     Case("sheet-nested-200k-deep", deep_sheet, "file-too-large", 3, resource=True,
          message="XML 标签数(截至部件 xl/worksheets/sheet1.xml)为 "),
     Case("cell-over-excel-limit", long_cell(40_000), "cell-too-long", 3, resource=True,
-         cell="数据!B2", message="单元格有 40,000 个字符,超过 32,767 个"),
+         cell="数据!B2", message="单元格有 40,000 个字符，超过 32,767 个"),
     Case("yaml-alias-bomb", alias_bomb, "catalogue-invalid", 3, command="catalogue validate",
          resource=True, message="alias bomb"),
     # wrong structure
     Case("no-data-sheet", book({"甲": [["x"]], "乙": [["y"]]}), "no-data-sheet", 3,
-         message="找不到名为“数据”或“data”的工作表;现有工作表:甲, 乙"),
+         message="找不到名为“数据”或“data”的工作表；现有工作表：甲、乙"),
     Case("two-data-sheets", book({"数据": data_rows({}), "Data": data_rows({})}),
-         "ambiguous-data-sheet", 3, message="有多个可能的数据工作表:数据, Data"),
+         "ambiguous-data-sheet", 3, message="有多个可能的数据工作表：数据、Data"),
     Case("data-sheet-hidden",
          book({"封面": [["x"]], "数据": Sheet(rows=data_rows(all_met()), state="hidden")}),
          "hidden-sheet", 0, message="数据工作表“数据”是隐藏的"),
     Case("no-header", book({"数据": [["指标", "值"], ["PRD-02", 95]]}), "no-header", 3,
-         message="工作表前 20 行中没有“指标代码”(code)列标题"),
+         message="工作表前 20 行中没有“指标代码”（code）列标题"),
     Case("header-below-row-20", book({"数据": [[]] * 20 + [HEADER, ["PRD-02", 95]]}),
          "no-header", 3),
     Case("value-column-missing", book({"数据": [["指标代码", "备注"], ["PRD-02", "x"]]}),
          "missing-column", 3, cell="数据!A1", message="表头中没有 实际值 (value) 列"),
     Case("header-duplicated",
          book({"数据": [["指标代码", "实际值", "value"], ["PRD-02", 95, 96]]}),
-         "duplicate-column", 3, cell="数据!C1", message="列“实际值”出现了两次:B1 和 C1"),
+         "duplicate-column", 3, cell="数据!C1", message="列“实际值”出现了两次：B1 和 C1"),
     Case("merged-value-cells",
          book({"数据": Sheet(rows=data_rows({"PRD-01": 95, "PRD-02": None}), merged=["B2:B3"])}),
          "merged-cells", 3, cell="数据!B2:B3"),
     Case("hidden-row-with-values", values(all_met(), hidden_rows=[3]), "hidden-row", 0,
-         cell="数据!A3", message="第 3 行是隐藏的,但填有指标 PRD-02 的数据"),
+         cell="数据!A3", message="第 3 行是隐藏的，但填有指标 PRD-02 的数据"),
     Case("empty-sheet", book({"数据": []}), "no-header", 3),
-    Case("chartsheet-only", chartsheet_only, "no-data-sheet", 3, message="图表(图表工作表)"),
+    Case("chartsheet-only", chartsheet_only, "no-data-sheet", 3, message="图表（图表工作表）"),
     # bad values
     Case("div0-text", met_but(PRD_02="#DIV/0!"), "error-cell", 3, cell="数据!B3",
          message="单元格的值是错误 #DIV/0!"),
     Case("na-error-cell", error_cells, "error-cell", 3, cell="数据!B2",
          message="单元格的值是错误 #N/A"),
     Case("formula-without-value", met_but(PRD_02="=A1*100"), "formula-without-value", 3,
-         cell="数据!B3", message="单元格是公式 =A1*100,但文件中没有保存计算结果"),
+         cell="数据!B3", message="单元格是公式 =A1*100，但文件中没有保存计算结果"),
     Case("date-in-value", met_but(PRD_02=dt.datetime(2015, 6, 30)), "date-in-value", 3,
          cell="数据!B3", message="单元格的值是日期/时间 2015-06-30T00:00:00"),
     Case("time-in-value", met_but(PRD_02=dt.time(9, 30)), "date-in-value", 3, cell="数据!B3"),
     Case("boolean-in-number", met_but(PRD_02=True), "boolean-in-number", 3, cell="数据!B3",
-         message="单元格的值是逻辑值 TRUE,这里需要百分数"),
+         message="单元格的值是逻辑值 TRUE，这里需要百分数"),
     Case("nan-text", met_but(PRD_02="NaN"), "not-finite", 3, cell="数据!B3"),
     Case("inf-text", met_but(PRD_02="inf"), "not-finite", 3, cell="数据!B3",
          message="“inf”不是有限的数值"),
@@ -480,9 +480,9 @@ CORPUS: list[Case] = [
     Case("ratio-inverted", met_but(ECO_04="1:2.6"), "ratio-format", 3, cell="数据!B23",
          message="“1:2.6”不是“X∶1”形式的比值"),
     Case("approximate-prefix", met_but(PRD_02="约95%"), "approximate-value", 3, cell="数据!B3",
-         message="“约95%”是约数,无法判定是否达标"),
+         message="“约95%”是约数，无法判定是否达标"),
     Case("approximate-suffix", met_but(PRD_02="95%左右"), "approximate-value", 3,
-         cell="数据!B3", message="“95%左右”是约数,无法判定是否达标"),
+         cell="数据!B3", message="“95%左右”是约数，无法判定是否达标"),
     Case("decimal-comma", met_but(PRD_02="95,3"), "not-a-number", 3, cell="数据!B3"),
     Case("not-a-number", met_but(PRD_02="n/a"), "not-a-number", 3, cell="数据!B3",
          message="“n/a”不是百分数"),
@@ -491,16 +491,16 @@ CORPUS: list[Case] = [
     Case("fractional-count", met_but(SRV_01=2.5), "not-a-whole-number", 3, cell="数据!B10",
          message="“2.5”不是非负整数"),
     Case("unknown-code", met_but(PRD_2=95), "unknown-indicator", 3, cell="数据!A25",
-         message="指标代码“PRD-2”不在目录中,是否为 PRD-02?"),
+         message="指标代码“PRD-2”不在目录中，是否为 PRD-02？"),
     Case("duplicated-code", book({"数据": [*data_rows(all_met()), ["prd-02 ", 96]]}),
          "duplicate-indicator", 3, cell="数据!A25",
-         message="指标 PRD-02 出现了两次:数据!A3 和 数据!A25"),
+         message="指标 PRD-02 出现了两次：数据!A3 和 数据!A25"),
     Case("numerator-over-denominator", met_but(PRD_02=(None, 1300, 1200)),
          "numerator-exceeds-denominator", 3, cell="数据!C3", message="分子 1300 大于分母 1200"),
     Case("zero-denominator", met_but(PRD_02=(None, 10, 0)), "zero-denominator", 3,
-         cell="数据!D3", message="分母为 0,无法计算比率"),
+         cell="数据!D3", message="分母为 0，无法计算比率"),
     Case("numerator-only", met_but(PRD_02=(None, 1128, None)), "incomplete-fraction", 3,
-         cell="数据!D3", message="只填了分子,缺少分母"),
+         cell="数据!D3", message="只填了分子，缺少分母"),
     Case("inconsistent-fraction", met_but(PRD_02=(97, 1121, 1200)), "inconsistent-value", 3,
          cell="数据!B3", message="与 1121 / 1200 (C3/D3) 算得的 93.42 不一致"),
     Case("bare-fraction", met_but(PRD_02=0.95), "suspicious-fraction", 1, cell="数据!B3",
@@ -668,6 +668,8 @@ def run_bounded(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], in
 RESOURCE = [case for case in CORPUS if case.resource]
 
 
+# Slow: each attack file is megabytes, read to its bound.
+@pytest.mark.slow
 @pytest.mark.parametrize("case", RESOURCE, ids=[case.id for case in RESOURCE])
 def test_resource_attack_is_bounded(tmp_path: Path, case: Case) -> None:
     path = case.build(tmp_path)
@@ -682,6 +684,8 @@ def test_resource_attack_is_bounded(tmp_path: Path, case: Case) -> None:
     assert peak_mb < PEAK_RSS_MB, f"peak RSS {peak_mb} MB"
 
 
+# Slow: reads a workbook up to the limits.
+@pytest.mark.slow
 def test_the_bound_is_real(tmp_path: Path) -> None:
     # The same harness on a file within raised limits does the work: the cap is not vacuous.
     path = long_cell(10_000_000, random=True)(tmp_path)

@@ -30,6 +30,9 @@ from .libreoffice import CSV_ALL_SHEETS, convert
 from .test_drift import NEW_VERSION, PRD02_95, catalogue_variant
 from .test_template import MIXED, MIXED_STATUS, fill_tasks, row_of, statuses, validation_of
 
+# Slow: every conversion starts LibreOffice (.ci/run runs these with QCITY_SLOW=1).
+pytestmark = pytest.mark.slow
+
 Cli = Callable[..., Run]
 
 
@@ -81,7 +84,7 @@ def test_validation_protection_and_stamp_survive_the_resave(resaved: dict[str, P
     assert prd02.prompt is not None and prd02.prompt.startswith("目标 ≥ 94%\n")
     assert prd02.showErrorMessage and prd02.errorStyle == "stop"
     env03 = validation_of(ws, f"F{row_of(ws, 'ENV-03')}")
-    assert (env03.type, env03.formula1) == ("list", '"是,否"')
+    assert (env03.type, env03.formula1) == ("list", '"是，否"')
     assert ws.protection.sheet is True
     assert ws["F4"].protection.locked is False and ws["A4"].protection.locked is True
     assert ws[f"F{row_of(ws, 'ECO-04')}"].number_format == 'General"∶1"'
@@ -97,7 +100,7 @@ def test_the_tasks_sheet_survives_the_resave(
 ) -> None:
     ws = load_workbook(resaved["lo-template"])["任务"]
     status = validation_of(ws, "F4")
-    assert (status.type, status.formula1) == ("list", '"未开始,进行中,已完成"')
+    assert (status.type, status.formula1) == ("list", '"未开始，进行中，已完成"')
     assert validation_of(ws, "H4").type == "date"
     assert ws.protection.sheet is True and ws["F4"].protection.locked is False
 
@@ -144,7 +147,7 @@ def test_the_resaved_template_filled_gives_the_same_statuses(
     newer = catalogue_variant(tmp_path, NEW_VERSION, PRD02_95)
     run = cli("check", theirs, "--catalogue", newer, "--format", "json")
     [drift] = [i for i in json.loads(run.stdout)["issues"] if i["code"] == "template-drift"]
-    assert drift["message"].endswith("变化:PRD-02 目标 ≥ 94% → ≥ 95%")
+    assert drift["message"].endswith("变化：PRD-02 目标 ≥ 94% → ≥ 95%")
 
 
 def test_a_formula_is_read_from_the_value_libreoffice_saved(
@@ -224,7 +227,8 @@ def test_its_status_cells_match_the_json_report(annotated: dict[str, Any]) -> No
     assert shown == expected == MIXED_STATUS
     summary = read_csv(annotated["csv"]["检查结果"])
     assert (
-        summary[2][0] == "结论:15/23 项达标;未达标 6,未填报 1,数据有误 1;数据问题:错误 1,警告 1。"
+        summary[2][0]
+        == "结论：15/23 项达标；未达标 6，未填报 1，数据有误 1；数据问题：错误 1，警告 1。"
     )
     area_rows = {row[0]: row[2:7] for row in summary if row and row[0] in ("产品质量", "合计")}
     assert area_rows == {"产品质量": ["3", "1", "0", "0", "4"], "合计": ["15", "6", "1", "1", "23"]}

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .conftest import ROOT, Run, Sheet, all_met, data_rows, write_workbook
@@ -27,6 +28,8 @@ def test_hooks_file_names_the_hook_command() -> None:
     assert all(h["entry"].startswith("qcity hook") and h["language"] == "python" for h in hooks)
 
 
+# Slow: pre-commit builds a virtualenv for the hook.
+@pytest.mark.slow
 def test_try_repo_on_a_repository_of_submissions(tmp_path: Path) -> None:
     repo = tmp_path / "submissions"
     (repo / "2015-06").mkdir(parents=True)
@@ -62,7 +65,7 @@ def test_try_repo_on_a_repository_of_submissions(tmp_path: Path) -> None:
     ]
     assert "Failed" in check_block.splitlines()[0]
     assert "- exit code: 1" in check_block
-    assert "结论:22/23 项达标;未达标 1" in check_block  # 市建委.xlsx: PRD-02 is unmet
+    assert "结论：22/23 项达标；未达标 1" in check_block  # 市建委.xlsx: PRD-02 is unmet
     assert "PRD-02" in check_block
     validate_line = out.split("qcity validate (quality-city data)", 1)[1].splitlines()[0]
     assert "Passed" in validate_line  # an unmet target is not untrusted data
@@ -79,7 +82,7 @@ def test_hook_checks_every_file_and_exits_with_the_worst(
     assert only_good.stdout == ""  # silent on success, like any pre-commit hook
     run = cli("hook", good, unmet, tmp_path / "gone.xlsx")
     assert run.exit_code == 2  # a missing file is a usage error, and the others still ran
-    assert "结论:22/23 项达标;未达标 1" in run.stdout
+    assert "结论：22/23 项达标；未达标 1" in run.stdout
     assert "找不到文件  [file-not-found]" in run.stderr
     assert cli("hook", good, unmet, bad).exit_code == 3
     assert cli("hook", "--fail-on", "invalid", good, unmet).exit_code == 0

@@ -50,7 +50,7 @@ def test_statuses(cli: Callable[..., Run]) -> None:
     eco04 = next(i for i in data["indicators"] if i["code"] == "ECO-04")
     assert (eco04["notation"], eco04["judged"]) == ("derived", 2.47)
     assert eco04["derived"]["inputs"][1]["basis"] == "net"  # published as 农民人均纯收入
-    assert data["report_year"]["text"] == "2015(报告期 数据!B2)"
+    assert data["report_year"]["text"] == "2015（报告期 数据!B2）"
     assert [(i["code"], i["indicator"], i["severity"]) for i in data["issues"]] == [
         ("series-figure-missing", code, "warning")
         for code in ("ENV-01", "ENV-02", "ECO-01", "ECO-02", "ECO-03", "ECO-05")

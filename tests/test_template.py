@@ -92,7 +92,7 @@ def test_the_data_sheet_follows_the_contract(template_zh: Path, catalogue: Catal
         "≥ 94%",
         "市质监局",
     ]
-    assert rows["ECO-04"][2:4] == ["比值(X∶1)", "≤ 2.6∶1"]
+    assert rows["ECO-04"][2:4] == ["比值（X∶1）", "≤ 2.6∶1"]
     assert rows["ECO-03"][3] == "≈ 53% (±1)"
     assert rows["ENV-03"][2:4] == ["是/否", "是"]
     # "= 100%" starts with "=": it must be stored as text, not turned into a formula.
@@ -141,10 +141,10 @@ def test_value_cells_carry_data_validation(template_zh: Path) -> None:
     assert prd02.errorStyle == "stop" and prd02.showErrorMessage and prd02.showInputMessage
     assert prd02.promptTitle == "PRD-02 ≥ 94%"
     assert prd02.prompt == (
-        "目标 ≥ 94%\n填百分数:95.3 或 95.3%\n依据 二(二)1:城市生产企业产品质量监督抽查合格率达到94%以上"
+        "目标 ≥ 94%\n填百分数：95.3 或 95.3%\n依据 二(二)1：城市生产企业产品质量监督抽查合格率达到94%以上"
     )
     env03 = validation_of(ws, f"F{row_of(ws, 'ENV-03')}")
-    assert (env03.type, env03.formula1) == ("list", '"是,否"')
+    assert (env03.type, env03.formula1) == ("list", '"是，否"')
     srv01 = validation_of(ws, f"F{row_of(ws, 'SRV-01')}")
     assert (srv01.type, srv01.operator, srv01.formula1) == ("whole", "greaterThanOrEqual", "0")
     eco01 = validation_of(ws, f"F{row_of(ws, 'ECO-01')}")  # growth may be negative
@@ -240,8 +240,8 @@ def test_unknown_lead_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
     run = cli("template", tmp_path / "t.xlsx", "--lead", "市质检局")
     assert run.exit_code == 2
     assert run.stderr == (
-        "✖ 错误 “市质检局”不是指标目录中任何指标的牵头部门,是否为 市质监局?  [unknown-department]\n"
-        "    → 可选的牵头部门:市质监局、市建委、市商务局、市环保局、市发改委\n"
+        "✖ 错误 “市质检局”不是指标目录中任何指标的牵头部门，是否为 市质监局？[unknown-department]\n"
+        "    → 可选的牵头部门：市质监局、市建委、市商务局、市环保局、市发改委\n"
     )
     assert not (tmp_path / "t.xlsx").exists()
     en = cli("template", tmp_path / "t.xlsx", "--lead", "police", "--lang", "en")
@@ -255,7 +255,7 @@ def test_an_existing_file_is_not_overwritten_without_force(cli: Cli, tmp_path: P
     assert run.exit_code == 2
     assert run.stderr == (
         f"✖ 错误 {path}  {path} 已存在,不会覆盖  [output-exists]\n"
-        "    → 另选文件名,或加 --force 覆盖(注意不要覆盖已填写的工作簿)\n"
+        "    → 另选文件名，或加 --force 覆盖（注意不要覆盖已填写的工作簿）\n"
     )
     assert path.read_bytes() == b"precious"
     assert cli("template", path, "--force").exit_code == 0
@@ -271,7 +271,7 @@ def test_output_must_be_an_xlsx_in_a_real_folder(cli: Cli, tmp_path: Path) -> No
     assert run.exit_code == 2
     assert run.stderr == (
         f"✖ 错误 {missing}  无法写入输出文件:No such file or directory  [output-not-writable]\n"
-        "    → 检查输出文件夹是否存在、可写且有剩余空间,文件是否正被其他程序打开;已有的同名文件保持不变\n"
+        "    → 检查输出文件夹是否存在、可写且有剩余空间，文件是否正被其他程序打开；已有的同名文件保持不变\n"
     )
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind
 
@@ -353,7 +353,7 @@ def test_the_tasks_sheet(template_zh: Path, catalogue: Catalogue) -> None:
     status = validation_of(ws, "F4")
     assert (status.type, status.formula1, status.errorStyle) == (
         "list",
-        '"未开始,进行中,已完成"',
+        '"未开始，进行中，已完成"',
         "stop",
     )
     assert status.sqref == validation_of(ws, "F14").sqref  # one drop-down for every task

@@ -203,12 +203,12 @@ REPORT_YEAR_SOURCE: dict[str, dict[Lang, str]] = {
 
 
 def report_year(year: ReportYear, lang: Lang) -> str:
-    """`2015(报告期 序列!B1)`: the report year and where it came from."""
+    """`2015（报告期 序列!B1）`: the report year and where it came from."""
     where = ""
     if year.location is not None and year.location.cell:
         where = f"{year.location.sheet}!{year.location.cell}"
     source = REPORT_YEAR_SOURCE[year.source][lang].format(where=where)
-    return f"{year.year}({source})" if lang == "zh" else f"{year.year} ({source})"
+    return bracketed(str(year.year), source, lang)
 
 
 def formula(indicator: Indicator, derivation: Derivation) -> str:
@@ -260,9 +260,7 @@ def basis_name(series: Series, code: str | None, lang: Lang) -> str:
         return "未注明口径" if lang == "zh" else "basis not stated"
     if basis.note is None:
         return basis.name.get(lang)
-    if lang == "zh":
-        return f"{basis.name.zh}({basis.note.zh})"
-    return f"{basis.name.en} ({basis.note.en})"
+    return bracketed(basis.name.get(lang), basis.note.get(lang), lang)
 
 
 def basis_lines(catalogue: Catalogue, derivation: Derivation, lang: Lang) -> list[str]:

@@ -55,7 +55,7 @@ _T: dict[str, dict[Lang, str]] = {
         "en": "  I = {a} / {b}, kept to 4 decimals",
     },
     "reported": {
-        "zh": "填报值 {raw}({where}){agreement}",
+        "zh": "填报值 {raw}（{where}）{agreement}",
         "en": "Reported {raw} ({where}){agreement}",
     },
     "not-reported": {"zh": "填报值 未填报{where}", "en": "Reported: nothing{where}"},
@@ -83,8 +83,8 @@ def _cell(location: Location) -> str:
     return f"{location.sheet}!{location.cell}" if location.cell else str(location.sheet)
 
 
-def _figure(f: Figure) -> str:
-    return f"{format_decimal(f.value)} ({_cell(f.location)})"
+def _figure(f: Figure, lang: Lang) -> str:
+    return display.bracketed(format_decimal(f.value), _cell(f.location), lang)
 
 
 def explanation(evaluation: Evaluation, result: IndicatorResult, lang: Lang) -> list[str]:
@@ -123,8 +123,9 @@ def _fraction_lines(result: IndicatorResult, lang: Lang) -> list[str]:
     percent = ind.unit is Unit.PERCENT
     times = " × 100" if percent else ""
     line = (
-        f"  {ind.code} = {format_decimal(obs.numerator)} ({_cell(obs.numerator_at or obs.location)})"
-        f" / {format_decimal(obs.denominator)} ({_cell(obs.denominator_at or obs.location)}){times}"
+        f"  {ind.code} = "
+        f"{display.bracketed(format_decimal(obs.numerator), _cell(obs.numerator_at or obs.location), lang)}"
+        f" / {display.bracketed(format_decimal(obs.denominator), _cell(obs.denominator_at or obs.location), lang)}{times}"
         f" = {display.bare(obs.fraction, ind.unit, ind.decimals)}"
     )
     if obs.computed and isinstance(result.judged, Decimal):
@@ -152,7 +153,11 @@ def _series_lines(
     for key, items in (("missing", d.missing), ("unreadable", d.unreadable)):
         if items:
             what = ("、" if lang == "zh" else ", ").join(
-                f"{m.series} {m.year} ({_cell(m.location) if m.location.cell else _t('absent', lang)})"
+                display.bracketed(
+                    f"{m.series} {m.year}",
+                    _cell(m.location) if m.location.cell else _t("absent", lang),
+                    lang,
+                )
                 for m in items
             )
             lines.append(_t(key, lang, what=what))
@@ -179,15 +184,15 @@ def _arithmetic(ind: Indicator, d: Derivation, verdict: str, lang: Lang) -> list
     if isinstance(derive, (ShareDerive, RatioDerive)):
         a, b = _by(d, derive.numerator, t), _by(d, derive.denominator, t)
         times = " × 100" if isinstance(derive, ShareDerive) else ""
-        return [f"  {code} = {_figure(a)} / {_figure(b)}{times} = {verdict}"]
+        return [f"  {code} = {_figure(a, lang)} / {_figure(b, lang)}{times} = {verdict}"]
     assert base is not None
     if isinstance(derive, IntensityReductionDerive):
         num, den = derive.numerator, derive.denominator
         i_t, i_0 = d.step("intensity_t"), d.step("intensity_base")
         return [
             _t("intensity", lang, a=num, b=den),
-            f"  I_{t} = {_figure(_by(d, num, t))} / {_figure(_by(d, den, t))} = {i_t}",
-            f"  I_{base} = {_figure(_by(d, num, base))} / {_figure(_by(d, den, base))} = {i_0}",
+            f"  I_{t} = {_figure(_by(d, num, t), lang)} / {_figure(_by(d, den, t), lang)} = {i_t}",
+            f"  I_{base} = {_figure(_by(d, num, base), lang)} / {_figure(_by(d, den, base), lang)} = {i_0}",
             f"  {code} = (1 − {i_t} / {i_0}) × 100 = {verdict}",
         ]
     n = t - base
@@ -195,7 +200,7 @@ def _arithmetic(ind: Indicator, d: Derivation, verdict: str, lang: Lang) -> list
         multiple = format_decimal(quantize(d.step("multiple"), 4))
         latest, first = _by(d, derive.series, t), _by(d, derive.series, base)
         return [
-            f"  {code} = (({_figure(latest)} / {_figure(first)})^(1/{n}) − 1) × 100",
+            f"  {code} = (({_figure(latest, lang)} / {_figure(first, lang)})^(1/{n}) − 1) × 100",
             f"         = ({multiple}^(1/{n}) − 1) × 100 = {verdict}",
         ]
     factors = " × ".join(f"(1 + {format_decimal(f.value)}%)" for f in d.inputs)
@@ -211,7 +216,7 @@ def _reported_line(result: IndicatorResult, lang: Lang) -> str:
     where = ""
     if result.location is not None:
         cell = _cell(result.location)
-        where = f"({cell})" if lang == "zh" else f" ({cell})"
+        where = f"（{cell}）" if lang == "zh" else f" ({cell})"
     if obs is None or obs.notation == "derived" or obs.computed:
         key = "invalid" if result.status is Status.INVALID else "not-reported"
         return _t(key, lang, where=where)

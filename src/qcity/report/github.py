@@ -70,10 +70,11 @@ class GithubReporter(Reporter):
                 if not t.overdue:
                     continue
                 where = f"{cell_ref(t.location)}: " if t.location else ""
-                due = f"{label('due', lang)} {t.due.isoformat()} ({t.phase.clause})"
-                message = (
-                    f"{where}{task_status_text(t, lang)}; {due}; {task_progress_text(t, lang)}"
+                due = display.bracketed(
+                    f"{label('due', lang)} {t.due.isoformat()}", t.phase.clause, lang
                 )
+                sep = "；" if lang == "zh" else "; "
+                message = f"{where}{task_status_text(t, lang)}{sep}{due}{sep}{task_progress_text(t, lang)}"
                 title = f"{t.task.code} {task_progress_text(t, lang)} · {t.task.title.get(lang)}"
                 lines.append(command(kind, message, file=evaluation.source, title=title))
         for issue in evaluation.issues:

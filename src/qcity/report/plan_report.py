@@ -152,7 +152,7 @@ def period_text(due: ReportDue, lang: Lang) -> str:
 
 
 def reporting_text(item: Reporting, lang: Lang) -> str:
-    """每月报送工作推进情况（五（六））：2015年6月，2015-06-30 前报送，还有 29 天。"""
+    """每月报送工作推进情况（五(六)）：2015年6月，2015-06-30 前报送，还有 29 天。"""
     duty = item.duty
     head = display.bracketed(duty.name.get(lang), duty.source.clause, lang)
     nxt = item.next

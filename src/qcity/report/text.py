@@ -124,7 +124,7 @@ TASK_STYLE: dict[TaskStatus, str] = {
 def print_tasks(console: Console, tasks: TaskReport, lang: Lang, enforced: bool) -> None:
     """The tasks section: one row per task with its deadline, status, progress and evidence."""
     console.print()
-    head = f"{label('tasks', lang)} ({len(tasks.results)})"
+    head = display.bracketed(label("tasks", lang), str(len(tasks.results)), lang)
     if tasks.sheet is not None:
         head += f" · {label('sheet', lang)}{display.COLON[lang]}{tasks.sheet}"
     console.print(Text(head, style="bold"))
@@ -274,7 +274,12 @@ class TextReporter(Reporter):
 
         if evaluation.issues:
             console.print()
-            console.print(Text(f"{label('issues', lang)} ({len(evaluation.issues)})", style="bold"))
+            console.print(
+                Text(
+                    display.bracketed(label("issues", lang), str(len(evaluation.issues)), lang),
+                    style="bold",
+                )
+            )
             print_issues(console, evaluation.issues, lang)
         console.print()
         console.print(summary_text(evaluation, lang), soft_wrap=True)
@@ -324,7 +329,11 @@ def print_district_matrix(console: Console, evaluation: Evaluation, lang: Lang) 
         blocks[-1].append(n)
         used += width
     legend = " ".join(f"{display.STATUS_MARK[s]} {display.STATUS_LABEL[s][lang]}" for s in Status)
-    console.print(Text(f"{DISTRICTS[lang]} ({len(names)}) · {legend}", style="bold"))
+    console.print(
+        Text(
+            f"{display.bracketed(DISTRICTS[lang], str(len(names)), lang)} · {legend}", style="bold"
+        )
+    )
     for number, block in enumerate(blocks):
         last = number == len(blocks) - 1
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)

@@ -177,7 +177,10 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
             file_issue(
                 "ambiguous-data-sheet",
                 shown,
-                sheets=", ".join(printable(ws.title) for ws in named),
+                sheets={
+                    "zh": "、".join(printable(ws.title) for ws in named),
+                    "en": ", ".join(printable(ws.title) for ws in named),
+                },
             )
         )
     ws: Any = None
@@ -214,7 +217,10 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
                 file_issue(
                     "ambiguous-series-sheet",
                     shown,
-                    sheets=", ".join(printable(w.title) for w in series_sheets),
+                    sheets={
+                        "zh": "、".join(printable(w.title) for w in series_sheets),
+                        "en": ", ".join(printable(w.title) for w in series_sheets),
+                    },
                 )
             )
         elif series_sheets:
@@ -226,7 +232,10 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
                     file_issue(
                         "ambiguous-tasks-sheet",
                         shown,
-                        sheets=", ".join(printable(w.title) for w in task_sheets),
+                        sheets={
+                            "zh": "、".join(printable(w.title) for w in task_sheets),
+                            "en": ", ".join(printable(w.title) for w in task_sheets),
+                        },
                         used=printable(task_sheets[0].title),
                     )
                 )
@@ -267,7 +276,7 @@ def _sheet_list(wb: Any) -> dict[str, str] | str:
         chart = isinstance(sheet, Chartsheet)
         names["zh"].append(f"{name}（图表工作表）" if chart else name)
         names["en"].append(f"{name} (chart sheet)" if chart else name)
-    return {"zh": ", ".join(names["zh"]), "en": ", ".join(names["en"])}
+    return {"zh": "、".join(names["zh"]), "en": ", ".join(names["en"])}
 
 
 def _properties(wb: Any) -> dict[str, str]:
