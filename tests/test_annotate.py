@@ -111,7 +111,7 @@ def test_problem_cells_carry_a_note_with_the_fix(
     assert ws["A15"].value == "ENV-01"
     assert env01.comment.author == "qcity"
     assert env01.comment.text == (
-        "✖ 错误 [approximate-value]\n“约13%”是约数,无法判定是否达标\n"
+        "✖ 错误 [approximate-value]\n“约13%”是约数，无法判定是否达标\n"
         "→ 填写统计的确切数值，例如 13%；说明写在“备注”列"
     )
     assert env01.fill.fgColor.rgb == "00F8CBAD"  # orange: an error
@@ -211,7 +211,7 @@ def test_summary_sheet_counts_and_chart(cli: Cli, submission: Path, tmp_path: Pa
     assert len(series) == 2  # threshold and reported value
     refs = [s.find("c:cat/c:strRef/c:f", ns).text for s in series]  # type: ignore[union-attr]
     values = [s.find("c:val/c:numRef/c:f", ns).text for s in series]  # type: ignore[union-attr]
-    data_row = next(n for n, row in enumerate(cells) if row[0] == "百分数指标:填报值与达标线")
+    data_row = next(n for n, row in enumerate(cells) if row[0] == "百分数指标：填报值与达标线")
     rates = [row[:4] for row in cells[data_row + 2 : data_row + 22]]
     assert len(rates) == 20 and all(r[0] for r in rates)
     first = data_row + 3  # the first code's row (rows count from 1)
@@ -308,8 +308,8 @@ def test_rows_that_match_no_indicator_are_marked(cli: Cli, tmp_path: Path) -> No
         26: ("PRD-01", "! 数据有误", "✖ 指标重复填报"),
     }
     assert ws["A25"].comment.text == (
-        "✖ 错误 [unknown-indicator]\n指标代码“PRD-07”不在目录中,是否为 PRD-04?\n"
-        "→ 改为目录中的代码(qcity catalogue 可列出全部)"
+        "✖ 错误 [unknown-indicator]\n指标代码“PRD-07”不在目录中，是否为 PRD-04？\n"
+        "→ 改为目录中的代码（qcity catalogue 可列出全部）"
     )
 
 
@@ -366,7 +366,7 @@ def test_usage_errors(cli: Cli, submission: Path, tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "out.xlsx"
     run = cli("check", submission, "--annotate", missing)
     assert run.exit_code == 2
-    assert "无法写入输出文件:No such file or directory  [output-not-writable]" in run.stderr
+    assert "无法写入输出文件：No such file or directory  [output-not-writable]" in run.stderr
     assert not list(tmp_path.glob("**/.out.xlsx.*"))
 
 

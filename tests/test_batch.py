@@ -89,7 +89,7 @@ def test_a_broken_file_is_reported_and_the_others_are_checked(cli: Cli, returns:
     assert (broken["status"], broken["exit_code"], broken["summary"]) == ("failed", 3, None)
     (issue,) = broken["issues"]
     assert issue["code"] == "not-a-workbook"
-    assert issue["message"].startswith("不是有效的 .xlsx 工作簿(文件已损坏或不完整")
+    assert issue["message"].startswith("不是有效的 .xlsx 工作簿（文件已损坏或不完整")
     assert issue["location"]["file"] == f"{returns}/区县/碑林区.xlsx"
     assert [(f["unit"], f["unit_source"], f["exit_code"]) for f in files.values()] == [
         ("市建委", "cell", 1),
@@ -136,14 +136,14 @@ def test_text_report_has_a_row_per_file(
         "按领域汇总",
     ]
     assert lines[-1] == (
-        "结论：4 个文件，已检查 3，无法读取 1；指标 66/69 项达标，未达标 1，未填报 1，数据有误 1;"
+        "结论：4 个文件，已检查 3，无法读取 1；指标 66/69 项达标，未达标 1，未填报 1，数据有误 1；"
         "数据问题：错误 2，警告 0；最差退出码 3。"
     )
-    failed = run.stdout.split("无法读取的文件 (1)\n", 1)[1].splitlines()[:2]
+    failed = run.stdout.split("无法读取的文件（1）\n", 1)[1].splitlines()[:2]
     assert failed == [
-        "✖ 错误 2015-06/区县/碑林区.xlsx  不是有效的 .xlsx 工作簿(文件已损坏或不完整(File is not "
-        "a zip file))  [not-a-workbook]",
-        "    → 用 Excel 或 WPS 打开后“另存为” Excel 工作簿(*.xlsx)再提交",
+        "✖ 错误 2015-06/区县/碑林区.xlsx  不是有效的 .xlsx 工作簿（文件已损坏或不完整（File is not "
+        "a zip file））  [not-a-workbook]",
+        "    → 用 Excel 或 WPS 打开后“另存为” Excel 工作簿（*.xlsx）再提交",
     ]
     assert "✖ 错误 2015-06/区县/雁塔区.xlsx: 数据!B2  “约95%”是约数，无法判定是否达标" in run.stdout
 
@@ -208,7 +208,7 @@ def test_junit_has_a_suite_per_file(cli: Cli, returns: Path) -> None:
         in (run.stdout)
     )
     assert (
-        '<error type="not-a-workbook" message="不是有效的 .xlsx 工作簿(文件已损坏或不完整'
+        '<error type="not-a-workbook" message="不是有效的 .xlsx 工作簿（文件已损坏或不完整'
         in run.stdout
     )
     assert f'<testsuite name="市建委 · {returns}/建委.xlsx" tests="23" failures="1" errors="0"' in (
@@ -331,7 +331,7 @@ def test_an_internal_error_in_one_file_does_not_stop_the_others(
         run = cli("check", returns, "--format", "json", "--jobs", jobs)
         assert run.exit_code == 4
         files = json.loads(run.stdout)["files"]
-        assert files[0]["issues"][0]["message"] == "qcity 内部错误:RuntimeError: kaboom"
+        assert files[0]["issues"][0]["message"] == "qcity 内部错误：RuntimeError: kaboom"
         assert [f["status"] for f in files] == ["failed", "checked", "failed", "checked"]
 
 

@@ -363,7 +363,7 @@ def test_the_ten_tasks_quote_their_headings(catalogue: Catalogue) -> None:
     for n, task in enumerate(tasks):
         heading = f"({numerals[n]}){task.title.zh}。"
         assert heading in plan, heading  # the heading, verbatim, as the paragraph opens
-        assert task.source.clause == f"三（{numerals[n]}）"
+        assert task.source.clause == f"三({numerals[n]})"
         assert task.source.quote == heading[:-1]
         assert task.due == "P2"
     t11 = catalogue.task("T11")

@@ -56,8 +56,8 @@ def test_a_changed_target_is_named(cli: Cli, filled: Path, tmp_path: Path) -> No
     run = cli("check", filled, "--catalogue", newer)
     assert run.exit_code == 0  # a warning never changes the exit code
     assert (
-        f"⚠ 警告 {filled}  工作簿由指标目录 xian-quality-city-2014 v1.0.0 的模板填写,"
-        "现按 xian-quality-city-2014 v1.1.0 检查;变化:PRD-02 目标 ≥ 94% → ≥ 95%  [template-drift]\n"
+        f"⚠ 警告 {filled}  工作簿由指标目录 xian-quality-city-2014 v1.0.0 的模板填写，"
+        "现按 xian-quality-city-2014 v1.1.0 检查；变化：PRD-02 目标 ≥ 94% → ≥ 95%  [template-drift]\n"
         "    → 用 qcity template 生成新模板，把数据转填过去后再提交\n"
     ) in run.stdout
     [issue] = drift_issues(cli, filled, "--catalogue", newer, "--lang", "en")
@@ -83,7 +83,7 @@ def test_a_target_changed_without_a_new_version_is_still_named(
     )
     [issue] = drift_issues(cli, filled, "--catalogue", edited)
     assert issue["message"].endswith(
-        "现按 xian-quality-city-2014 v1.0.0 检查;变化:ECO-03 目标 ≈ 53% (±1) → ≈ 53% (±2)"
+        "现按 xian-quality-city-2014 v1.0.0 检查；变化：ECO-03 目标 ≈ 53% (±1) → ≈ 53% (±2)"
     )
 
 

@@ -397,7 +397,7 @@ def test_two_tasks_sheets_the_first_is_read(cli: Cli, tmp_path: Path) -> None:
     assert data["tasks"][0]["status"] == "done"
     [issue] = data["issues"]
     assert (
-        issue["message"] == "有多个名为“任务”或“tasks”的工作表：任务、Tasks；只读取了第一个“任务”"
+        issue["message"] == "有多个名为“任务”或“tasks”的工作表：任务、Tasks ；只读取了第一个“任务”"
     )
 
 

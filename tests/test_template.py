@@ -144,7 +144,7 @@ def test_value_cells_carry_data_validation(template_zh: Path) -> None:
         "目标 ≥ 94%\n填百分数：95.3 或 95.3%\n依据 二(二)1：城市生产企业产品质量监督抽查合格率达到94%以上"
     )
     env03 = validation_of(ws, f"F{row_of(ws, 'ENV-03')}")
-    assert (env03.type, env03.formula1) == ("list", '"是，否"')
+    assert (env03.type, env03.formula1) == ("list", '"是,否"')
     srv01 = validation_of(ws, f"F{row_of(ws, 'SRV-01')}")
     assert (srv01.type, srv01.operator, srv01.formula1) == ("whole", "greaterThanOrEqual", "0")
     eco01 = validation_of(ws, f"F{row_of(ws, 'ECO-01')}")  # growth may be negative
@@ -168,7 +168,7 @@ def test_instructions_sheet(template_zh: Path) -> None:
     assert "指标目录 xian-quality-city-2014 v1.0.0 · 模板版本 1" in text
     for expected in (
         "一、怎样填写",
-        "百分数,带不带 % 都可",  # each kind of figure
+        "百分数，带不带 % 都可",  # each kind of figure
         "约95%、95%以上、95,3",  # what is refused
         "2014年2月 — 2014年5月",  # the plan's phases with their months
         "全力迎检,全面完成创建任务(2015年8月—10月,共3个月)",
@@ -232,7 +232,7 @@ def test_lead_limits_the_rows(cli: Cli, tmp_path: Path) -> None:
     assert run.stdout == (
         "✔ 已写入模板 "
         + str(tmp_path / "one.xlsx")
-        + "(7 项指标,指标目录 xian-quality-city-2014 v1.0.0)\n"
+        + "（7 项指标，指标目录 xian-quality-city-2014 v1.0.0）\n"
     )
 
 
@@ -240,7 +240,7 @@ def test_unknown_lead_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
     run = cli("template", tmp_path / "t.xlsx", "--lead", "市质检局")
     assert run.exit_code == 2
     assert run.stderr == (
-        "✖ 错误 “市质检局”不是指标目录中任何指标的牵头部门，是否为 市质监局？[unknown-department]\n"
+        "✖ 错误 “市质检局”不是指标目录中任何指标的牵头部门，是否为 市质监局？  [unknown-department]\n"
         "    → 可选的牵头部门：市质监局、市建委、市商务局、市环保局、市发改委\n"
     )
     assert not (tmp_path / "t.xlsx").exists()
@@ -254,7 +254,7 @@ def test_an_existing_file_is_not_overwritten_without_force(cli: Cli, tmp_path: P
     run = cli("template", path)
     assert run.exit_code == 2
     assert run.stderr == (
-        f"✖ 错误 {path}  {path} 已存在,不会覆盖  [output-exists]\n"
+        f"✖ 错误 {path}  {path} 已存在，不会覆盖  [output-exists]\n"
         "    → 另选文件名，或加 --force 覆盖（注意不要覆盖已填写的工作簿）\n"
     )
     assert path.read_bytes() == b"precious"
@@ -270,7 +270,7 @@ def test_output_must_be_an_xlsx_in_a_real_folder(cli: Cli, tmp_path: Path) -> No
     run = cli("template", missing)
     assert run.exit_code == 2
     assert run.stderr == (
-        f"✖ 错误 {missing}  无法写入输出文件:No such file or directory  [output-not-writable]\n"
+        f"✖ 错误 {missing}  无法写入输出文件：No such file or directory  [output-not-writable]\n"
         "    → 检查输出文件夹是否存在、可写且有剩余空间，文件是否正被其他程序打开；已有的同名文件保持不变\n"
     )
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind
@@ -353,7 +353,7 @@ def test_the_tasks_sheet(template_zh: Path, catalogue: Catalogue) -> None:
     status = validation_of(ws, "F4")
     assert (status.type, status.formula1, status.errorStyle) == (
         "list",
-        '"未开始，进行中，已完成"',
+        '"未开始,进行中,已完成"',
         "stop",
     )
     assert status.sqref == validation_of(ws, "F14").sqref  # one drop-down for every task

@@ -189,7 +189,8 @@ def mark_data_sheet(ws: Worksheet, evaluation: Evaluation, lang: Lang) -> None:
         for i in issues:
             text = f"{sheets.SEVERITY_MARK[i.level.value]} {i.type.title[lang]}"
             if i.location.cell and _row_of(i.location.cell) != row:
-                text += f" ({Location(sheet=i.location.sheet, cell=i.location.cell)})"
+                where = Location(sheet=i.location.sheet, cell=i.location.cell)
+                text += f"（{where}）" if lang == "zh" else f" ({where})"
             details.append(text)
         status = ws.cell(row, status_col)
         sheets.put_text(status, label)
@@ -197,7 +198,7 @@ def mark_data_sheet(ws: Worksheet, evaluation: Evaluation, lang: Lang) -> None:
         status.font = Font(bold=True, color=colours[1])
         status.border = border
         detail = ws.cell(row, detail_col)
-        sheets.put_text(detail, "; ".join(d for d in details if d))
+        sheets.put_text(detail, ("；" if lang == "zh" else "; ").join(d for d in details if d))
         detail.alignment = Alignment(vertical="center", wrap_text=True)
         detail.border = border
 
@@ -283,7 +284,9 @@ def _lost_parts(source: bytes, output: bytes, lang: Lang, replaced_charts: int) 
     for prefix, kind in _PART_KINDS.items():
         missing = before[prefix] - max(after[prefix], 0)
         if missing > 0:
-            lost.append(f"{kind[lang]} ({missing})")
+            lost.append(
+                f"{kind[lang]}（{missing}）" if lang == "zh" else f"{kind[lang]} ({missing})"
+            )
     return lost
 
 

@@ -69,7 +69,7 @@ def template_drift(properties: Mapping[str, str], catalogue: Catalogue, shown: s
     if made_from == current and not changes:
         return []
     text: dict[Lang, str] = {
-        "zh": ";".join(c["zh"] for c in changes) or "模板所列指标的目标没有变化",
+        "zh": "；".join(c["zh"] for c in changes) or "模板所列指标的目标没有变化",
         "en": "; ".join(c["en"] for c in changes)
         or "no target of the template's indicators changed",
     }

@@ -234,7 +234,10 @@ class BatchTextReporter(BatchReporter):
         if batch.failed:
             console.print()
             console.print(
-                Text(f"{batch_label('failed', lang)} ({len(batch.failed)})", style="bold")
+                Text(
+                    display.bracketed(batch_label("failed", lang), str(len(batch.failed)), lang),
+                    style="bold",
+                )
             )
             print_issues(console, [i for e in batch.failed for i in e.failure], lang)
         issues = [*batch.issues, *(i for e in batch.checked for i in e.issues)]

@@ -190,8 +190,12 @@ class DiffTextReporter(DiffReporter):
         console.print(table)
         for key, entries in (("only_old", diff.only_old), ("only_new", diff.only_new)):
             if entries:
-                listed = ", ".join(f"{e.unit} ({e.shown})" for e in entries)
-                console.print(Text(f"{WORDS[key][lang]}: {listed}"), soft_wrap=True)
+                listed = ("、" if lang == "zh" else ", ").join(
+                    display.bracketed(e.unit, e.shown, lang) for e in entries
+                )
+                console.print(
+                    Text(f"{WORDS[key][lang]}{display.COLON[lang]}{listed}"), soft_wrap=True
+                )
         problems = [*diff.issues, *(i for e in diff.failed for i in e.failure)]
         if problems:
             console.print()

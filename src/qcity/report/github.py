@@ -56,10 +56,12 @@ class GithubReporter(Reporter):
                 title += f" · {district}"
             where = f"{cell_ref(r.location)}: " if r.location else ""
             target = f"{label('target', lang)} {display.target(ind, lang)}"
+            sep = "；" if lang == "zh" else "; "
             if r.status is Status.UNMET:
-                message = f"{where}{value_text(r, lang)}; {target}; {label('gap', lang)} {display.gap(r, lang)}"
+                gap = f"{label('gap', lang)} {display.gap(r, lang)}"
+                message = f"{where}{value_text(r, lang)}{sep}{target}{sep}{gap}"
             else:
-                message = f"{where}{status}; {target}"
+                message = f"{where}{status}{sep}{target}"
             kind = "warning" if r.status is Status.MISSING else "error"
             lines.append(command(kind, message, file=evaluation.source, title=title))
         tasks = shown_tasks(evaluation, options)

@@ -105,10 +105,13 @@ def _message(r: IndicatorResult, issues: list[Issue], lang: Lang) -> str:
     ind = r.indicator
     target = display.target(ind, lang)
     if r.status is Status.UNMET:
-        return f"{value_text(r, lang)} ({label('target', lang)} {target}): {display.gap(r, lang) or display.STATUS_LABEL[r.status][lang]}"
+        shown = display.bracketed(value_text(r, lang), f"{label('target', lang)} {target}", lang)
+        gap = display.gap(r, lang) or display.STATUS_LABEL[r.status][lang]
+        return f"{shown}{display.COLON[lang]}{gap}"
     if r.status is Status.MISSING:
         where = f" ({r.location})" if r.location else ""
         if lang == "zh":
+            where = f"（{r.location}）" if r.location else ""
             return f"未填报{where}，目标 {target}"
         return f"not reported{where}; target {target}"
     errors = [i for i in issues if i.level.value == "error"]
