@@ -67,6 +67,31 @@ ISSUE_TYPES: dict[str, IssueType] = {
             exit_code=2,
         ),
         _t(
+            "lock-file",
+            E,
+            ("这是 Excel/WPS 的锁文件", "Excel's or WPS's lock file"),
+            (
+                "这是 Excel 或 WPS 打开 {real} 时生成的锁文件，不是工作簿",
+                "this is the lock file Excel or WPS keeps while {real} is open, not a workbook",
+            ),
+            (
+                "检查工作簿本身：qcity check {real}（先在 Excel 或 WPS 中保存）",
+                "check the workbook itself: qcity check {real} (save it in Excel or WPS first)",
+            ),
+            exit_code=2,
+        ),
+        _t(
+            "workbook-open",
+            W,
+            ("工作簿正被打开", "Workbook is open"),
+            (
+                "工作簿正在 Excel、WPS 或 LibreOffice 中打开（有锁文件 {lock}），未保存的修改不在检查之列",
+                "the workbook is open in Excel, WPS or LibreOffice (lock file {lock}); "
+                "changes not yet saved are not checked",
+            ),
+            ("先保存工作簿，再重新检查", "save the workbook, then check it again"),
+        ),
+        _t(
             "not-a-file",
             E,
             ("不是文件", "Not a file"),
