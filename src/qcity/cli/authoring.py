@@ -81,7 +81,7 @@ def catalogue_list(
     ctx: typer.Context,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="Output format.")
+        ListFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
     ] = ListFormat.text,
     lang: LangOpt = LangChoice.zh,
     debug: DebugOpt = False,

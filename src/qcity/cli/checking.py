@@ -65,7 +65,9 @@ def check(
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         CheckFormat,
-        typer.Option("--format", "-f", help="Report format (xlsx: batches, needs -o)."),
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="Report format (xlsx: batches, needs -o)."
+        ),
     ] = CheckFormat.text,
     output: OutputOpt = None,
     annotate: Annotated[
@@ -313,7 +315,8 @@ def hook(
     files: Annotated[list[Path], typer.Argument(help="Workbooks to check, one after another.")],
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Report format for each file.")
+        ReportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Report format for each file."),
     ] = ReportFormat.text,
     fail_on: Annotated[
         FailOn,

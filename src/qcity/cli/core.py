@@ -131,10 +131,27 @@ class ListFormat(str, enum.Enum):
     json = "json"
 
 
+def parse_lang(value: str | LangChoice) -> LangChoice:
+    """zh or en from what people write: zh, zh-CN, zh_CN, zh-Hans, ZH; en, en-US, en_GB …"""
+    if isinstance(value, LangChoice):
+        return value
+    primary = value.strip().replace("_", "-").split("-")[0].split(".")[0].lower()
+    try:
+        return LangChoice(primary)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a language qcity speaks: zh (zh-CN, zh_CN …) or en (en-US …)"
+        ) from None
+
+
 LangOpt = Annotated[
     LangChoice,
     typer.Option(
-        "--lang", envvar="QCITY_LANG", help="Report language 报告语言: zh (default) or en."
+        "--lang",
+        envvar="QCITY_LANG",
+        parser=parse_lang,
+        metavar="zh|en",
+        help="Report language 报告语言: zh (default; also zh-CN, zh_CN) or en (en-US …).",
     ),
 ]
 CatalogueOpt = Annotated[

@@ -109,7 +109,7 @@ def diff(
     new: Annotated[Path, typer.Argument(help="The later workbook, or folder of workbooks 新.")],
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+        DiffFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
     ] = DiffFormat.text,
     output: OutputOpt = None,
     changed_only: Annotated[
@@ -180,7 +180,8 @@ def gaps(
     lead: LeadOpt = None,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        GapsFormat, typer.Option("--format", "-f", help="Output format (xlsx needs -o).")
+        GapsFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Output format (xlsx needs -o)."),
     ] = GapsFormat.text,
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
@@ -248,7 +249,7 @@ def plan(
     lead: LeadOpt = None,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        PlanFormat, typer.Option("--format", "-f", help="Output format.")
+        PlanFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
     ] = PlanFormat.text,
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,

@@ -1,0 +1,47 @@
+"""What people type for the language and the format: zh-CN, zh_CN, en-US, QCITY_LANG, -f JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from .conftest import EXAMPLE, Run
+
+Cli = Callable[..., Run]
+
+
+@pytest.mark.parametrize(
+    ("lang", "first_word"),
+    [
+        ("zh-CN", "结论："),
+        ("zh_CN", "结论："),
+        ("ZH", "结论："),
+        ("en-US", "Result: "),
+        ("en_GB", "Result: "),
+    ],
+)
+def test_lang_accepts_locale_names(cli: Cli, lang: str, first_word: str) -> None:
+    run = cli("check", EXAMPLE, "--lang", lang, "--today", "2015-06-01")
+    assert run.exit_code == 1, run.output
+    assert run.stdout.splitlines()[-1].startswith(first_word)
+
+
+def test_qcity_lang_may_be_a_locale(cli: Cli) -> None:
+    run = cli("check", EXAMPLE, "--today", "2015-06-01", env={"QCITY_LANG": "en_US.UTF-8"})
+    assert run.exit_code == 1, run.output
+    assert run.stdout.splitlines()[-1].startswith("Result: 16/23 met")
+
+
+def test_an_unknown_language_is_a_usage_error(cli: Cli) -> None:
+    run = cli("check", EXAMPLE, "--lang", "fr")
+    assert run.exit_code == 2
+    assert "'fr' is not a language qcity speaks" in run.output
+
+
+@pytest.mark.parametrize("command", [["check", str(EXAMPLE)], ["gaps", str(EXAMPLE)], ["plan"]])
+def test_the_format_is_case_insensitive(cli: Cli, command: list[str]) -> None:
+    run = cli(*command, "-f", "JSON", "--today", "2015-06-01")
+    assert run.exit_code in (0, 1), run.output
+    assert json.loads(run.stdout)["schema_version"] == 1
