@@ -45,3 +45,25 @@ def test_the_format_is_case_insensitive(cli: Cli, command: list[str]) -> None:
     run = cli(*command, "-f", "JSON", "--today", "2015-06-01")
     assert run.exit_code in (0, 1), run.output
     assert json.loads(run.stdout)["schema_version"] == 1
+
+
+@pytest.mark.parametrize("day", ["2015/6/1", "2015年6月1日", "2015.6.1", "2015-06-01", "20150601"])
+def test_today_is_written_as_the_tasks_sheet_writes_dates(cli: Cli, day: str) -> None:
+    run = cli("gaps", EXAMPLE, "--today", day, "-f", "json")
+    assert run.exit_code == 1, run.output
+    assert json.loads(run.stdout)["today"] == "2015-06-01"
+
+
+def test_a_date_that_does_not_exist_is_a_usage_error(cli: Cli) -> None:
+    run = cli("check", EXAMPLE, "--today", "2015-02-30")
+    assert run.exit_code == 2
+    assert "is not a date" in run.output
+
+
+def test_hook_takes_today(cli: Cli) -> None:
+    # Each file is checked as of the day given (the JSON report's checked_at), not the clock.
+    early = cli("hook", EXAMPLE, "-f", "json", "--today", "2014-07-01")
+    late = cli("hook", EXAMPLE, "-f", "json", "--today", "2015-07-01")
+    assert early.exit_code == late.exit_code == 1
+    assert json.loads(early.stdout)["checked_at"].startswith("2014-07-01")
+    assert json.loads(late.stdout)["checked_at"].startswith("2015-07-01")

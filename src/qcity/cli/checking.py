@@ -333,6 +333,7 @@ def hook(
             "already runs hooks in parallel, hence 1).",
         ),
     ] = 1,
+    today: TodayOpt = None,
     max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
     max_inflated: MaxInflatedOpt = DEFAULT_MAX_INFLATED,
     max_rows: MaxRowsOpt = DEFAULT_MAX_ROWS,
@@ -348,9 +349,10 @@ def hook(
         from qcity.report import get_reporter
         from qcity.report.text import print_issues
 
+        day, now = pinned(today)
         cat = load(catalogue)
         batch = run_batch(
-            files, cat, catalogue, jobs=jobs, now=None, year=None, quiet=True, debug=debug,
+            files, cat, catalogue, jobs=jobs, now=now, year=None, quiet=True, debug=debug,
             lang=lang.value, limits=reading_limits(max_size, max_inflated, max_rows),
         )  # fmt: skip
         reporter = get_reporter(fmt.value)
@@ -361,7 +363,7 @@ def hook(
                 print_issues(stderr_console(lang.value), entry.failure, lang.value)
             elif code != EXIT_OK or fmt is not ReportFormat.text:
                 render = functools.partial(reporter.write, entry.evaluation)
-                emit(render, None, [], False, lang.value, fmt=fmt.value)
+                emit(render, None, [], False, lang.value, today=day, fmt=fmt.value)
             if fail_on is FailOn.invalid and code == EXIT_UNMET:
                 code = EXIT_OK
             worst = max(worst, code)

@@ -221,13 +221,31 @@ JobsOpt = Annotated[
 QuietOpt = Annotated[
     bool, typer.Option("--quiet", "-q", help="Batches: no progress bar on the terminal.")
 ]
+
+
+def parse_today(value: str | dt.datetime) -> dt.datetime:
+    """--today as the tasks sheet writes dates: 2015-06-01, 2015/6/1, 2015.6.1, 2015年6月1日."""
+    if isinstance(value, dt.datetime):
+        return value
+    from qcity.tasks import date_from_text
+
+    day = date_from_text(value)
+    if day is None:
+        raise typer.BadParameter(
+            f"{value!r} is not a date: write 2015-06-01, 2015/6/1, 2015.6.1 or 2015年6月1日"
+        )
+    return dt.datetime(day.year, day.month, day.day)
+
+
 TodayOpt = Annotated[
     dt.datetime | None,
     typer.Option(
         "--today",
         envvar="QCITY_TODAY",
-        formats=["%Y-%m-%d"],
-        help="The date to report as today, YYYY-MM-DD (pins dates so outputs are reproducible).",
+        parser=parse_today,
+        metavar="DATE",
+        help="The date to report as today: 2015-06-01, 2015/6/1, 2015.6.1 or 2015年6月1日 "
+        "(pins dates so outputs are reproducible).",
     ),
 ]
 
