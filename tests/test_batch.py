@@ -46,7 +46,8 @@ def submission(path: Path, values: dict[str, Any], unit: str | None = None) -> P
 
 @pytest.fixture
 def returns(tmp_path: Path) -> Path:
-    """A month's returns: three good workbooks in two folders, one broken file, lock files."""
+    """A month's returns: three good workbooks in two folders, one broken file, lock files
+    (which also say that 质监局.xlsx and 建委.xlsx are open: a warning each)."""
     root = tmp_path / "2015-06"
     submission(root / "质监局.xlsx", all_met(), unit="市质监局")
     submission(root / "建委.xlsx", all_met() | {"CON-02": 97.6}, unit="市建委")
@@ -102,7 +103,7 @@ def test_a_broken_file_is_reported_and_the_others_are_checked(cli: Cli, returns:
     }  # fmt: skip
     assert data["summary"] == {
         "files": 4, "checked": 3, "failed": 1, "skipped": 3, "exit_code": 3,
-        "met": 66, "unmet": 1, "missing": 1, "invalid": 1, "total": 69, "errors": 2, "warnings": 0,
+        "met": 66, "unmet": 1, "missing": 1, "invalid": 1, "total": 69, "errors": 2, "warnings": 2,
     }  # fmt: skip
     product = data["areas"][0]
     assert (product["code"], product["met"], product["invalid"], product["total"]) == (
@@ -123,8 +124,8 @@ def test_text_report_has_a_row_per_file(
         "✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误",
         "填报单位   文件                           ✔   ✘   ○   !   错误/警告   退出码",
         "─" * 76,
-        "市建委     2015-06/建委.xlsx          22/23   1   0   0         0/0        1",
-        "市质监局   2015-06/质监局.xlsx        23/23   0   0   0         0/0        0",
+        "市建委     2015-06/建委.xlsx          22/23   1   0   0         0/1        1",
+        "市质监局   2015-06/质监局.xlsx        23/23   0   0   0         0/1        0",
         "碑林区     2015-06/区县/碑林区.xlsx       —                     1/0        3",
         "雁塔区     2015-06/区县/雁塔区.xlsx   21/23   0   1   1         1/0        3",
         "",
@@ -137,7 +138,7 @@ def test_text_report_has_a_row_per_file(
     ]
     assert lines[-1] == (
         "结论：4 个文件，已检查 3，无法读取 1；指标 66/69 项达标，未达标 1，未填报 1，数据有误 1；"
-        "数据问题：错误 2，警告 0；最差退出码 3。"
+        "数据问题：错误 2，警告 2；最差退出码 3。"
     )
     failed = run.stdout.split("无法读取的文件（1）\n", 1)[1].splitlines()[:2]
     assert failed == [
@@ -211,7 +212,8 @@ def test_junit_has_a_suite_per_file(cli: Cli, returns: Path) -> None:
         '<error type="not-a-workbook" message="不是有效的 .xlsx 工作簿（文件已损坏或不完整'
         in run.stdout
     )
-    assert f'<testsuite name="市建委 · {returns}/建委.xlsx" tests="23" failures="1" errors="0"' in (
+    # 24 cases: the 23 indicators and the warning that the workbook is open (its lock file)
+    assert f'<testsuite name="市建委 · {returns}/建委.xlsx" tests="24" failures="1" errors="0"' in (
         run.stdout
     )
 
@@ -274,7 +276,7 @@ def test_empty_folders_and_missing_files_are_reported_per_argument(
         (Path(f["path"]).name, f["exit_code"], [i["code"] for i in f["issues"]])
         for f in data["files"]
     ] == [
-        ("质监局.xlsx", 0, []),
+        ("质监局.xlsx", 0, ["workbook-open"]),  # Excel's lock file is beside it
         ("gone.xlsx", 2, ["file-not-found"]),
         ("empty", 2, ["no-workbooks"]),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +68,12 @@ def test_hook_takes_today(cli: Cli) -> None:
     assert early.exit_code == late.exit_code == 1
     assert json.loads(early.stdout)["checked_at"].startswith("2014-07-01")
     assert json.loads(late.stdout)["checked_at"].startswith("2015-07-01")
+
+
+def test_text_reports_are_not_padded_in_a_file_or_a_pipe(cli: Cli, tmp_path: Path) -> None:
+    piped = cli("check", EXAMPLE, "--today", "2015-06-01").stdout
+    table_rows = [line for line in piped.splitlines() if line.startswith("PRD-01")]
+    assert table_rows and all(not line.endswith(" ") for line in piped.splitlines())
+    report = tmp_path / "report.txt"
+    assert cli("check", EXAMPLE, "--today", "2015-06-01", "-o", report).exit_code == 1
+    assert report.read_text(encoding="utf-8") == piped

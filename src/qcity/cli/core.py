@@ -425,7 +425,10 @@ def emit(
                 lang=lang, color=bool(color), width=100, today=today, fail_on_tasks=fail_on_tasks
             ),
         )
-        write_atomic(output, buffer.getvalue())
+        from qcity.cli.streams import trim_lines
+
+        text = buffer.getvalue()
+        write_atomic(output, trim_lines(text) if fmt == "text" else text)
         return
     use_color = (
         color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)

@@ -128,12 +128,56 @@ def setup_console_streams() -> None:
             stream.reconfigure(errors=TEXT_ERRORS)
 
 
+class TrimmedLines(io.TextIOBase):
+    """Writes to *target* with the spaces that pad each line to the table's width removed: a
+    report in a file or a pipe is read or diffed, not looked at in a terminal."""
+
+    def __init__(self, target: TextIO) -> None:
+        self.target = target
+        self.pending = ""
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.target, "encoding", None) or "utf-8"
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        if lines:
+            self.target.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.target.write(self.pending)
+            self.pending = ""
+        self.target.flush()
+
+
+def trim_lines(text: str) -> str:
+    """*text* without the spaces at the ends of its lines (see TrimmedLines)."""
+    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
+
 @contextmanager
 def report_stream(stream: TextIO, fmt: str) -> Iterator[TextIO]:
     """The stream a report of format *fmt* is written to when it goes to *stream* (stdout).
 
     A UTF-8 stream as is; text through the degrading error handler; a machine format in the
-    encoding and escapes of MACHINE_FORMATS, on the stream's bytes."""
+    encoding and escapes of MACHINE_FORMATS, on the stream's bytes. Text that does not go to a
+    terminal loses the spaces padding its lines."""
+    if fmt == "text" and not stream.isatty():
+        if not is_utf8(stream) and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=TEXT_ERRORS)
+        trimmed = TrimmedLines(stream)
+        try:
+            yield trimmed  # type: ignore[misc]
+        finally:
+            trimmed.flush()
+        return
     if is_utf8(stream):
         yield stream
         return
