@@ -256,10 +256,10 @@ def test_what_cannot_be_kept_is_said(
     run = cli("check", path, "--annotate", out)
     assert run.exit_code == 0
     assert run.stderr == (
-        f"✔ 标注副本已写入 {out}\n⚠ 标注副本未能保留原工作簿中的：自定义 XML (1)\n"
+        f"✔ 标注副本已写入 {out}\n⚠ 标注副本未能保留原工作簿中的：自定义 XML（1）\n"
     )
     ws = load_workbook(out)["检查结果"]
-    assert ws["A4"].value == "注意：本副本未能保留原工作簿中的：自定义 XML (1)"
+    assert ws["A4"].value == "注意：本副本未能保留原工作簿中的：自定义 XML（1）"
     en = cli("check", path, "--annotate", out, "--lang", "en")
     assert "⚠ the annotated copy could not keep: custom XML (1)" in en.stderr
 
