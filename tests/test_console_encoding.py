@@ -80,8 +80,15 @@ def commands(tmp: Path) -> dict[str, list[str]]:
 
 
 FORMATS = ("text", "json", "junit", "markdown", "github", "html")
-JSON_OUTPUTS = ("check-json", "batch-json", "gaps-json", "plan-json", "diff-json", "catalogue-json")
-JSON_OUTPUTS += ("schema",)
+JSON_OUTPUTS = (
+    "check-json",
+    "batch-json",
+    "gaps-json",
+    "plan-json",
+    "diff-json",
+    "catalogue-json",
+    "schema",
+)
 UTF8_OUTPUTS = ("check-markdown", "check-github", "gaps-markdown")
 
 
