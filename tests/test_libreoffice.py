@@ -84,7 +84,7 @@ def test_validation_protection_and_stamp_survive_the_resave(resaved: dict[str, P
     assert prd02.prompt is not None and prd02.prompt.startswith("目标 ≥ 94%\n")
     assert prd02.showErrorMessage and prd02.errorStyle == "stop"
     env03 = validation_of(ws, f"F{row_of(ws, 'ENV-03')}")
-    assert (env03.type, env03.formula1) == ("list", '"是，否"')
+    assert (env03.type, env03.formula1) == ("list", '"是,否"')
     assert ws.protection.sheet is True
     assert ws["F4"].protection.locked is False and ws["A4"].protection.locked is True
     assert ws[f"F{row_of(ws, 'ECO-04')}"].number_format == 'General"∶1"'
@@ -100,7 +100,7 @@ def test_the_tasks_sheet_survives_the_resave(
 ) -> None:
     ws = load_workbook(resaved["lo-template"])["任务"]
     status = validation_of(ws, "F4")
-    assert (status.type, status.formula1) == ("list", '"未开始，进行中，已完成"')
+    assert (status.type, status.formula1) == ("list", '"未开始,进行中,已完成"')
     assert validation_of(ws, "H4").type == "date"
     assert ws.protection.sheet is True and ws["F4"].protection.locked is False
 
