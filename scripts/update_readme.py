@@ -33,7 +33,7 @@ BLOCKS: dict[str, list[str]] = {
     "diff-output": ["diff", "data/monthly/2015-06", "data/monthly/2015-07", "--changed-only"],
 }
 # marker -> keep only the output from the first line starting with this text (a long table cut)
-FROM_LINE: dict[str, str] = {"district-output": "区县 ("}
+FROM_LINE: dict[str, str] = {"district-output": "区县（"}
 # "Your city's plan": the example city's four commands (the template written in a scratch folder)
 CITY = "data/example-city"
 CITY_BLOCKS: dict[str, list[str]] = {

@@ -126,6 +126,39 @@ def all_met() -> dict[str, Any]:
     }  # fmt: skip
 
 
+# --- slow tests and real programs ---------------------------------------------------------------
+# The README's test command is the fast run; .ci/run sets QCITY_SLOW=1 (the tests marked `slow`
+# run too) and QCITY_REQUIRE_PROGRAMS=1 (a missing LibreOffice or Chromium is a failure there,
+# a skip with its reason on a fresh machine).
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if _env_flag("QCITY_SLOW") or "slow" in (config.getoption("markexpr", "") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: runs with QCITY_SLOW=1 (as .ci/run does) or -m slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+def require_program(*names: str) -> str:
+    """The path of the first of *names* on PATH; else skip, or fail under QCITY_REQUIRE_PROGRAMS."""
+    import shutil
+
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    reason = f"{names[0]} is not installed (.ci/run installs it)"
+    if _env_flag("QCITY_REQUIRE_PROGRAMS"):
+        pytest.fail(f"{reason}, and QCITY_REQUIRE_PROGRAMS=1 requires it")
+    pytest.skip(reason)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -17,11 +17,14 @@ def convert(files: Sequence[Path], to: str, outdir: Path) -> None:
 
     Each call gets a private profile, so parallel runs on one machine do not collide.
     """
+    from .conftest import require_program
+
+    soffice = require_program("soffice", "libreoffice")
     profile = Path(tempfile.mkdtemp(prefix="lo-qcity-"))
     try:
         proc = subprocess.run(
             [
-                "soffice",
+                soffice,
                 f"-env:UserInstallation={profile.as_uri()}",
                 "--headless",
                 "--norestore",

@@ -95,7 +95,7 @@ def test_status_cells_match_the_report(cli: Cli, submission: Path, tmp_path: Pat
         str(ws.cell(r, 1).value): [ws.cell(r, 10).value, ws.cell(r, 11).value] for r in range(4, 27)
     }
     assert rows["PRD-02"] == ["✘ 未达标", "−0.01 个百分点"]
-    assert rows["ECO-04"] == ["✘ 未达标", "+0.01(相对上限 2.6∶1)"]
+    assert rows["ECO-04"] == ["✘ 未达标", "+0.01（相对上限 2.6∶1）"]
     assert rows["CON-02"] == ["○ 未填报", None]
     assert rows["ENV-01"] == ["! 数据有误", "✖ 数值是约数"]
     assert rows["CON-01"] == ["! 数据有误", "✖ 疑似小数形式的百分数"]
@@ -111,8 +111,8 @@ def test_problem_cells_carry_a_note_with_the_fix(
     assert ws["A15"].value == "ENV-01"
     assert env01.comment.author == "qcity"
     assert env01.comment.text == (
-        "✖ 错误 [approximate-value]\n“约13%”是约数,无法判定是否达标\n"
-        "→ 填写统计的确切数值,例如 13%;说明写在“备注”列"
+        "✖ 错误 [approximate-value]\n“约13%”是约数，无法判定是否达标\n"
+        "→ 填写统计的确切数值，例如 13%；说明写在“备注”列"
     )
     assert env01.fill.fgColor.rgb == "00F8CBAD"  # orange: an error
     # the submitter's own note stays, ours below it
@@ -214,7 +214,7 @@ def test_summary_sheet_counts_and_chart(cli: Cli, submission: Path, tmp_path: Pa
     assert len(series) == 2  # threshold and reported value
     refs = [s.find("c:cat/c:strRef/c:f", ns).text for s in series]  # type: ignore[union-attr]
     values = [s.find("c:val/c:numRef/c:f", ns).text for s in series]  # type: ignore[union-attr]
-    data_row = next(n for n, row in enumerate(cells) if row[0] == "百分数指标:填报值与达标线")
+    data_row = next(n for n, row in enumerate(cells) if row[0] == "百分数指标：填报值与达标线")
     rates = [row[:4] for row in cells[data_row + 2 : data_row + 22]]
     assert len(rates) == 20 and all(r[0] for r in rates)
     first = data_row + 3  # the first code's row (rows count from 1)
@@ -259,10 +259,10 @@ def test_what_cannot_be_kept_is_said(
     run = cli("check", path, "--annotate", out)
     assert run.exit_code == 0
     assert run.stderr == (
-        f"✔ 标注副本已写入 {out}\n⚠ 标注副本未能保留原工作簿中的:自定义 XML (1)\n"
+        f"✔ 标注副本已写入 {out}\n⚠ 标注副本未能保留原工作簿中的：自定义 XML（1）\n"
     )
     ws = load_workbook(out)["检查结果"]
-    assert ws["A4"].value == "注意:本副本未能保留原工作簿中的:自定义 XML (1)"
+    assert ws["A4"].value == "注意：本副本未能保留原工作簿中的：自定义 XML（1）"
     en = cli("check", path, "--annotate", out, "--lang", "en")
     assert "⚠ the annotated copy could not keep: custom XML (1)" in en.stderr
 
@@ -275,7 +275,7 @@ def test_macros_are_kept_only_in_a_macro_enabled_copy(
         archive.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 stand-in")
     as_xlsx = cli("check", path, "--annotate", tmp_path / "out.xlsx")
     assert as_xlsx.exit_code == 0
-    assert "⚠ 标注副本未能保留原工作簿中的:宏(VBA) (1)" in as_xlsx.stderr
+    assert "⚠ 标注副本未能保留原工作簿中的：宏（VBA）（1）" in as_xlsx.stderr
     as_xlsm = cli("check", path, "--annotate", tmp_path / "out.xlsm")
     assert as_xlsm.stderr == f"✔ 标注副本已写入 {tmp_path / 'out.xlsm'}\n"
     with zipfile.ZipFile(tmp_path / "out.xlsm") as archive:

@@ -47,7 +47,8 @@ def submission(path: Path, values: dict[str, Any], unit: str | None = None) -> P
 
 @pytest.fixture
 def returns(tmp_path: Path) -> Path:
-    """A month's returns: three good workbooks in two folders, one broken file, lock files."""
+    """A month's returns: three good workbooks in two folders, one broken file, lock files
+    (which also say that 质监局.xlsx and 建委.xlsx are open: a warning each)."""
     root = tmp_path / "2015-06"
     submission(root / "质监局.xlsx", all_met(), unit="市质监局")
     submission(root / "建委.xlsx", all_met() | {"CON-02": 97.6}, unit="市建委")
@@ -90,7 +91,7 @@ def test_a_broken_file_is_reported_and_the_others_are_checked(cli: Cli, returns:
     assert (broken["status"], broken["exit_code"], broken["summary"]) == ("failed", 3, None)
     (issue,) = broken["issues"]
     assert issue["code"] == "not-a-workbook"
-    assert issue["message"].startswith("不是有效的 .xlsx 工作簿(文件已损坏或不完整")
+    assert issue["message"].startswith("不是有效的 .xlsx 工作簿（文件已损坏或不完整")
     assert issue["location"]["file"] == f"{returns}/区县/碑林区.xlsx"
     assert [(f["unit"], f["unit_source"], f["exit_code"]) for f in files.values()] == [
         ("市建委", "cell", 1),
@@ -120,7 +121,7 @@ def test_text_report_has_a_row_per_file(
     assert run.exit_code == 3
     lines = [line.rstrip() for line in run.stdout.splitlines()]
     assert lines[1:16] == [
-        "4 个文件 · 指标目录: xian-quality-city-2014 v1.0.0 · 日期: 2015-07-10 · "
+        "4 个文件 · 指标目录：xian-quality-city-2014 v1.0.0 · 日期：2015-07-10 · "
         "跳过锁文件或隐藏文件 3 个",
         "✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误",
         "填报单位   文件                           ✔   ✘   ○   !   错误/警告   退出码",
@@ -141,13 +142,13 @@ def test_text_report_has_a_row_per_file(
         f"结论:4 个文件,已检查 3,无法读取 1;指标 {3 * N - 3}/{3 * N} 项达标,未达标 1,未填报 1,数据有误 1;"
         "数据问题:错误 2,警告 0;最差退出码 3。"
     )
-    failed = run.stdout.split("无法读取的文件 (1)\n", 1)[1].splitlines()[:2]
+    failed = run.stdout.split("无法读取的文件（1）\n", 1)[1].splitlines()[:2]
     assert failed == [
-        "✖ 错误 2015-06/区县/碑林区.xlsx  不是有效的 .xlsx 工作簿(文件已损坏或不完整(File is not "
-        "a zip file))  [not-a-workbook]",
-        "    → 用 Excel 或 WPS 打开后“另存为” Excel 工作簿(*.xlsx)再提交",
+        "✖ 错误 2015-06/区县/碑林区.xlsx  不是有效的 .xlsx 工作簿（文件已损坏或不完整（File is not "
+        "a zip file））  [not-a-workbook]",
+        "    → 用 Excel 或 WPS 打开后“另存为” Excel 工作簿（*.xlsx）再提交",
     ]
-    assert "✖ 错误 2015-06/区县/雁塔区.xlsx: 数据!B2  “约95%”是约数,无法判定是否达标" in run.stdout
+    assert "✖ 错误 2015-06/区县/雁塔区.xlsx: 数据!B2  “约95%”是约数，无法判定是否达标" in run.stdout
 
 
 @pytest.fixture
@@ -210,7 +211,7 @@ def test_junit_has_a_suite_per_file(cli: Cli, returns: Path) -> None:
         in (run.stdout)
     )
     assert (
-        '<error type="not-a-workbook" message="不是有效的 .xlsx 工作簿(文件已损坏或不完整'
+        '<error type="not-a-workbook" message="不是有效的 .xlsx 工作簿（文件已损坏或不完整'
         in run.stdout
     )
     assert (
@@ -277,7 +278,7 @@ def test_empty_folders_and_missing_files_are_reported_per_argument(
         (Path(f["path"]).name, f["exit_code"], [i["code"] for i in f["issues"]])
         for f in data["files"]
     ] == [
-        ("质监局.xlsx", 0, []),
+        ("质监局.xlsx", 0, ["workbook-open"]),  # Excel's lock file is beside it
         ("gone.xlsx", 2, ["file-not-found"]),
         ("empty", 2, ["no-workbooks"]),
     ]
@@ -313,7 +314,7 @@ def test_units_named_by_several_files_are_a_warning(cli: Cli, tmp_path: Path) ->
     (issue,) = json.loads(run.stdout)["issues"]
     assert (issue["code"], issue["severity"]) == ("duplicate-unit", "warning")
     assert issue["message"] == (
-        f"填报单位“市建委”出现在 2 个文件中:{tmp_path}/r/a.xlsx, {tmp_path}/r/b.xlsx"
+        f"填报单位“市建委”出现在 2 个文件中：{tmp_path}/r/a.xlsx, {tmp_path}/r/b.xlsx"
     )
 
 
@@ -334,7 +335,7 @@ def test_an_internal_error_in_one_file_does_not_stop_the_others(
         run = cli("check", returns, "--format", "json", "--jobs", jobs)
         assert run.exit_code == 4
         files = json.loads(run.stdout)["files"]
-        assert files[0]["issues"][0]["message"] == "qcity 内部错误:RuntimeError: kaboom"
+        assert files[0]["issues"][0]["message"] == "qcity 内部错误：RuntimeError: kaboom"
         assert [f["status"] for f in files] == ["failed", "checked", "failed", "checked"]
 
 

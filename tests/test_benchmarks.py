@@ -10,6 +10,9 @@ import pytest
 
 from .conftest import ROOT
 
+# Slow: a benchmark run (.ci/run runs it with QCITY_SLOW=1).
+pytestmark = pytest.mark.slow
+
 
 # About a minute on a 2-core machine (every pair runs in fresh processes, and the quick
 # inputs are generated first): too long for the default run. `pytest -m slow` runs it.

@@ -14,6 +14,9 @@ import yaml
 
 from .conftest import ROOT, all_met, assert_valid_junit, data_rows, write_workbook
 
+# Slow: each snippet runs in a fresh git repository and subprocesses.
+pytestmark = pytest.mark.slow
+
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
@@ -55,7 +58,7 @@ def test_snippet_checks_every_committed_workbook(ci: str, tmp_path: Path) -> Non
         text=True,
         check=False,
     )
-    assert proc.returncode == 1, proc.stdout + proc.stderr  # 市建委: CON-02 unmet
+    assert proc.returncode == 1, proc.stdout + proc.stderr  # 市建委：CON-02 unmet
     reports = sorted(p.name for p in (repo / "reports").iterdir())
     assert reports == ["2015-06_月报_市建委.xlsx.xml", "2015-06_月报_市质监局.xlsx.xml"]
     for report in (repo / "reports").iterdir():

@@ -169,8 +169,9 @@ def test_exit_2_on_usage_errors(cli: Cli, tmp_path: Path) -> None:
     # A folder is a batch (tests/test_batch.py); one without a single workbook is a usage error.
     folder = cli("check", tmp_path)
     assert folder.exit_code == 2
-    assert f"✖ 错误 {tmp_path}  文件夹(含子文件夹)中没有 .xlsx / .xlsm 工作簿  [no-workbooks]" in (
-        folder.stderr
+    assert (
+        f"✖ 错误 {tmp_path}  文件夹（含子文件夹）中没有 .xlsx / .xlsm 工作簿  [no-workbooks]"
+        in (folder.stderr)
     )
 
 
@@ -184,7 +185,7 @@ def test_exit_4_on_internal_error_without_traceback(
     run = cli("check", EXAMPLE)
     assert run.exit_code == 4
     assert "内部错误" not in run.stdout
-    assert "qcity 内部错误:RuntimeError: kaboom" in run.stderr
+    assert "qcity 内部错误：RuntimeError: kaboom" in run.stderr
     assert "Traceback" not in run.output
     debug = cli("check", EXAMPLE, "--debug")
     assert isinstance(debug.exception, RuntimeError)  # --debug lets the traceback through

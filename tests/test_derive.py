@@ -181,16 +181,16 @@ def test_text_report_shows_both_figures_and_the_year(cli: Cli, tmp_path: Path) -
     run = cli("check", path, env={"COLUMNS": "120"})
     assert run.exit_code == 1, run.output
     out = run.stdout
-    assert "序列表: 序列 · 报告年份: 2015(序列表中有数据的最新年份)" in out
+    assert "序列表：序列 · 报告年份：2015（序列表中有数据的最新年份）" in out
     line = next(x for x in out.splitlines() if x.startswith("ECO-04"))
     assert "2.47∶1   2.47∶1" in line  # reported, then derived
     line = next(x for x in out.splitlines() if x.startswith("ECO-01"))
     assert "10.9%   10.94%" in line
     assert "−0.06 个百分点" in line  # the exact derived figure is judged when both agree
-    assert "有计算值的指标按计算值判定;≠ 表示计算值与填报值不一致" in out
+    assert "有计算值的指标按计算值判定；≠ 表示计算值与填报值不一致" in out
     assert (
-        "ECO-04 所用农村居民人均收入的口径:农村居民人均可支配收入"
-        "(2013 年城乡住户调查一体化改革后的口径)"
+        "ECO-04 所用农村居民人均收入的口径：农村居民人均可支配收入"
+        "（2013 年城乡住户调查一体化改革后的口径）"
     ) in out
 
 
@@ -232,7 +232,7 @@ def test_inconsistent_reported_value(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, path)
     assert issues(data) == [("inconsistent-value", "B2", "ECO-04")]
     assert data["issues"][0]["message"] == (
-        f"填报值 2.6({path}: 数据!B2)与 URBAN_INCOME/RURAL_INCOME 2015 (序列!I10, 序列!I11) "
+        f"填报值 2.6（{path}: 数据!B2）与 URBAN_INCOME/RURAL_INCOME 2015 (序列!I10, 序列!I11) "
         "算得的 2.47 不一致"
     )
     found = entry(data, "ECO-04")
@@ -268,8 +268,8 @@ def test_missing_years_fall_back_to_the_reported_value(cli: Cli, tmp_path: Path)
     assert issues(data) == [("series-figure-missing", "E3", "ECO-01")]
     assert data["issues"][0]["severity"] == "warning"
     assert data["issues"][0]["message"] == (
-        "ECO-01 无法由序列计算,缺少 GDP_REAL_GROWTH 2011(序列!E3)、2013(序列!G3);"
-        "改用填报值 10.9(数据!B2)"
+        "ECO-01 无法由序列计算，缺少 GDP_REAL_GROWTH 2011（序列!E3）、2013（序列!G3）；"
+        "改用填报值 10.9（数据!B2）"
     )
     found = entry(data, "ECO-01")
     assert (found["status"], found["judged"], found["raw"]) == ("unmet", 10.9, "10.9")
@@ -281,7 +281,9 @@ def test_missing_figures_without_a_reported_value(cli: Cli, tmp_path: Path) -> N
     series = {k: v for k, v in FULL.items() if k != "LEADING_VA"}
     data = report(cli, workbook(tmp_path, {}, series))
     found = next(i for i in data["issues"] if i["indicator"] == "ECO-03")
-    assert found["message"] == ("ECO-03 无法由序列计算,缺少 LEADING_VA(表中无此序列);也没有填报值")
+    assert found["message"] == (
+        "ECO-03 无法由序列计算，缺少 LEADING_VA（表中无此序列）；也没有填报值"
+    )
     assert found["location"]["cell"] is None and found["location"]["sheet"] == "序列"
     assert entry(data, "ECO-03")["status"] == "missing"
 
@@ -295,7 +297,7 @@ def test_zero_denominator(cli: Cli, tmp_path: Path) -> None:
         ("ECO-05", "I2"),
     ]
     assert zero[0]["message"] == (
-        "GDP 2015 年为 0,不能作除数,ECO-03 无法计算;改用填报值 53(数据!B2)"
+        "GDP 2015 年为 0，不能作除数，ECO-03 无法计算；改用填报值 53（数据!B2）"
     )
     assert zero[0]["severity"] == "error"
     assert entry(data, "ECO-03")["status"] == "met"  # the reported 53
@@ -346,7 +348,7 @@ def test_base_year_absent(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, workbook(tmp_path, {}, series, years=YEARS[1:]))
     absent = [i for i in data["issues"] if i["code"] == "base-year-absent"]
     assert [i["indicator"] for i in absent] == ["ENV-01", "ENV-02", "ECO-02"]
-    assert absent[0]["message"] == "序列表没有基年 2010 列,ENV-01 无法计算;也没有填报值"
+    assert absent[0]["message"] == "序列表没有基年 2010 列，ENV-01 无法计算；也没有填报值"
     # growth rates need no base-year column: 2011…2015 are all there
     assert entry(data, "ECO-01")["derived"]["judged"] == 10.94
 
@@ -357,7 +359,7 @@ def test_report_year_not_after_the_base_year(cli: Cli, tmp_path: Path) -> None:
     assert ("report-year-not-after-base", "ECO-01") in codes
     found = next(i for i in data["issues"] if i["indicator"] == "ECO-02")
     assert found["message"] == (
-        "ECO-02 以 2010 年为基年,报告年份 2010 不晚于基年,无法计算;也没有填报值"
+        "ECO-02 以 2010 年为基年，报告年份 2010 不晚于基年，无法计算；也没有填报值"
     )
 
 
@@ -366,14 +368,14 @@ def test_year_without_a_column(cli: Cli, tmp_path: Path) -> None:
     assert data["report_year"] == {
         "year": 2016,
         "source": "option",
-        "text": "2016(由 --year 指定)",
+        "text": "2016（由 --year 指定）",
         "raw": None,
         "location": None,
     }
     found = next(i for i in data["issues"] if i["indicator"] == "ECO-04")
     assert found["message"] == (
-        "ECO-04 无法由序列计算,缺少 URBAN_INCOME 2016(无此年份列);"
-        "RURAL_INCOME 2016(无此年份列);也没有填报值"
+        "ECO-04 无法由序列计算，缺少 URBAN_INCOME 2016（无此年份列）；"
+        "RURAL_INCOME 2016（无此年份列）；也没有填报值"
     )
 
 

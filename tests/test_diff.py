@@ -133,7 +133,7 @@ def test_folders_are_matched_by_reporting_unit(cli: Cli, tmp_path: Path) -> None
     assert data["only_old"] == [{"unit": "商务局", "path": str(tmp_path / "5月" / "商务局.xlsx")}]
     assert data["only_new"] == [{"unit": "环保局", "path": str(tmp_path / "6月" / "环保局.xlsx")}]
     text = cli("diff", tmp_path / "5月", tmp_path / "6月", "--changed-only").stdout
-    assert f"只在旧的一方: 商务局 ({tmp_path / '5月' / '商务局.xlsx'})" in text
+    assert f"只在旧的一方：商务局（{tmp_path / '5月' / '商务局.xlsx'}）" in text
     assert any(line.startswith("填报单位   代码") for line in text.splitlines())
 
 

@@ -71,7 +71,7 @@ def test_a_city_figure_that_disagrees_with_the_sum_is_inconsistent(
     assert issue["code"] == "inconsistent-value"
     assert issue["location"]["cell"] == "C3"
     assert issue["message"] == (
-        f"填报值 95({path}: 数据!C3)与 3 个区县的分子合计 1121 / 分母合计 1200 算得的 93.42 不一致"
+        f"填报值 95（{path}: 数据!C3）与 3 个区县的分子合计 1121 / 分母合计 1200 算得的 93.42 不一致"
     )
     assert "district" not in issue  # it is about the city's figure
     # the city's own status stands (95 ≥ 94); the error is what makes the exit code 3
@@ -126,8 +126,8 @@ def test_a_code_repeats_across_districts_but_not_within_one(cli: Cli, tmp_path: 
     data = json.loads(run.stdout)
     messages = [(i["code"], i.get("district"), i["message"]) for i in data["issues"]]
     assert messages == [
-        ("duplicate-indicator", "雁塔区", "指标 PRD-01(雁塔区) 出现了两次:数据!A3 和 数据!A5"),
-        ("duplicate-indicator", None, "指标 PRD-01 出现了两次:数据!A2 和 数据!A6"),
+        ("duplicate-indicator", "雁塔区", "指标 PRD-01(雁塔区) 出现了两次：数据!A3 和 数据!A5"),
+        ("duplicate-indicator", None, "指标 PRD-01 出现了两次：数据!A2 和 数据!A6"),
     ]
     statuses = {d["name"]: d["indicators"][0]["status"] for d in data["districts"]}
     assert statuses == {"雁塔区": "invalid", "碑林区": "met"}
@@ -179,7 +179,7 @@ def test_text_report_shows_the_matrix_after_the_city_table(cli: Cli, tmp_path: P
     block = run.stdout.split("\n\n区县", 1)[1].split("\n\n数据问题", 1)[0]
     lines = [line.rstrip() for line in ("区县" + block).splitlines()]
     assert lines == [
-        "区县 (3) · ✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误",
+        "区县（3） · ✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误",
         "代码       雁塔区   碑林区   未央区     合计",
         "────────────────────────────────────────────",
         "产品质量",
@@ -190,8 +190,8 @@ def test_text_report_shows_the_matrix_after_the_city_table(cli: Cli, tmp_path: P
         "ENV-03       ○        ○        ✘",
         "",
         "达标        2/3      0/3      0/3",
-        "合计 = 各区县分子之和 / 分母之和;≠ 表示与全市填报值不一致",
-        "区县:3 个,共 9 项判定:达标 2,未达标 3,未填报 3,数据有误 1。",
+        "合计 = 各区县分子之和 / 分母之和；≠ 表示与全市填报值不一致",
+        "区县：3 个，共 9 项判定：达标 2，未达标 3，未填报 3，数据有误 1。",
     ]
     assert f"✖ 错误 {path}: 数据!C30  [碑林区] “n/a”不是百分数  [not-a-number]" in run.stdout
 

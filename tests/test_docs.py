@@ -121,7 +121,7 @@ def test_readme_shows_the_real_plan_output(cli: Callable[..., Run]) -> None:
 
 def test_readme_shows_the_real_batch_district_and_diff_outputs(cli: Callable[..., Run]) -> None:
     blocks = {
-        "district-output": (["check", "data/monthly/2015-07/全市汇总.xlsx"], 3, "区县 ("),
+        "district-output": (["check", "data/monthly/2015-07/全市汇总.xlsx"], 3, "区县（"),
         "batch-output": (["check", "data/monthly/2015-07", "--today", "2015-08-01"], 3, None),
         "diff-output": (
             ["diff", "data/monthly/2015-06", "data/monthly/2015-07", "--changed-only"],

@@ -56,9 +56,9 @@ def test_a_changed_target_is_named(cli: Cli, filled: Path, tmp_path: Path) -> No
     run = cli("check", filled, "--catalogue", newer)
     assert run.exit_code == 0  # a warning never changes the exit code
     assert (
-        f"⚠ 警告 {filled}  工作簿由指标目录 xian-quality-city-2014 v1.0.0 的模板填写,"
-        "现按 xian-quality-city-2014 v1.1.0 检查;变化:PRD-02 目标 ≥ 94% → ≥ 95%  [template-drift]\n"
-        "    → 用 qcity template 生成新模板,把数据转填过去后再提交\n"
+        f"⚠ 警告 {filled}  工作簿由指标目录 xian-quality-city-2014 v1.0.0 的模板填写，"
+        "现按 xian-quality-city-2014 v1.1.0 检查；变化：PRD-02 目标 ≥ 94% → ≥ 95%  [template-drift]\n"
+        "    → 用 qcity template 生成新模板，把数据转填过去后再提交\n"
     ) in run.stdout
     [issue] = drift_issues(cli, filled, "--catalogue", newer, "--lang", "en")
     assert issue["severity"] == "warning"
@@ -91,7 +91,7 @@ def test_a_new_version_with_the_same_targets_says_so(
     cli: Cli, filled: Path, tmp_path: Path
 ) -> None:
     [issue] = drift_issues(cli, filled, "--catalogue", catalogue_variant(tmp_path, NEW_VERSION))
-    assert issue["message"].endswith("变化:模板所列指标的目标没有变化")
+    assert issue["message"].endswith("变化：模板所列指标的目标没有变化")
 
 
 def test_another_catalogue_id(cli: Cli, filled: Path, tmp_path: Path) -> None:

@@ -25,9 +25,9 @@ def test_eco04_on_the_public_sample(cli: Cli) -> None:
     assert lines(run) == [
         "ECO-04 城镇居民人均可支配收入与农村居民人均收入之比",
         "目标 ≤ 2.6∶1 · 依据 二(二)5“城镇居民人均可支配收入与农村居民人均收入控制在2.6∶1以内”",
-        "文件 data/xian-2015-public.xlsx · 报告年份 2015(报告期 数据!B2)",
+        "文件 data/xian-2015-public.xlsx · 报告年份 2015（报告期 数据!B2）",
         "",
-        "由序列计算(ratio):URBAN_INCOME / RURAL_INCOME",
+        "由序列计算（ratio）：URBAN_INCOME / RURAL_INCOME",
         "  URBAN_INCOME 城镇居民人均可支配收入 2015 = 39007 元  序列!J11",
         "    口径:未注明口径",
         "  RURAL_INCOME 农村居民人均收入 2015 = 15778 元  序列!J12",
@@ -69,19 +69,19 @@ def test_growth_with_missing_years_falls_back(cli: Cli) -> None:
     run = cli("explain", "ECO-01", PUBLIC)
     assert run.exit_code == 1
     assert lines(run)[4:] == [
-        "由序列计算(cagr_of_rates):((Π (1 + GDP_REAL_GROWTH_y / 100), y = 2011…2015)^(1/5) − 1) × 100",
+        "由序列计算（cagr_of_rates）：((Π (1 + GDP_REAL_GROWTH_y / 100), y = 2011…2015)^(1/5) − 1) × 100",
         "  GDP_REAL_GROWTH 地区生产总值实际增长率 2014 = 9.9%  序列!I4",
         "  GDP_REAL_GROWTH 地区生产总值实际增长率 2015 = 8.2%  序列!J4",
-        "  缺少 GDP_REAL_GROWTH 2011 (序列!F4)、GDP_REAL_GROWTH 2012 (序列!G4)、"
-        "GDP_REAL_GROWTH 2013 (序列!H4)",
+        "  缺少 GDP_REAL_GROWTH 2011（序列!F4）、GDP_REAL_GROWTH 2012（序列!G4）、"
+        "GDP_REAL_GROWTH 2013（序列!H4）",
         "  无法计算",
-        "填报值 10.9(数据!E22)",
+        "填报值 10.9（数据!E22）",
         "判定 ✘ 未达标 · 按填报值 10.9% · 差距 −0.1 个百分点",
         "",
-        "数据问题 (1)",
-        f"⚠ 警告 {PUBLIC}: 序列!F4  ECO-01 无法由序列计算,缺少 GDP_REAL_GROWTH 2011(序列!F4)、"
-        "2012(序列!G4)、2013(序列!H4);改用填报值 10.9(数据!E22)  [series-figure-missing]",
-        "    → 在序列表中补上这些数值;没有公布数据的保持空白",
+        "数据问题（1）",
+        f"⚠ 警告 {PUBLIC}: 序列!F4  ECO-01 无法由序列计算，缺少 GDP_REAL_GROWTH 2011（序列!F4）、"
+        "2012（序列!G4）、2013（序列!H4）；改用填报值 10.9（数据!E22）  [series-figure-missing]",
+        "    → 在序列表中补上这些数值；没有公布数据的保持空白",
     ]
 
 
@@ -90,7 +90,9 @@ def test_growth_with_missing_years_falls_back(cli: Cli) -> None:
     [
         (
             "ECO-03",
-            ["  ECO-03 = 3000 (序列!I8) / 5810.03 (序列!I2) × 100 = 51.63% < 52% (53% ±1) 未达标"],
+            [
+                "  ECO-03 = 3000（序列!I8） / 5810.03（序列!I2） × 100 = 51.63% < 52% (53% ±1) 未达标"
+            ],
         ),
         (
             "ENV-01",
@@ -130,7 +132,7 @@ def test_each_kind_step_by_step(cli: Cli, tmp_path: Path, code: str, expected: l
 def test_inputs_are_listed_with_units_and_cells(cli: Cli, tmp_path: Path) -> None:
     out = lines(cli("explain", "ENV-02", workbook(tmp_path)))
     assert out[4:9] == [
-        "由序列计算(intensity_reduction):(1 − (CO2_2015 / GDP_CONST_2015) / "
+        "由序列计算（intensity_reduction）：(1 − (CO2_2015 / GDP_CONST_2015) / "
         "(CO2_2010 / GDP_CONST_2010)) × 100",
         "  CO2 二氧化碳排放量 2010 = 6000 万吨  序列!D6",
         "  CO2 二氧化碳排放量 2015 = 8992.5 万吨  序列!I6",
@@ -151,8 +153,8 @@ def test_rate_from_the_data_sheet(cli: Cli) -> None:
     ]
     out = lines(cli("explain", "CON-02", EXAMPLE))
     assert out[5:] == [
-        "  CON-02 = 1220 (数据!F9) / 1250 (数据!G9) × 100 = 97.6%",
-        "填报值 97.6(数据!E9),与分子/分母一致",
+        "  CON-02 = 1220（数据!F9） / 1250（数据!G9） × 100 = 97.6%",
+        "填报值 97.6（数据!E9），与分子/分母一致",
         "判定 ✘ 未达标 · 按填报值 97.6% · 差距 −0.4 个百分点",
     ]
 
@@ -161,9 +163,9 @@ def test_without_a_series_sheet(cli: Cli) -> None:
     run = cli("explain", "ECO-04", EXAMPLE)
     assert run.exit_code == 0
     assert lines(run)[4:] == [
-        "可由序列计算(ratio),但工作簿没有“序列”工作表",
-        "填报值 2.47∶1(数据!E25)",
-        "判定 ✔ 达标 · 按填报值 2.47∶1 · 差距 −0.13(相对上限 2.6∶1)",
+        "可由序列计算（ratio），但工作簿没有“序列”工作表",
+        "填报值 2.47∶1（数据!E25）",
+        "判定 ✔ 达标 · 按填报值 2.47∶1 · 差距 −0.13（相对上限 2.6∶1）",
     ]
 
 
@@ -173,14 +175,14 @@ def test_inconsistent_figures_exit_3(cli: Cli, tmp_path: Path) -> None:
     assert run.exit_code == 3
     out = lines(run)
     assert "判定 ! 数据有误" in out
-    assert "填报值 有误(数据!B2),见下方数据问题" in out
+    assert "填报值 有误（数据!B2），见下方数据问题" in out
     assert any("[inconsistent-value]" in line for line in out)
 
 
 def test_unreadable_series_cell_is_shown_with_its_issue(cli: Cli, tmp_path: Path) -> None:
     series = dict(FULL) | {"RURAL_INCOME": [None, None, None, None, None, "n/a"]}
     out = lines(cli("explain", "ECO-04", workbook(tmp_path, {}, series)))
-    assert "  无法读取 RURAL_INCOME 2015 (序列!I11),见下方数据问题" in out
+    assert "  无法读取 RURAL_INCOME 2015（序列!I11），见下方数据问题" in out
     assert any("序列!I11  “n/a”不是数值  [not-a-number]" in line for line in out)
 
 
@@ -195,7 +197,7 @@ def test_output_file(cli: Cli, tmp_path: Path) -> None:
     run = cli("explain", "ECO-04", PUBLIC, "-o", out)
     assert run.exit_code == 0
     assert run.stdout == ""
-    assert "ECO-04 = 39007 (序列!J11) / 15778 (序列!J12) = 2.47 ≤ 2.6 达标" in out.read_text(
+    assert "ECO-04 = 39007（序列!J11） / 15778（序列!J12） = 2.47 ≤ 2.6 达标" in out.read_text(
         encoding="utf-8"
     )
     assert cli("explain", "ECO-04", PUBLIC, "-o", PUBLIC).exit_code == 2

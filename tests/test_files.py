@@ -38,7 +38,7 @@ def test_names_with_spaces_and_chinese(
     good_book(tmp_path / name)
     run = cli("check", name)
     assert run.exit_code == 0, run.output
-    assert f"文件: {name} · 工作表: 数据" in run.stdout
+    assert f"文件：{name} · 工作表：数据" in run.stdout
     assert json.loads(cli("check", name, "--format", "json").stdout)["source"] == name
     missing = cli("check", f"{name}.bak")
     assert missing.stderr.splitlines()[0] == f"✖ 错误 {name}.bak  找不到文件  [file-not-found]"
@@ -64,7 +64,7 @@ def test_name_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:
         if fmt == "json":
             assert json.loads(out)["source"] == shown
         else:
-            assert f"文件: {shown} · 工作表: 数据" in out
+            assert f"文件：{shown} · 工作表：数据" in out
     missing = subprocess.run(
         [os.fsencode(sys.executable), b"-m", b"qcity", b"check", raw_name + b".missing"],
         capture_output=True,
@@ -114,8 +114,8 @@ def test_unreadable_file(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     run = cli("check", path)
     assert run.exit_code == 3, run.output
     assert run.stderr.splitlines() == [
-        f"✖ 错误 {path}  无法读取:Permission denied  [unreadable-file]",
-        "    → 检查文件权限,或把文件复制到可读的位置",
+        f"✖ 错误 {path}  无法读取：Permission denied  [unreadable-file]",
+        "    → 检查文件权限，或把文件复制到可读的位置",
     ]
     monkeypatch.undo()
     assert digest(path) == before

@@ -109,7 +109,7 @@ def test_invalid_then_missing_then_unmet(cli: Cli, make_submission: Make) -> Non
         ("ENV-07", "unmet"),
     ]
     invalid, missing, unmet, _ = env["gaps"]
-    assert invalid["need"]["text"] == ("数据!B17: “n/a”不是百分数 → 填写百分数,例如 95.3 或 95.3%")
+    assert invalid["need"]["text"] == ("数据!B17：“n/a”不是百分数 → 填写百分数，例如 95.3 或 95.3%")
     assert [i["code"] for i in invalid["issues"]] == ["not-a-number"]
     assert missing["need"] == {
         "kind": "fill",
@@ -120,7 +120,7 @@ def test_invalid_then_missing_then_unmet(cli: Cli, make_submission: Make) -> Non
         "expected": None,
         "text": "填写 数据!B18",
     }
-    assert unmet["need"]["text"] == "还需提高 13 个百分点,达到 93%"
+    assert unmet["need"]["text"] == "还需提高 13 个百分点，达到 93%"
     assert data["summary"] == {"gaps": 4, "unmet": 2, "missing": 1, "invalid": 1, "other_issues": 0}
 
 
@@ -131,20 +131,20 @@ def test_the_command_text(cli: Cli, make_submission: Make) -> None:
     run = cli("gaps", path, "--today", "2015-06-01")
     assert run.exit_code == 1, run.output
     assert run.stdout.splitlines()[1:] == [
-        f"文件: {path} · 工作表: 数据 · 日期: 2015-06-01",
-        "下一节点:四(三) 巩固提高,通过省政府预验收(2015-07-01 至 2015-07-31),还有 30 天",
+        f"文件：{path} · 工作表：数据 · 日期：2015-06-01",
+        "下一节点：四(三) 巩固提高,通过省政府预验收（2015-07-01 至 2015-07-31），还有 30 天",
         "",
-        "市质监局 西安市质量技术监督局 (1 项)",
+        "市质监局 西安市质量技术监督局（1 项）",
         "  ✘ 未达标  PRD-02 城市生产企业产品质量监督抽查合格率 · 93.42%* / 目标 ≥ 94% · −0.58 个百分点",
-        "      → 合格批次还需增加 7,达到 1,128(抽查批次 1,200)",
+        "      → 合格批次还需增加 7，达到 1,128（抽查批次 1,200）",
         "",
-        "市建委 西安市城乡建设委员会 (1 项)",
+        "市建委 西安市城乡建设委员会（1 项）",
         "  ○ 未填报  CON-04 城市新开工保障房受监工程覆盖率 · 目标 = 100%",
-        "      → 在工作表“数据”中增加一行,指标代码 CON-04,并填写实际值",
+        "      → 在工作表“数据”中增加一行，指标代码 CON-04，并填写实际值",
         "",
-        "市发改委 西安市发展和改革委员会 (1 项)",
-        "  ✘ 未达标  ECO-04 城镇居民人均可支配收入与农村居民人均收入之比 · 2.72∶1 / 目标 ≤ 2.6∶1 · +0.12(相对上限 2.6∶1)",
-        "      → 还需降低 0.12,降至 2.6∶1",
+        "市发改委 西安市发展和改革委员会（1 项）",
+        "  ✘ 未达标  ECO-04 城镇居民人均可支配收入与农村居民人均收入之比 · 2.72∶1 / 目标 ≤ 2.6∶1 · +0.12（相对上限 2.6∶1）",
+        "      → 还需降低 0.12，降至 2.6∶1",
         "",
         "共 3 项待补齐:未达标 2,未填报 1,数据有误 0;其他数据问题 0。数据问题：错误 0，警告 0。",
     ]
@@ -191,14 +191,14 @@ def test_unknown_lead_is_a_usage_error(cli: Cli) -> None:
     assert run.exit_code == 2
     assert run.stderr.splitlines() == [
         "✖ 错误 “市教育局”不是指标目录中任何指标的牵头部门  [unknown-department]",
-        "    → 可选的牵头部门:市质监局、市建委、市商务局、市环保局、市发改委",
+        "    → 可选的牵头部门：市质监局、市建委、市商务局、市环保局、市发改委",
     ]
 
 
 def test_xlsx_needs_an_output_file(cli: Cli) -> None:
     run = cli("gaps", EXAMPLE, "--format", "xlsx")
     assert run.exit_code == 2
-    assert "xlsx 格式是二进制文件,不能输出到终端  [output-required]" in run.stderr
+    assert "xlsx 格式是二进制文件，不能输出到终端  [output-required]" in run.stderr
     assert run.stdout == ""
 
 
@@ -233,7 +233,7 @@ def test_xlsx_one_sheet_per_department_and_no_formulas(
         "93%",
         "≥ 94%",
         "−1 个百分点",
-        "还需提高 1 个百分点,达到 94%",
+        "还需提高 1 个百分点，达到 94%",
     ]
     again = cli("gaps", path, "--format", "xlsx", "-o", path)
     assert again.exit_code == 2  # never over the input

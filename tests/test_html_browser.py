@@ -1,18 +1,18 @@
 """The HTML report in a real headless Chromium: every row and status rendered, and it paginates on A4.
 
-.ci/run installs Debian's chromium when it is missing; these tests need it and never skip.
+.ci/run installs Debian's chromium when it is missing and sets QCITY_REQUIRE_PROGRAMS=1, under
+which these tests fail without it; elsewhere they skip, saying so.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .conftest import EXAMPLE, N, Run, all_met, data_rows, write_workbook
+from .conftest import EXAMPLE, N, Run, all_met, data_rows, require_program, write_workbook
 
 Make = Callable[..., Path]
 Cli = Callable[..., Run]
@@ -22,7 +22,7 @@ STATUS_TEXT = {"met": "✔ 达标", "unmet": "✘ 未达标", "missing": "○ �
 
 def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     """Run headless Chromium with a fresh profile and no network services."""
-    binary = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+    binary = require_program("chromium", "chromium-browser")
     profile = tmp_path / "chromium-profile"
     profile.mkdir(exist_ok=True)
     return subprocess.run(
@@ -159,4 +159,6 @@ def test_the_tasks_are_rendered_and_their_text_stays_text(cli: Cli, tmp_path: Pa
     assert rows["T02"][1][4:] == ["◐ 进行中", "逾期 10 天", ""]
     assert rows["T11"][1][2:6] == ["市商务局", "2015-06-30", "— 未填报", "逾期 10 天"]
     assert "<img" not in dom
-    assert "任务:1/11 项已完成;进行中 1,未开始 0,未填报 9;逾期 10(判定日期 2015-07-10)。" in dom
+    assert (
+        "任务：1/11 项已完成；进行中 1，未开始 0，未填报 9；逾期 10（判定日期 2015-07-10）。" in dom
+    )

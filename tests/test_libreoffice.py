@@ -30,6 +30,9 @@ from .libreoffice import CSV_ALL_SHEETS, convert
 from .test_drift import NEW_VERSION, PRD02_95, catalogue_variant
 from .test_template import MIXED, MIXED_STATUS, fill_tasks, row_of, statuses, validation_of
 
+# Slow: every conversion starts LibreOffice (.ci/run runs these with QCITY_SLOW=1).
+pytestmark = pytest.mark.slow
+
 Cli = Callable[..., Run]
 
 
@@ -144,7 +147,7 @@ def test_the_resaved_template_filled_gives_the_same_statuses(
     newer = catalogue_variant(tmp_path, NEW_VERSION, PRD02_95)
     run = cli("check", theirs, "--catalogue", newer, "--format", "json")
     [drift] = [i for i in json.loads(run.stdout)["issues"] if i["code"] == "template-drift"]
-    assert drift["message"].endswith("变化:PRD-02 目标 ≥ 94% → ≥ 95%")
+    assert drift["message"].endswith("变化：PRD-02 目标 ≥ 94% → ≥ 95%")
 
 
 def test_a_formula_is_read_from_the_value_libreoffice_saved(

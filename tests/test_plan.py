@@ -32,10 +32,10 @@ def test_a_month_before_the_pre_acceptance(cli: Cli) -> None:
     assert run.exit_code == 0, run.output
     out = lines(run)
     assert out[:4] == [
-        "创建工作进度 · 西安市创建全国质量强市示范城市工作方案(市政办发〔2014〕27号)",
-        "日期: 2015-06-01 · 方案第 486/638 天(76%) · 指标目录: xian-quality-city-2014 v1.0.0",
-        "当前阶段:四(二) 全面创建,实现总体达标(2014-06-01 至 2015-06-30),还剩 29 天",
-        "下一节点:四(三) 巩固提高,通过省政府预验收(2015-07-01 至 2015-07-31),还有 30 天",
+        "创建工作进度 · 西安市创建全国质量强市示范城市工作方案（市政办发〔2014〕27号）",
+        "日期：2015-06-01 · 方案第 486/638 天（76%） · 指标目录：xian-quality-city-2014 v1.0.0",
+        "当前阶段：四(二) 全面创建,实现总体达标（2014-06-01 至 2015-06-30），还剩 29 天",
+        "下一节点：四(三) 巩固提高,通过省政府预验收（2015-07-01 至 2015-07-31），还有 30 天",
     ]
     # the whole plan as one bar: 45 of 60 cells passed, phases separated, today marked above
     marker, bar = out[5], out[6]
@@ -69,52 +69,57 @@ def test_a_month_before_the_pre_acceptance(cli: Cli) -> None:
     ]
     assert out[-3:] == [
         "报送日历 · 报送 市质量强市领导小组办公室",
-        "  每月报送工作推进情况(五(六)):2015年6月,2015-06-30 前报送,还有 29 天",
-        "  每半年报送一次工作总结(五(六)):2015年上半年,2015-06-30 前报送,还有 29 天",
+        "  每月报送工作推进情况（五(六)）：2015年6月，2015-06-30 前报送，还有 29 天",
+        "  每半年报送一次工作总结（五(六)）：2015年上半年，2015-06-30 前报送，还有 29 天",
     ]
 
 
 def test_the_last_day_of_a_phase(cli: Cli) -> None:
     out = lines(cli("plan", "--today", "2015-06-30", env=WIDTH))
     assert (
-        out[2] == "当前阶段:四(二) 全面创建,实现总体达标(2014-06-01 至 2015-06-30),今天是最后一天"
+        out[2]
+        == "当前阶段：四(二) 全面创建,实现总体达标（2014-06-01 至 2015-06-30），今天是最后一天"
     )
-    assert out[3] == "下一节点:四(三) 巩固提高,通过省政府预验收(2015-07-01 至 2015-07-31),还有 1 天"
-    assert "  每月报送工作推进情况(五(六)):2015年6月,2015-06-30 前报送,今天到期" in out
+    assert (
+        out[3]
+        == "下一节点：四(三) 巩固提高,通过省政府预验收（2015-07-01 至 2015-07-31），还有 1 天"
+    )
+    assert "  每月报送工作推进情况（五(六)）：2015年6月，2015-06-30 前报送，今天到期" in out
     # the next morning the pre-acceptance is both the phase and the milestone: said once
     out = lines(cli("plan", "--today", "2015-07-01", env=WIDTH))
     assert (
-        out[2] == "当前阶段:四(三) 巩固提高,通过省政府预验收(2015-07-01 至 2015-07-31),还剩 30 天"
+        out[2]
+        == "当前阶段：四(三) 巩固提高,通过省政府预验收（2015-07-01 至 2015-07-31），还剩 30 天"
     )
     assert not any(line.startswith("当前节点") for line in out)
     assert "本阶段应完成 · 四(三) 巩固提高,通过省政府预验收 · 截至 2015-07-31" in out
     assert "  · 以市政府名义向国家质检总局提出验收申请" in out
-    assert "  每半年报送一次工作总结(五(六)):2015年下半年,2015-10-31 前报送,还有 122 天" in out
+    assert "  每半年报送一次工作总结（五(六)）：2015年下半年，2015-10-31 前报送，还有 122 天" in out
 
 
 def test_before_the_plan(cli: Cli) -> None:
     out = lines(cli("plan", "--today", "2014-01-01", env=WIDTH))
     assert (
         out[2]
-        == "方案尚未开始:第一阶段 四(一) 制定方案,落实目标任务(2014-02-01 至 2014-05-31),还有 31 天"
+        == "方案尚未开始：第一阶段 四(一) 制定方案,落实目标任务（2014-02-01 至 2014-05-31），还有 31 天"
     )
     assert (
-        out[1] == "日期: 2014-01-01 · 指标目录: xian-quality-city-2014 v1.0.0"
+        out[1] == "日期：2014-01-01 · 指标目录：xian-quality-city-2014 v1.0.0"
     )  # no day of the plan yet
     assert out[6] == "2014-02-01 " + "░" * 11 + "│" + "░" * 36 + "│░░│" + "░" * 8 + " 2015-10-31"
     assert "下一阶段应完成 · 四(一) 制定方案,落实目标任务 · 截至 2014-05-31" in out
-    assert "  每月报送工作推进情况(五(六)):2014年6月,2014-06-30 前报送,还有 180 天" in out
+    assert "  每月报送工作推进情况（五(六)）：2014年6月，2014-06-30 前报送，还有 180 天" in out
 
 
 def test_after_acceptance(cli: Cli) -> None:
     out = lines(cli("plan", "--today", "2015-11-01", env=WIDTH))
     assert out[2] == (
-        "方案各阶段均已结束:最后阶段 四(四) 全力迎检,全面完成创建任务(2015-08-01 至 2015-10-31) 已于 1 天前结束"
+        "方案各阶段均已结束：最后阶段 四(四) 全力迎检,全面完成创建任务（2015-08-01 至 2015-10-31） 已于 1 天前结束"
     )
     assert not any("应完成" in line for line in out)
     assert out[-2:] == [
-        "  每月报送工作推进情况(五(六)):已全部到期(最后一期 2015-10-31 前报送)",
-        "  每半年报送一次工作总结(五(六)):已全部到期(最后一期 2015-10-31 前报送)",
+        "  每月报送工作推进情况（五(六)）：已全部到期（最后一期 2015-10-31 前报送）",
+        "  每半年报送一次工作总结（五(六)）：已全部到期（最后一期 2015-10-31 前报送）",
     ]
 
 
@@ -147,15 +152,17 @@ def test_with_a_file_what_is_open_per_lead_department(cli: Cli) -> None:
     run = cli("plan", EXAMPLE.relative_to(ROOT), "--today", "2015-07-10", env=WIDTH)
     assert run.exit_code == 0  # a view: seven targets unmet, still 0
     out = lines(run)
-    start = out.index("未完成事项(按牵头部门) · 文件: data/example-submission.xlsx · 工作表: 数据")
+    start = out.index(
+        "未完成事项（按牵头部门） · 文件：data/example-submission.xlsx · 工作表：数据"
+    )
     assert out[start + 1 : start + 5] == [
-        "市质监局 西安市质量技术监督局 (指标 1,任务 1)",
+        "市质监局 西安市质量技术监督局（指标 1，任务 1）",
         "  ✘ 未达标  PRD-02 城市生产企业产品质量监督抽查合格率 · 93.42%* / 目标 ≥ 94% · −0.58 个百分点",
         "  — 未填报  T05 显著提升产品质量 · 时限 2015-06-30 · 逾期 10 天",
-        "市建委 西安市城乡建设委员会 (指标 1,任务 1)",
+        "市建委 西安市城乡建设委员会（指标 1，任务 1）",
     ]
-    assert "未指定牵头部门 (指标 0,任务 5)" in out
-    assert out[-1] == "共 7 项指标未达标、未填报或有误,11 项任务未完成。"
+    assert "未指定牵头部门（指标 0，任务 5）" in out
+    assert out[-1] == "共 7 项指标未达标、未填报或有误，11 项任务未完成。"
 
 
 def test_json_with_a_file_and_one_lead(cli: Cli, tmp_path: Path) -> None:
@@ -184,7 +191,7 @@ def test_markdown(cli: Cli) -> None:
     assert run.exit_code == 0
     md = run.stdout
     assert md.startswith(
-        "### 创建工作进度 · 西安市创建全国质量强市示范城市工作方案(市政办发〔2014〕27号)\n"
+        "### 创建工作进度 · 西安市创建全国质量强市示范城市工作方案（市政办发〔2014〕27号）\n"
     )
     assert (
         "| 四(二) | **全面创建,实现总体达标** | 2014-06-01 至 2015-06-30 | `"
@@ -195,11 +202,11 @@ def test_markdown(cli: Cli) -> None:
     assert "| 四(三) | ◆ 巩固提高,通过省政府预验收 | 2015-07-01 至 2015-07-31 |" in md
     assert "#### 本阶段应完成 · 四(二) 全面创建,实现总体达标 · 截至 2015-06-30" in md
     assert (
-        "| T05 | 显著提升产品质量 | 市质监局 | 重点产品质量安全专项整治;进口商品质量监管;电梯安全监管改革和特种设备安全监管机制 | — 未填报 |"
+        "| T05 | 显著提升产品质量 | 市质监局 | 重点产品质量安全专项整治；进口商品质量监管；电梯安全监管改革和特种设备安全监管机制 | — 未填报 |"
         in md
     )
-    assert "- 每月报送工作推进情况(五(六)):2015年6月,2015-06-30 前报送,还有 29 天" in md
-    assert "#### 未完成事项(按牵头部门) · `data/example-submission.xlsx`" in md
+    assert "- 每月报送工作推进情况（五(六)）：2015年6月，2015-06-30 前报送，还有 29 天" in md
+    assert "#### 未完成事项（按牵头部门） · `data/example-submission.xlsx`" in md
 
 
 def test_english(cli: Cli) -> None:
@@ -266,7 +273,7 @@ def test_another_catalogue_changes_the_timetable_everywhere(cli: Cli, tmp_path: 
     day = ("--today", "2015-07-10")
     gaps = cli("gaps", book, "--catalogue", other, *day)
     assert (
-        "下一节点:四(三) 巩固提高,通过省政府预验收(2015-09-01 至 2015-09-30),还有 53 天"
+        "下一节点：四(三) 巩固提高,通过省政府预验收（2015-09-01 至 2015-09-30），还有 53 天"
         in gaps.stdout
     )
     plan = plan_json(cli, "--catalogue", other, *day)

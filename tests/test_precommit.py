@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 
 from .conftest import ROOT, N, Run, Sheet, all_met, data_rows, write_workbook
@@ -27,6 +28,8 @@ def test_hooks_file_names_the_hook_command() -> None:
     assert all(h["entry"].startswith("qcity hook") and h["language"] == "python" for h in hooks)
 
 
+# Slow: pre-commit builds a virtualenv for the hook.
+@pytest.mark.slow
 def test_try_repo_on_a_repository_of_submissions(tmp_path: Path) -> None:
     repo = tmp_path / "submissions"
     (repo / "2015-06").mkdir(parents=True)

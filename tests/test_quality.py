@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
 
 
@@ -24,6 +26,8 @@ def test_ruff_format() -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+# Slow: mypy --strict over the package and the tests.
+@pytest.mark.slow
 def test_mypy_strict() -> None:
     proc = run("mypy")
     assert proc.returncode == 0, proc.stdout + proc.stderr

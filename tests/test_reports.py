@@ -54,16 +54,16 @@ def test_junit_one_suite_per_area_one_case_per_indicator(cli: Cli, make_submissi
     prd02 = cases["PRD-02"].find("failure")
     assert prd02 is not None
     assert prd02.get("type") == "unmet"
-    assert prd02.get("message") == "93.42%* (目标 ≥ 94%): −0.58 个百分点"
-    assert prd02.text is not None and "填报值: 93.42%* (1121/1200)" in prd02.text
+    assert prd02.get("message") == "93.42%*（目标 ≥ 94%）：−0.58 个百分点"
+    assert prd02.text is not None and "填报值：93.42%* (1121/1200)" in prd02.text
     env05 = cases["ENV-05"].find("error")
     assert env05 is not None and env05.get("type") == "invalid"
-    assert env05.get("message", "").endswith("mixed.xlsx: 数据!B17: “n/a”不是百分数")
+    assert env05.get("message", "").endswith("mixed.xlsx: 数据!B17：“n/a”不是百分数")
     env06 = cases["ENV-06"].find("failure")
     assert env06 is not None and env06.get("type") == "missing"
-    assert env06.get("message", "").endswith("mixed.xlsx: 数据!B18),目标 ≥ 95%")
+    assert env06.get("message", "").endswith("mixed.xlsx: 数据!B18），目标 ≥ 95%")
     env07 = cases["ENV-07"].find("failure")
-    assert env07 is not None and env07.get("message") == "未填报,目标 ≥ 48%"
+    assert env07 is not None and env07.get("message") == "未填报，目标 ≥ 48%"
     assert cases["PRD-01"].find("failure") is None and cases["PRD-01"].find("error") is None
     unknown = cases["unknown-indicator"].find("error")
     assert unknown is not None and unknown.get("message") == "指标代码“XYZ-1”不在目录中"

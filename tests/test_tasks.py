@@ -158,7 +158,7 @@ def test_the_text_report_has_a_tasks_section(cli: Cli, tmp_path: Path) -> None:
     run = cli("check", book, "--today", "2015-07-10", env={"COLUMNS": "100"})
     assert run.exit_code == 0, run.output  # every target met; tasks do not decide
     lines = [line.rstrip() for line in run.stdout.splitlines()]
-    start = lines.index("工作任务 (11) · 工作表: 任务")
+    start = lines.index("工作任务（11） · 工作表：任务")
     assert lines[start + 1].split() == [
         "代码",
         "任务",
@@ -190,7 +190,7 @@ def test_the_text_report_has_a_tasks_section(cli: Cli, tmp_path: Path) -> None:
         "2015-06-30",
         "✔",
         "已完成",
-        "逾期完成(2015-07-03)",
+        "逾期完成（2015-07-03）",
     ]
     assert rows["T06"] == [
         "大幅提高工程质量",
@@ -202,10 +202,13 @@ def test_the_text_report_has_a_tasks_section(cli: Cli, tmp_path: Path) -> None:
         "10",
         "天",
     ]
-    assert "       证明材料: 市政发〔2014〕45号" in lines
-    assert "任务:2/11 项已完成;进行中 1,未开始 0,未填报 8;逾期 9(判定日期 2015-07-10)。" in lines
+    assert "       证明材料：市政发〔2014〕45号" in lines
     assert (
-        "⚠ 警告 " + str(book) + ": 任务!C4  任务 T05 标为已完成,但没有填写证明材料  "
+        "任务：2/11 项已完成；进行中 1，未开始 0，未填报 8；逾期 9（判定日期 2015-07-10）。"
+        in lines
+    )
+    assert (
+        "⚠ 警告 " + str(book) + ": 任务!C4  任务 T05 标为已完成，但没有填写证明材料  "
         "[task-done-without-evidence]" in lines
     )
     assert lines[-1] == f"结论:{N}/{N} 项达标;未达标 0,未填报 0,数据有误 0;数据问题:错误 0,警告 1。"
@@ -256,9 +259,9 @@ def test_a_workbook_without_a_tasks_sheet_says_nothing_of_tasks(
     # unless tasks decide the exit code: then silence about tasks is overdue tasks
     run = cli("check", book, "--today", "2015-07-10", "--fail-on-tasks")
     assert run.exit_code == 1
-    assert "工作任务 (11)" in run.stdout
+    assert "工作任务（11）" in run.stdout
     assert (
-        "任务:0/11 项已完成;进行中 0,未开始 0,未填报 11;逾期 11(判定日期 2015-07-10)。"
+        "任务：0/11 项已完成；进行中 0，未开始 0，未填报 11；逾期 11（判定日期 2015-07-10）。"
         in run.stdout
     )
 
@@ -285,11 +288,11 @@ def test_junit_and_github_mark_overdue_tasks_by_policy(cli: Cli, tmp_path: Path)
     first = run.stdout.splitlines()[0]
     assert first == (
         f"::warning file={book},title=T01 逾期 1 天 · 制定质量发展规划::"
-        "任务!B2: ◐ 进行中; 时限 2015-06-30 (四(二)); 逾期 1 天"
+        "任务!B2: ◐ 进行中；时限 2015-06-30（四(二)）；逾期 1 天"
     )
     assert run.stdout.splitlines()[-1] == (
-        "::notice title=qcity tasks::任务:0/11 项已完成;进行中 1,未开始 0,未填报 10;"
-        "逾期 11(判定日期 2015-07-01)。"
+        "::notice title=qcity tasks::任务：0/11 项已完成；进行中 1，未开始 0，未填报 10；"
+        "逾期 11（判定日期 2015-07-01）。"
     )
     enforced_run = cli(
         "check", book, "--format", "github", "--today", "2015-07-01", "--fail-on-tasks"
@@ -372,10 +375,10 @@ def test_a_tasks_sheet_without_its_header_is_named(cli: Cli, tmp_path: Path) -> 
     run = cli("check", book, "--today", "2015-07-10")
     assert run.exit_code == 0
     assert (
-        f"⚠ 警告 {book}: 任务  任务工作表前 20 行中没有同时含“任务代码”和“状态”的表头行,任务进展未读取  "
+        f"⚠ 警告 {book}: 任务  任务工作表前 20 行中没有同时含“任务代码”和“状态”的表头行，任务进展未读取  "
         "[no-tasks-header]"
     ) in run.stdout
-    assert "工作任务 (11)" not in run.stdout  # nothing was read, so nothing is shown
+    assert "工作任务（11）" not in run.stdout  # nothing was read, so nothing is shown
 
 
 def test_two_tasks_sheets_the_first_is_read(cli: Cli, tmp_path: Path) -> None:
@@ -390,7 +393,9 @@ def test_two_tasks_sheets_the_first_is_read(cli: Cli, tmp_path: Path) -> None:
     data = json.loads(cli("check", book, "--format", "json", "--today", "2015-07-10").stdout)
     assert data["tasks"][0]["status"] == "done"
     [issue] = data["issues"]
-    assert issue["message"] == "有多个名为“任务”或“tasks”的工作表:任务, Tasks ;只读取了第一个“任务”"
+    assert (
+        issue["message"] == "有多个名为“任务”或“tasks”的工作表：任务、Tasks ；只读取了第一个“任务”"
+    )
 
 
 def test_a_workbook_of_tasks_alone(cli: Cli, tmp_path: Path) -> None:

@@ -164,7 +164,7 @@ def test_value_cells_carry_data_validation(template_zh: Path) -> None:
     assert prd02.errorStyle == "stop" and prd02.showErrorMessage and prd02.showInputMessage
     assert prd02.promptTitle == "PRD-02 ≥ 94%"
     assert prd02.prompt == (
-        "目标 ≥ 94%\n填百分数:95.3 或 95.3%\n依据 二(二)1:城市生产企业产品质量监督抽查合格率达到94%以上"
+        "目标 ≥ 94%\n填百分数：95.3 或 95.3%\n依据 二(二)1：城市生产企业产品质量监督抽查合格率达到94%以上"
     )
     env03 = validation_of(ws, f"F{row_of(ws, 'ENV-03')}")
     assert (env03.type, env03.formula1) == ("list", '"是,否"')
@@ -191,7 +191,7 @@ def test_instructions_sheet(template_zh: Path) -> None:
     assert "指标目录 xian-quality-city-2014 v1.0.0 · 模板版本 1" in text
     for expected in (
         "一、怎样填写",
-        "百分数,带不带 % 都可",  # each kind of figure
+        "百分数，带不带 % 都可",  # each kind of figure
         "约95%、95%以上、95,3",  # what is refused
         "2014年2月 — 2014年5月",  # the plan's phases with their months
         "全力迎检,全面完成创建任务(2015年8月—10月,共3个月)",
@@ -255,7 +255,7 @@ def test_lead_limits_the_rows(cli: Cli, tmp_path: Path) -> None:
     assert run.stdout == (
         "✔ 已写入模板 "
         + str(tmp_path / "one.xlsx")
-        + "(7 项指标,指标目录 xian-quality-city-2014 v1.0.0)\n"
+        + "（7 项指标，指标目录 xian-quality-city-2014 v1.0.0）\n"
     )
 
 
@@ -263,8 +263,8 @@ def test_unknown_lead_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
     run = cli("template", tmp_path / "t.xlsx", "--lead", "市质检局")
     assert run.exit_code == 2
     assert run.stderr == (
-        "✖ 错误 “市质检局”不是指标目录中任何指标的牵头部门,是否为 市质监局?  [unknown-department]\n"
-        "    → 可选的牵头部门:市质监局、市建委、市商务局、市环保局、市发改委\n"
+        "✖ 错误 “市质检局”不是指标目录中任何指标的牵头部门，是否为 市质监局？  [unknown-department]\n"
+        "    → 可选的牵头部门：市质监局、市建委、市商务局、市环保局、市发改委\n"
     )
     assert not (tmp_path / "t.xlsx").exists()
     en = cli("template", tmp_path / "t.xlsx", "--lead", "police", "--lang", "en")
@@ -277,8 +277,8 @@ def test_an_existing_file_is_not_overwritten_without_force(cli: Cli, tmp_path: P
     run = cli("template", path)
     assert run.exit_code == 2
     assert run.stderr == (
-        f"✖ 错误 {path}  {path} 已存在,不会覆盖  [output-exists]\n"
-        "    → 另选文件名,或加 --force 覆盖(注意不要覆盖已填写的工作簿)\n"
+        f"✖ 错误 {path}  {path} 已存在，不会覆盖  [output-exists]\n"
+        "    → 另选文件名，或加 --force 覆盖（注意不要覆盖已填写的工作簿）\n"
     )
     assert path.read_bytes() == b"precious"
     assert cli("template", path, "--force").exit_code == 0

@@ -79,6 +79,8 @@ def test_guard_refuses_every_entity_attack(tmp_path: Path, parser: str, attack: 
 @pytest.mark.parametrize(
     "attack", ["xxe-sheet", "xxe-shared-strings", "laughs-sheet", "laughs-shared-strings"]
 )
+# Slow: compares the XML parsers themselves in subprocesses.
+@pytest.mark.slow
 def test_defusedxml_alone_refuses_entities_in_sheets_and_strings(
     tmp_path: Path, parser: str, attack: str
 ) -> None:
@@ -90,6 +92,8 @@ def test_defusedxml_alone_refuses_entities_in_sheets_and_strings(
     assert "Traceback" not in proc.stderr
 
 
+# Slow: compares the XML parsers themselves in subprocesses.
+@pytest.mark.slow
 def test_without_the_guard_workbook_xml_is_refused_by_defusedxml(tmp_path: Path) -> None:
     proc = run(ATTACKS["xxe-workbook-xml"](tmp_path), "stdlib", "off")
     assert proc.returncode == 3, proc.stderr
@@ -97,6 +101,8 @@ def test_without_the_guard_workbook_xml_is_refused_by_defusedxml(tmp_path: Path)
     assert c.SECRET not in proc.stdout + proc.stderr
 
 
+# Slow: compares the XML parsers themselves in subprocesses.
+@pytest.mark.slow
 def test_without_the_guard_lxml_ignores_the_entity_and_leaks_nothing(tmp_path: Path) -> None:
     # lxml parses xl/workbook.xml with resolve_entities=False: the external entity is neither
     # fetched nor refused. Only qcity's guard refuses it (test above); nothing leaks either way.
@@ -106,6 +112,8 @@ def test_without_the_guard_lxml_ignores_the_entity_and_leaks_nothing(tmp_path: P
     assert c.SECRET not in proc.stdout + proc.stderr
 
 
+# Slow: compares the XML parsers themselves in subprocesses.
+@pytest.mark.slow
 def test_a_clean_workbook_reads_the_same_with_either_parser(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "ok.xlsx", {"数据": data_rows({"PRD-02": 95})})
     outputs = {parser: run(path, parser, "on") for parser in ("stdlib", "lxml")}

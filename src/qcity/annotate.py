@@ -29,7 +29,7 @@ _PART_KINDS: dict[str, dict[Lang, str]] = {
     "xl/media/": {"zh": "图片", "en": "images"},
     "xl/charts/chart": {"zh": "图表", "en": "charts"},
     "xl/drawings/drawing": {"zh": "图形、文本框", "en": "shapes and text boxes"},
-    "xl/vbaProject.bin": {"zh": "宏(VBA)", "en": "macros (VBA)"},
+    "xl/vbaProject.bin": {"zh": "宏（VBA）", "en": "macros (VBA)"},
     "xl/threadedComments/": {"zh": "新式批注的回复线程", "en": "threaded comment replies"},
     "xl/pivotTables/": {"zh": "数据透视表", "en": "pivot tables"},
     "xl/slicers/": {"zh": "切片器", "en": "slicers"},
@@ -38,7 +38,7 @@ _PART_KINDS: dict[str, dict[Lang, str]] = {
     "xl/ctrlProps/": {"zh": "表单控件", "en": "form controls"},
     "xl/activeX/": {"zh": "ActiveX 控件", "en": "ActiveX controls"},
     "xl/externalLinks/": {"zh": "外部链接", "en": "external links"},
-    "xl/tables/": {"zh": "表格(列表)", "en": "tables"},
+    "xl/tables/": {"zh": "表格（列表）", "en": "tables"},
     "xl/connections.xml": {"zh": "数据连接", "en": "data connections"},
     "customXml/": {"zh": "自定义 XML", "en": "custom XML"},
 }
@@ -86,7 +86,7 @@ def _load(source: bytes, shown: str, keep_vba: bool) -> Workbook:
                 {
                     "path": shown,
                     "reason": {
-                        "zh": f"无法为标注副本完整读取:{type(e).__name__}: {e}",
+                        "zh": f"无法为标注副本完整读取：{type(e).__name__}：{e}",
                         "en": f"cannot be loaded in full for the annotated copy: {type(e).__name__}: {e}",
                     },
                 },
@@ -189,7 +189,8 @@ def mark_data_sheet(ws: Worksheet, evaluation: Evaluation, lang: Lang) -> None:
         for i in issues:
             text = f"{sheets.SEVERITY_MARK[i.level.value]} {i.type.title[lang]}"
             if i.location.cell and _row_of(i.location.cell) != row:
-                text += f" ({Location(sheet=i.location.sheet, cell=i.location.cell)})"
+                where = Location(sheet=i.location.sheet, cell=i.location.cell)
+                text += f"（{where}）" if lang == "zh" else f" ({where})"
             details.append(text)
         status = ws.cell(row, status_col)
         sheets.put_text(status, label)
@@ -197,7 +198,7 @@ def mark_data_sheet(ws: Worksheet, evaluation: Evaluation, lang: Lang) -> None:
         status.font = Font(bold=True, color=colours[1])
         status.border = border
         detail = ws.cell(row, detail_col)
-        sheets.put_text(detail, "; ".join(d for d in details if d))
+        sheets.put_text(detail, ("；" if lang == "zh" else "; ").join(d for d in details if d))
         detail.alignment = Alignment(vertical="center", wrap_text=True)
         detail.border = border
 
@@ -283,7 +284,9 @@ def _lost_parts(source: bytes, output: bytes, lang: Lang, replaced_charts: int) 
     for prefix, kind in _PART_KINDS.items():
         missing = before[prefix] - max(after[prefix], 0)
         if missing > 0:
-            lost.append(f"{kind[lang]} ({missing})")
+            lost.append(
+                f"{kind[lang]}（{missing}）" if lang == "zh" else f"{kind[lang]} ({missing})"
+            )
     return lost
 
 

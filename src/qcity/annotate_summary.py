@@ -26,13 +26,13 @@ _TEXT: dict[str, dict[Lang, str]] = {
     "issues": {"zh": "数据问题", "en": "Data issues"},
     "none": {"zh": "没有数据问题。", "en": "No data issues."},
     "chart": {
-        "zh": "百分数指标:填报值与达标线",
+        "zh": "百分数指标：填报值与达标线",
         "en": "Percentage indicators: reported value and threshold",
     },
     "threshold": {"zh": "达标线", "en": "Threshold"},
-    "judged": {"zh": "填报值(判定)", "en": "Reported (judged)"},
+    "judged": {"zh": "填报值（判定）", "en": "Reported (judged)"},
     "lost": {
-        "zh": "注意:本副本未能保留原工作簿中的:",
+        "zh": "注意：本副本未能保留原工作簿中的：",
         "en": "Note: this copy could not keep these parts of the original workbook: ",
     },
     "code": {"zh": "问题代码", "en": "Issue code"},

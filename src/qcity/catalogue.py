@@ -370,7 +370,7 @@ def resolve_leads(catalogue: Catalogue, requested: Iterable[str]) -> list[str]:
         if code is None:
             close = difflib.get_close_matches(clean_text(raw), [d.code for d in leading], n=1)
             suggestion: dict[Lang, str] = (
-                {"zh": f",是否为 {close[0]}?", "en": f"; did you mean {close[0]}?"}
+                {"zh": f"，是否为 {close[0]}？", "en": f"; did you mean {close[0]}?"}
                 if close
                 else {"zh": "", "en": ""}
             )

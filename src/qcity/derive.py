@@ -425,7 +425,7 @@ def _fallback(outcome: Outcome) -> dict[Lang, str]:
         return {"zh": "也没有填报值", "en": "and nothing was reported"}
     where = f"{obs.location.sheet}!{obs.location.cell}"
     return {
-        "zh": f"改用填报值 {obs.raw}({where})",
+        "zh": f"改用填报值 {obs.raw}（{where}）",
         "en": f"the reported {obs.raw} ({where}) is used instead",
     }
 
@@ -494,7 +494,7 @@ def _describe_missing(missing: list[MissingFigure], years: list[int]) -> dict[La
     en: list[str] = []
     for code, items in by_series.items():
         if all(m.location.cell is None and m.year in years for m in items):
-            zh.append(f"{code}(表中无此序列)")
+            zh.append(f"{code}（表中无此序列）")
             en.append(f"{code} (no such row)")
             continue
         parts_zh, parts_en = [], []
@@ -509,11 +509,11 @@ def _describe_missing(missing: list[MissingFigure], years: list[int]) -> dict[La
                 if m.location.cell
                 else ("no such column" if m.year not in years else "no such row")
             )
-            parts_zh.append(f"{m.year}({where})")
+            parts_zh.append(f"{m.year}（{where}）")
             parts_en.append(f"{m.year} ({where_en})")
         zh.append(f"{code} " + "、".join(parts_zh))
         en.append(f"{code} " + ", ".join(parts_en))
-    return {"zh": ";".join(zh), "en": "; ".join(en)}
+    return {"zh": "；".join(zh), "en": "; ".join(en)}
 
 
 def _reconcile(

@@ -49,7 +49,7 @@ TASK_STATUS_MARK: dict[TaskStatus, str] = {
 }
 UNIT_LABEL: dict[Unit, dict[Lang, str]] = {
     Unit.PERCENT: {"zh": "%", "en": "%"},
-    Unit.RATIO: {"zh": "比值(X∶1)", "en": "ratio (X∶1)"},
+    Unit.RATIO: {"zh": "比值（X∶1）", "en": "ratio (X∶1)"},
     Unit.BOOLEAN: {"zh": "是/否", "en": "yes/no"},
     Unit.COUNT: {"zh": "个", "en": "count"},
     Unit.SCORE: {"zh": "分", "en": "points"},
@@ -111,6 +111,15 @@ SEVERITY_LABEL: dict[str, dict[Lang, str]] = {
 def label(key: str, lang: Lang) -> str:
     """A fixed label in *lang*."""
     return LABELS[key][lang]
+
+
+# GB/T 15834: in Chinese the colon and brackets are full-width and take no spaces around them.
+COLON: dict[Lang, str] = {"zh": "：", "en": ": "}
+
+
+def bracketed(text: str, inner: str, lang: Lang) -> str:
+    """`text（inner）` in Chinese, `text (inner)` in English."""
+    return f"{text}（{inner}）" if lang == "zh" else f"{text} ({inner})"
 
 
 def yes_no(value: bool, lang: Lang) -> str:
@@ -303,9 +312,9 @@ def gap(result: IndicatorResult, lang: Lang, short: bool = False) -> str:
         if indicator.target.op is Op.AT_MOST:
             if lang == "zh":
                 return (
-                    f"{signed(g)}(上限 {ceiling})"
+                    f"{signed(g)}（上限 {ceiling}）"
                     if short
-                    else f"{signed(g)}(相对上限 {ceiling}∶1)"
+                    else f"{signed(g)}（相对上限 {ceiling}∶1）"
                 )
             if g > 0:
                 return f"+{format_decimal(g)} over the {ceiling} ceiling"
@@ -333,12 +342,12 @@ REPORT_YEAR_SOURCE: dict[str, dict[Lang, str]] = {
 
 
 def report_year(year: ReportYear, lang: Lang) -> str:
-    """`2015(报告期 序列!B1)`: the report year and where it came from."""
+    """`2015（报告期 序列!B1）`: the report year and where it came from."""
     where = ""
     if year.location is not None and year.location.cell:
         where = f"{year.location.sheet}!{year.location.cell}"
     source = REPORT_YEAR_SOURCE[year.source][lang].format(where=where)
-    return f"{year.year}({source})" if lang == "zh" else f"{year.year} ({source})"
+    return bracketed(str(year.year), source, lang)
 
 
 def formula(indicator: Indicator, derivation: Derivation) -> str:
@@ -400,9 +409,7 @@ def basis_name(series: Series, code: str | None, lang: Lang) -> str:
         return "未注明口径" if lang == "zh" else "basis not stated"
     if basis.note is None:
         return basis.name.get(lang)
-    if lang == "zh":
-        return f"{basis.name.zh}({basis.note.zh})"
-    return f"{basis.name.en} ({basis.note.en})"
+    return bracketed(basis.name.get(lang), basis.note.get(lang), lang)
 
 
 def basis_lines(catalogue: Catalogue, derivation: Derivation, lang: Lang) -> list[str]:
@@ -415,7 +422,7 @@ def basis_lines(catalogue: Catalogue, derivation: Derivation, lang: Lang) -> lis
         figure = next(f for f in derivation.inputs if f.series == code)
         shown = basis_name(series, figure.basis, lang)
         if lang == "zh":
-            lines.append(f"{derivation.indicator} 所用{series.name.zh}的口径:{shown}")
+            lines.append(f"{derivation.indicator} 所用{series.name.zh}的口径：{shown}")
         else:
             lines.append(f"{derivation.indicator} uses {series.name.en} on the basis of {shown}")
     return lines

@@ -69,7 +69,7 @@ def template_drift(properties: Mapping[str, str], catalogue: Catalogue, shown: s
     if made_from == current and not changes:
         return []
     text: dict[Lang, str] = {
-        "zh": ";".join(c["zh"] for c in changes) or "模板所列指标的目标没有变化",
+        "zh": "；".join(c["zh"] for c in changes) or "模板所列指标的目标没有变化",
         "en": "; ".join(c["en"] for c in changes)
         or "no target of the template's indicators changed",
     }
@@ -96,7 +96,7 @@ def _changes(
         old = _indicator_from_spec(ind, spec)
         if old is None:
             yield {
-                "zh": f"{code} 模板中的目标无法识别(“{spec}”)",
+                "zh": f"{code} 模板中的目标无法识别（“{spec}”）",
                 "en": f"{code}: the template's target {spec!r} cannot be read",
             }
         elif target_spec(old) != target_spec(ind):
@@ -111,7 +111,7 @@ def _changes(
         if ind.code not in stored and (covered is None or ind.lead in covered):
             target = display.target(ind, "zh"), display.target(ind, "en")
             yield {
-                "zh": f"{ind.code} 为新增指标(目标 {target[0]})",
+                "zh": f"{ind.code} 为新增指标（目标 {target[0]}）",
                 "en": f"{ind.code} is new (target {target[1]})",
             }
 

@@ -163,10 +163,10 @@ def sniff(data: bytes, shown: str) -> None:
     if head.startswith(b"%pdf"):
         raise _unsupported(shown, "PDF", "a PDF file")
     if head.startswith((b"<html", b"<!doctype html", b"<table")) or b"<html" in head:
-        raise _unsupported(shown, "网页(HTML)", "a web page (HTML)")
+        raise _unsupported(shown, "网页（HTML）", "a web page (HTML)")
     if head.startswith(b"<?xml"):
         raise _unsupported(
-            shown, "XML(Excel 2003 XML 表格?)", "an XML file (an Excel 2003 XML spreadsheet?)"
+            shown, "XML（Excel 2003 XML 表格？）", "an XML file (an Excel 2003 XML spreadsheet?)"
         )
     if data.startswith(b"PK"):
         raise damaged(shown, "压缩包已损坏", "the zip container is damaged")
@@ -213,7 +213,7 @@ def open_package(data: bytes, shown: str, limits: Limits) -> GuardedZip:
         KeyError,
     ) as e:
         raise damaged(
-            shown, f"文件已损坏或不完整({e})", f"the file is damaged or incomplete ({e})"
+            shown, f"文件已损坏或不完整（{e}）", f"the file is damaged or incomplete ({e})"
         ) from None
     _check_members(archive, shown, limits)
     return archive
@@ -222,7 +222,7 @@ def open_package(data: bytes, shown: str, limits: Limits) -> GuardedZip:
 def _too_many_members(shown: str, count: int) -> InputError:
     return damaged(
         shown,
-        f"压缩包内有 {count:,} 个部件,工作簿不会超过 {MAX_MEMBERS:,} 个",
+        f"压缩包内有 {count:,} 个部件，工作簿不会超过 {MAX_MEMBERS:,} 个",
         f"the zip holds {count:,} parts; a workbook has fewer than {MAX_MEMBERS:,}",
     )
 
@@ -257,12 +257,12 @@ def _check_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> None
             mimetype = b""
         if b"opendocument.spreadsheet" in mimetype:
             raise _unsupported(
-                shown, "OpenDocument 表格(.ods)", "an OpenDocument spreadsheet (.ods)"
+                shown, "OpenDocument 表格（.ods）", "an OpenDocument spreadsheet (.ods)"
             )
     if "word/document.xml" in names:
         raise _unsupported(shown, "Word 文档", "a Word document")
     if "xl/workbook.bin" in names:
-        raise _unsupported(shown, "Excel 二进制工作簿(.xlsb)", "an Excel binary workbook (.xlsb)")
+        raise _unsupported(shown, "Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)")
     if "xl/workbook.xml" not in names:
         raise damaged(
             shown, "压缩包里没有工作簿部件 xl/workbook.xml", "the zip has no xl/workbook.xml part"
@@ -278,7 +278,7 @@ def _check_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> None
 def _over_budget(shown: str, part: str, size: int, limits: Limits) -> InputError:
     return too_large(
         shown,
-        {"zh": f"解压后大小(截至部件 {part})", "en": f"the uncompressed size up to part {part}"},
+        {"zh": f"解压后大小（截至部件 {part}）", "en": f"the uncompressed size up to part {part}"},
         size,
         limits.max_inflated_bytes,
         "--max-inflated",
@@ -313,7 +313,7 @@ class _Budget:
                     "file-too-large",
                     self.shown,
                     what={
-                        "zh": f"XML 标签数(截至部件 {name})",
+                        "zh": f"XML 标签数（截至部件 {name}）",
                         "en": f"the number of XML tags up to part {name}",
                     },
                     actual=f"{self.tags:,}",
@@ -363,7 +363,7 @@ class GuardedZip(zipfile.ZipFile):
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as e:
             raise damaged(
                 self.shown,
-                f"部件 {info.filename} 无法打开({e})",
+                f"部件 {info.filename} 无法打开（{e}）",
                 f"the part {info.filename} cannot be opened ({e})",
             ) from None
         return io.BufferedReader(GuardedPart(raw, info.filename, self))
@@ -395,7 +395,7 @@ class GuardedPart(io.RawIOBase):
             # a checksum that does not match, a deflate stream that is not one, a short file
             raise damaged(
                 self._archive.shown,
-                f"部件 {self.name} 已损坏({e})",
+                f"部件 {self.name} 已损坏（{e}）",
                 f"the part {self.name} is damaged ({e})",
             ) from None
         n = len(chunk)

@@ -124,7 +124,7 @@ def _unknown(raw: str, where: Location, lookup: dict[str, tuple[Series, Basis | 
     codes = sorted({s.code for s, _ in lookup.values()})
     close = difflib.get_close_matches(raw.upper(), codes, n=1, cutoff=0.6)
     suggestion: dict[Lang, str] = (
-        {"zh": f",是否为 {close[0]}?", "en": f"; did you mean {close[0]}?"}
+        {"zh": f"，是否为 {close[0]}？", "en": f"; did you mean {close[0]}?"}
         if close
         else {"zh": "", "en": ""}
     )

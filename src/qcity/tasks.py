@@ -93,6 +93,18 @@ def parse_date(cell: Cell | None) -> tuple[dt.date | None, str | None, bool]:
         return None, raw, True
 
 
+def date_from_text(text: str) -> dt.date | None:
+    """The date *text* spells as the tasks sheet accepts it (2015-06-30, 2015/6/30, 2015.6.30,
+    2015年6月30日, 20150630), or None."""
+    match = _FULL_DATE.match(clean_text(text)) or _COMPACT_DATE.match(clean_text(text))
+    if match is None:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
 def _text(cell: Cell | None) -> str | None:
     if cell is None or cell.value is None:
         return None
@@ -174,7 +186,7 @@ def _unknown(raw: str, catalogue: Catalogue, where: Location) -> Issue:
     codes = [t.code for t in catalogue.tasks]
     close = difflib.get_close_matches(normalize_code(raw), codes, n=1, cutoff=0.5)
     suggestion: dict[Lang, str] = (
-        {"zh": f",是否为 {close[0]}?", "en": f"; did you mean {close[0]}?"}
+        {"zh": f"，是否为 {close[0]}？", "en": f"; did you mean {close[0]}?"}
         if close
         else {"zh": "", "en": ""}
     )

@@ -37,13 +37,13 @@ _FORM: dict[Lang, tuple[str, str, str]] = {
     "en": ("Reported by", "Period", "Contact"),
 }
 _HOW: dict[Unit, dict[Lang, str]] = {
-    Unit.PERCENT: {"zh": "填百分数:95.3 或 95.3%", "en": "Write a percentage: 95.3 or 95.3%"},
+    Unit.PERCENT: {"zh": "填百分数：95.3 或 95.3%", "en": "Write a percentage: 95.3 or 95.3%"},
     Unit.RATIO: {
-        "zh": "填比值的前项:2.47 表示 2.47∶1",
+        "zh": "填比值的前项：2.47 表示 2.47∶1",
         "en": "Write the first term: 2.47 means 2.47∶1",
     },
     Unit.BOOLEAN: {"zh": "从下拉列表选“是”或“否”", "en": "Choose yes or no from the list"},
-    Unit.COUNT: {"zh": "填个数(整数)", "en": "Write a count (a whole number)"},
+    Unit.COUNT: {"zh": "填个数（整数）", "en": "Write a count (a whole number)"},
     Unit.SCORE: {"zh": "填分数，如 82.5", "en": "Write the score, e.g. 82.5"},
     Unit.INDEX: {"zh": "填指数值，如 86.3", "en": "Write the index value, e.g. 86.3"},
     Unit.AMOUNT: {"zh": "按所示单位填数值", "en": "Write the amount in the unit shown"},
@@ -243,7 +243,7 @@ def _value_validation(ind: Indicator, coordinate: str, lang: Lang) -> Any:
     target = display.target(ind, lang)
     clause = ind.source.clause
     if lang == "zh":
-        prompt = f"目标 {target}\n{_HOW[ind.unit][lang]}\n依据 {clause}:{ind.source.quote}"
+        prompt = f"目标 {target}\n{_HOW[ind.unit][lang]}\n依据 {clause}：{ind.source.quote}"
     else:
         prompt = f"Target {target}\n{_HOW[ind.unit][lang]}\nPlan {clause}: {ind.source.quote}"
     common: dict[str, Any] = {
@@ -264,21 +264,21 @@ def _value_validation(ind: Indicator, coordinate: str, lang: Lang) -> Any:
         if ind.unit is Unit.COUNT:
             kind = "whole"
             error = (
-                f"请填写{words}整数,如 3"
+                f"请填写{words}整数，如 3"
                 if lang == "zh"
                 else f"Write a whole number {words}, e.g. 3"
             )
         elif ind.unit is Unit.RATIO:
             kind = "decimal"
             error = (
-                f"请填写{words}比值前项,如 2.47(表示 2.47∶1)"
+                f"请填写{words}比值前项，如 2.47（表示 2.47∶1）"
                 if lang == "zh"
                 else f"Write the ratio's first term {words}, e.g. 2.47 for 2.47∶1"
             )
         else:
             kind = "decimal"
             error = (
-                f"请填写{words}数值,如 95.3 或 95.3%;“约95%”“95%以上”等无法判定"
+                f"请填写{words}数值，如 95.3 或 95.3%；“约95%”“95%以上”等无法判定"
                 if lang == "zh"
                 else f"Write a number {words}, e.g. 95.3 or 95.3%; “about 95%” cannot be judged"
             )
@@ -293,10 +293,8 @@ def _fraction_validation(cells: list[str], lang: Lang) -> Any:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     if lang == "zh":
-        prompt = (
-            "比率可只填分子和分母(如合格批次和抽查批次),由 qcity 计算;同时填写实际值时二者须一致"
-        )
-        error = "请填写不小于 0 的数值(可为小数)"
+        prompt = "比率可只填分子和分母（如合格批次和抽查批次），由 qcity 计算；同时填写实际值时二者须一致"
+        error = "请填写不小于 0 的数值（可为小数）"
     else:
         prompt = "A rate may be given as numerator and denominator alone (e.g. batches passed and sampled); with a value too, the two must agree"
         error = "Write a number of at least 0 (decimals allowed)"

@@ -33,8 +33,8 @@ _HEADERS: dict[str, dict[Lang, str]] = {
     "note": {"zh": "备注", "en": "Note"},
 }
 _HINT: dict[Lang, str] = {
-    "zh": "状态从下拉列表选择;已完成的任务请填写证明材料(文件号、文件名或链接)和完成日期。"
-    "时限为所在阶段的最后一天,过期未完成的任务检查时标为“逾期”。",
+    "zh": "状态从下拉列表选择；已完成的任务请填写证明材料（文件号、文件名或链接）和完成日期。"
+    "时限为所在阶段的最后一天，过期未完成的任务检查时标为“逾期”。",
     "en": "Choose the status from the list; for a task done, give the evidence (a document "
     "number, file name or link) and the date. A task is due on the last day of its phase; "
     "one not done by then is reported overdue.",
@@ -153,10 +153,10 @@ def _status_validation(cells: str, lang: Lang) -> Any:
         showErrorMessage=True,
         errorStyle="stop",
         promptTitle="状态" if lang == "zh" else "Status",
-        prompt=("从下拉列表选择:" if lang == "zh" else "Choose from the list: ")
+        prompt=("从下拉列表选择：" if lang == "zh" else "Choose from the list: ")
         + ("、" if lang == "zh" else ", ").join(words),
         errorTitle="状态无效" if lang == "zh" else "Invalid status",
-        error=("请从下拉列表选择:" if lang == "zh" else "Choose from the list: ")
+        error=("请从下拉列表选择：" if lang == "zh" else "Choose from the list: ")
         + ("、" if lang == "zh" else ", ").join(words),
     )
     dv.add(cells)
@@ -176,9 +176,9 @@ def _date_validation(cells: str, lang: Lang) -> Any:
         showErrorMessage=True,
         errorStyle="stop",
         promptTitle="完成日期" if lang == "zh" else "Completion date",
-        prompt="填写日期,如 2015-06-30" if lang == "zh" else "A date, e.g. 2015-06-30",
+        prompt="填写日期，如 2015-06-30" if lang == "zh" else "A date, e.g. 2015-06-30",
         errorTitle="日期无效" if lang == "zh" else "Invalid date",
-        error="请填写日期,如 2015-06-30" if lang == "zh" else "Write a date, e.g. 2015-06-30",
+        error="请填写日期，如 2015-06-30" if lang == "zh" else "Write a date, e.g. 2015-06-30",
     )
     dv.add(cells)
     return dv

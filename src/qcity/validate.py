@@ -84,7 +84,7 @@ def validate(submission: Submission, catalogue: Catalogue) -> Validated:
         if indicator is None:
             close = difflib.get_close_matches(code, list(known), n=1, cutoff=0.6)
             suggestion: dict[Lang, str] = (
-                {"zh": f",是否为 {close[0]}?", "en": f"; did you mean {close[0]}?"}
+                {"zh": f"，是否为 {close[0]}？", "en": f"; did you mean {close[0]}?"}
                 if close
                 else {"zh": "", "en": ""}
             )

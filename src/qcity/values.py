@@ -136,11 +136,11 @@ _EXPECTED: dict[Unit | str, dict[Lang, str]] = {
     "amount": {"zh": "数值", "en": "a number"},
 }
 _EXAMPLE: dict[Unit | str, dict[Lang, str]] = {
-    Unit.PERCENT: {"zh": "百分数,例如 95.3 或 95.3%", "en": "a percentage, e.g. 95.3 or 95.3%"},
-    Unit.RATIO: {"zh": "比值,例如 2.47 或 2.47∶1", "en": "a ratio, e.g. 2.47 or 2.47∶1"},
-    Unit.COUNT: {"zh": "个数,例如 3 或 3个", "en": "a count, e.g. 3 or 3个"},
+    Unit.PERCENT: {"zh": "百分数，例如 95.3 或 95.3%", "en": "a percentage, e.g. 95.3 or 95.3%"},
+    Unit.RATIO: {"zh": "比值，例如 2.47 或 2.47∶1", "en": "a ratio, e.g. 2.47 or 2.47∶1"},
+    Unit.COUNT: {"zh": "个数，例如 3 或 3个", "en": "a count, e.g. 3 or 3个"},
     Unit.BOOLEAN: {"zh": "“是”或“否”", "en": "是 or 否 (yes or no)"},
-    "amount": {"zh": "数值,例如 1200 或 1,200", "en": "a number, e.g. 1200 or 1,200"},
+    "amount": {"zh": "数值，例如 1200 或 1,200", "en": "a number, e.g. 1200 or 1,200"},
 }
 
 

@@ -52,4 +52,7 @@ def main() -> None:
     # results): at the default thresholds the cyclic collector re-scans that growing heap
     # again and again (a fifth of the time of a 200,000-row workbook). Collect far less often.
     gc.set_threshold(50_000, 50, 100)
+    from qcity.cli.streams import setup_console_streams
+
+    setup_console_streams()
     app()

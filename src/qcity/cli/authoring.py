@@ -69,7 +69,7 @@ def template(
         n = len(template_indicators(cat, leads))
         meta = cat.catalogue
         if lang.value == "zh":
-            msg = f"✔ 已写入模板 {out}({n} 项指标,指标目录 {meta.id} v{meta.version})"
+            msg = f"✔ 已写入模板 {out}（{n} 项指标，指标目录 {meta.id} v{meta.version}）"
         else:
             msg = (
                 f"✔ wrote the template {out} ({n} indicators, catalogue {meta.id} v{meta.version})"
@@ -84,7 +84,7 @@ def catalogue_list(
     ctx: typer.Context,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="Output format.")
+        ListFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
     ] = ListFormat.text,
     lang: LangOpt = LangChoice.zh,
     debug: DebugOpt = False,
@@ -96,7 +96,14 @@ def catalogue_list(
         from qcity.report.catalogue_view import write_catalogue
 
         cat = load(catalogue)
-        emit(lambda s, o: write_catalogue(cat, s, o, fmt.value), None, [], None, lang.value)
+        emit(
+            lambda s, o: write_catalogue(cat, s, o, fmt.value),
+            None,
+            [],
+            None,
+            lang.value,
+            fmt=fmt.value,
+        )
 
 
 @catalogue_app.command("validate")
@@ -135,12 +142,12 @@ def catalogue_validate(
         n = len(cat.indicators)
         meta = cat.catalogue
         if lang.value == "zh":
-            msg = f"✔ {file}:指标目录有效({meta.id} v{meta.version},{n} 项指标)"
+            msg = f"✔ {file}：指标目录有效（{meta.id} v{meta.version}，{n} 项指标）"
         else:
             msg = f"✔ {file}: valid catalogue ({meta.id} v{meta.version}, {n} indicators)"
         if plan is not None:
             msg += (
-                ";引文均与方案原文一致" if lang.value == "zh" else "; every quote matches the plan"
+                "；引文均与方案原文一致" if lang.value == "zh" else "; every quote matches the plan"
             )
         typer.echo(msg)
         code = EXIT_OK
@@ -264,7 +271,7 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
 
             schema = gaps_json_schema()
         text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-        emit(lambda s, o: s.write(text), output, [], None, "en")
+        emit(lambda s, o: s.write(text), output, [], None, "en", fmt="json")
 
 
 @catalogue_app.command("schema")

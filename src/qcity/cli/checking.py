@@ -71,6 +71,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
+            case_sensitive=False,
             help="Report format (xlsx: batches, needs -o; default: from the suffix of -o, else text).",
         ),
     ] = None,
@@ -154,6 +155,7 @@ def check(
                 color,
                 lang.value,
                 today=day,
+                fmt=fmt.value,
             )
         code = batch.exit_code
     raise typer.Exit(code)
@@ -197,6 +199,7 @@ def _check_one_file(
             lang.value,
             today=day,
             fail_on_tasks=fail_on_tasks,
+            fmt=fmt.value,
         )
         if annotate is not None:
             _write_annotated(file, annotate, evaluation, lang.value, read)
@@ -305,7 +308,7 @@ def _write_annotated(
     if lang == "zh":
         typer.echo(f"✔ 标注副本已写入 {out}", err=True)
         if copy.lost:
-            typer.echo(f"⚠ 标注副本未能保留原工作簿中的:{'、'.join(copy.lost)}", err=True)
+            typer.echo(f"⚠ 标注副本未能保留原工作簿中的：{'、'.join(copy.lost)}", err=True)
     else:
         typer.echo(f"✔ wrote the annotated copy {out}", err=True)
         if copy.lost:
@@ -324,7 +327,8 @@ def hook(
     files: Annotated[list[Path], typer.Argument(help="Workbooks to check, one after another.")],
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Report format for each file.")
+        ReportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="Report format for each file."),
     ] = ReportFormat.text,
     fail_on: Annotated[
         FailOn,
@@ -341,6 +345,7 @@ def hook(
             "already runs hooks in parallel, hence 1).",
         ),
     ] = 1,
+    today: TodayOpt = None,
     max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
     max_inflated: MaxInflatedOpt = DEFAULT_MAX_INFLATED,
     max_rows: MaxRowsOpt = DEFAULT_MAX_ROWS,
@@ -356,9 +361,10 @@ def hook(
         from qcity.report import get_reporter
         from qcity.report.text import print_issues
 
+        day, now = pinned(today)
         cat = load(catalogue)
         batch = run_batch(
-            files, cat, catalogue, jobs=jobs, now=None, year=None, quiet=True, debug=debug,
+            files, cat, catalogue, jobs=jobs, now=now, year=None, quiet=True, debug=debug,
             lang=lang.value, limits=reading_limits(max_size, max_inflated, max_rows),
         )  # fmt: skip
         reporter = get_reporter(fmt.value)
@@ -369,7 +375,7 @@ def hook(
                 print_issues(stderr_console(lang.value), entry.failure, lang.value)
             elif code != EXIT_OK or fmt is not ReportFormat.text:
                 render = functools.partial(reporter.write, entry.evaluation)
-                emit(render, None, [], False, lang.value)
+                emit(render, None, [], False, lang.value, today=day, fmt=fmt.value)
             if fail_on is FailOn.invalid and code == EXIT_UNMET:
                 code = EXIT_OK
             worst = max(worst, code)

@@ -133,10 +133,27 @@ class ListFormat(str, enum.Enum):
     json = "json"
 
 
+def parse_lang(value: str | LangChoice) -> LangChoice:
+    """zh or en from what people write: zh, zh-CN, zh_CN, zh-Hans, ZH; en, en-US, en_GB …"""
+    if isinstance(value, LangChoice):
+        return value
+    primary = value.strip().replace("_", "-").split("-")[0].split(".")[0].lower()
+    try:
+        return LangChoice(primary)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a language qcity speaks: zh (zh-CN, zh_CN …) or en (en-US …)"
+        ) from None
+
+
 LangOpt = Annotated[
     LangChoice,
     typer.Option(
-        "--lang", envvar="QCITY_LANG", help="Report language 报告语言: zh (default) or en."
+        "--lang",
+        envvar="QCITY_LANG",
+        parser=parse_lang,
+        metavar="zh|en",
+        help="Report language 报告语言: zh (default; also zh-CN, zh_CN) or en (en-US …).",
     ),
 ]
 CatalogueOpt = Annotated[
@@ -206,13 +223,31 @@ JobsOpt = Annotated[
 QuietOpt = Annotated[
     bool, typer.Option("--quiet", "-q", help="Batches: no progress bar on the terminal.")
 ]
+
+
+def parse_today(value: str | dt.datetime) -> dt.datetime:
+    """--today as the tasks sheet writes dates: 2015-06-01, 2015/6/1, 2015.6.1, 2015年6月1日."""
+    if isinstance(value, dt.datetime):
+        return value
+    from qcity.tasks import date_from_text
+
+    day = date_from_text(value)
+    if day is None:
+        raise typer.BadParameter(
+            f"{value!r} is not a date: write 2015-06-01, 2015/6/1, 2015.6.1 or 2015年6月1日"
+        )
+    return dt.datetime(day.year, day.month, day.day)
+
+
 TodayOpt = Annotated[
     dt.datetime | None,
     typer.Option(
         "--today",
         envvar="QCITY_TODAY",
-        formats=["%Y-%m-%d"],
-        help="The date to report as today, YYYY-MM-DD (pins dates so outputs are reproducible).",
+        parser=parse_today,
+        metavar="DATE",
+        help="The date to report as today: 2015-06-01, 2015/6/1, 2015.6.1 or 2015年6月1日 "
+        "(pins dates so outputs are reproducible).",
     ),
 ]
 
@@ -406,8 +441,10 @@ def emit(
     lang: Lang,
     today: dt.date | None = None,
     fail_on_tasks: bool = False,
+    fmt: str = "text",
 ) -> None:
-    """Render with *render(stream, options)* to *output* (atomically) or stdout."""
+    """Render with *render(stream, options)* to *output* (atomically, UTF-8) or stdout (in the
+    console's encoding as qcity.cli.streams decides for the format *fmt*)."""
     from qcity.faults import reached
 
     reached("render")
@@ -422,7 +459,10 @@ def emit(
                 lang=lang, color=bool(color), width=100, today=today, fail_on_tasks=fail_on_tasks
             ),
         )
-        write_atomic(output, buffer.getvalue())
+        from qcity.cli.streams import trim_lines
+
+        text = buffer.getvalue()
+        write_atomic(output, trim_lines(text) if fmt == "text" else text)
         return
     use_color = (
         color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
@@ -430,8 +470,11 @@ def emit(
     options = ReportOptions(
         lang=lang, color=use_color, width=terminal_width(), today=today, fail_on_tasks=fail_on_tasks
     )
+    from qcity.cli.streams import report_stream
+
     try:
-        render(sys.stdout, options)
+        with report_stream(sys.stdout, fmt) as stream:
+            render(stream, options)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`qcity check … | head`): stop writing, keep the exit code.

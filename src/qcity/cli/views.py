@@ -115,7 +115,10 @@ def diff(
     fmt: Annotated[
         DiffFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format (default: from the suffix of -o, else text)."
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Output format (default: from the suffix of -o, else text).",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -179,6 +182,7 @@ def diff(
             [old, new],
             color,
             lang.value,
+            fmt=fmt.value,
         )
         code = diff_exit_code(result)
     raise typer.Exit(code)
@@ -194,6 +198,7 @@ def gaps(
         typer.Option(
             "--format",
             "-f",
+            case_sensitive=False,
             help="Output format (xlsx needs -o; default: from the suffix of -o, else text).",
         ),
     ] = None,
@@ -241,6 +246,7 @@ def gaps(
                 color,
                 lang.value,
                 today=day,
+                fmt=fmt.value,
             )
         code = gaps_exit_code(report)
     raise typer.Exit(code)
@@ -267,7 +273,10 @@ def plan(
     fmt: Annotated[
         PlanFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format (default: from the suffix of -o, else text)."
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Output format (default: from the suffix of -o, else text).",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -313,6 +322,7 @@ def plan(
             color,
             lang.value,
             today=day,
+            fmt=fmt.value,
         )
         # A view, not a verdict: 0 whatever is open (check and gaps judge).
         code = EXIT_OK

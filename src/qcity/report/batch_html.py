@@ -53,7 +53,7 @@ class BatchHtmlReporter(BatchReporter):
             *page_head(TITLE[lang], lang, CSS + MATRIX_CSS),
             "<header>",
             f"<h1>{h(TITLE[lang])}</h1>",
-            f'<p class="plan">{h(meta.title.get(lang))}({h(meta.document)})</p>',
+            f'<p class="plan">{h(display.bracketed(meta.title.get(lang), meta.document, lang))}</p>',
             '<dl class="meta">',
             f"<dt>{h(batch_label('file', lang))}</dt><dd>{len(batch.entries)}</dd>",
             f"<dt>{h(label('catalogue', lang))}</dt><dd>{h(meta.id)} v{h(meta.version)}</dd>",

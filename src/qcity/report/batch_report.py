@@ -52,8 +52,8 @@ def heading(batch: Batch, options: ReportOptions) -> str:
     n = len(batch.entries)
     parts = [
         f"{n} {batch_label('files', lang)}" if lang == "en" else f"{n} 个文件",
-        f"{label('catalogue', lang)}: {meta.id} v{meta.version}",
-        f"{label('date', lang)}: {batch_date(batch, options).isoformat()}",
+        f"{label('catalogue', lang)}{display.COLON[lang]}{meta.id} v{meta.version}",
+        f"{label('date', lang)}{display.COLON[lang]}{batch_date(batch, options).isoformat()}",
     ]
     if batch.skipped:
         k = len(batch.skipped)
@@ -69,9 +69,9 @@ def verdict(batch: Batch, lang: Lang) -> str:
     n, ok, bad = len(batch.entries), len(batch.checked), len(batch.failed)
     if lang == "zh":
         return (
-            f"结论:{n} 个文件,已检查 {ok},无法读取 {bad};指标 {s.met}/{s.total} 项达标,"
-            f"未达标 {s.unmet},未填报 {s.missing},数据有误 {s.invalid};"
-            f"数据问题:错误 {batch.errors},警告 {batch.warnings};最差退出码 {batch.exit_code}。"
+            f"结论：{n} 个文件，已检查 {ok}，无法读取 {bad}；指标 {s.met}/{s.total} 项达标，"
+            f"未达标 {s.unmet}，未填报 {s.missing}，数据有误 {s.invalid}；"
+            f"数据问题：错误 {batch.errors}，警告 {batch.warnings}；最差退出码 {batch.exit_code}。"
         )
     return (
         f"Result: {n} files, {ok} checked, {bad} could not be read; {s.met}/{s.total} indicators "
@@ -109,7 +109,7 @@ def codes_text(codes: list[str], total: int, lang: Lang) -> str:
     if len(codes) > MAX_CODES:
         head = " ".join(codes[: MAX_CODES - 2])
         return (
-            f"{head} …(共 {len(codes)} 项)" if lang == "zh" else f"{head} … ({len(codes)} in all)"
+            f"{head} …（共 {len(codes)} 项）" if lang == "zh" else f"{head} … ({len(codes)} in all)"
         )
     return " ".join(codes)
 
@@ -119,7 +119,9 @@ def group_parts(
 ) -> list[tuple[str, Status | None]]:
     """A group as pieces of text, each with the status it shows (None for the district's name)."""
     scope, by_status, total = group
-    parts: list[tuple[str, Status | None]] = [(f"{scope}:", None)] if scope else []
+    parts: list[tuple[str, Status | None]] = (
+        [(f"{scope}{display.COLON[lang].strip()}", None)] if scope else []
+    )
     parts += [
         (f"{marks[status]} {codes_text(codes, total, lang)}", status) for status, codes in by_status
     ]
@@ -128,14 +130,16 @@ def group_parts(
 
 def behind_text(entry: Entry, marks: dict[Status, str], lang: Lang) -> str:
     """Everything a file has not met, on one line: `✘ PRD-02; 碑林区: ! PRD-01 ✘ PRD-02`."""
-    return "; ".join(
+    return ("；" if lang == "zh" else "; ").join(
         " ".join(text for text, _ in group_parts(g, marks, lang)) for g in behind_groups(entry)
     )
 
 
 def failure_text(entry: Entry, lang: Lang) -> str:
     """Why a file could not be read, in a few words: the titles of its issues."""
-    return "; ".join(f"{i.type.title[lang]} [{i.code}]" for i in entry.failure)
+    return ("；" if lang == "zh" else "; ").join(
+        f"{i.type.title[lang]} [{i.code}]" for i in entry.failure
+    )
 
 
 def counts(entry: Entry) -> tuple[int, int]:
@@ -159,7 +163,10 @@ class BatchTextReporter(BatchReporter):
         console = make_console(stream, options)
         meta = batch.catalogue.catalogue
         console.print(
-            Text(f"{TITLE[lang]} · {meta.title.get(lang)}({meta.document})", style="bold")
+            Text(
+                f"{TITLE[lang]} · {display.bracketed(meta.title.get(lang), meta.document, lang)}",
+                style="bold",
+            )
         )
         console.print(Text(heading(batch, options), style="dim"))
         legend = " ".join(
@@ -227,7 +234,10 @@ class BatchTextReporter(BatchReporter):
         if batch.failed:
             console.print()
             console.print(
-                Text(f"{batch_label('failed', lang)} ({len(batch.failed)})", style="bold")
+                Text(
+                    display.bracketed(batch_label("failed", lang), str(len(batch.failed)), lang),
+                    style="bold",
+                )
             )
             print_issues(console, [i for e in batch.failed for i in e.failure], lang)
         issues = [*batch.issues, *(i for e in batch.checked for i in e.issues)]

@@ -63,7 +63,7 @@ class BatchXlsxReporter(BatchReporter):
         lang = options.lang
         meta = batch.catalogue.catalogue
         head = [
-            f"{TITLE[lang]} · {meta.title.get(lang)}({meta.document})",
+            f"{TITLE[lang]} · {display.bracketed(meta.title.get(lang), meta.document, lang)}",
             heading(batch, options),
             verdict(batch, lang),
         ]

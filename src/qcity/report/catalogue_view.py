@@ -36,9 +36,20 @@ def write_catalogue(catalogue: Catalogue, stream: TextIO, options: ReportOptions
     console = make_console(stream, options)
     meta = catalogue.catalogue
     console.print(
-        Text(f"{meta.title.get(lang)}({meta.document},{meta.issued.isoformat()})", style="bold")
+        Text(
+            display.bracketed(
+                meta.title.get(lang),
+                f"{meta.document}{'，' if lang == 'zh' else ', '}{meta.issued.isoformat()}",
+                lang,
+            ),
+            style="bold",
+        )
     )
-    console.print(Text(f"{label('catalogue', lang)}: {meta.id} v{meta.version}", style="dim"))
+    console.print(
+        Text(
+            f"{label('catalogue', lang)}{display.COLON[lang]}{meta.id} v{meta.version}", style="dim"
+        )
+    )
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(label("code", lang), no_wrap=True, style="bold")
     table.add_column(label("indicator", lang), ratio=1, overflow="fold")

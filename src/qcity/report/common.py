@@ -52,7 +52,7 @@ def report_date(evaluation: Evaluation, options: ReportOptions) -> dt.date:
 def issue_line(issue: Issue, lang: Lang) -> str:
     """`数据!B2: message` — where, then what."""
     where = str(issue.location)
-    return f"{where}: {issue.message(lang)}" if where else issue.message(lang)
+    return f"{where}{display.COLON[lang]}{issue.message(lang)}" if where else issue.message(lang)
 
 
 def computed_note(lang: Lang) -> str:
@@ -96,7 +96,7 @@ def task_progress_text(result: TaskResult, lang: Lang) -> str:
     if result.status is TaskStatus.DONE and result.completed is not None:
         day = result.completed.isoformat()
         if result.late:
-            return f"逾期完成({day})" if lang == "zh" else f"done late ({day})"
+            return f"逾期完成（{day}）" if lang == "zh" else f"done late ({day})"
         return f"完成于 {day}" if lang == "zh" else f"done on {day}"
     return ""
 
@@ -106,8 +106,8 @@ def task_summary_text(tasks: TaskReport, lang: Lang) -> str:
     s = tasks.summary
     if lang == "zh":
         return (
-            f"任务:{s.done}/{s.total} 项已完成;进行中 {s.in_progress},未开始 {s.not_started},"
-            f"未填报 {s.unreported};逾期 {s.overdue}(判定日期 {tasks.today.isoformat()})。"
+            f"任务：{s.done}/{s.total} 项已完成；进行中 {s.in_progress}，未开始 {s.not_started}，"
+            f"未填报 {s.unreported}；逾期 {s.overdue}（判定日期 {tasks.today.isoformat()}）。"
         )
     return (
         f"Tasks: {s.done}/{s.total} done; {s.in_progress} in progress, {s.not_started} not started, "
@@ -122,7 +122,7 @@ def task_title(result: TaskResult, lang: Lang) -> str:
 
 def deliverables_text(task: Task, lang: Lang) -> str:
     """A task's deliverables in one line."""
-    sep = ";" if lang == "zh" else "; "
+    sep = "；" if lang == "zh" else "; "
     return sep.join(d.name.get(lang) for d in task.deliverables)
 
 
@@ -131,7 +131,7 @@ def deliverables_text(task: Task, lang: Lang) -> str:
 DISTRICTS: dict[Lang, str] = {"zh": "区县", "en": "Districts"}
 AGGREGATE: dict[Lang, str] = {"zh": "合计", "en": "Sum"}
 AGGREGATE_NOTE: dict[Lang, str] = {
-    "zh": "合计 = 各区县分子之和 / 分母之和;≠ 表示与全市填报值不一致",
+    "zh": "合计 = 各区县分子之和 / 分母之和；≠ 表示与全市填报值不一致",
     "en": "Sum = the districts' numerators / denominators summed; ≠ marks a sum that "
     "disagrees with the city-level figure",
 }
@@ -174,10 +174,10 @@ def districts_summary(evaluation: Evaluation, lang: Lang) -> str:
     off = sum(1 for a in evaluation.aggregates if a.consistent is False)
     if lang == "zh":
         text = (
-            f"区县:{n} 个,共 {s.total} 项判定:达标 {s.met},未达标 {s.unmet},"
-            f"未填报 {s.missing},数据有误 {s.invalid}"
+            f"区县：{n} 个，共 {s.total} 项判定：达标 {s.met}，未达标 {s.unmet}，"
+            f"未填报 {s.missing}，数据有误 {s.invalid}"
         )
-        return text + (f";合计与全市填报值不一致 {off} 项。" if off else "。")
+        return text + (f"；合计与全市填报值不一致 {off} 项。" if off else "。")
     text = (
         f"Districts: {n}, {s.total} judgements: {s.met} met, {s.unmet} unmet, "
         f"{s.missing} missing, {s.invalid} invalid"

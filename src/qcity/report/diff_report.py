@@ -95,14 +95,14 @@ def verdict(diff: Diff, lang: Lang) -> str:
     n = len(diff.regressions)
     units = len(diff.matched)
     if lang == "zh":
-        text = f"结论:对比 {units} 个填报单位的 {len(diff.rows)} 项指标;"
+        text = f"结论：对比 {units} 个填报单位的 {len(diff.rows)} 项指标；"
         text += f"有 {n} 项由达标变为未达标" if n else "没有指标由达标变为未达标"
         extra = []
         if diff.failed:
             extra.append(f"{len(diff.failed)} 个文件无法读取")
         if diff.issues:
             extra.append(f"{len(diff.issues)} 个填报单位无法匹配")
-        return text + (";" + ",".join(extra) if extra else "") + "。"
+        return text + ("；" + "，".join(extra) if extra else "") + "。"
     text = (
         f"Result: {len(diff.rows)} indicators of {units} unit{'' if units == 1 else 's'} compared; "
     )
@@ -142,12 +142,15 @@ class DiffTextReporter(DiffReporter):
         console = make_console(stream, options)
         meta = diff.catalogue.catalogue
         console.print(
-            Text(f"{TITLE[lang]} · {meta.title.get(lang)}({meta.document})", style="bold")
+            Text(
+                f"{TITLE[lang]} · {display.bracketed(meta.title.get(lang), meta.document, lang)}",
+                style="bold",
+            )
         )
         console.print(
             Text(
-                f"{WORDS['old'][lang]}: {diff.old} · {WORDS['new'][lang]}: {diff.new} · "
-                f"{label('catalogue', lang)}: {meta.id} v{meta.version}",
+                f"{WORDS['old'][lang]}{display.COLON[lang]}{diff.old} · {WORDS['new'][lang]}{display.COLON[lang]}{diff.new} · "
+                f"{label('catalogue', lang)}{display.COLON[lang]}{meta.id} v{meta.version}",
                 style="dim",
             )
         )
@@ -187,8 +190,12 @@ class DiffTextReporter(DiffReporter):
         console.print(table)
         for key, entries in (("only_old", diff.only_old), ("only_new", diff.only_new)):
             if entries:
-                listed = ", ".join(f"{e.unit} ({e.shown})" for e in entries)
-                console.print(Text(f"{WORDS[key][lang]}: {listed}"), soft_wrap=True)
+                listed = ("、" if lang == "zh" else ", ").join(
+                    display.bracketed(e.unit, e.shown, lang) for e in entries
+                )
+                console.print(
+                    Text(f"{WORDS[key][lang]}{display.COLON[lang]}{listed}"), soft_wrap=True
+                )
         problems = [*diff.issues, *(i for e in diff.failed for i in e.failure)]
         if problems:
             console.print()

@@ -32,21 +32,24 @@ _T: dict[str, dict[Lang, str]] = {
     "file": {"zh": "文件 {file}", "en": "File {file}"},
     "year": {"zh": " · 报告年份 {year}", "en": " · report year {year}"},
     "fraction": {
-        "zh": "由分子/分母计算:分子 / 分母{times}",
+        "zh": "由分子/分母计算：分子 / 分母{times}",
         "en": "From the numerator and denominator: numerator / denominator{times}",
     },
-    "series": {"zh": "由序列计算({kind}):{formula}", "en": "From the series ({kind}): {formula}"},
+    "series": {
+        "zh": "由序列计算（{kind}）：{formula}",
+        "en": "From the series ({kind}): {formula}",
+    },
     "no-sheet": {
-        "zh": "可由序列计算({kind}),但工作簿没有“序列”工作表",
+        "zh": "可由序列计算（{kind}），但工作簿没有“序列”工作表",
         "en": "Derivable from the series ({kind}), but the workbook has no 序列 (series) sheet",
     },
     "missing": {"zh": "  缺少 {what}", "en": "  missing {what}"},
     "unreadable": {
-        "zh": "  无法读取 {what},见下方数据问题",
+        "zh": "  无法读取 {what}，见下方数据问题",
         "en": "  unreadable {what}; see the data issues below",
     },
     "cannot": {"zh": "  无法计算", "en": "  cannot be derived"},
-    "basis": {"zh": "    口径:{basis}", "en": "    basis: {basis}"},
+    "basis": {"zh": "    口径：{basis}", "en": "    basis: {basis}"},
     "absent": {"zh": "表中无此数据", "en": "not in the sheet"},
     "intensity": {
         "zh": "  I = {a} / {b}，不先舍入",
@@ -65,23 +68,23 @@ _T: dict[str, dict[Lang, str]] = {
         "en": "  no yearly rates: computed from {series} (constant prices)",
     },
     "reported": {
-        "zh": "填报值 {raw}({where}){agreement}",
+        "zh": "填报值 {raw}（{where}）{agreement}",
         "en": "Reported {raw} ({where}){agreement}",
     },
     "not-reported": {"zh": "填报值 未填报{where}", "en": "Reported: nothing{where}"},
     "invalid": {
-        "zh": "填报值 有误{where},见下方数据问题",
+        "zh": "填报值 有误{where}，见下方数据问题",
         "en": "Reported: invalid{where}; see the data issues below",
     },
-    "agrees": {"zh": ",与计算值一致", "en": ", agrees with the derived value"},
-    "agrees-fraction": {"zh": ",与分子/分母一致", "en": ", agrees with its fraction"},
-    "disagrees": {"zh": ",与计算值 {value} 不一致", "en": ", disagrees with the derived {value}"},
+    "agrees": {"zh": "，与计算值一致", "en": ", agrees with the derived value"},
+    "agrees-fraction": {"zh": "，与分子/分母一致", "en": ", agrees with its fraction"},
+    "disagrees": {"zh": "，与计算值 {value} 不一致", "en": ", disagrees with the derived {value}"},
     "verdict": {"zh": "判定 ", "en": "Verdict "},
     "on-reported": {"zh": " · 按填报值 {value}", "en": " · on the reported {value}"},
     "on-derived": {"zh": " · 按计算值 {value}", "en": " · on the derived {value}"},
     "on-fraction": {"zh": " · 按分子/分母 {value}", "en": " · on the fraction {value}"},
     "gap": {"zh": " · 差距 {gap}", "en": " · gap {gap}"},
-    "issues": {"zh": "数据问题 ({n})", "en": "Data issues ({n})"},
+    "issues": {"zh": "数据问题（{n}）", "en": "Data issues ({n})"},
 }
 
 
@@ -93,8 +96,8 @@ def _cell(location: Location) -> str:
     return f"{location.sheet}!{location.cell}" if location.cell else str(location.sheet)
 
 
-def _figure(f: Figure) -> str:
-    return f"{format_decimal(f.value)} ({_cell(f.location)})"
+def _figure(f: Figure, lang: Lang) -> str:
+    return display.bracketed(format_decimal(f.value), _cell(f.location), lang)
 
 
 def explanation(evaluation: Evaluation, result: IndicatorResult, lang: Lang) -> list[str]:
@@ -133,8 +136,9 @@ def _fraction_lines(result: IndicatorResult, lang: Lang) -> list[str]:
     percent = ind.unit is Unit.PERCENT
     times = " × 100" if percent else ""
     line = (
-        f"  {ind.code} = {format_decimal(obs.numerator)} ({_cell(obs.numerator_at or obs.location)})"
-        f" / {format_decimal(obs.denominator)} ({_cell(obs.denominator_at or obs.location)}){times}"
+        f"  {ind.code} = "
+        f"{display.bracketed(format_decimal(obs.numerator), _cell(obs.numerator_at or obs.location), lang)}"
+        f" / {display.bracketed(format_decimal(obs.denominator), _cell(obs.denominator_at or obs.location), lang)}{times}"
         f" = {display.bare(obs.fraction, ind.unit, ind.decimals, ind)}"
     )
     if obs.computed and isinstance(result.judged, Decimal):
@@ -165,7 +169,11 @@ def _series_lines(
     for key, items in (("missing", d.missing), ("unreadable", d.unreadable)):
         if items:
             what = ("、" if lang == "zh" else ", ").join(
-                f"{m.series} {m.year} ({_cell(m.location) if m.location.cell else _t('absent', lang)})"
+                display.bracketed(
+                    f"{m.series} {m.year}",
+                    _cell(m.location) if m.location.cell else _t("absent", lang),
+                    lang,
+                )
                 for m in items
             )
             lines.append(_t(key, lang, what=what))
@@ -209,15 +217,16 @@ def _arithmetic(ind: Indicator, d: Derivation, verdict: str, lang: Lang) -> list
     if isinstance(derive, (ShareDerive, RatioDerive)):
         a, b = _by(d, derive.numerator, t), _by(d, derive.denominator, t)
         times = " × 100" if isinstance(derive, ShareDerive) else ""
-        return [f"  {code} = {_figure(a)} / {_figure(b)}{times} = {verdict}"]
+        return [f"  {code} = {_figure(a, lang)} / {_figure(b, lang)}{times} = {verdict}"]
     assert base is not None
     if isinstance(derive, IntensityReductionDerive):
         num, den = derive.numerator, derive.denominator
         i_t, i_0 = d.step("intensity_t"), d.step("intensity_base")
         return [
             _t("intensity", lang, a=num, b=den),
-            f"  I_{t} = {_figure(_by(d, num, t))} / {_figure(_by(d, den, t))} = {_long(i_t)}",
-            f"  I_{base} = {_figure(_by(d, num, base))} / {_figure(_by(d, den, base))}"
+            f"  I_{t} = {_figure(_by(d, num, t), lang)} / {_figure(_by(d, den, t), lang)}"
+            f" = {_long(i_t)}",
+            f"  I_{base} = {_figure(_by(d, num, base), lang)} / {_figure(_by(d, den, base), lang)}"
             f" = {_long(i_0)}",
             f"  {code} = (1 − I_{t} / I_{base}) × 100 = {verdict}",
         ]
@@ -226,7 +235,7 @@ def _arithmetic(ind: Indicator, d: Derivation, verdict: str, lang: Lang) -> list
         multiple = _long(d.step("multiple"))
         latest, first = _by(d, derive.series, t), _by(d, derive.series, base)
         return [
-            f"  {code} = (({_figure(latest)} / {_figure(first)})^(1/{n}) − 1) × 100",
+            f"  {code} = (({_figure(latest, lang)} / {_figure(first, lang)})^(1/{n}) − 1) × 100",
             f"         = ({multiple}^(1/{n}) − 1) × 100 = {verdict}",
         ]
     steps = dict(d.steps)
@@ -235,7 +244,7 @@ def _arithmetic(ind: Indicator, d: Derivation, verdict: str, lang: Lang) -> list
         multiple = _long(d.step("levels_multiple"))
         return [
             _t("levels", lang, series=derive.levels),
-            f"  {code} = (({_figure(latest)} / {_figure(first)})^(1/{n}) − 1) × 100",
+            f"  {code} = (({_figure(latest, lang)} / {_figure(first, lang)})^(1/{n}) − 1) × 100",
             f"         = ({multiple}^(1/{n}) − 1) × 100 = {verdict}",
         ]
     factors = " × ".join(
@@ -255,7 +264,7 @@ def _reported_line(result: IndicatorResult, lang: Lang) -> str:
     where = ""
     if result.location is not None:
         cell = _cell(result.location)
-        where = f"({cell})" if lang == "zh" else f" ({cell})"
+        where = f"（{cell}）" if lang == "zh" else f" ({cell})"
     if obs is None or obs.notation == "derived" or obs.computed:
         key = "invalid" if result.status is Status.INVALID else "not-reported"
         return _t(key, lang, where=where)

@@ -60,7 +60,7 @@ def need_text(gap: Gap, lang: Lang, sheet: str | None) -> str:
         more = need.kind is NeedKind.MORE
         if lang == "zh":
             verb = "还需增加" if more else "需减少"
-            return f"{num}{verb} {amount},{'达到' if more else '降至'} {reach}({den} {total})"
+            return f"{num}{verb} {amount}，{'达到' if more else '降至'} {reach}（{den} {total}）"
         word = "more" if more else "fewer"
         return f"needs {amount} {word} {num} out of {total} {den} ({reach} of {total})"
     if need.kind in (NeedKind.RAISE, NeedKind.LOWER):
@@ -70,21 +70,21 @@ def need_text(gap: Gap, lang: Lang, sheet: str | None) -> str:
         up = need.kind is NeedKind.RAISE
         if ind.unit is Unit.PERCENT:
             if lang == "zh":
-                return f"还需{'提高' if up else '降低'} {amount} 个百分点,{'达到' if up else '降至'} {reach}"
+                return f"还需{'提高' if up else '降低'} {amount} 个百分点，{'达到' if up else '降至'} {reach}"
             return f"needs {amount} percentage points {'more' if up else 'less'}, to {reach}"
         if ind.unit is Unit.COUNT:
             if lang == "zh":
-                return f"还需增加 {amount} 个,达到 {reach}"
+                return f"还需增加 {amount} 个，达到 {reach}"
             return f"needs {amount} more, to {reach}"
         if lang == "zh":
-            return f"还需{'提高' if up else '降低'} {amount},{'达到' if up else '降至'} {reach}"
+            return f"还需{'提高' if up else '降低'} {amount}，{'达到' if up else '降至'} {reach}"
         return f"needs to {'rise' if up else 'fall'} by {amount}, to {reach}"
     if need.kind is NeedKind.ANSWER:
         assert need.expected is not None
         expected = display.yes_no(need.expected, lang)
         now = display.yes_no(not need.expected, lang)
         if lang == "zh":
-            return f"需实现并填报“{expected}”(现为“{now}”)"
+            return f"需实现并填报“{expected}”（现为“{now}”）"
         return f"must become {expected} (now {now})"
     if need.kind is NeedKind.FILL:
         location = gap.result.location
@@ -92,25 +92,25 @@ def need_text(gap: Gap, lang: Lang, sheet: str | None) -> str:
             where = cell_ref(location)
             return f"填写 {where}" if lang == "zh" else f"fill in {where}"
         if lang == "zh":
-            return f"在工作表“{sheet or '数据'}”中增加一行,指标代码 {ind.code},并填写实际值"
+            return f"在工作表“{sheet or '数据'}”中增加一行，指标代码 {ind.code}，并填写实际值"
         return f"add a row with code {ind.code} and its value to sheet {sheet or 'data'}"
     parts = [f"{issue_line_short(i, lang)} → {i.hint(lang)}" for i in gap.issues]
     if not parts:
         return "核对该指标的数据" if lang == "zh" else "check this indicator's figures"
-    return ";".join(parts) if lang == "zh" else "; ".join(parts)
+    return "；".join(parts) if lang == "zh" else "; ".join(parts)
 
 
 def issue_line_short(issue: Any, lang: Lang) -> str:
     """`数据!B2: message` without the file name."""
     where = cell_ref(issue.location)
-    return f"{where}: {issue.message(lang)}" if where else issue.message(lang)
+    return f"{where}{display.COLON[lang]}{issue.message(lang)}" if where else issue.message(lang)
 
 
 def phase_label(phase: Phase, lang: Lang) -> str:
     """`四(三) 巩固提高,通过省政府预验收(2015-07-01 至 2015-07-31)`."""
     first, last = phase.first_day.isoformat(), phase.last_day.isoformat()
     if lang == "zh":
-        return f"{phase.clause} {phase.name.zh}({first} 至 {last})"
+        return f"{phase.clause} {phase.name.zh}（{first} 至 {last}）"
     return f"{phase.clause} {phase.name.en} ({first} to {last})"
 
 
@@ -122,16 +122,16 @@ def milestone_text(milestone: Milestone | None, lang: Lang) -> str:
     d = milestone.days
     if milestone.when is When.UPCOMING:
         return (
-            f"下一节点:{name},还有 {d} 天"
+            f"下一节点：{name}，还有 {d} 天"
             if lang == "zh"
             else f"Next milestone: {name}, in {d} days"
         )
     if milestone.when is When.CURRENT:
         if lang == "zh":
-            return f"当前节点:{name},进行中,还剩 {d} 天"
+            return f"当前节点：{name}，进行中，还剩 {d} 天"
         return f"Current milestone: {name}, under way, {d} days left"
     if lang == "zh":
-        return f"方案各节点均已过去:最后一个节点 {name} 已于 {d} 天前结束"
+        return f"方案各节点均已过去：最后一个节点 {name} 已于 {d} 天前结束"
     return f"Every milestone has passed: the last, {name}, ended {d} days ago"
 
 
@@ -149,8 +149,8 @@ def counts_text(report: GapReport, lang: Lang) -> str:
     errors, warnings = report.issue_counts()
     if lang == "zh":
         return (
-            f"共 {len(gaps)} 项待补齐:未达标 {n[Status.UNMET]},未填报 {n[Status.MISSING]},"
-            f"数据有误 {n[Status.INVALID]};其他数据问题 {len(report.other_issues)}。"
+            f"共 {len(gaps)} 项待补齐：未达标 {n[Status.UNMET]}，未填报 {n[Status.MISSING]}，"
+            f"数据有误 {n[Status.INVALID]}；其他数据问题 {len(report.other_issues)}。"
             f"数据问题：错误 {errors}，警告 {warnings}。"
         )
     return (
@@ -162,11 +162,11 @@ def counts_text(report: GapReport, lang: Lang) -> str:
 
 def _header(report: GapReport, lang: Lang) -> tuple[str, str]:
     meta = report.evaluation.catalogue.catalogue
-    title = f"{TITLE[lang]} · {meta.title.get(lang)}({meta.document})"
-    where = f"{label('file', lang)}: {report.evaluation.source}"
+    title = f"{TITLE[lang]} · {display.bracketed(meta.title.get(lang), meta.document, lang)}"
+    where = f"{label('file', lang)}{display.COLON[lang]}{report.evaluation.source}"
     if report.evaluation.sheet:
-        where += f" · {label('sheet', lang)}: {report.evaluation.sheet}"
-    where += f" · {label('date', lang)}: {report.today.isoformat()}"
+        where += f" · {label('sheet', lang)}{display.COLON[lang]}{report.evaluation.sheet}"
+    where += f" · {label('date', lang)}{display.COLON[lang]}{report.today.isoformat()}"
     return title, where
 
 
@@ -207,7 +207,10 @@ class GapsTextReporter(GapsReporter):
             console.print()
             count = f"{len(group.gaps)} 项" if lang == "zh" else f"{len(group.gaps)}"
             console.print(
-                Text(f"{department_label(group.department, lang)} ({count})", style="bold cyan"),
+                Text(
+                    display.bracketed(department_label(group.department, lang), count, lang),
+                    style="bold cyan",
+                ),
                 soft_wrap=True,
             )
             for gap in group.gaps:
@@ -220,7 +223,12 @@ class GapsTextReporter(GapsReporter):
                 console.print(Text(f"      → {need_text(gap, lang, sheet)}"), soft_wrap=True)
         if report.other_issues:
             console.print()
-            console.print(Text(f"{OTHER[lang]} ({len(report.other_issues)})", style="bold"))
+            console.print(
+                Text(
+                    display.bracketed(OTHER[lang], str(len(report.other_issues)), lang),
+                    style="bold",
+                )
+            )
             for issue in report.other_issues:
                 console.print(Text(f"  ✖ {issue_line(issue, lang)}"), soft_wrap=True)
                 console.print(Text(f"      → {issue.hint(lang)}"), soft_wrap=True)
@@ -240,7 +248,7 @@ class GapsMarkdownReporter(GapsReporter):
         meta = report.evaluation.catalogue.catalogue
         sheet = report.evaluation.sheet
         out = [
-            f"### {TITLE[lang]} · {markdown_text(meta.title.get(lang))}({markdown_text(meta.document)})",
+            f"### {TITLE[lang]} · {markdown_text(display.bracketed(meta.title.get(lang), meta.document, lang))}",
             "",
         ]
         where = [f"{label('file', lang)} {markdown_code(report.evaluation.source)}"]
@@ -255,7 +263,7 @@ class GapsMarkdownReporter(GapsReporter):
         for group in report.departments:
             out += [
                 "",
-                f"#### {markdown_text(department_label(group.department, lang))} ({len(group.gaps)})",
+                f"#### {markdown_text(display.bracketed(department_label(group.department, lang), str(len(group.gaps)), lang))}",
                 "",
                 "| " + " | ".join(heads) + " |",
                 "|---|---|---|--:|---|--:|---|",
@@ -273,7 +281,11 @@ class GapsMarkdownReporter(GapsReporter):
                 ]
                 out.append("| " + " | ".join(cells) + " |")
         if report.other_issues:
-            out += ["", f"#### {OTHER[lang]} ({len(report.other_issues)})", ""]
+            out += [
+                "",
+                f"#### {display.bracketed(OTHER[lang], str(len(report.other_issues)), lang)}",
+                "",
+            ]
             for issue in report.other_issues:
                 out.append(
                     f"- {markdown_text(issue_line(issue, lang))} → {markdown_text(issue.hint(lang))} `{issue.code}`"

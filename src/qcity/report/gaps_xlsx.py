@@ -86,8 +86,8 @@ class GapsXlsxReporter(GapsReporter):
         sheet = report.evaluation.sheet
         meta = report.evaluation.catalogue.catalogue
         head = [
-            f"{TITLE[lang]} · {meta.title.get(lang)}({meta.document})",
-            f"{label('file', lang)}: {report.evaluation.source} · {label('date', lang)}: "
+            f"{TITLE[lang]} · {display.bracketed(meta.title.get(lang), meta.document, lang)}",
+            f"{label('file', lang)}{display.COLON[lang]}{report.evaluation.source} · {label('date', lang)}{display.COLON[lang]}"
             f"{report.today.isoformat()}",
             milestone_text(report.milestone, lang),
         ]

@@ -56,10 +56,12 @@ class GithubReporter(Reporter):
                 title += f" · {district}"
             where = f"{cell_ref(r.location)}: " if r.location else ""
             target = f"{label('target', lang)} {display.target(ind, lang)}"
+            sep = "；" if lang == "zh" else "; "
             if r.status is Status.UNMET:
-                message = f"{where}{value_text(r, lang)}; {target}; {label('gap', lang)} {display.gap(r, lang)}"
+                gap = f"{label('gap', lang)} {display.gap(r, lang)}"
+                message = f"{where}{value_text(r, lang)}{sep}{target}{sep}{gap}"
             else:
-                message = f"{where}{status}; {target}"
+                message = f"{where}{status}{sep}{target}"
             kind = "warning" if r.status is Status.MISSING else "error"
             lines.append(command(kind, message, file=evaluation.source, title=title))
         tasks = shown_tasks(evaluation, options)
@@ -70,10 +72,11 @@ class GithubReporter(Reporter):
                 if not t.overdue:
                     continue
                 where = f"{cell_ref(t.location)}: " if t.location else ""
-                due = f"{label('due', lang)} {t.due.isoformat()} ({t.phase.clause})"
-                message = (
-                    f"{where}{task_status_text(t, lang)}; {due}; {task_progress_text(t, lang)}"
+                due = display.bracketed(
+                    f"{label('due', lang)} {t.due.isoformat()}", t.phase.clause, lang
                 )
+                sep = "；" if lang == "zh" else "; "
+                message = f"{where}{task_status_text(t, lang)}{sep}{due}{sep}{task_progress_text(t, lang)}"
                 title = f"{t.task.code} {task_progress_text(t, lang)} · {t.task.title.get(lang)}"
                 lines.append(command(kind, message, file=evaluation.source, title=title))
         for issue in evaluation.issues:
@@ -92,7 +95,9 @@ class GithubReporter(Reporter):
         if issue.district:
             title += f" · {issue.district}"
         where = cell_ref(issue.location)
-        message = f"{where}: {issue.message(lang)}" if where else issue.message(lang)
+        message = (
+            f"{where}{display.COLON[lang]}{issue.message(lang)}" if where else issue.message(lang)
+        )
         message += f" → {issue.hint(lang)}"
         return command(
             COMMAND[issue.level.value], message, file=issue.location.file or source, title=title

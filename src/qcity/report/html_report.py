@@ -186,7 +186,7 @@ class HtmlReporter(Reporter):
             *page_head(title, lang),
             "<header>",
             f"<h1>{h(label('title', lang))}</h1>",
-            f'<p class="plan">{h(meta.title.get(lang))}({h(meta.document)})</p>',
+            f'<p class="plan">{h(display.bracketed(meta.title.get(lang), meta.document, lang))}</p>',
             '<dl class="meta">',
             f'<dt>{h(label("file", lang))}</dt><dd class="source">{h(evaluation.source)}</dd>',
         ]
@@ -264,10 +264,12 @@ class HtmlReporter(Reporter):
             name.append(f'<div class="sub">{h(fraction)}</div>')
         if r.location is not None:
             name.append(
-                f'<div class="sub">{h(label("location", lang))}: {h(cell_ref(r.location))}</div>'
+                f'<div class="sub">{h(label("location", lang))}{display.COLON[lang]}{h(cell_ref(r.location))}</div>'
             )
         if r.note:
-            name.append(f'<div class="note">{h(label("note", lang))}: {h(r.note)}</div>')
+            name.append(
+                f'<div class="note">{h(label("note", lang))}{display.COLON[lang]}{h(r.note)}</div>'
+            )
         name.append(f'<div class="sub">{h(ind.source.clause)} {h(ind.source.quote)}</div>')
         return (
             f'<tr class="indicator status-row-{r.status.value}" data-code="{h(ind.code)}" '
@@ -282,7 +284,9 @@ class HtmlReporter(Reporter):
 
     @staticmethod
     def _tasks(tasks: TaskReport, lang: Lang) -> list[str]:
-        sheet = f" · {label('sheet', lang)}: {tasks.sheet}" if tasks.sheet else ""
+        sheet = (
+            f" · {label('sheet', lang)}{display.COLON[lang]}{tasks.sheet}" if tasks.sheet else ""
+        )
         out = [
             '<section class="tasks">',
             f"<h2>{h(label('tasks', lang))} ({len(tasks.results)}){h(sheet)}</h2>",
@@ -297,10 +301,12 @@ class HtmlReporter(Reporter):
         for r in tasks.results:
             task = [h(r.task.title.get(lang))]
             task.append(
-                f'<div class="sub">{h(label("deliverables", lang))}: {h(deliverables_text(r.task, lang))}</div>'
+                f'<div class="sub">{h(label("deliverables", lang))}{display.COLON[lang]}{h(deliverables_text(r.task, lang))}</div>'
             )
             if r.note:
-                task.append(f'<div class="note">{h(label("note", lang))}: {h(r.note)}</div>')
+                task.append(
+                    f'<div class="note">{h(label("note", lang))}{display.COLON[lang]}{h(r.note)}</div>'
+                )
             progress_class = "overdue" if r.overdue else ("late" if r.late else "")
             out.append(
                 f'<tr class="task" data-code="{h(r.task.code)}" data-status="{r.status.value}" '

@@ -83,19 +83,21 @@ def issue_testcase(suite: ET.Element, issue: Issue, lang: Lang) -> None:
 def _details(r: IndicatorResult, issues: list[Issue], lang: Lang) -> str:
     ind = r.indicator
     lines = [
-        f"{label('target', lang)}: {display.target(ind, lang)}",
-        f"{label('value', lang)}: {value_text(r, lang)}",
+        f"{label('target', lang)}{display.COLON[lang]}{display.target(ind, lang)}",
+        f"{label('value', lang)}{display.COLON[lang]}{value_text(r, lang)}",
     ]
     fraction = fraction_text(r)
     if fraction:
         lines[-1] += f" ({fraction})"
     if r.gap is not None:
-        lines.append(f"{label('gap', lang)}: {display.gap(r, lang)}")
+        lines.append(f"{label('gap', lang)}{display.COLON[lang]}{display.gap(r, lang)}")
     if r.location is not None:
-        lines.append(f"{label('location', lang)}: {r.location}")
+        lines.append(f"{label('location', lang)}{display.COLON[lang]}{r.location}")
     for issue in issues:
         lines.append(f"[{issue.code}] {issue_line(issue, lang)} → {issue.hint(lang)}")
-    lines.append(f"{label('source', lang)}: {ind.source.clause} {ind.source.quote}")
+    lines.append(
+        f"{label('source', lang)}{display.COLON[lang]}{ind.source.clause} {ind.source.quote}"
+    )
     return "\n".join(lines)
 
 
@@ -103,11 +105,14 @@ def _message(r: IndicatorResult, issues: list[Issue], lang: Lang) -> str:
     ind = r.indicator
     target = display.target(ind, lang)
     if r.status is Status.UNMET:
-        return f"{value_text(r, lang)} ({label('target', lang)} {target}): {display.gap(r, lang) or display.STATUS_LABEL[r.status][lang]}"
+        shown = display.bracketed(value_text(r, lang), f"{label('target', lang)} {target}", lang)
+        gap = display.gap(r, lang) or display.STATUS_LABEL[r.status][lang]
+        return f"{shown}{display.COLON[lang]}{gap}"
     if r.status is Status.MISSING:
         where = f" ({r.location})" if r.location else ""
         if lang == "zh":
-            return f"未填报{where},目标 {target}"
+            where = f"（{r.location}）" if r.location else ""
+            return f"未填报{where}，目标 {target}"
         return f"not reported{where}; target {target}"
     errors = [i for i in issues if i.level.value == "error"]
     if errors:
@@ -218,17 +223,19 @@ class JUnitReporter(Reporter):
         progress = task_progress_text(r, lang)
         status = task_status_text(r, lang) + (f" · {progress}" if progress else "")
         lines = [
-            f"{label('status', lang)}: {status}",
-            f"{label('due', lang)}: {r.due.isoformat()} ({r.phase.clause} {r.phase.name.get(lang)})",
-            f"{label('lead', lang)}: {r.task.lead or '—'}",
-            f"{label('evidence', lang)}: {r.evidence or '—'}",
-            f"{label('deliverables', lang)}: {deliverables_text(r.task, lang)}",
+            f"{label('status', lang)}{display.COLON[lang]}{status}",
+            f"{label('due', lang)}{display.COLON[lang]}{r.due.isoformat()} ({r.phase.clause} {r.phase.name.get(lang)})",
+            f"{label('lead', lang)}{display.COLON[lang]}{r.task.lead or '—'}",
+            f"{label('evidence', lang)}{display.COLON[lang]}{r.evidence or '—'}",
+            f"{label('deliverables', lang)}{display.COLON[lang]}{deliverables_text(r.task, lang)}",
         ]
         if r.location is not None:
-            lines.append(f"{label('location', lang)}: {r.location}")
+            lines.append(f"{label('location', lang)}{display.COLON[lang]}{r.location}")
         if r.note:
-            lines.append(f"{label('note', lang)}: {r.note}")
-        lines.append(f"{label('source', lang)}: {r.task.source.clause} {r.task.source.quote}")
+            lines.append(f"{label('note', lang)}{display.COLON[lang]}{r.note}")
+        lines.append(
+            f"{label('source', lang)}{display.COLON[lang]}{r.task.source.clause} {r.task.source.quote}"
+        )
         details = "\n".join(lines)
         if r.overdue and enforced:
             sub_element(case, "failure", details, type="overdue", message=status)
@@ -261,6 +268,6 @@ class JUnitReporter(Reporter):
             sub_element(case, "error", details, type="invalid", message=_message(r, issues, lang))
         out = [issue_line(i, lang) for i in issues if r.status is not Status.INVALID]
         if r.note:
-            out.append(f"{label('note', lang)}: {r.note}")
+            out.append(f"{label('note', lang)}{display.COLON[lang]}{r.note}")
         if out:
             sub_element(case, "system-out", "\n".join(out))

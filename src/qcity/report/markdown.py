@@ -91,7 +91,7 @@ class MarkdownReporter(Reporter):
         lang = options.lang
         meta = evaluation.catalogue.catalogue
         out: list[str] = [
-            f"### {label('title', lang)} · {markdown_text(meta.title.get(lang))}({markdown_text(meta.document)})",
+            f"### {label('title', lang)} · {markdown_text(display.bracketed(meta.title.get(lang), meta.document, lang))}",
             "",
         ]
         where = [f"{label('file', lang)} {markdown_code(evaluation.source)}"]

@@ -36,7 +36,7 @@ _T: dict[str, dict[Lang, str]] = {
     "focus": {"zh": "本阶段应完成", "en": "Due in this phase"},
     "next_focus": {"zh": "下一阶段应完成", "en": "Due in the next phase"},
     "reporting": {"zh": "报送日历", "en": "Reporting calendar"},
-    "open": {"zh": "未完成事项(按牵头部门)", "en": "Still open, by lead department"},
+    "open": {"zh": "未完成事项（按牵头部门）", "en": "Still open, by lead department"},
     "no_lead": {"zh": "未指定牵头部门", "en": "No lead department named"},
     "nothing_open": {"zh": "没有未完成的指标和任务。", "en": "Nothing is open."},
     "today": {"zh": "今天", "en": "today"},
@@ -81,17 +81,17 @@ def position_text(view: PlanView, lang: Lang) -> str:
     d = where.days
     if where.stage is Stage.DURING:
         left = state_text(When.CURRENT, d, lang)
-        return f"当前阶段:{name},{left}" if lang == "zh" else f"Current phase: {name}, {left}"
+        return f"当前阶段：{name}，{left}" if lang == "zh" else f"Current phase: {name}, {left}"
     if where.stage is Stage.BEFORE:
         if lang == "zh":
-            return f"方案尚未开始:第一阶段 {name},还有 {d} 天"
+            return f"方案尚未开始：第一阶段 {name}，还有 {d} 天"
         return f"The plan has not started: its first phase, {name}, starts in {d} days"
     if where.stage is Stage.BETWEEN:
         if lang == "zh":
-            return f"两个阶段之间:下一阶段 {name},还有 {d} 天"
+            return f"两个阶段之间：下一阶段 {name}，还有 {d} 天"
         return f"Between phases: the next, {name}, starts in {d} days"
     if lang == "zh":
-        return f"方案各阶段均已结束:最后阶段 {name} 已于 {d} 天前结束"
+        return f"方案各阶段均已结束：最后阶段 {name} 已于 {d} 天前结束"
     return f"Every phase has ended: the last, {name}, ended {d} days ago"
 
 
@@ -102,7 +102,7 @@ def day_text(view: PlanView, lang: Lang) -> str:
         return ""
     percent = int(where.progress * 100)
     if lang == "zh":
-        return f"方案第 {where.day}/{where.total_days} 天({percent}%)"
+        return f"方案第 {where.day}/{where.total_days} 天（{percent}%）"
     return f"day {where.day} of {where.total_days} of the plan ({percent}%)"
 
 
@@ -152,17 +152,13 @@ def period_text(due: ReportDue, lang: Lang) -> str:
 
 
 def reporting_text(item: Reporting, lang: Lang) -> str:
-    """每月报送工作推进情况:2015年6月,2015-06-30 前报送,还有 29 天."""
+    """每月报送工作推进情况（五(六)）：2015年6月，2015-06-30 前报送，还有 29 天。"""
     duty = item.duty
-    head = (
-        f"{duty.name.get(lang)}({duty.source.clause})"
-        if lang == "zh"
-        else (f"{duty.name.get(lang)} ({duty.source.clause})")
-    )
+    head = display.bracketed(duty.name.get(lang), duty.source.clause, lang)
     nxt = item.next
     if nxt is None:
         if lang == "zh":
-            return f"{head}:已全部到期(最后一期 {item.last_due.isoformat()} 前报送)"
+            return f"{head}：已全部到期（最后一期 {item.last_due.isoformat()} 前报送）"
         return f"{head}: every report has been due (the last by {item.last_due.isoformat()})"
     when = (
         ("今天到期" if lang == "zh" else "due today")
@@ -170,7 +166,7 @@ def reporting_text(item: Reporting, lang: Lang) -> str:
         else (f"还有 {nxt.days} 天" if lang == "zh" else f"in {nxt.days} days")
     )
     if lang == "zh":
-        return f"{head}:{period_text(nxt, lang)},{nxt.due.isoformat()} 前报送,{when}"
+        return f"{head}：{period_text(nxt, lang)}，{nxt.due.isoformat()} 前报送，{when}"
     return f"{head}: {period_text(nxt, lang)}, due {nxt.due.isoformat()}, {when}"
 
 
@@ -216,7 +212,7 @@ def group_label(group: OpenItems, lang: Lang) -> str:
         else t("no_lead", lang)
     )
     if lang == "zh":
-        return f"{name} (指标 {len(group.indicators)},任务 {len(group.tasks)})"
+        return f"{name}（指标 {len(group.indicators)}，任务 {len(group.tasks)}）"
     return (
         f"{name} ({_count(len(group.indicators), 'indicator')}, {_count(len(group.tasks), 'task')})"
     )
@@ -231,9 +227,7 @@ def open_total_text(view: PlanView, lang: Lang) -> str:
     if not view.open:
         return t("nothing_open", lang)
     if lang == "zh":
-        return (
-            f"共 {view.open_indicators} 项指标未达标、未填报或有误,{view.open_tasks} 项任务未完成。"
-        )
+        return f"共 {view.open_indicators} 项指标未达标、未填报或有误，{view.open_tasks} 项任务未完成。"
     return (
         f"{_count(view.open_indicators, 'indicator')} not met, "
         f"{_count(view.open_tasks, 'task')} not done."
@@ -260,12 +254,12 @@ def show_milestone(view: PlanView) -> bool:
 
 def _header(view: PlanView, lang: Lang) -> tuple[str, str]:
     meta = view.catalogue.catalogue
-    title = f"{TITLE[lang]} · {meta.title.get(lang)}({meta.document})"
-    where = f"{label('date', lang)}: {view.today.isoformat()}"
+    title = f"{TITLE[lang]} · {display.bracketed(meta.title.get(lang), meta.document, lang)}"
+    where = f"{label('date', lang)}{display.COLON[lang]}{view.today.isoformat()}"
     day = day_text(view, lang)
     if day:
         where += f" · {day}"
-    where += f" · {label('catalogue', lang)}: {meta.id} v{meta.version}"
+    where += f" · {label('catalogue', lang)}{display.COLON[lang]}{meta.id} v{meta.version}"
     return title, where
 
 
@@ -391,11 +385,11 @@ def _text_open(console: Any, view: PlanView, lang: Lang) -> None:
     if ev is None:
         return
     console.print()
-    where = f"{label('file', lang)}: {ev.source}"
+    where = f"{label('file', lang)}{display.COLON[lang]}{ev.source}"
     if ev.sheet:
-        where += f" · {label('sheet', lang)}: {ev.sheet}"
+        where += f" · {label('sheet', lang)}{display.COLON[lang]}{ev.sheet}"
     if ev.tasks is not None and ev.tasks.sheet:
-        where += f" · {label('tasks', lang)}: {ev.tasks.sheet}"
+        where += f" · {label('tasks', lang)}{display.COLON[lang]}{ev.tasks.sheet}"
     console.print(Text(f"{t('open', lang)} · {where}", style="bold cyan"), soft_wrap=True)
     for group in view.open:
         console.print(Text(group_label(group, lang), style="bold"), soft_wrap=True)

@@ -104,12 +104,12 @@ def summary_text(evaluation: Evaluation, lang: Lang) -> Text:
         else:
             text.append(f"Veto: {name} is not met, so the whole result fails. ", style="bold red")
     if lang == "zh":
-        text.append("结论:", style="bold")
+        text.append("结论：", style="bold")
         text.append(f"{s.met}/{s.total} 项达标", style="bold green" if s.met == s.total else "bold")
-        text.append(f";未达标 {s.unmet},未填报 {s.missing},数据有误 {s.invalid}")
+        text.append(f"；未达标 {s.unmet}，未填报 {s.missing}，数据有误 {s.invalid}")
         errors = len(evaluation.errors)
         warnings = len(evaluation.issues) - errors
-        text.append(f";数据问题:错误 {errors},警告 {warnings}。")
+        text.append(f"；数据问题：错误 {errors}，警告 {warnings}。")
     else:
         text.append("Result: ", style="bold")
         text.append(f"{s.met}/{s.total} met", style="bold green" if s.met == s.total else "bold")
@@ -131,9 +131,9 @@ TASK_STYLE: dict[TaskStatus, str] = {
 def print_tasks(console: Console, tasks: TaskReport, lang: Lang, enforced: bool) -> None:
     """The tasks section: one row per task with its deadline, status, progress and evidence."""
     console.print()
-    head = f"{label('tasks', lang)} ({len(tasks.results)})"
+    head = display.bracketed(label("tasks", lang), str(len(tasks.results)), lang)
     if tasks.sheet is not None:
-        head += f" · {label('sheet', lang)}: {tasks.sheet}"
+        head += f" · {label('sheet', lang)}{display.COLON[lang]}{tasks.sheet}"
     console.print(Text(head, style="bold"))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     table.add_column(label("code", lang), no_wrap=True, style="bold")
@@ -147,7 +147,9 @@ def print_tasks(console: Console, tasks: TaskReport, lang: Lang, enforced: bool)
     for r in tasks.results:
         task = Text(r.task.title.get(lang))
         if r.evidence:
-            task.append(f"\n{label('evidence', lang)}: {r.evidence}", style="dim")
+            task.append(
+                f"\n{label('evidence', lang)}{display.COLON[lang]}{r.evidence}", style="dim"
+            )
         progress = task_progress_text(r, lang)
         table.add_row(
             r.task.code,
@@ -182,7 +184,7 @@ def _footnotes(evaluation: Evaluation, lang: Lang) -> list[str]:
         r.judged_on_derived or (r.derivation and r.derivation.consistent is False) for r in results
     ):
         lines.append(
-            "有计算值的指标按计算值判定;≠ 表示计算值与填报值不一致"
+            "有计算值的指标按计算值判定；≠ 表示计算值与填报值不一致"
             if lang == "zh"
             else "Where a value is derived from the series, it is judged; "
             "≠ marks one that disagrees with the reported value"
@@ -204,19 +206,22 @@ class TextReporter(Reporter):
         console = make_console(stream, options)
         meta = evaluation.catalogue.catalogue
         console.print(
-            Text(f"{label('title', lang)} · {meta.title.get(lang)}({meta.document})", style="bold")
+            Text(
+                f"{label('title', lang)} · {display.bracketed(meta.title.get(lang), meta.document, lang)}",
+                style="bold",
+            )
         )
-        where = f"{label('file', lang)}: {evaluation.source}"
+        where = f"{label('file', lang)}{display.COLON[lang]}{evaluation.source}"
         if evaluation.sheet:
-            where += f" · {label('sheet', lang)}: {evaluation.sheet}"
-        where += f" · {label('catalogue', lang)}: {meta.id} v{meta.version}"
+            where += f" · {label('sheet', lang)}{display.COLON[lang]}{evaluation.sheet}"
+        where += f" · {label('catalogue', lang)}{display.COLON[lang]}{meta.id} v{meta.version}"
         console.print(Text(where, style="dim"))
         derived_column = evaluation.series_sheet is not None
         if evaluation.series_sheet is not None and evaluation.report_year is not None:
             console.print(
                 Text(
-                    f"{label('series_sheet', lang)}: {evaluation.series_sheet} · "
-                    f"{label('report_year', lang)}: {display.report_year(evaluation.report_year, lang)}",
+                    f"{label('series_sheet', lang)}{display.COLON[lang]}{evaluation.series_sheet} · "
+                    f"{label('report_year', lang)}{display.COLON[lang]}{display.report_year(evaluation.report_year, lang)}",
                     style="dim",
                 )
             )
@@ -274,7 +279,12 @@ class TextReporter(Reporter):
 
         if evaluation.issues:
             console.print()
-            console.print(Text(f"{label('issues', lang)} ({len(evaluation.issues)})", style="bold"))
+            console.print(
+                Text(
+                    display.bracketed(label("issues", lang), str(len(evaluation.issues)), lang),
+                    style="bold",
+                )
+            )
             print_issues(console, evaluation.issues, lang)
         console.print()
         console.print(summary_text(evaluation, lang), soft_wrap=True)
@@ -282,7 +292,7 @@ class TextReporter(Reporter):
             overdue = tasks.summary.overdue
             console.print(
                 Text(
-                    f"任务:逾期 {overdue} 项,按 --fail-on-tasks 判为未完成。"
+                    f"任务：逾期 {overdue} 项，按 --fail-on-tasks 判为未完成。"
                     if lang == "zh"
                     else f"Tasks: {overdue} overdue, which fails the check (--fail-on-tasks).",
                     style="bold red",
@@ -324,7 +334,11 @@ def print_district_matrix(console: Console, evaluation: Evaluation, lang: Lang) 
         blocks[-1].append(n)
         used += width
     legend = " ".join(f"{display.STATUS_MARK[s]} {display.STATUS_LABEL[s][lang]}" for s in Status)
-    console.print(Text(f"{DISTRICTS[lang]} ({len(names)}) · {legend}", style="bold"))
+    console.print(
+        Text(
+            f"{display.bracketed(DISTRICTS[lang], str(len(names)), lang)} · {legend}", style="bold"
+        )
+    )
     for number, block in enumerate(blocks):
         last = number == len(blocks) - 1
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)

@@ -172,7 +172,7 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
     if not sheets:
         raise damaged(
             shown,
-            "工作簿里没有可读的工作表(工作表部件缺失)",
+            "工作簿里没有可读的工作表（工作表部件缺失）",
             "the workbook has no readable sheet (its sheet parts are missing)",
         )
 
@@ -187,7 +187,10 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
             file_issue(
                 "ambiguous-data-sheet",
                 shown,
-                sheets=", ".join(printable(ws.title) for ws in named),
+                sheets={
+                    "zh": "、".join(printable(ws.title) for ws in named),
+                    "en": ", ".join(printable(ws.title) for ws in named),
+                },
             )
         )
     ws: Any = None
@@ -224,7 +227,10 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
                 file_issue(
                     "ambiguous-series-sheet",
                     shown,
-                    sheets=", ".join(printable(w.title) for w in series_sheets),
+                    sheets={
+                        "zh": "、".join(printable(w.title) for w in series_sheets),
+                        "en": ", ".join(printable(w.title) for w in series_sheets),
+                    },
                 )
             )
         elif series_sheets:
@@ -236,7 +242,10 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
                     file_issue(
                         "ambiguous-tasks-sheet",
                         shown,
-                        sheets=", ".join(printable(w.title) for w in task_sheets),
+                        sheets={
+                            "zh": "、".join(printable(w.title) for w in task_sheets),
+                            "en": ", ".join(printable(w.title) for w in task_sheets),
+                        },
                         used=printable(task_sheets[0].title),
                     )
                 )
@@ -275,9 +284,9 @@ def _sheet_list(wb: Any) -> dict[str, str] | str:
     for sheet in wb._sheets:
         name = printable(sheet.title)
         chart = isinstance(sheet, Chartsheet)
-        names["zh"].append(f"{name}(图表工作表)" if chart else name)
+        names["zh"].append(f"{name}（图表工作表）" if chart else name)
         names["en"].append(f"{name} (chart sheet)" if chart else name)
-    return {"zh": ", ".join(names["zh"]), "en": ", ".join(names["en"])}
+    return {"zh": "、".join(names["zh"]), "en": ", ".join(names["en"])}
 
 
 def _properties(wb: Any) -> dict[str, str]:

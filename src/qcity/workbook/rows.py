@@ -63,7 +63,7 @@ def broken(
             {
                 "path": shown,
                 "reason": {
-                    "zh": f"{part or '工作簿'} 的内容无法解析:{printable(detail)}",
+                    "zh": f"{part or '工作簿'} 的内容无法解析：{printable(detail)}",
                     "en": f"the contents of {part or 'the workbook'} cannot be read: {printable(detail)}",
                 },
             },
