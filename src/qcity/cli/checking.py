@@ -188,7 +188,7 @@ def _check_one_file(
             fail_on_tasks=fail_on_tasks,
         )
         if annotate is not None:
-            _write_annotated(file, annotate, evaluation, lang.value)
+            _write_annotated(file, annotate, evaluation, lang.value, reading_limits(*limits))
         code = exit_code_for(evaluation, fail_on_tasks)
     raise typer.Exit(code)
 
@@ -279,15 +279,19 @@ def _progress(total: int, show: bool, description: str) -> Iterator[Callable[[],
         yield advance
 
 
-def _write_annotated(file: Path, out: Path, evaluation: Evaluation, lang: Lang) -> None:
+def _write_annotated(
+    file: Path, out: Path, evaluation: Evaluation, lang: Lang, limits: Limits
+) -> None:
     """Write the annotated copy of *file* to *out* and say so (and what it lost) on stderr."""
     from qcity.annotate import annotate_workbook
     from qcity.files import write_atomic
+    from qcity.package import read_bytes
 
-    source = file.read_bytes()
+    # The same guards as the check: size, inflated bytes, tags, recognised formats.
+    source = read_bytes(file, evaluation.source, limits)
     # Macros survive only into an .xlsm copy of an .xlsm; openpyxl never runs them.
     keep_vba = out.suffix.lower() == ".xlsm" and file.suffix.lower() == ".xlsm"
-    copy = annotate_workbook(source, evaluation, lang=lang, keep_vba=keep_vba)
+    copy = annotate_workbook(source, evaluation, lang=lang, keep_vba=keep_vba, limits=limits)
     write_atomic(out, copy.data)
     if lang == "zh":
         typer.echo(f"✔ 标注副本已写入 {out}", err=True)
