@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from qcity.errors import Issue, Lang, Location, UsageError
+from qcity.errors import InputError, Issue, Lang, Location, UsageError
 from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
@@ -176,7 +176,20 @@ def _check_one_file(
 
             refuse_overwrite(annotate, [file])
         cat = load(catalogue)
-        evaluation = check_workbook(file, cat, now=now, year=year, limits=reading_limits(*limits))
+        failure: InputError | None = None
+        try:
+            evaluation = check_workbook(
+                file, cat, now=now, year=year, limits=reading_limits(*limits)
+            )
+        except InputError as e:
+            if fmt is CheckFormat.text:
+                raise
+            # CI needs a document for every input: the report says why, the exit code stays.
+            from qcity.check import unreadable
+            from qcity.errors import printable
+
+            failure = e
+            evaluation = unreadable(cat, printable(str(file)), e.issues, now)
         reporter = get_reporter(fmt.value)
         emit(
             lambda s, o: reporter.write(evaluation, s, o),
@@ -187,6 +200,8 @@ def _check_one_file(
             today=day,
             fail_on_tasks=fail_on_tasks,
         )
+        if failure is not None:
+            raise failure  # said on stderr too, with its exit code
         if annotate is not None:
             _write_annotated(file, annotate, evaluation, lang.value, reading_limits(*limits))
         code = exit_code_for(evaluation, fail_on_tasks)

@@ -155,6 +155,7 @@ def read_package(reader: Any, archive: GuardedZip, shown: str, *, named_styles: 
     # ExcelReader opens its own zip; every part must come through the guarded one instead.
     reader.archive.close()
     reader.archive = archive
+    reader.valid_files = archive.namelist()  # its `in` ignores case, as Excel does
     try:
         reader.read_manifest()
         reader.read_strings()
@@ -372,7 +373,7 @@ def _read_rows(
                 Issue(
                     "district-not-text",
                     Location(file=shown, sheet=sheet, cell=cell),
-                    {"cell": cell, "raw": printable(str(district["value"]))[:40], "kind": kind},
+                    {"cell": cell, "raw": _as_written(district["value"]), "kind": kind},
                 )
             )
             continue
@@ -406,6 +407,21 @@ _KINDS: dict[str, dict[Lang, str]] = {
     "n": {"zh": "数字", "en": "a number"},
     "d": {"zh": "日期", "en": "a date"},
 }
+
+
+def _as_written(value: object) -> str:
+    """A non-text cell value as Excel shows it: TRUE, 0, 123.45, 2015-06-30, #N/A."""
+    import datetime as dt
+
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return printable(str(value))[:40]
 
 
 def _not_text(cell: dict[str, Any]) -> dict[Lang, str] | None:
