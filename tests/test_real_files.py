@@ -247,7 +247,7 @@ def test_formulas_keep_their_cached_values_in_the_copy(cli: Cli, tmp_path: Path)
 # --- 5. pivots: never a corrupt copy -------------------------------------------------------------
 
 PIVOT_CACHE = (
-    '<pivotCacheDefinition xmlns="{main}" xmlns:r="http://schemas.openxmlformats.org/'
+    f'<pivotCacheDefinition xmlns="{MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/'
     'officeDocument/2006/relationships" r:id="rId1" refreshOnLoad="1" recordCount="2">'
     '<cacheSource type="worksheet"><worksheetSource ref="A1:B3" sheet="源"/></cacheSource>'
     '<cacheFields count="2"><cacheField name="区" numFmtId="0"><sharedItems count="2">'
@@ -255,7 +255,7 @@ PIVOT_CACHE = (
     '<sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" '
     'containsInteger="1" minValue="1" maxValue="2"/></cacheField></cacheFields>'
     "</pivotCacheDefinition>"
-).format(main=MAIN_NS)
+)
 PIVOT_RECORDS = (
     f'<pivotCacheRecords xmlns="{MAIN_NS}" count="2"><r><x v="0"/><n v="1"/></r>'
     '<r><x v="1"/><n v="2"/></r></pivotCacheRecords>'
@@ -332,7 +332,7 @@ def pivot_workbook(path: Path) -> Path:
 
 def test_pivot_tables_are_left_out_and_said_so(cli: Cli, tmp_path: Path) -> None:
     path = pivot_workbook(tmp_path / "pivot.xlsx")
-    assert load_workbook(path)["源"]._pivots, "the reproduction must hold a pivot openpyxl reads"
+    assert load_workbook(path)["源"]._pivots, "the reproduction must hold a pivot openpyxl reads"  # type: ignore[attr-defined]
     plain, marked, copy = check_and_annotate(cli, path, tmp_path)
     assert plain.exit_code == marked.exit_code == 0, marked.output
     assert "数据透视表 (1)" in marked.stderr
