@@ -359,6 +359,38 @@ def test_named_styles_are_read_once_each_and_kept(cli: Cli, tmp_path: Path) -> N
     assert kept["数据"]["E2"].style == "样式7"
 
 
+def test_named_style_bloat_is_left_out_of_the_copy_and_said_so(cli: Cli, tmp_path: Path) -> None:
+    parts = workbook_parts()
+    count = 2_500  # more than the copy keeps (openpyxl spends about a millisecond on each)
+    parts["xl/styles.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{MAIN_NS}">'
+        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        f'<cellStyleXfs count="{count}">'
+        + '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+        * count
+        + '</cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" '
+        'borderId="0" xfId="0"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" '
+        f'xfId="{count - 1}" applyNumberFormat="1"/></cellXfs><cellStyles count="{count}">'
+        + "".join(f'<cellStyle name="S{n}" xfId="{n}"/>' for n in range(count))
+        + "</cellStyles></styleSheet>"
+    ).encode()
+    path = pack(tmp_path / "bloat.xlsx", parts)
+    plain, marked, copy = check_and_annotate(cli, path, tmp_path)
+    assert plain.exit_code == marked.exit_code == 0, marked.output
+    assert "命名单元格样式 (2,500)" in marked.stderr
+    kept = load_workbook(copy)
+    assert "命名单元格样式 (2,500)" in str(kept["检查结果"]["A4"].value)
+    assert kept.named_styles == ["Normal"]
+    with zipfile.ZipFile(copy) as z:
+        styles = z.read("xl/styles.xml").decode()
+    xfs = styles[styles.index("<cellXfs") : styles.index("</cellXfs>")]
+    assert set(re.findall(r'xfId="(\d+)"', xfs)) == {"0"}  # nothing points at a dropped style
+    opens_everywhere(copy, tmp_path)
+
+
 # --- 7. a district cell must be text -------------------------------------------------------------
 
 

@@ -139,7 +139,7 @@ def _read_workbook(data: io.BytesIO, archive: GuardedZip, shown: str, limits: Li
         reader = ExcelReader(data, read_only=True, data_only=True, keep_links=False)
     except BROKEN as e:
         raise broken(e, shown, None) from e
-    read_package(reader, archive, shown, named_styles=False)
+    read_package(reader, archive, shown)
     wb = reader.wb
     try:
         return _read_data_sheet(wb, archive, shown, limits)
@@ -147,10 +147,11 @@ def _read_workbook(data: io.BytesIO, archive: GuardedZip, shown: str, limits: Li
         wb.close()
 
 
-def read_package(reader: Any, archive: GuardedZip, shown: str, *, named_styles: bool) -> None:
+def read_package(reader: Any, archive: GuardedZip, shown: str, *, keep_named: int = 0) -> int:
     """Run openpyxl's ExcelReader over the guarded *archive*: the check's and the copy's one load.
 
-    Named styles are read only when *named_styles* (the copy keeps them): see apply_styles.
+    Named styles are read only up to *keep_named* of them (the copy keeps them): see
+    apply_styles. Returns how many were left out.
     """
     # ExcelReader opens its own zip; every part must come through the guarded one instead.
     reader.archive.close()
@@ -163,13 +164,14 @@ def read_package(reader: Any, archive: GuardedZip, shown: str, *, named_styles: 
         reader.read_properties()
         reader.read_custom()
         reader.read_theme()
-        apply_styles(archive, reader.wb, named=named_styles)
+        dropped = apply_styles(archive, reader.wb, keep_named=keep_named)
         reader.read_worksheets()
         reader.parser.assign_names()
     except InputError:
         raise
     except BROKEN as e:
         raise broken(e, shown, archive.last_part) from e
+    return dropped
 
 
 def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -> Submission:
