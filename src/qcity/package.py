@@ -276,7 +276,7 @@ def _check_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> None
     if _is_strict(archive):
         raise _unsupported(
             shown,
-            "Excel“严格 Open XML”表格(Strict Open XML)",
+            "Strict Open XML 电子表格",
             "an Excel Strict Open XML spreadsheet",
         )
     # Declared sizes first, before anything is inflated: a bomb is refused without reading it.
