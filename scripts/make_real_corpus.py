@@ -8,8 +8,9 @@ names end in a spreadsheet suffix are listed; the picked ones (small, features f
 repository) are copied to --out under `owner+name/path`, with their licence texts, and
 `tests/real/manifest.csv` (repository, path, commit, licence, producer, bytes, sha256) is
 rewritten. The files themselves are not committed: the corpus test reads them from
-QCITY_REAL_FILES, from `../shared/real-files` beside the clone (CI's copy of shared/), or from
-tests/real/files, and skips when none exists (failing instead under QCITY_REQUIRE_CORPUS=1).
+QCITY_REAL_FILES, from `../shared/real-files` beside the clone (CI's copy of shared/), from
+tests/real/files, or builds them from QCITY_REAL_MIRRORS, and skips when none exists (failing
+instead under QCITY_REQUIRE_CORPUS=1).
 
 With --superset every listed file (not only the picked ones) is counted, and figures about the
 superset are printed: how many files, by suffix and by producer.
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirrors", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "real" / "files")
+    parser.add_argument("--manifest", type=Path, default=MANIFEST, help="where to write it")
     parser.add_argument("--superset", action="store_true", help="print figures on every file")
     args = parser.parse_args(argv)
 
@@ -176,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
                     "sha256": hashlib.sha256(data).hexdigest(),
                 }
             )
-    MANIFEST.parent.mkdir(parents=True, exist_ok=True)
-    with MANIFEST.open("w", encoding="utf-8", newline="") as out:
+    args.manifest.parent.mkdir(parents=True, exist_ok=True)
+    with args.manifest.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["repository"])
         writer.writeheader()
         writer.writerows(rows)
