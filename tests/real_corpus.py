@@ -202,6 +202,9 @@ def exercise(path: Path, work: Path) -> Outcome:
         outcome.runs.append(marked)
         if marked.statuses != plain.statuses:
             outcome.problems.append(f"{target.name}: --annotate changed the statuses")
+        if plain.statuses and not copy.exists():  # the check read it: so must the copy
+            reason = marked.text.strip().splitlines()[-2:] if marked.text.strip() else []
+            outcome.problems.append(f"{target.name}: no copy was written: {reason}")
         if copy.exists():
             again = _cli("check", copy, "--format", "json", "--today", "2016-01-01")
             outcome.runs.append(again)

@@ -121,6 +121,9 @@ def _load(source: bytes, shown: str, keep_vba: bool, limits: Limits) -> tuple[Wo
 
     sniff(source, shown)
     archive = open_package(source, shown, limits)
+    # Pivot tables are left out of the copy (openpyxl writes caches without the records their
+    # rels point at), so they are not read either: reading them fails on valid files too.
+    archive.hidden_relationships = frozenset({"pivotTable"})
     try:
         try:
             reader = ExcelReader(

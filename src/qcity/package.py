@@ -379,6 +379,9 @@ class GuardedZip(zipfile.ZipFile):
         self.limits = limits
         self.budget = _Budget(limits, shown)
         self.last_part: str | None = None  # the part being parsed, to name it in messages
+        # Relationship types (the last word of their URI) left out of every .rels part read:
+        # what the reader must not follow (the annotated copy leaves pivot tables out).
+        self.hidden_relationships: frozenset[str] = frozenset()
         # Part names are case-insensitive in a package (Excel opens xl/SharedStrings.xml).
         self._folded = {i.filename.casefold(): i for i in reversed(self.infolist())}
 
@@ -424,7 +427,19 @@ class GuardedZip(zipfile.ZipFile):
                 f"部件 {info.filename} 无法打开({e})",
                 f"the part {info.filename} cannot be opened ({e})",
             ) from None
-        return io.BufferedReader(GuardedPart(raw, info.filename, self))
+        part = io.BufferedReader(GuardedPart(raw, info.filename, self))
+        if self.hidden_relationships and info.filename.endswith(".rels"):
+            with part:
+                data = part.read()
+            return io.BytesIO(_RELATIONSHIP.sub(self._hide, data))
+        return part
+
+    def _hide(self, match: re.Match[bytes]) -> bytes:
+        kind = match[1].rsplit(b"/", 1)[-1].decode("ascii", "replace")
+        return b"" if kind in self.hidden_relationships else match[0]
+
+
+_RELATIONSHIP = re.compile(rb'<(?:\w+:)?Relationship\b[^>]*?\bType="([^"]*)"[^>]*?/>')
 
 
 class _CaseFreeNames(list[str]):

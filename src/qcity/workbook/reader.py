@@ -161,6 +161,8 @@ def read_package(reader: Any, archive: GuardedZip, shown: str, *, keep_named: in
         reader.read_manifest()
         reader.read_strings()
         reader.read_workbook()
+        if "pivotTable" in archive.hidden_relationships:
+            reader.parser.caches = []  # else openpyxl reads every pivot cache for every sheet
         reader.read_properties()
         reader.read_custom()
         reader.read_theme()
