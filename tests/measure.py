@@ -1,8 +1,8 @@
 """Run the qcity CLI in a child process and measure it: exit code, wall time, peak memory.
 
 Used as `python -m tests.measure OUT.json ARGS…`; it writes {"code", "seconds", "rss_mb",
-"traceback"} to OUT.json. The child's own peak RSS (ru_maxrss of RUSAGE_SELF) is the figure
-for that one run, unlike RUSAGE_CHILDREN, which is the maximum over every child so far.
+"traceback"} to OUT.json. The child's own peak RSS is the figure for that one run: VmHWM from
+/proc where there is one, as ru_maxrss carries the parent's peak over fork and exec.
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ with contextlib.redirect_stderr(err):
         code = 99
 seconds = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:  # ru_maxrss keeps the parent's peak across fork and exec; VmHWM is this program's own
+    with open("/proc/self/status", encoding="ascii") as status:
+        rss = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration, ValueError):
+    pass
 text = err.getvalue()
 with open(out, "w", encoding="utf-8") as f:
     json.dump({"code": code, "seconds": seconds, "rss_mb": rss, "stderr": text}, f)

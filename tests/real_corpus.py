@@ -183,6 +183,7 @@ def _moved(cell: bytes, ref: str) -> bytes:
 def exercise(path: Path, work: Path) -> Outcome:
     """Check *path*, annotate it, re-check the copy; the same for its grafted copy."""
     outcome = Outcome(str(path))
+    start_mb = _status_mb("VmRSS")
     work.mkdir(parents=True, exist_ok=True)
     targets = [path]
     if path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -221,8 +222,21 @@ def exercise(path: Path, work: Path) -> Outcome:
                 load_workbook(copy).close()
             except Exception as e:  # any failure to open is the finding
                 outcome.problems.append(f"{target.name}: openpyxl cannot open the copy: {e!r}")
-    outcome.rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # A forked worker starts with its parent's pages (pytest's, however large the run has made
+    # it): the file's cost is the peak over what the worker held when it started.
+    outcome.rss_mb = max(_status_mb("VmHWM") - start_mb, 0.0)
     return outcome
+
+
+def _status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status, in MB (ru_maxrss where none)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if field == "VmHWM" else 0.0
 
 
 def as_json(outcome: Outcome) -> dict[str, Any]:

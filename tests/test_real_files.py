@@ -196,8 +196,9 @@ def test_the_copy_touches_only_the_cells_it_marks(
     assert not result.traceback
     assert result.rss_mb < MAX_RSS_MB
     assert result.seconds < 30  # seconds on an idle machine; generous for a shared one
-    ws = load_workbook(copy, read_only=True)["数据"]
-    header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1))]
+    book = load_workbook(copy, read_only=True)
+    header = [c.value for c in next(book["数据"].iter_rows(min_row=1, max_row=1))]
+    book.close()
     assert header[:5] == ["指标代码", "实际值", "分子", "分母", "备注"]
     # The status columns come right after the data of the rows marked, whatever lies far away.
     assert header.index("检查结果") < 10

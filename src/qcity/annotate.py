@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import warnings
 import zipfile
@@ -74,7 +75,8 @@ def annotate_workbook(
     shown = evaluation.source
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        wb, dropped_styles = _load(source, shown, keep_vba, limits)
+        # openpyxl links a vbaProject.bin whenever it keeps macros, even when there are none.
+        wb, dropped_styles = _load(source, shown, keep_vba and _has_macros(source), limits)
         _drop_pivots(wb)
         marked = True
         if evaluation.sheet in wb.sheetnames:
@@ -88,7 +90,9 @@ def annotate_workbook(
     if not marked:
         lost.append(_NO_ROOM[lang])
     text, height = summary.losses_text(lost)
-    data = finish_package(source, data, shown, limits, summary.ws.title, text, height)
+    data = finish_package(
+        source, data, shown, limits, summary.ws.title, text, height, macro_enabled=keep_vba
+    )
     return AnnotatedCopy(data=data, lost=lost)
 
 
@@ -100,6 +104,11 @@ _NAMED_STYLES: dict[Lang, str] = {"zh": "命名单元格样式", "en": "named ce
 # Named styles kept in the copy at most: openpyxl takes about a millisecond for each one.
 KEEP_NAMED_STYLES = 2_000
 _EXTENSIONS: dict[Lang, str] = {"zh": "扩展功能(extLst)", "en": "extensions (extLst)"}
+
+
+def _has_macros(source: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(source)) as archive:
+        return any(n.casefold() == "xl/vbaproject.bin" for n in archive.namelist())
 
 
 def _warned(caught: list[warnings.WarningMessage], lang: Lang) -> list[str]:
@@ -158,6 +167,13 @@ def _save(wb: Workbook, shown: str) -> bytes:
         wb.save(buffer)
     except BROKEN as e:  # openpyxl cannot write what it read: say so, write nothing
         raise _cannot_copy(shown, f"{type(e).__name__}: {e}") from e
+    finally:
+        # openpyxl leaves the macro parts' zip open over a closed buffer; closed later by the
+        # garbage collector, it would print a traceback on stderr.
+        vba = getattr(wb, "vba_archive", None)
+        if vba is not None:
+            with contextlib.suppress(ValueError, OSError):
+                vba.close()
     return buffer.getvalue()
 
 

@@ -34,6 +34,8 @@ def finish_package(
     summary_title: str,
     losses: str,
     height: float,
+    *,
+    macro_enabled: bool = False,
 ) -> bytes:
     """*saved* (openpyxl's one save of the copy of *source*) with the cached values of formulas
     restored, the summary's losses sentence filled in; InputError if a link points nowhere."""
@@ -43,6 +45,12 @@ def finish_package(
     copied = sheet_parts(lambda name: io.BytesIO(parts[name]), set(parts))
     original = open_package(source, shown, limits)
     try:
+        # A link the original already had to a missing part (an .xlsm without its macros) is
+        # not the copy's doing, and Excel opens the original all the same.
+        dangling = _dangling(
+            {n: original.read(n) for n in original.namelist() if n.endswith(".rels")},
+            set(original.namelist()),
+        )
         before = sheet_parts(original.open, set(original.namelist()))
         for title, part in copied.items():
             if title in before and part in parts:
@@ -59,7 +67,13 @@ def finish_package(
             .replace(LOSS_TEXT_MARK.encode(), escape(losses).encode("utf-8"), 1)
             .replace(f'ht="{LOSS_HEIGHT_MARK}"'.encode(), f'ht="{height}"'.encode(), 1)
         )
-    _check_links(parts, shown)
+    if macro_enabled and "[Content_Types].xml" in parts:
+        # An .xlsm must say so, macros or not, or Excel refuses to open it.
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        )
+    _check_links(parts, shown, dangling)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as packed:
         for info in infos:
@@ -139,30 +153,43 @@ def _restore(xml: bytes, cached: dict[bytes, tuple[str | None, str]]) -> bytes:
     return _FORMULA_CELL.sub(put_back, xml)
 
 
-def _check_links(parts: dict[str, bytes], shown: str) -> None:
-    """Refuse the copy when a relationship points at a part the package does not have."""
-    folded = {n.casefold() for n in parts}
-    for name, data in parts.items():
-        if not name.endswith(".rels"):
-            continue
+def _dangling(rels: dict[str, bytes], names: set[str]) -> set[str]:
+    """The internal targets of *rels* parts that are not among *names* (compared without case)."""
+    folded = {n.casefold() for n in names}
+    missing = set()
+    for name, data in rels.items():
         base = posixpath.join(
             posixpath.dirname(posixpath.dirname(name)), posixpath.basename(name)[: -len(".rels")]
         )
-        for rel in ElementTree.fromstring(data).iter(_RELS):  # noqa: S314  # written by openpyxl
+        try:
+            found = ElementTree.fromstring(data).iter(_RELS)  # noqa: S314  # prolog checked
+        except ElementTree.ParseError:
+            continue
+        for rel in found:
             if rel.get("TargetMode") == "External":
                 continue
             target = _resolve(base, rel.get("Target") or "")
             if target.casefold() not in folded:
-                raise InputError(
-                    Issue(
-                        "not-a-workbook",
-                        Location(file=shown),
-                        {
-                            "path": shown,
-                            "reason": {
-                                "zh": f"标注副本中 {name} 指向缺失的部件 {target},副本未写出",
-                                "en": f"in the annotated copy, {name} points at the missing part {target}; no copy was written",
-                            },
-                        },
-                    )
-                )
+                missing.add(target.casefold())
+    return missing
+
+
+def _check_links(parts: dict[str, bytes], shown: str, allowed: set[str]) -> None:
+    """Refuse the copy when a relationship points at a part the package does not have (unless
+    the original's did too: *allowed*)."""
+    rels = {n: d for n, d in parts.items() if n.endswith(".rels")}
+    missing = sorted(_dangling(rels, set(parts)) - allowed)
+    if missing:
+        raise InputError(
+            Issue(
+                "not-a-workbook",
+                Location(file=shown),
+                {
+                    "path": shown,
+                    "reason": {
+                        "zh": f"标注副本中的链接指向缺失的部件 {missing[0]},副本未写出",
+                        "en": f"in the annotated copy, a link points at the missing part {missing[0]}; no copy was written",
+                    },
+                },
+            )
+        )
