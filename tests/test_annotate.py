@@ -180,7 +180,7 @@ def test_summary_sheet_counts_and_chart(cli: Cli, submission: Path, tmp_path: Pa
     cells = [[c.value for c in row] for row in ws.iter_rows(max_col=8)]
     assert (
         cells[2][0]
-        == f"结论:{N - 8}/{N} 项达标;未达标 5,未填报 1,数据有误 2;数据问题:错误 2,警告 0。"
+        == f"结论：{N - 8}/{N} 项达标；未达标 5，未填报 1，数据有误 2；数据问题：错误 2，警告 0。"
     )
     start = next(n for n, row in enumerate(cells) if row[0] == "领域")
     assert cells[start][:7] == ["领域", "牵头部门", "达标", "未达标", "未填报", "数据有误", "合计"]
@@ -307,13 +307,13 @@ def test_rows_that_match_no_indicator_are_marked(cli: Cli, tmp_path: Path) -> No
         for r in (2, N + 2, N + 3)
     }
     assert marks == {
-        2: ("PRD-01", "! 数据有误", f"✖ 指标重复填报 (数据!A{N + 3})"),
+        2: ("PRD-01", "! 数据有误", f"✖ 指标重复填报（数据!A{N + 3})"),
         N + 2: ("PRD-07", "! 数据有误", "✖ 未知指标代码"),
         N + 3: ("PRD-01", "! 数据有误", "✖ 指标重复填报"),
     }
     assert ws[f"A{N + 2}"].comment.text == (
-        "✖ 错误 [unknown-indicator]\n指标代码“PRD-07”不在目录中,是否为 PRD-04?\n"
-        "→ 改为目录中的代码(qcity catalogue 可列出全部)"
+        "✖ 错误 [unknown-indicator]\n指标代码“PRD-07”不在目录中，是否为 PRD-04?\n"
+        "→ 改为目录中的代码（qcity catalogue 可列出全部）"
     )
 
 
@@ -370,7 +370,7 @@ def test_usage_errors(cli: Cli, submission: Path, tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "out.xlsx"
     run = cli("check", submission, "--annotate", missing)
     assert run.exit_code == 2
-    assert "无法写入输出文件:文件夹不存在（ENOENT）  [output-not-writable]" in run.stderr
+    assert "无法写入输出文件：文件夹不存在（ENOENT）  [output-not-writable]" in run.stderr
     assert run.stdout == ""  # refused before the report was printed
     assert not list(tmp_path.glob("**/.out.xlsx.*"))
 

@@ -139,8 +139,8 @@ def test_text_report_has_a_row_per_file(
         "按领域汇总",
     ]
     assert lines[-1] == (
-        f"结论:4 个文件,已检查 3,无法读取 1;指标 {3 * N - 3}/{3 * N} 项达标,未达标 1,未填报 1,数据有误 1;"
-        "数据问题:错误 2,警告 0;最差退出码 3。"
+        f"结论：4 个文件，已检查 3，无法读取 1；指标 {3 * N - 3}/{3 * N} 项达标，未达标 1，未填报 1，数据有误 1;"
+        "数据问题：错误 2，警告 0；最差退出码 3。"
     )
     failed = run.stdout.split("无法读取的文件（1）\n", 1)[1].splitlines()[:2]
     assert failed == [
@@ -289,9 +289,9 @@ def test_the_reporting_unit_comes_from_its_cell_or_the_file_name(
 ) -> None:
     cases: list[tuple[list[list[Any]], str | None]] = [
         ([["填报单位", "市质监局"]], "市质监局"),
-        ([["填报单位:市建委    报告期:2015年6月"]], "市建委"),
+        ([["填报单位：市建委    报告期：2015年6月"]], "市建委"),
         ([["Reported by", "Municipal Bureau"]], "Municipal Bureau"),
-        ([["单位:", "not a label we read"]], None),
+        ([["单位：", "not a label we read"]], None),
         ([["Unit prices are in yuan"]], None),
         ([], None),
     ]

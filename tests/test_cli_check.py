@@ -40,7 +40,7 @@ def test_example_text_report(cli: Cli) -> None:
     out = run.stdout
     assert "质量强市指标检查" in out
     assert "产品质量 · 牵头部门 市质监局" in out
-    assert f"结论:{N - 7}/{N} 项达标;未达标 7,未填报 0,数据有误 0;数据问题:错误 0,警告 0。" in out
+    assert f"结论：{N - 7}/{N} 项达标；未达标 7，未填报 0，数据有误 0；数据问题：错误 0，警告 0。" in out
     for line in (
         "ECO-01   生产总值年均增长",
         "≥ 11%",
@@ -101,7 +101,7 @@ def test_example_json_shape(cli: Cli) -> None:
     assert eco01["gap_text"] == "−0.1 个百分点"
     assert eco01["location"]["sheet"] == "数据"
     assert eco01["location"]["cell"] == "E22"
-    assert eco01["source"] == {"clause": "二(二)5", "quote": "生产总值年均增长11%以上"}
+    assert eco01["source"] == {"clause": "二（二）5", "quote": "生产总值年均增长11%以上"}
     prd02 = indicator(data, "PRD-02")
     assert prd02["notation"] == "fraction"
     assert prd02["value"] == pytest.approx(93.41666, abs=1e-4)
@@ -125,7 +125,7 @@ def test_example_json_shape(cli: Cli) -> None:
 def test_exit_0_when_all_met(cli: Cli, make_submission: Make) -> None:
     run = cli("check", make_submission(all_met()))
     assert run.exit_code == 0, run.output
-    assert f"结论:{N}/{N} 项达标" in run.stdout
+    assert f"结论：{N}/{N} 项达标" in run.stdout
 
 
 def test_exit_1_when_one_missing(cli: Cli, make_submission: Make) -> None:
@@ -156,7 +156,7 @@ def test_exit_3_when_one_invalid(cli: Cli, make_submission: Make) -> None:
     values = all_met() | {"PRD-02": "n/a"}
     run = cli("check", make_submission(values))
     assert run.exit_code == 3
-    assert f"结论:{N - 1}/{N} 项达标;未达标 0,未填报 0,数据有误 1" in run.stdout
+    assert f"结论：{N - 1}/{N} 项达标；未达标 0，未填报 0，数据有误 1" in run.stdout
 
 
 def test_exit_2_on_usage_errors(cli: Cli, tmp_path: Path) -> None:
@@ -287,7 +287,7 @@ def test_incomplete_fraction_beside_a_value_is_a_warning(cli: Cli, make_submissi
 
 
 def test_header_below_title_rows_with_merged_cells(cli: Cli, tmp_path: Path) -> None:
-    rows = [["西安市质量强市指标填报表"], ["填报单位:市质监局"], [], *data_rows({"PRD-02": 95})]
+    rows = [["西安市质量强市指标填报表"], ["填报单位：市质监局"], [], *data_rows({"PRD-02": 95})]
     path = write_workbook(
         tmp_path / "t.xlsx", {"数据": Sheet(rows=rows, merged=["A1:E1", "A2:E2"])}
     )

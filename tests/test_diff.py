@@ -71,9 +71,9 @@ def test_text_report(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert run.exit_code == 1
     lines = [line.rstrip() for line in run.stdout.splitlines()]
     assert lines == [
-        "质量强市指标进度对比 · 西安市创建全国质量强市示范城市工作方案(市政办发〔2014〕27号)",
-        "旧: 5月.xlsx · 新: 6月.xlsx · 指标目录: xian-quality-city-2014 v1.0.0",
-        f"新增未达标 2 · 变差 3 · 新增达标 2 · 改善 1 · 不变 {N - 8}  (✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误)",
+        "质量强市指标进度对比 · 西安市创建全国质量强市示范城市工作方案（市政办发〔2014〕27号）",
+        "旧： 5月.xlsx · 新： 6月.xlsx · 指标目录： xian-quality-city-2014 v1.0.0",
+        f"新增未达标 2 · 变差 3 · 新增达标 2 · 改善 1 · 不变 {N - 8}  (✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误）",
         "代码     指标                                      旧      新            变化   状态    结论",
         "─" * 100,
         "PRD-02   城市生产企业产品质量监督抽查合格率       95%   93.9%   −1.1 个百分点   ✔ → ✘   ⬇ 新增未达标",
@@ -86,7 +86,7 @@ def test_text_report(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         "ENV-05   县城污水集中处理率                         —     75%                   ○ → ✔   ⬆ 新增达标",
         "ENV-07   全市森林覆盖率                         45.2%     46%   +0.8 个百分点   ✘ → ✘   ↗ 改善",
         "",
-        f"结论:对比 1 个填报单位的 {N} 项指标;有 2 项由达标变为未达标。",
+        f"结论：对比 1 个填报单位的 {N} 项指标；有 2 项由达标变为未达标。",
     ]
 
 
@@ -111,7 +111,7 @@ def test_no_regression_exits_0(cli: Cli, tmp_path: Path) -> None:
     assert run.exit_code == 0, run.output
     assert (
         run.stdout.splitlines()[-1]
-        == f"结论:对比 1 个填报单位的 {N} 项指标;没有指标由达标变为未达标。"
+        == f"结论：对比 1 个填报单位的 {N} 项指标；没有指标由达标变为未达标。"
     )
 
 

@@ -83,7 +83,7 @@ def test_a_target_changed_without_a_new_version_is_still_named(
     )
     [issue] = drift_issues(cli, filled, "--catalogue", edited)
     assert issue["message"].endswith(
-        "现按 xian-quality-city-2014 v1.0.0 检查;变化:ECO-03 目标 ≥ 52%（约 53% ±1） → ≥ 51%（约 53% ±2）"
+        "现按 xian-quality-city-2014 v1.0.0 检查；变化：ECO-03 目标 ≥ 52%（约 53% ±1） → ≥ 51%（约 53% ±2）"
     )
 
 

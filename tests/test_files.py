@@ -29,7 +29,7 @@ def good_book(path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "name", ["my submission 2015.xlsx", "西安市质监局 填报(终稿).xlsx", "  leading spaces.xlsx"]
+    "name", ["my submission 2015.xlsx", "西安市质监局 填报（终稿）.xlsx", "  leading spaces.xlsx"]
 )
 def test_names_with_spaces_and_chinese(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
@@ -158,8 +158,8 @@ def test_interrupted_write_leaves_no_partial_file(
     run = cli("check", book, "--format", "json", "-o", out)
     assert run.exit_code == 2, run.output
     assert run.stderr.splitlines() == [
-        f"✖ 错误 {out}  无法写入输出文件:磁盘空间不足（ENOSPC）  [output-not-writable]",
-        "    → 检查输出文件夹是否存在、可写且有剩余空间,文件是否正被其他程序打开;已有的同名文件保持不变",
+        f"✖ 错误 {out}  无法写入输出文件：磁盘空间不足（ENOSPC）  [output-not-writable]",
+        "    → 检查输出文件夹是否存在、可写且有剩余空间，文件是否正被其他程序打开；已有的同名文件保持不变",
     ]
     # the old report is intact, the input untouched, and no temporary file is left behind
     assert {p.name: digest(p) for p in tmp_path.iterdir()} == before

@@ -65,7 +65,7 @@ def test_try_repo_on_a_repository_of_submissions(tmp_path: Path) -> None:
     ]
     assert "Failed" in check_block.splitlines()[0]
     assert "- exit code: 1" in check_block
-    assert f"结论:{N - 1}/{N} 项达标;未达标 1" in check_block  # 市建委.xlsx: PRD-02 is unmet
+    assert f"结论：{N - 1}/{N} 项达标；未达标 1" in check_block  # 市建委.xlsx: PRD-02 is unmet
     assert "PRD-02" in check_block
     validate_line = out.split("qcity validate (quality-city data)", 1)[1].splitlines()[0]
     assert "Passed" in validate_line  # an unmet target is not untrusted data
@@ -82,7 +82,7 @@ def test_hook_checks_every_file_and_exits_with_the_worst(
     assert only_good.stdout == ""  # silent on success, like any pre-commit hook
     run = cli("hook", good, unmet, tmp_path / "gone.xlsx")
     assert run.exit_code == 2  # a missing file is a usage error, and the others still ran
-    assert f"结论:{N - 1}/{N} 项达标;未达标 1" in run.stdout
+    assert f"结论：{N - 1}/{N} 项达标；未达标 1" in run.stdout
     assert "找不到文件  [file-not-found]" in run.stderr
     assert cli("hook", good, unmet, bad).exit_code == 3
     assert cli("hook", "--fail-on", "invalid", good, unmet).exit_code == 0

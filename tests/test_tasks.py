@@ -211,7 +211,7 @@ def test_the_text_report_has_a_tasks_section(cli: Cli, tmp_path: Path) -> None:
         "⚠ 警告 " + str(book) + ": 任务!C4  任务 T05 标为已完成，但没有填写证明材料  "
         "[task-done-without-evidence]" in lines
     )
-    assert lines[-1] == f"结论:{N}/{N} 项达标;未达标 0,未填报 0,数据有误 0;数据问题:错误 0,警告 1。"
+    assert lines[-1] == f"结论：{N}/{N} 项达标；未达标 0，未填报 0，数据有误 0；数据问题：错误 0，警告 1。"
 
 
 def test_fail_on_tasks_makes_overdue_tasks_count(cli: Cli, tmp_path: Path) -> None:
@@ -231,8 +231,8 @@ def test_fail_on_tasks_makes_overdue_tasks_count(cli: Cli, tmp_path: Path) -> No
     }  # fmt: skip
     text = cli("check", book, "--today", "2015-07-01", "--fail-on-tasks").stdout.splitlines()
     assert text[-2:] == [
-        f"结论:{N}/{N} 项达标;未达标 0,未填报 0,数据有误 0;数据问题:错误 0,警告 0。",
-        "任务:逾期 1 项,按 --fail-on-tasks 判为未完成。",
+        f"结论：{N}/{N} 项达标；未达标 0，未填报 0，数据有误 0；数据问题：错误 0，警告 0。",
+        "任务：逾期 1 项，按 --fail-on-tasks 判为未完成。",
     ]
     # an invalid figure still decides 3, whatever the tasks
     bad = workbook(tmp_path, [TASK_HEADER, ["T01", "已完成", "文件"]], name="bad.xlsx")
@@ -287,11 +287,11 @@ def test_junit_and_github_mark_overdue_tasks_by_policy(cli: Cli, tmp_path: Path)
     run = cli("check", book, "--format", "github", "--today", "2015-07-01")
     first = run.stdout.splitlines()[0]
     assert first == (
-        f"::warning file={book},title=T01 逾期 1 天 · 制定质量发展规划::"
-        "任务!B2: ◐ 进行中；时限 2015-06-30（四(二)）；逾期 1 天"
+        f"::warning file={book},title=T01 逾期 1 天 · 制定质量发展规划：："
+        "任务!B2: ◐ 进行中；时限 2015-06-30（四（二））；逾期 1 天"
     )
     assert run.stdout.splitlines()[-1] == (
-        "::notice title=qcity tasks::任务：0/11 项已完成；进行中 1，未开始 0，未填报 10；"
+        "::notice title=qcity tasks：：任务：0/11 项已完成；进行中 1，未开始 0，未填报 10；"
         "逾期 11（判定日期 2015-07-01）。"
     )
     enforced_run = cli(
