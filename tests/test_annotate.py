@@ -307,12 +307,12 @@ def test_rows_that_match_no_indicator_are_marked(cli: Cli, tmp_path: Path) -> No
         for r in (2, N + 2, N + 3)
     }
     assert marks == {
-        2: ("PRD-01", "! 数据有误", f"✖ 指标重复填报（数据!A{N + 3})"),
+        2: ("PRD-01", "! 数据有误", f"✖ 指标重复填报（数据!A{N + 3}）"),
         N + 2: ("PRD-07", "! 数据有误", "✖ 未知指标代码"),
         N + 3: ("PRD-01", "! 数据有误", "✖ 指标重复填报"),
     }
     assert ws[f"A{N + 2}"].comment.text == (
-        "✖ 错误 [unknown-indicator]\n指标代码“PRD-07”不在目录中，是否为 PRD-04?\n"
+        "✖ 错误 [unknown-indicator]\n指标代码“PRD-07”不在目录中，是否为 PRD-04？\n"
         "→ 改为目录中的代码（qcity catalogue 可列出全部）"
     )
 

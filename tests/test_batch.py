@@ -105,7 +105,7 @@ def test_a_broken_file_is_reported_and_the_others_are_checked(cli: Cli, returns:
     assert data["summary"] == {
         "files": 4, "checked": 3, "failed": 1, "skipped": 3, "exit_code": 3,
         "met": 3 * N - 3, "unmet": 1, "missing": 1, "invalid": 1, "total": 3 * N, "errors": 2,
-        "warnings": 0,
+        "warnings": 2,
     }  # fmt: skip
     product = data["areas"][0]
     assert (product["code"], product["met"], product["invalid"], product["total"]) == (
@@ -126,8 +126,8 @@ def test_text_report_has_a_row_per_file(
         "✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误",
         "填报单位   文件                           ✔   ✘   ○   !   错误/警告   退出码",
         "─" * 76,
-        f"市建委     2015-06/建委.xlsx          {N - 1}/{N}   1   0   0         0/0        1",
-        f"市质监局   2015-06/质监局.xlsx        {N}/{N}   0   0   0         0/0        0",
+        f"市建委     2015-06/建委.xlsx          {N - 1}/{N}   1   0   0         0/1        1",
+        f"市质监局   2015-06/质监局.xlsx        {N}/{N}   0   0   0         0/1        0",
         "碑林区     2015-06/区县/碑林区.xlsx       —                     1/0        3",
         f"雁塔区     2015-06/区县/雁塔区.xlsx   {N - 2}/{N}   0   1   1         1/0        3",
         "",
@@ -139,8 +139,8 @@ def test_text_report_has_a_row_per_file(
         "按领域汇总",
     ]
     assert lines[-1] == (
-        f"结论：4 个文件，已检查 3，无法读取 1；指标 {3 * N - 3}/{3 * N} 项达标，未达标 1，未填报 1，数据有误 1;"
-        "数据问题：错误 2，警告 0；最差退出码 3。"
+        f"结论：4 个文件，已检查 3，无法读取 1；指标 {3 * N - 3}/{3 * N} 项达标，未达标 1，未填报 1，数据有误 1；"
+        "数据问题：错误 2，警告 2；最差退出码 3。"
     )
     failed = run.stdout.split("无法读取的文件（1）\n", 1)[1].splitlines()[:2]
     assert failed == [
@@ -215,7 +215,7 @@ def test_junit_has_a_suite_per_file(cli: Cli, returns: Path) -> None:
         in run.stdout
     )
     assert (
-        f'<testsuite name="市建委 · {returns}/建委.xlsx" tests="{N}" failures="1" errors="0"'
+        f'<testsuite name="市建委 · {returns}/建委.xlsx" tests="{N + 1}" failures="1" errors="0"'
         in (run.stdout)
     )
 

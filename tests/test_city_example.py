@@ -151,4 +151,4 @@ def test_gaps_of_a_strict_target_ask_for_one_step_beyond_it(cli: Cli) -> None:
     lines = run.stdout.splitlines()
     at = next(n for n, line in enumerate(lines) if "SRV-01" in line)
     # 82 against 超过82分, judged to 1 decimal: 82.1 is the least that exceeds it
-    assert lines[at + 1].strip() == "→ 还需提高 0.1,达到 82.1分"
+    assert lines[at + 1].strip() == "→ 还需提高 0.1，达到 82.1分"

@@ -101,7 +101,7 @@ def test_example_json_shape(cli: Cli) -> None:
     assert eco01["gap_text"] == "−0.1 个百分点"
     assert eco01["location"]["sheet"] == "数据"
     assert eco01["location"]["cell"] == "E22"
-    assert eco01["source"] == {"clause": "二（二）5", "quote": "生产总值年均增长11%以上"}
+    assert eco01["source"] == {"clause": "二(二)5", "quote": "生产总值年均增长11%以上"}
     prd02 = indicator(data, "PRD-02")
     assert prd02["notation"] == "fraction"
     assert prd02["value"] == pytest.approx(93.41666, abs=1e-4)

@@ -72,8 +72,8 @@ def test_text_report(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     lines = [line.rstrip() for line in run.stdout.splitlines()]
     assert lines == [
         "质量强市指标进度对比 · 西安市创建全国质量强市示范城市工作方案（市政办发〔2014〕27号）",
-        "旧： 5月.xlsx · 新： 6月.xlsx · 指标目录： xian-quality-city-2014 v1.0.0",
-        f"新增未达标 2 · 变差 3 · 新增达标 2 · 改善 1 · 不变 {N - 8}  (✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误）",
+        "旧：5月.xlsx · 新：6月.xlsx · 指标目录：xian-quality-city-2014 v1.0.0",
+        f"新增未达标 2 · 变差 3 · 新增达标 2 · 改善 1 · 不变 {N - 8}  (✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误)",
         "代码     指标                                      旧      新            变化   状态    结论",
         "─" * 100,
         "PRD-02   城市生产企业产品质量监督抽查合格率       95%   93.9%   −1.1 个百分点   ✔ → ✘   ⬇ 新增未达标",

@@ -240,7 +240,29 @@ def sheets(draw: st.DrawFn) -> dict[str, Sheet]:
 @given(book=sheets())
 def test_random_workbooks_read_the_same(book: dict[str, Sheet], tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "random.xlsx", book)
-    assert compare(path) == "ok"
+    if _date_out_of_range(book):
+        # Past 9999-12-31 a date-formatted number is no date: the fast reader hands the file to
+        # openpyxl (which warns and keeps the number), so the check reads it the same way.
+        assert outcome(path, fast_book) == ("unsupported", "a date out of range")
+    else:
+        assert compare(path) == "ok"
+
+
+def _date_out_of_range(book: dict[str, Sheet]) -> bool:
+    """Whether a number in a date or duration cell lies outside what Python's dates can hold
+    (Excel's dates end at 9999-12-31; a timedelta at 999,999,999 days)."""
+    for sheet in book.values():
+        for coordinate, fmt in sheet.formats.items():
+            limit = 2958465 if "yy" in fmt else 999_999_999 if "[h]" in fmt else None
+            if limit is None:
+                continue
+            column, row = ord(coordinate[0]) - ord("A"), int(coordinate[1:]) - 1
+            cells = sheet.rows[row] if row < len(sheet.rows) else []
+            value = cells[column] if column < len(cells) else None
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if number and not 0 <= value <= limit:
+                return True
+    return False
 
 
 # --- part names and Strict OOXML ------------------------------------------------------------------

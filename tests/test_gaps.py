@@ -132,7 +132,7 @@ def test_the_command_text(cli: Cli, make_submission: Make) -> None:
     assert run.exit_code == 1, run.output
     assert run.stdout.splitlines()[1:] == [
         f"文件：{path} · 工作表：数据 · 日期：2015-06-01",
-        "下一节点：四（三） 巩固提高，通过省政府预验收（2015-07-01 至 2015-07-31），还有 30 天",
+        "下一节点：四(三) 巩固提高,通过省政府预验收（2015-07-01 至 2015-07-31），还有 30 天",
         "",
         "市质监局 西安市质量技术监督局（1 项）",
         "  ✘ 未达标  PRD-02 城市生产企业产品质量监督抽查合格率 · 93.42%* / 目标 ≥ 94% · −0.58 个百分点",
@@ -156,7 +156,7 @@ def test_english_and_yes_no(cli: Cli, make_submission: Make) -> None:
     assert run.exit_code == 1
     out = run.stdout
     assert (
-        "Every milestone has passed: the last, 四（四） Pass the national inspection and complete "
+        "Every milestone has passed: the last, 四(四) Pass the national inspection and complete "
         "the work (2015-08-01 to 2015-10-31), ended 1 days ago" in out
     )
     assert "      → must become yes (now no)" in out

@@ -287,11 +287,11 @@ def test_junit_and_github_mark_overdue_tasks_by_policy(cli: Cli, tmp_path: Path)
     run = cli("check", book, "--format", "github", "--today", "2015-07-01")
     first = run.stdout.splitlines()[0]
     assert first == (
-        f"::warning file={book},title=T01 逾期 1 天 · 制定质量发展规划：："
-        "任务!B2: ◐ 进行中；时限 2015-06-30（四（二））；逾期 1 天"
+        f"::warning file={book},title=T01 逾期 1 天 · 制定质量发展规划::"
+        "任务!B2: ◐ 进行中；时限 2015-06-30（四(二)）；逾期 1 天"
     )
     assert run.stdout.splitlines()[-1] == (
-        "::notice title=qcity tasks：：任务：0/11 项已完成；进行中 1，未开始 0，未填报 10；"
+        "::notice title=qcity tasks::任务：0/11 项已完成；进行中 1，未开始 0，未填报 10；"
         "逾期 11（判定日期 2015-07-01）。"
     )
     enforced_run = cli(
