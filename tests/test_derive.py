@@ -308,7 +308,9 @@ def test_zero_base_intensity(cli: Cli, tmp_path: Path) -> None:
     series = dict(FULL) | {"ENERGY": [0, None, None, None, None, 1771.25]}
     data = report(cli, workbook(tmp_path, {}, series))
     (zero,) = [i for i in data["issues"] if i["code"] == "zero-divisor"]
-    assert zero["message"] == ("2010 年的强度 0 / 3000为 0，不能作除数，ENV-01 无法计算；也没有填报值")
+    assert zero["message"] == (
+        "2010 年的强度 0 / 3000为 0，不能作除数，ENV-01 无法计算；也没有填报值"
+    )
     assert zero["location"]["cell"] == "D5"
 
 
