@@ -169,7 +169,7 @@ def test_every_kind_from_the_series_sheet(cli: Cli, tmp_path: Path) -> None:
     ]
     assert eco04["formula"] == "URBAN_INCOME / RURAL_INCOME"
     assert eco04["bases"] == [
-        "ECO-04 所用城镇居民人均可支配收入的口径：城镇居民人均可支配收入（城乡一体化住户调查）（2013 年城乡住户调查一体化改革后的口径）",
+        "ECO-04 所用城镇居民人均可支配收入的口径：城镇居民人均可支配收入(城乡一体化住户调查)（2013 年城乡住户调查一体化改革后的口径）",
         "ECO-04 所用农村居民人均收入的口径：农村居民人均可支配收入（2013 年城乡住户调查一体化改革后的口径）",
     ]
     assert entry(data, "PRD-01")["derived"] is None  # a rate of the data sheet's own columns
@@ -232,7 +232,7 @@ def test_inconsistent_reported_value(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, path)
     assert issues(data) == [("inconsistent-value", "B2", "ECO-04")]
     assert data["issues"][0]["message"] == (
-        f"填报值 2.6（{path}: 数据!B2）与 URBAN_INCOME/RURAL_INCOME 2015 （序列!I10, 序列!I11) "
+        f"填报值 2.6（{path}: 数据!B2）与 URBAN_INCOME/RURAL_INCOME 2015 (序列!I10, 序列!I11) "
         "算得的 2.47 不一致"
     )
     found = entry(data, "ECO-04")
@@ -242,14 +242,14 @@ def test_inconsistent_reported_value(cli: Cli, tmp_path: Path) -> None:
     en = cli("check", path, "--format", "json", "--lang", "en")
     assert json.loads(en.stdout)["issues"][0]["message"] == (
         f"reported 2.6 ({path}: 数据!B2) differs from 2.47 computed from "
-        "URBAN_INCOME/RURAL_INCOME 2015 （序列!I10, 序列!I11)"
+        "URBAN_INCOME/RURAL_INCOME 2015 (序列!I10, 序列!I11)"
     )
 
 
 def test_inconsistent_growth_names_every_cell(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, workbook(tmp_path, {"ECO-01": 12.5}))
     assert data["issues"][0]["message"].endswith(
-        "与 GDP_REAL_GROWTH/GDP_CONST 2010–2015 （序列!E3, 序列!F3, 序列!G3, 序列!H3, 序列!I3, "
+        "与 GDP_REAL_GROWTH/GDP_CONST 2010–2015 (序列!E3, 序列!F3, 序列!G3, 序列!H3, 序列!I3, "
         "序列!D4, 序列!I4) 算得的 10.94 不一致"
     )
 
@@ -308,7 +308,9 @@ def test_zero_base_intensity(cli: Cli, tmp_path: Path) -> None:
     series = dict(FULL) | {"ENERGY": [0, None, None, None, None, 1771.25]}
     data = report(cli, workbook(tmp_path, {}, series))
     (zero,) = [i for i in data["issues"] if i["code"] == "zero-divisor"]
-    assert zero["message"] == ("2010 年的强度 0 / 3000为 0，不能作除数，ENV-01 无法计算；也没有填报值")
+    assert zero["message"] == (
+        "2010 年的强度 0 / 3000为 0，不能作除数，ENV-01 无法计算；也没有填报值"
+    )
     assert zero["location"]["cell"] == "D5"
 
 
@@ -328,7 +330,7 @@ def test_negative_and_impossible_figures_are_refused_at_their_cells(
     data = report(cli, workbook(tmp_path, {"ECO-01": 10.9}, series))
     assert [(i["code"], i["location"]["cell"], i["message"]) for i in data["issues"]] == [
         ("out-of-range", "I2", "-5810 超出该指标可取的范围 [0, 10^15)"),
-        ("out-of-range", "G3", "-100 超出该指标可取的范围（−100, +∞)"),
+        ("out-of-range", "G3", "-100 超出该指标可取的范围 (−100, +∞)"),
     ]
     # no second issue about missing figures: the cells' own issues say why
     assert entry(data, "ECO-01")["status"] == "unmet"

@@ -24,7 +24,7 @@ def test_eco04_on_the_public_sample(cli: Cli) -> None:
     assert run.exit_code == 0, run.output
     assert lines(run) == [
         "ECO-04 城镇居民人均可支配收入与农村居民人均收入之比",
-        "目标 ≤ 2.6∶1 · 依据 二（二）5“城镇居民人均可支配收入与农村居民人均收入控制在2.6∶1以内”",
+        "目标 ≤ 2.6∶1 · 依据 二(二)5“城镇居民人均可支配收入与农村居民人均收入控制在2.6∶1以内”",
         "文件 data/xian-2015-public.xlsx · 报告年份 2015（报告期 数据!B2）",
         "",
         "由序列计算（ratio）：URBAN_INCOME / RURAL_INCOME",
@@ -32,17 +32,17 @@ def test_eco04_on_the_public_sample(cli: Cli) -> None:
         "    口径：未注明口径",
         "  RURAL_INCOME 农村居民人均收入 2015 = 15778 元  序列!J12",
         "    口径：农民人均纯收入（2013 年城乡住户调查一体化改革前的口径）",
-        "  ECO-04 = 39007 （序列!J11) / 15778 （序列!J12) = 2.47 ≤ 2.6 达标",
+        "  ECO-04 = 39007（序列!J11） / 15778（序列!J12） = 2.47 ≤ 2.6 达标",
         "  未舍入 2.472239827608… → 四舍五入到 2 位小数（唯一一次舍入）= 2.47",
-        "填报值 未填报（数据!E25)",
-        "判定 ✔ 达标 · 按计算值 2.47∶1 · 差距 −0.13（相对上限 2.6∶1)",
+        "填报值 未填报（数据!E25）",
+        "判定 ✔ 达标 · 按计算值 2.47∶1 · 差距 −0.13（相对上限 2.6∶1）",
         "",
-        "数据问题（1)",
+        "数据问题（1）",
         "⚠ 警告 data/xian-2015-public.xlsx: 序列!J11  URBAN_INCOME 未注明口径（城镇居民人均可支配收入"
-        "（城乡一体化住户调查）、城镇居民人均可支配收入（城镇住户调查）），ECO-04 用的是哪种收入无从说明"
+        "(城乡一体化住户调查)、城镇居民人均可支配收入(城镇住户调查)），ECO-04 用的是哪种收入无从说明"
         "  [basis-unstated]",
-        "    → 在“口径”列写明 城镇居民人均可支配收入（城乡一体化住户调查）、城镇居民人均可支配收入"
-        "（城镇住户调查） 之一",
+        "    → 在“口径”列写明 城镇居民人均可支配收入(城乡一体化住户调查)、城镇居民人均可支配收入"
+        "(城镇住户调查) 之一",
     ]
     assert digest(PUBLIC) == before
 
@@ -57,19 +57,19 @@ def test_english(cli: Cli) -> None:
         "    basis: basis not stated",
         "  RURAL_INCOME Rural income per head 2015 = 15778 yuan  序列!J12",
         "    basis: rural net income per head (the basis before the 2013 household-survey reform)",
-        "  ECO-04 = 39007 （序列!J11) / 15778 （序列!J12) = 2.47 ≤ 2.6 met",
+        "  ECO-04 = 39007 (序列!J11) / 15778 (序列!J12) = 2.47 ≤ 2.6 met",
         "  unrounded 2.472239827608… → rounded half up to 2 decimals (the one rounding) = 2.47",
-        "Reported: nothing （数据!E25)",
+        "Reported: nothing (数据!E25)",
         "Verdict ✔ met · on the derived 2.47∶1 · gap 0.13 under the 2.6 ceiling",
     ]
-    assert out[2] == f"File {PUBLIC} · report year 2015 （报告期（period) at 数据!B2)"
+    assert out[2] == f"File {PUBLIC} · report year 2015 (报告期 (period) at 数据!B2)"
 
 
 def test_growth_with_missing_years_falls_back(cli: Cli) -> None:
     run = cli("explain", "ECO-01", PUBLIC)
     assert run.exit_code == 1
     assert lines(run)[4:] == [
-        "由序列计算（cagr_of_rates）：（（Π (1 + GDP_REAL_GROWTH_y / 100), y = 2011…2015)^(1/5) − 1) × 100",
+        "由序列计算（cagr_of_rates）：((Π (1 + GDP_REAL_GROWTH_y / 100), y = 2011…2015)^(1/5) − 1) × 100",
         "  GDP_REAL_GROWTH 地区生产总值实际增长率 2014 = 9.9%  序列!I4",
         "  GDP_REAL_GROWTH 地区生产总值实际增长率 2015 = 8.2%  序列!J4",
         "  缺少 GDP_REAL_GROWTH 2011（序列!F4）、GDP_REAL_GROWTH 2012（序列!G4）、"
@@ -98,8 +98,8 @@ def test_growth_with_missing_years_falls_back(cli: Cli) -> None:
             "ENV-01",
             [
                 "  I = ENERGY / GDP_CONST，不先舍入",
-                "  I_2015 = 1771.25 （序列!I5) / 5041.25 （序列!I4) = 0.351351351351…",
-                "  I_2010 = 1234 （序列!D5) / 3000 （序列!D4) = 0.411333333333…",
+                "  I_2015 = 1771.25（序列!I5） / 5041.25（序列!I4） = 0.351351351351…",
+                "  I_2010 = 1234（序列!D5） / 3000（序列!D4） = 0.411333333333…",
                 "  ENV-01 = (1 − I_2015 / I_2010) × 100 = 14.58% ≥ 13% 达标",
                 "  未舍入 14.582329493188… → 四舍五入到 2 位小数（唯一一次舍入）= 14.58",
             ],
@@ -107,7 +107,7 @@ def test_growth_with_missing_years_falls_back(cli: Cli) -> None:
         (
             "ECO-02",
             [
-                "  ECO-02 = ((650.91 （序列!I7) / 241.6 （序列!D7))^(1/5) − 1) × 100",
+                "  ECO-02 = ((650.91（序列!I7） / 241.6（序列!D7）)^(1/5) − 1) × 100",
                 "         = (2.694163907285…^(1/5) − 1) × 100 = 21.92% ≥ 16% 达标",
             ],
         ),
@@ -132,12 +132,12 @@ def test_each_kind_step_by_step(cli: Cli, tmp_path: Path, code: str, expected: l
 def test_inputs_are_listed_with_units_and_cells(cli: Cli, tmp_path: Path) -> None:
     out = lines(cli("explain", "ENV-02", workbook(tmp_path)))
     assert out[4:9] == [
-        "由序列计算（intensity_reduction）：（1 − (CO2_2015 / GDP_CONST_2015) / "
+        "由序列计算（intensity_reduction）：(1 − (CO2_2015 / GDP_CONST_2015) / "
         "(CO2_2010 / GDP_CONST_2010)) × 100",
         "  CO2 二氧化碳排放量 2010 = 6000 万吨  序列!D6",
         "  CO2 二氧化碳排放量 2015 = 8992.5 万吨  序列!I6",
-        "  GDP_CONST 地区生产总值（2010年不变价） 2010 = 3000 亿元  序列!D4",
-        "  GDP_CONST 地区生产总值（2010年不变价） 2015 = 5041.25 亿元  序列!I4",
+        "  GDP_CONST 地区生产总值(2010年不变价) 2010 = 3000 亿元  序列!D4",
+        "  GDP_CONST 地区生产总值(2010年不变价) 2015 = 5041.25 亿元  序列!I4",
     ]
 
 
@@ -146,9 +146,9 @@ def test_rate_from_the_data_sheet(cli: Cli) -> None:
     assert out[2] == "文件 " + str(EXAMPLE)  # no series sheet: no report year
     assert out[4:] == [
         "由分子/分母计算：分子 / 分母 × 100",
-        "  PRD-02 = 1121 （数据!F5) / 1200 （数据!G5) × 100 = 93.42% < 94% 未达标",
+        "  PRD-02 = 1121（数据!F5） / 1200（数据!G5） × 100 = 93.42% < 94% 未达标",
         "  未舍入 93.416666666667… → 四舍五入到 2 位小数（唯一一次舍入）= 93.42",
-        "填报值 未填报（数据!E5)",
+        "填报值 未填报（数据!E5）",
         "判定 ✘ 未达标 · 按分子/分母 93.42% · 差距 −0.58 个百分点",
     ]
     out = lines(cli("explain", "CON-02", EXAMPLE))

@@ -48,7 +48,7 @@ def test_statuses(cli: Callable[..., Run]) -> None:
     eco04 = next(i for i in data["indicators"] if i["code"] == "ECO-04")
     assert (eco04["notation"], eco04["judged"]) == ("derived", 2.47)
     assert eco04["derived"]["inputs"][1]["basis"] == "net"  # published as 农民人均纯收入
-    assert data["report_year"]["text"] == "2015（报告期 数据!B2)"
+    assert data["report_year"]["text"] == "2015（报告期 数据!B2）"
     # ENV-04/05 are empty: the only figures found are of 2013 (issue 12)
     assert statuses["ENV-04"] == statuses["ENV-05"] == "missing"
     assert [(i["code"], i["indicator"], i["severity"]) for i in data["issues"]] == [
@@ -95,7 +95,7 @@ def test_every_figure_names_its_source() -> None:
 
 
 def test_unverified_figures_are_not_in_the_sample() -> None:
-    # GDP 2012 (4,369.37 亿元， +11.8%) was listed in the issue but could not be checked
+    # GDP 2012 (4,369.37 亿元, +11.8%) was listed in the issue but could not be checked
     # against a source; it stays out rather than be copied unchecked.
     wb = load_workbook(PUBLIC)
     values = {c.value for row in wb["序列"].iter_rows() for c in row}

@@ -48,8 +48,8 @@ def test_codes_aliases_and_year_headers(cli: Cli, tmp_path: Path) -> None:
         (
             "basis-unstated",
             "C3",
-            "URBAN_INCOME 未注明口径（城镇居民人均可支配收入（城乡一体化住户调查）、"
-            "城镇居民人均可支配收入（城镇住户调查）），ECO-04 用的是哪种收入无从说明",
+            "URBAN_INCOME 未注明口径（城镇居民人均可支配收入(城乡一体化住户调查)、"
+            "城镇居民人均可支配收入(城镇住户调查)），ECO-04 用的是哪种收入无从说明",
         ),
         (
             "basis-unstated",
@@ -90,7 +90,7 @@ def test_unit_must_be_the_catalogues(cli: Cli, tmp_path: Path) -> None:
     rows = series_rows(
         [2015],
         {"GDP": [58100300], "LEADING_VA": [3000], "RND": [290.5]},
-        units={"GDP": "万元", "LEADING_VA": "（亿元）", "RND": "亿"},
+        units={"GDP": "万元", "LEADING_VA": "(亿元)", "RND": "亿"},
     )
     data = report(cli, book(tmp_path, rows))
     assert found(data)[0] == (
@@ -177,7 +177,7 @@ def test_series_sheet_without_years(cli: Cli, tmp_path: Path) -> None:
 def test_duplicate_year_column(cli: Cli, tmp_path: Path) -> None:
     rows = [
         ["序列代码", 2015, "2015年"],
-        ["城镇居民人均可支配收入（城镇住户调查）", 39007, 1],
+        ["城镇居民人均可支配收入(城镇住户调查)", 39007, 1],
         ["农民人均纯收入", 15778, 1],
     ]
     data = report(cli, book(tmp_path, rows))
@@ -227,7 +227,7 @@ def series_to_2016() -> list[list[Any]]:
     return series_rows(
         [2014, 2015, 2016],
         {
-            "城镇居民人均可支配收入（城镇住户调查）": [35000, 39007, None],
+            "城镇居民人均可支配收入(城镇住户调查)": [35000, 39007, None],
             "农民人均纯收入": [14000, 15778, None],
         },
     )
@@ -243,8 +243,8 @@ def test_latest_year_holding_figures(cli: Cli, tmp_path: Path) -> None:
     ("above", "cell", "year"),
     [
         ([["报告期", 2014]], "B1", 2014),
-        ([["报告期：", "2014年"]], "B1", 2014),
-        ([["填报单位：某局    报告期：2014年6月"]], "A1", 2014),
+        ([["报告期:", "2014年"]], "B1", 2014),
+        ([["填报单位:某局    报告期:2014年6月"]], "A1", 2014),
         ([["Report period", dt.datetime(2014, 12, 31)]], "B1", 2014),
     ],
 )

@@ -94,7 +94,7 @@ def test_the_data_sheet_follows_the_contract(template_zh: Path, catalogue: Catal
         "≥ 94%",
         "市质监局",
     ]
-    assert rows["ECO-04"][2:4] == ["比值（X∶1)", "≤ 2.6∶1"]
+    assert rows["ECO-04"][2:4] == ["比值（X∶1）", "≤ 2.6∶1"]
     assert rows["ECO-03"][3] == "≥ 52%（约 53% ±1）"  # what is judged, and why
     assert rows["ENV-03"][2:4] == ["是/否", "是"]
     # "= 100%" starts with "=": it must be stored as text, not turned into a formula.
@@ -164,10 +164,10 @@ def test_value_cells_carry_data_validation(template_zh: Path) -> None:
     assert prd02.errorStyle == "stop" and prd02.showErrorMessage and prd02.showInputMessage
     assert prd02.promptTitle == "PRD-02 ≥ 94%"
     assert prd02.prompt == (
-        "目标 ≥ 94%\n填百分数：95.3 或 95.3%\n依据 二（二）1：城市生产企业产品质量监督抽查合格率达到94%以上"
+        "目标 ≥ 94%\n填百分数：95.3 或 95.3%\n依据 二(二)1：城市生产企业产品质量监督抽查合格率达到94%以上"
     )
     env03 = validation_of(ws, f"F{row_of(ws, 'ENV-03')}")
-    assert (env03.type, env03.formula1) == ("list", '"是，否"')
+    assert (env03.type, env03.formula1) == ("list", '"是,否"')
     srv01 = validation_of(ws, f"F{row_of(ws, 'SRV-01')}")
     assert (srv01.type, srv01.operator, srv01.formula1) == ("whole", "greaterThanOrEqual", "0")
     eco01 = validation_of(ws, f"F{row_of(ws, 'ECO-01')}")  # growth may be negative
@@ -194,10 +194,10 @@ def test_instructions_sheet(template_zh: Path) -> None:
         "百分数，带不带 % 都可",  # each kind of figure
         "约95%、95%以上、95,3",  # what is refused
         "2014年2月 — 2014年5月",  # the plan's phases with their months
-        "全力迎检，全面完成创建任务（2015年8月—10月，共3个月）",
+        "全力迎检,全面完成创建任务(2015年8月—10月,共3个月)",
         "2015年7月",
         "qcity check 文件名.xlsx",  # how to check it
-        "方案为“建成一批”，未给数量",  # an indicator's note
+        "方案为“建成一批”,未给数量",  # an indicator's note
     ):
         assert expected in text, expected
 
@@ -246,7 +246,7 @@ def test_lead_limits_the_rows(cli: Cli, tmp_path: Path) -> None:
     ws = load_workbook(path)["数据"]
     codes = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1)]
     assert codes == ["PRD-01", "PRD-02", "PRD-03", "PRD-04", "SRV-01", "SRV-02", "SRV-03", "SAF-01"]
-    assert read_submission(path).properties["qcity.leads"] == "市商务局；市质监局"
+    assert read_submission(path).properties["qcity.leads"] == "市商务局;市质监局"
     help_text = " ".join(
         str(c.value) for row in load_workbook(path)["说明"].iter_rows() for c in row if c.value
     )
@@ -367,8 +367,8 @@ def test_the_tasks_sheet(template_zh: Path, catalogue: Catalogue) -> None:
         "T01",
         "制定质量发展规划",
         "—",
-        "2015-06-30（四（二））",
-        "出台《西安市质量发展规划（2014—2020年）》；每年度的质量强市行动计划",
+        "2015-06-30(四(二))",
+        "出台《西安市质量发展规划(2014—2020年)》;每年度的质量强市行动计划",
     ]
     assert rows["T05"][2] == "市质监局"
     assert "12315、12365、12312、12331、12319、12369、12343" in str(rows["T10"][4])
@@ -376,7 +376,7 @@ def test_the_tasks_sheet(template_zh: Path, catalogue: Catalogue) -> None:
     status = validation_of(ws, "F4")
     assert (status.type, status.formula1, status.errorStyle) == (
         "list",
-        '"未开始，进行中，已完成"',
+        '"未开始,进行中,已完成"',
         "stop",
     )
     assert status.sqref == validation_of(ws, "F14").sqref  # one drop-down for every task
@@ -397,7 +397,7 @@ def test_the_instructions_explain_the_tasks_and_the_phases(template_zh: Path) ->
     ws = load_workbook(template_zh)["说明"]
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     assert "6. 在“任务”工作表填写各项工作任务的进展" in text
-    assert "◆ 巩固提高，通过省政府预验收" in text  # an acceptance milestone is marked
+    assert "◆ 巩固提高,通过省政府预验收" in text  # an acceptance milestone is marked
     assert "· 以市政府名义向国家质检总局提出验收申请" in text  # what the phase must produce
 
 
@@ -453,7 +453,7 @@ def test_english_tasks_sheet(cli: Cli, tmp_path: Path) -> None:
     ]  # fmt: skip
     assert [c.value for c in ws[8]][:4] == [
         "T05", "Raise product quality markedly", "Xi'an Bureau of Quality and Technical Supervision",
-        "2015-06-30 （四（二））",
+        "2015-06-30 (四(二))",
     ]  # fmt: skip
     assert validation_of(ws, "F4").formula1 == '"not started,in progress,done"'
     filled = fill_tasks(path, {"T05": ("in progress",)}, tmp_path / "filled.xlsx")
