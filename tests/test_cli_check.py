@@ -40,7 +40,10 @@ def test_example_text_report(cli: Cli) -> None:
     out = run.stdout
     assert "质量强市指标检查" in out
     assert "产品质量 · 牵头部门 市质监局" in out
-    assert f"结论：{N - 7}/{N} 项达标；未达标 7，未填报 0，数据有误 0；数据问题：错误 0，警告 0。" in out
+    assert (
+        f"结论：{N - 7}/{N} 项达标；未达标 7，未填报 0，数据有误 0；数据问题：错误 0，警告 0。"
+        in out
+    )
     for line in (
         "ECO-01   生产总值年均增长",
         "≥ 11%",

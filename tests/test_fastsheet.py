@@ -253,14 +253,16 @@ def _date_out_of_range(book: dict[str, Sheet]) -> bool:
     (Excel's dates end at 9999-12-31; a timedelta at 999,999,999 days)."""
     for sheet in book.values():
         for coordinate, fmt in sheet.formats.items():
-            limit = 2958465 if "yy" in fmt else 999_999_999 if "[h]" in fmt else None
-            if limit is None:
+            bounds = (-693_593, 2_958_465) if "yy" in fmt else None  # 0001-01-01 … 9999-12-31
+            bounds = (-999_999_999, 999_999_999) if "[h]" in fmt else bounds
+            if bounds is None:
                 continue
             column, row = ord(coordinate[0]) - ord("A"), int(coordinate[1:]) - 1
             cells = sheet.rows[row] if row < len(sheet.rows) else []
             value = cells[column] if column < len(cells) else None
-            number = isinstance(value, (int, float)) and not isinstance(value, bool)
-            if number and not 0 <= value <= limit:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            if not bounds[0] <= value <= bounds[1]:
                 return True
     return False
 
