@@ -322,11 +322,13 @@ class Evaluation(BaseModel):
         return summarise(self.results)
 
     def area_summaries(self) -> list[tuple[Area, Summary]]:
-        """Each area of the catalogue (in catalogue order) with the counts of its indicators."""
-        return [
+        """Each area of the catalogue (in catalogue order) with the counts of its indicators;
+        with a scope, only the areas holding an indicator in it."""
+        pairs = [
             (area, summarise([r for r in self.results if r.indicator.area == area.code]))
             for area in self.catalogue.areas
         ]
+        return [(a, s) for a, s in pairs if self.scope is None or s.total]
 
     @property
     def vetoed(self) -> list[IndicatorResult]:

@@ -14,7 +14,7 @@ from qcity.gaps import Gap, GapReport, NeedKind, department_label
 from qcity.model import Indicator, Phase, Unit
 from qcity.phases import Milestone, When
 from qcity.report import GapsReporter, ReportOptions
-from qcity.report.common import cell_ref, issue_line, value_text
+from qcity.report.common import cell_ref, issue_line, scope_text, value_text
 from qcity.report.escape import markdown_code, markdown_text
 from qcity.results import Status
 from qcity.values import format_decimal
@@ -200,6 +200,9 @@ class GapsTextReporter(GapsReporter):
         title, where = _header(report, lang)
         console.print(Text(title, style="bold"), soft_wrap=True)
         console.print(Text(where, style="dim"), soft_wrap=True)
+        scope = scope_text(report.evaluation, lang)
+        if scope is not None:
+            console.print(Text(scope, style="bold"), soft_wrap=True)
         if report.milestone is not None:
             console.print(Text(milestone_text(report.milestone, lang)), soft_wrap=True)
         sheet = report.evaluation.sheet
@@ -256,6 +259,9 @@ class GapsMarkdownReporter(GapsReporter):
             where.append(f"{label('sheet', lang)} {markdown_code(sheet)}")
         where.append(f"{label('date', lang)} {report.today.isoformat()}")
         out.append(" · ".join(where))
+        scope = scope_text(report.evaluation, lang)
+        if scope is not None:
+            out += ["", markdown_text(scope)]
         if report.milestone is not None:
             out += ["", f"**{markdown_text(milestone_text(report.milestone, lang))}**"]
         heads = [label("code", lang), label("indicator", lang), label("status", lang)]
@@ -309,6 +315,7 @@ def gaps_dict(report: GapReport, lang: Lang) -> dict[str, Any]:
         "today": report.today.isoformat(),
         "lang": lang,
         "lead": report.lead,
+        "scope": full["scope"],
         "milestone": None
         if m is None
         else {
@@ -400,6 +407,7 @@ def gaps_json_schema() -> dict[str, Any]:
             "today": DATE,
             "lang": {"enum": ["zh", "en"]},
             "lead": nullable(TEXT),
+            "scope": nullable(report["$defs"]["scope"]),
             "milestone": nullable(
                 closed_object(
                     {
