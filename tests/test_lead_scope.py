@@ -37,9 +37,9 @@ def fill(template: Path, out: Path, figures: dict[str, Any], period: Any = None)
     """The template with *figures* in its 实际值 column and *period* beside 报告期."""
     wb = load_workbook(template)
     ws = wb["数据"]
-    header = {ws.cell(3, c).value: c for c in range(1, ws.max_column + 1)}
+    header = {str(ws.cell(3, c).value): c for c in range(1, ws.max_column + 1)}
     for r in range(4, ws.max_row + 1):
-        code = ws.cell(r, 1).value
+        code = str(ws.cell(r, 1).value)
         if code in figures:
             ws.cell(r, header["实际值"]).value = figures[code]
     if period is not None:
@@ -207,7 +207,7 @@ def test_tasks_are_judged_as_of_the_end_of_the_report_period(cli: Cli, tmp_path:
 def test_other_departments_tasks_are_not_a_departments_failures(cli: Cli, tmp_path: Path) -> None:
     whole = make_template(cli, tmp_path / "all.xlsx")
     ws = load_workbook(whole)["任务"]
-    header = {ws.cell(3, c).value: c for c in range(1, ws.max_column + 1)}
+    header = {str(ws.cell(3, c).value): c for c in range(1, ws.max_column + 1)}
     theirs = {
         ws.cell(r, 1).value: ws.cell(r, header["牵头部门"]).value
         for r in range(4, ws.max_row + 1)
