@@ -231,3 +231,24 @@ def test_gaps_and_plan_take_year_like_check(cli: Cli, tmp_path: Path) -> None:
     assert json.loads(cli("gaps", period, "-f", "json").stdout)["today"] == "2015-06-30"
     plan = json.loads(cli("plan", "--year", "2015", "-f", "json").stdout)
     assert plan["today"] == "2015-12-31"
+
+
+def test_batches_take_lead_and_judge_each_file_in_its_scope(
+    cli: Cli, tmp_path: Path, make_submission: Callable[..., Path]
+) -> None:
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    template = make_template(cli, tmp_path / "t.xlsx", "市质监局")
+    fill(template, folder / "质监局.xlsx", ZJJ_FIGURES)
+    # A whole-city workbook whose ECO-01 (市发改委, ≥ 11%) is short at 8%.
+    city = make_submission({**all_met(), "ECO-01": 8}, name="city.xlsx")
+    city.rename(folder / "city.xlsx")
+    assert cli("check", folder).exit_code == 1  # the city workbook is judged on every row
+    run = cli("check", folder, "--lead", "市质监局", "-f", "json")
+    assert run.exit_code == 0, run.output
+    doc = json.loads(run.stdout)
+    assert {f["scope"]["source"] for f in doc["files"]} == {"option"}
+    assert all(f["scope"]["leads"] == ["市质监局"] for f in doc["files"])
+    assert all(f["exit_code"] == 0 for f in doc["files"])
+    text = cli("check", folder, "--lead", "市质监局")
+    assert "结论（范围：市质监局）：2 个文件" in text.stdout
