@@ -252,3 +252,16 @@ def test_batches_take_lead_and_judge_each_file_in_its_scope(
     assert all(f["exit_code"] == 0 for f in doc["files"])
     text = cli("check", folder, "--lead", "市质监局")
     assert "结论（范围：市质监局）：2 个文件" in text.stdout
+
+
+def test_gaps_says_where_its_date_came_from(cli: Cli, tmp_path: Path) -> None:
+    template = make_template(cli, tmp_path / "t.xlsx", "市质监局")
+    period = fill(template, tmp_path / "p.xlsx", {"PRD-01": 99.5}, period="2015年6月")
+    # 2015年6月 ends on 2015-06-30 (30 days in June).
+    assert "日期：2015-06-30（报告期“2015年6月”的最后一天）" in cli("gaps", period).stdout
+    assert (
+        "日期：2016-12-31（--year 所指年份的最后一天）"
+        in cli("gaps", period, "--year", "2016").stdout
+    )
+    en = cli("gaps", period, "--lang", "en").stdout
+    assert 'Date: 2015-06-30 (the end of the report period "2015年6月")' in en

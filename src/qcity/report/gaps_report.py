@@ -14,7 +14,13 @@ from qcity.gaps import Gap, GapReport, NeedKind, department_label
 from qcity.model import Indicator, Phase, Unit
 from qcity.phases import Milestone, When
 from qcity.report import GapsReporter, ReportOptions
-from qcity.report.common import cell_ref, issue_line, scope_text, value_text
+from qcity.report.common import (
+    cell_ref,
+    issue_line,
+    scope_text,
+    task_day_source,
+    value_text,
+)
 from qcity.report.escape import markdown_code, markdown_text
 from qcity.results import Status
 from qcity.values import format_decimal
@@ -166,8 +172,18 @@ def _header(report: GapReport, lang: Lang) -> tuple[str, str]:
     where = f"{label('file', lang)}{display.COLON[lang]}{report.evaluation.source}"
     if report.evaluation.sheet:
         where += f" · {label('sheet', lang)}{display.COLON[lang]}{report.evaluation.sheet}"
-    where += f" · {label('date', lang)}{display.COLON[lang]}{report.today.isoformat()}"
+    where += f" · {label('date', lang)}{display.COLON[lang]}{day_text(report, lang)}"
     return title, where
+
+
+def day_text(report: GapReport, lang: Lang) -> str:
+    """The list's date, and where it came from when it is the tasks' day (--today, --year, the
+    报告期): `2015-12-31（报告期“2015年”的最后一天）`."""
+    tasks = report.evaluation.tasks
+    day = report.today.isoformat()
+    if tasks is None or tasks.today != report.today or tasks.today_source == "clock":
+        return day
+    return display.bracketed(day, task_day_source(tasks, lang), lang)
 
 
 def gap_headline(gap: Gap, lang: Lang) -> str:
@@ -257,7 +273,7 @@ class GapsMarkdownReporter(GapsReporter):
         where = [f"{label('file', lang)} {markdown_code(report.evaluation.source)}"]
         if sheet:
             where.append(f"{label('sheet', lang)} {markdown_code(sheet)}")
-        where.append(f"{label('date', lang)} {report.today.isoformat()}")
+        where.append(f"{label('date', lang)} {markdown_text(day_text(report, lang))}")
         out.append(" · ".join(where))
         scope = scope_text(report.evaluation, lang)
         if scope is not None:
