@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from . import corpus as c
 from .conftest import HEADER, Run, Sheet, all_met, data_rows, digest, write_workbook
@@ -708,3 +709,33 @@ def test_libreoffice_formulas_are_read_from_their_saved_results(cli: Cli, tmp_pa
         "ENV-03": ("met", True),  # =1>0, a boolean result
         "ECO-04": ("met", 2.47),
     }
+
+
+# --- the annotated copy: the same guards, the same answers ---------------------------------------
+
+CHECKED = [case for case in CORPUS if case.command == "check" and case.exit != 2]
+
+
+@pytest.mark.parametrize("case", CHECKED, ids=[case.id for case in CHECKED])
+def test_corpus_with_annotate(cli: Cli, tmp_path: Path, case: Case) -> None:
+    path = case.build(tmp_path)
+    copy = tmp_path / "out" / "annotated.xlsx"
+    copy.parent.mkdir()
+    run = cli("check", path, *case.args, "--annotate", copy)
+    assert run.exit_code == case.exit, run.output  # what the plain check answers
+    assert "Traceback" not in run.output
+    assert c.SECRET not in run.output
+    if copy.exists():
+        load_workbook(copy).close()  # whatever is written opens
+
+
+RESOURCE_CHECKED = [case for case in RESOURCE if case.command == "check"]
+
+
+@pytest.mark.parametrize("case", RESOURCE_CHECKED, ids=[case.id for case in RESOURCE_CHECKED])
+def test_resource_attack_with_annotate_is_bounded(tmp_path: Path, case: Case) -> None:
+    path = case.build(tmp_path)
+    proc, peak_mb = run_bounded("check", path, "--annotate", tmp_path / "annotated.xlsx")
+    assert proc.returncode == case.exit, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert peak_mb < PEAK_RSS_MB, f"peak RSS {peak_mb} MB"

@@ -38,6 +38,9 @@ _TEXT: dict[str, dict[Lang, str]] = {
     "code": {"zh": "问题代码", "en": "Issue code"},
 }
 _LOSS_ROW = 4
+# Stand-ins written before the one save, replaced in the saved package once the losses are known.
+LOSS_TEXT_MARK = "QCITY-LOSSES-7f3c91"
+LOSS_HEIGHT_MARK = 15.0625
 
 
 def _t(key: str, lang: Lang) -> str:
@@ -52,18 +55,25 @@ class SummarySheet:
     lang: Lang
     replaced_charts: int = 0  # charts of an earlier qcity summary, removed with it
 
-    def add_losses(self, lost: Sequence[str]) -> None:
-        """State on the sheet which parts of the original the copy does not have."""
+    def reserve_losses(self) -> None:
+        """Write stand-ins where the losses go: what the copy lost is known only once it is saved,
+        and the workbook is saved once (a second save re-reads parts openpyxl has closed)."""
         from openpyxl.styles import Alignment, Font
 
         cell = self.ws.cell(_LOSS_ROW, 1)
-        sep = "、" if self.lang == "zh" else "; "
-        sheets.put_text(cell, _t("lost", self.lang) + sep.join(lost))
+        sheets.put_text(cell, LOSS_TEXT_MARK)
         cell.font = Font(bold=True, color=sheets.FONT_UNMET)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         self.ws.merge_cells(start_row=_LOSS_ROW, start_column=1, end_row=_LOSS_ROW, end_column=7)
-        lines = sheets.lines_needed(str(cell.value), sum(_WIDTHS[:7]))
-        self.ws.row_dimensions[_LOSS_ROW].height = sheets.LINE_HEIGHT * lines
+        self.ws.row_dimensions[_LOSS_ROW].height = LOSS_HEIGHT_MARK
+
+    def losses_text(self, lost: Sequence[str]) -> tuple[str, float]:
+        """The sentence naming what the copy lost ('' when nothing) and the row height it needs."""
+        if not lost:
+            return "", sheets.LINE_HEIGHT
+        sep = "、" if self.lang == "zh" else "; "
+        text = _t("lost", self.lang) + sep.join(lost)
+        return text, sheets.LINE_HEIGHT * sheets.lines_needed(text, sum(_WIDTHS[:7]))
 
 
 def write_summary(wb: Workbook, evaluation: Evaluation, lang: Lang) -> SummarySheet:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -96,7 +97,11 @@ def _to_cache(cache: Path, catalogue: Catalogue) -> None:
 def _read(path: Path, shown: str) -> bytes:
     where = Location(file=shown)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
+        # A FIFO or a device would block the read forever: only regular files are catalogues.
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            raise CatalogueError(Issue("not-a-file", where, {"path": shown}))
         if size > MAX_CATALOGUE_BYTES:
             raise CatalogueError(
                 Issue(

@@ -157,3 +157,21 @@ def reporting_unit(submission: Submission) -> ReportingUnit | None:
         if name:
             return ReportingUnit(name, mark.location)
     return None
+
+
+def unreadable(
+    catalogue: Catalogue, shown: str, issues: Sequence[Issue], now: dt.datetime | None = None
+) -> Evaluation:
+    """The evaluation of a workbook that could not be read: no results, the reasons as issues.
+
+    Machine-readable reports (JSON, JUnit, …) render it, so that CI gets a document for every
+    input; the exit code stays the reading error's.
+    """
+    return Evaluation(
+        catalogue=catalogue,
+        source=shown,
+        sheet=None,
+        results=[],
+        issues=list(issues),
+        checked_at=now or dt.datetime.now(dt.timezone.utc).astimezone(),
+    )

@@ -24,9 +24,13 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qcity.errors import InputError, Issue, Location, UsageError, printable
 from qcity.faults import reached
+
+if TYPE_CHECKING:
+    from qcity.package import Limits
 
 TEMP_SUFFIX = ".qcity-tmp"
 
@@ -353,14 +357,18 @@ def file_changed(shown: str) -> InputError:
     return InputError(Issue("file-changed", Location(file=shown), {"path": shown}))
 
 
-def read_unchanged(path: Path, before: Fingerprint | None, shown: str) -> bytes:
-    """The bytes of *path*, which must still be the file *before* describes (else InputError)."""
+def read_unchanged(path: Path, before: Fingerprint | None, shown: str, limits: Limits) -> bytes:
+    """The bytes of *path*, read under the check's limits, which must still be the file *before*
+    describes (else InputError)."""
+    from qcity.package import read_bytes
+
+    data = read_bytes(path, shown, limits)
+    if before is None:
+        return data
     try:
-        with path.open("rb") as f:
-            data = f.read()
-            now = Fingerprint.of(os.fstat(f.fileno()))
+        now = Fingerprint.of(path.stat())
     except OSError:
         raise file_changed(shown) from None  # gone or unreadable since it was checked
-    if before is not None and (now != before or len(data) != before.size):
+    if now != before or len(data) != before.size:
         raise file_changed(shown)
     return data

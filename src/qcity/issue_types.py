@@ -374,6 +374,19 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ),
         ),
         _t(
+            "district-not-text",
+            E,
+            ("区县单元格不是文字", "District cell is not text"),
+            (
+                "{cell} 的区县是 {raw}（{kind}），不是区县名称；该行未判定",
+                "the district in {cell} is {raw} ({kind}), not a district name; the row is not judged",
+            ),
+            (
+                "在区县列填写区县名称（文字），或留空表示全市",
+                "type the district's name as text in the district column, or leave it empty for the city",
+            ),
+        ),
+        _t(
             "hidden-sheet",
             W,
             ("数据工作表被隐藏", "Data sheet is hidden"),

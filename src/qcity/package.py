@@ -33,6 +33,9 @@ _ALWAYS_READ = (
     "docProps/core.xml",
     "docProps/custom.xml",
 )
+_ALWAYS_READ_FOLDED = frozenset(name.casefold() for name in _ALWAYS_READ)
+# Parts read as XML by name; anything else (images, macros, printer settings) is binary.
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
 @dataclass(frozen=True)
@@ -164,15 +167,26 @@ def sniff(data: bytes, shown: str) -> None:
         raise _unsupported(shown, "PDF", "a PDF file")
     if head.startswith((b"<html", b"<!doctype html", b"<table")) or b"<html" in head:
         raise _unsupported(shown, "网页（HTML）", "a web page (HTML)")
-    if head.startswith(b"<?xml"):
-        raise _unsupported(
-            shown, "XML（Excel 2003 XML 表格？）", "an XML file (an Excel 2003 XML spreadsheet?)"
-        )
+    if head.startswith((b"<?xml", b"<office:document")):
+        raise _xml_kind(data[:4096], shown)
     if data.startswith(b"PK"):
         raise damaged(shown, "压缩包已损坏", "the zip container is damaged")
     if _looks_like_text(data[:4096]):
         raise _unsupported(shown, "文本/CSV", "a text or CSV file")
     raise damaged(shown, "无法识别的文件内容", "unrecognised content")
+
+
+def _xml_kind(head: bytes, shown: str) -> InputError:
+    """Name an XML file by what its root declares: flat OpenDocument, Excel 2003 XML, or plain."""
+    if b"urn:oasis:names:tc:opendocument" in head or b"office:document" in head:
+        return _unsupported(
+            shown, "OpenDocument 平面 XML 表格（.fods）", "a flat OpenDocument spreadsheet (.fods)"
+        )
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+        return _unsupported(shown, "Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet")
+    return _unsupported(
+        shown, "XML（Excel 2003 XML 表格？）", "an XML file (an Excel 2003 XML spreadsheet?)"
+    )
 
 
 def _unsupported(shown: str, zh: str, en: str) -> InputError:
@@ -261,18 +275,39 @@ def _check_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> None
             )
     if "word/document.xml" in names:
         raise _unsupported(shown, "Word 文档", "a Word document")
-    if "xl/workbook.bin" in names:
+    folded = {n.casefold() for n in names}
+    if any(n.endswith(".iwa") or n in ("index.zip", "index.xml.gz") for n in folded):
+        raise _unsupported(
+            shown, "Apple Numbers 表格（.numbers）", "an Apple Numbers spreadsheet (.numbers)"
+        )
+    if "xl/workbook.bin" in folded:
         raise _unsupported(shown, "Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)")
-    if "xl/workbook.xml" not in names:
+    if "xl/workbook.xml" not in folded:
         raise damaged(
             shown, "压缩包里没有工作簿部件 xl/workbook.xml", "the zip has no xl/workbook.xml part"
         )
+    if _is_strict(archive):
+        raise _unsupported(
+            shown,
+            "Strict Open XML 电子表格",
+            "an Excel Strict Open XML spreadsheet",
+        )
     # Declared sizes first, before anything is inflated: a bomb is refused without reading it.
-    always = [i for i in infos if i.filename in _ALWAYS_READ]
+    always = [i for i in infos if i.filename.casefold() in _ALWAYS_READ_FOLDED]
     declared = sum(i.file_size for i in always)
     if declared > limits.max_inflated_bytes:
         last = max(always, key=lambda i: i.file_size).filename
         raise _over_budget(shown, last, declared, limits)
+
+
+def _is_strict(archive: zipfile.ZipFile) -> bool:
+    """True for a Strict Open XML package: its relationships use the ISO (purl.oclc.org) names."""
+    try:
+        with archive.open("_rels/.rels") as part:
+            head = part.read(8192)
+    except KeyError:
+        return False
+    return b"http://purl.oclc.org/ooxml/officeDocument/relationships" in head
 
 
 def _over_budget(shown: str, part: str, size: int, limits: Limits) -> InputError:
@@ -294,13 +329,32 @@ class _Budget:
     used: int = 0
     tags: int = 0
     parts: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (bytes, tags)
+    # Binary parts (images, macros) are only read for the annotated copy, which keeps them: they
+    # cost their bytes, not parsing, so they have their own bound, the file size limit.
+    binary: int = 0
+    binary_parts: dict[str, int] = field(default_factory=dict)
 
     def planned(self, name: str, size: int) -> int:
         """The bytes used once part *name*, declaring *size*, is read in full."""
         return self.used - self.parts.get(name, (0, 0))[0] + size
 
-    def count(self, name: str, size: int, tags: int) -> None:
+    def count(self, name: str, size: int, tags: int, binary: bool = False) -> None:
         """Record that *size* bytes and *tags* tags of *name* have been read; stop past a limit."""
+        if binary:
+            self.binary += max(size - self.binary_parts.get(name, 0), 0)
+            self.binary_parts[name] = max(size, self.binary_parts.get(name, 0))
+            if self.binary > self.limits.max_file_bytes:
+                raise too_large(
+                    self.shown,
+                    {
+                        "zh": f"解压后大小（截至部件 {name}）",
+                        "en": f"the uncompressed size up to part {name}",
+                    },
+                    self.binary,
+                    self.limits.max_file_bytes,
+                    "--max-size",
+                )
+            return
         seen_size, seen_tags = self.parts.get(name, (0, 0))
         self.used += max(size - seen_size, 0)
         self.tags += max(tags - seen_tags, 0)
@@ -338,6 +392,25 @@ class GuardedZip(zipfile.ZipFile):
         self.limits = limits
         self.budget = _Budget(limits, shown)
         self.last_part: str | None = None  # the part being parsed, to name it in messages
+        # Relationship types (the last word of their URI) left out of every .rels part read:
+        # what the reader must not follow (the annotated copy leaves pivot tables out).
+        self.hidden_relationships: frozenset[str] = frozenset()
+        # Part names are case-insensitive in a package (Excel opens xl/SharedStrings.xml).
+        self._folded = {i.filename.casefold(): i for i in reversed(self.infolist())}
+
+    def getinfo(self, name: str) -> zipfile.ZipInfo:
+        """The member *name*, matched without regard to case when no exact match exists."""
+        try:
+            return super().getinfo(name)
+        except KeyError:
+            info = self._folded.get(name.casefold())
+            if info is None:
+                raise
+            return info
+
+    def namelist(self) -> list[str]:
+        """The member names, as a list whose `in` ignores case (as getinfo does)."""
+        return _CaseFreeNames(super().namelist())
 
     def open(  # type: ignore[override]
         self,
@@ -356,7 +429,8 @@ class GuardedZip(zipfile.ZipFile):
             raise InputError(file_issue("encrypted-workbook", self.shown))
         # A part read again (openpyxl reads a sheet without <dimension> twice) counts once.
         planned = self.budget.planned(info.filename, info.file_size)
-        if planned > self.limits.max_inflated_bytes:
+        xml = info.filename.casefold().endswith(_XML_SUFFIXES)
+        if xml and planned > self.limits.max_inflated_bytes:
             raise _over_budget(self.shown, info.filename, planned, self.limits)
         try:
             raw = super().open(info, "r", pwd)
@@ -366,7 +440,30 @@ class GuardedZip(zipfile.ZipFile):
                 f"部件 {info.filename} 无法打开（{e}）",
                 f"the part {info.filename} cannot be opened ({e})",
             ) from None
-        return io.BufferedReader(GuardedPart(raw, info.filename, self))
+        part = io.BufferedReader(GuardedPart(raw, info.filename, self))
+        if self.hidden_relationships and info.filename.endswith(".rels"):
+            with part:
+                data = part.read()
+            return io.BytesIO(_RELATIONSHIP.sub(self._hide, data))
+        return part
+
+    def _hide(self, match: re.Match[bytes]) -> bytes:
+        kind = match[1].rsplit(b"/", 1)[-1].decode("ascii", "replace")
+        return b"" if kind in self.hidden_relationships else match[0]
+
+
+_RELATIONSHIP = re.compile(rb'<(?:\w+:)?Relationship\b[^>]*?\bType="([^"]*)"[^>]*?/>')
+
+
+class _CaseFreeNames(list[str]):
+    """Part names whose membership test ignores case."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(names)
+        self._folded = {n.casefold() for n in names}
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.casefold() in self._folded
 
 
 class GuardedPart(io.RawIOBase):
@@ -411,7 +508,7 @@ class GuardedPart(io.RawIOBase):
             # Each '<' opens at most one tag: a fast, parser-independent bound on elements,
             # which cost far more to parse than their bytes suggest (`<xf/>` is 5 bytes).
             self._tags += chunk.count(b"<")
-        self._archive.budget.count(self.name, self._size, self._tags)
+        self._archive.budget.count(self.name, self._size, self._tags, self._xml is False)
         view[:n] = chunk
         return n
 

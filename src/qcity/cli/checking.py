@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from qcity.errors import Issue, Lang, Location, UsageError
+from qcity.errors import InputError, Issue, Lang, Location, UsageError
 from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
@@ -195,9 +195,26 @@ def _check_one_file(
         cat = load(catalogue)
         read = fingerprint(file)  # the annotated copy must be of the file that was checked
         leads = leads_given(cat, lead)
-        evaluation = check_workbook(
-            file, cat, now=now, year=year, limits=reading_limits(*limits), leads=leads, today=day
-        )
+        failure: InputError | None = None
+        try:
+            evaluation = check_workbook(
+                file,
+                cat,
+                now=now,
+                year=year,
+                limits=reading_limits(*limits),
+                leads=leads,
+                today=day,
+            )
+        except InputError as e:
+            if fmt is CheckFormat.text:
+                raise
+            # CI needs a document for every input: the report says why, the exit code stays.
+            from qcity.check import unreadable
+            from qcity.errors import printable
+
+            failure = e
+            evaluation = unreadable(cat, printable(str(file)), e.issues, now)
         reporter = get_reporter(fmt.value)
         emit(
             lambda s, o: reporter.write(evaluation, s, o),
@@ -209,8 +226,10 @@ def _check_one_file(
             fail_on_tasks=fail_on_tasks,
             fmt=fmt.value,
         )
+        if failure is not None:
+            raise failure  # said on stderr too, with its exit code
         if annotate is not None:
-            _write_annotated(file, annotate, evaluation, lang.value, read)
+            _write_annotated(file, annotate, evaluation, lang.value, read, reading_limits(*limits))
         code = exit_code_for(evaluation, fail_on_tasks)
     raise typer.Exit(code)
 
@@ -304,16 +323,23 @@ def _progress(total: int, show: bool, description: str) -> Iterator[Callable[[],
 
 
 def _write_annotated(
-    file: Path, out: Path, evaluation: Evaluation, lang: Lang, read: Fingerprint | None
+    file: Path,
+    out: Path,
+    evaluation: Evaluation,
+    lang: Lang,
+    read: Fingerprint | None,
+    limits: Limits,
 ) -> None:
     """Write the annotated copy of *file* to *out* and say so (and what it lost) on stderr."""
     from qcity.annotate import annotate_workbook
     from qcity.files import read_unchanged, write_atomic
 
-    source = read_unchanged(file, read, evaluation.source)
+    # The same guards as the check (size, inflated bytes, tags, recognised formats), and the
+    # very file that was checked.
+    source = read_unchanged(file, read, evaluation.source, limits)
     # Macros survive only into an .xlsm copy of an .xlsm; openpyxl never runs them.
     keep_vba = out.suffix.lower() == ".xlsm" and file.suffix.lower() == ".xlsm"
-    copy = annotate_workbook(source, evaluation, lang=lang, keep_vba=keep_vba)
+    copy = annotate_workbook(source, evaluation, lang=lang, keep_vba=keep_vba, limits=limits)
     write_atomic(out, copy.data)
     if lang == "zh":
         typer.echo(f"✔ 标注副本已写入 {out}", err=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qcity.errors import InputError, Issue, Location, printable
+from qcity.errors import InputError, Issue, Lang, Location, printable
 from qcity.package import (
     GuardedZip,
     Limits,
@@ -38,6 +38,7 @@ from qcity.workbook.rows import (
     refuse_data_past_limit,
 )
 from qcity.workbook.series_sheet import SERIES_SHEET_NAMES, SeriesSheet, read_series_sheet
+from qcity.workbook.styles import apply_styles
 from qcity.workbook.tasks_sheet import TASK_SHEET_NAMES, TasksSheet, read_tasks_sheet
 
 DATA_SHEET_NAMES = ("数据", "data")
@@ -147,20 +148,41 @@ def _read_workbook(data: io.BytesIO, archive: GuardedZip, shown: str, limits: Li
         reader = ExcelReader(data, read_only=True, data_only=True, keep_links=False)
     except BROKEN as e:
         raise broken(e, shown, None) from e
-    # ExcelReader opens its own zip; every part must come through the guarded one instead.
-    reader.archive.close()
-    reader.archive = archive
-    try:
-        reader.read()
-    except InputError:
-        raise
-    except BROKEN as e:
-        raise broken(e, shown, archive.last_part) from e
+    read_package(reader, archive, shown)
     wb = reader.wb
     try:
         return _read_data_sheet(wb, archive, shown, limits)
     finally:
         wb.close()
+
+
+def read_package(reader: Any, archive: GuardedZip, shown: str, *, keep_named: int = 0) -> int:
+    """Run openpyxl's ExcelReader over the guarded *archive*: the check's and the copy's one load.
+
+    Named styles are read only up to *keep_named* of them (the copy keeps them): see
+    apply_styles. Returns how many were left out.
+    """
+    # ExcelReader opens its own zip; every part must come through the guarded one instead.
+    reader.archive.close()
+    reader.archive = archive
+    reader.valid_files = archive.namelist()  # its `in` ignores case, as Excel does
+    try:
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        if "pivotTable" in archive.hidden_relationships:
+            reader.parser.caches = []  # else openpyxl reads every pivot cache for every sheet
+        reader.read_properties()
+        reader.read_custom()
+        reader.read_theme()
+        dropped = apply_styles(archive, reader.wb, keep_named=keep_named)
+        reader.read_worksheets()
+        reader.parser.assign_names()
+    except InputError:
+        raise
+    except BROKEN as e:
+        raise broken(e, shown, archive.last_part) from e
+    return dropped
 
 
 def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -> Submission:
@@ -334,7 +356,8 @@ def _read_rows(
     def where(row: int, column: int = 1) -> Location:
         return Location(file=shown, sheet=sheet, cell=f"{column_letter(column)}{row}")
 
-    for number, cells, attrs in limited_rows(wb, ws, shown, limits, merged):
+    rows_seen = limited_rows(wb, ws, shown, limits, merged, searching=lambda: not header_row)
+    for number, cells, attrs in rows_seen:
         if len(rows) >= limits.max_rows:
             refuse_data_past_limit(cells, where(number), number, limits)
             continue
@@ -361,6 +384,19 @@ def _read_rows(
                 issues.append(Issue("value-without-code", where(number), {"row": number}))
             continue
         assert code is not None
+        district = picked.get("district")
+        if district is not None and (kind := _not_text(district)) is not None:
+            # #N/A from a failed lookup, TRUE, 0 or a date is no district's name: the row would
+            # be judged as some made-up district (or the city), silently.
+            cell = f"{column_letter(district['column'])}{number}"
+            issues.append(
+                Issue(
+                    "district-not-text",
+                    Location(file=shown, sheet=sheet, cell=cell),
+                    {"cell": cell, "raw": _as_written(district["value"]), "kind": kind},
+                )
+            )
+            continue
         hidden = str(attrs.get("hidden", "0")).lower() in ("1", "true")
         rows.append(
             SheetRow(
@@ -383,6 +419,43 @@ def _read_rows(
         raise InputError(Issue("missing-column", where(header_row), {"columns": "实际值 (value)"}))
     issues.extend(_merged_over_values(merged, col_of, header_row, shown, sheet))
     return header_row, letters, rows
+
+
+_KINDS: dict[str, dict[Lang, str]] = {
+    "e": {"zh": "错误值", "en": "an error value"},
+    "b": {"zh": "逻辑值", "en": "a TRUE/FALSE value"},
+    "n": {"zh": "数字", "en": "a number"},
+    "d": {"zh": "日期", "en": "a date"},
+}
+
+
+def _as_written(value: object) -> str:
+    """A non-text cell value as Excel shows it: TRUE, 0, 123.45, 2015-06-30, #N/A."""
+    import datetime as dt
+
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return printable(str(value))[:40]
+
+
+def _not_text(cell: dict[str, Any]) -> dict[Lang, str] | None:
+    """What a non-empty district cell holds when it is not text (None: text, or empty)."""
+    value = cell["value"]
+    if value is None or (isinstance(value, str) and cell["data_type"] in ("s", "str", "inlineStr")):
+        return None
+    if isinstance(value, bool):
+        return _KINDS["b"]
+    if isinstance(value, (int, float)) and cell["data_type"] != "e":
+        return _KINDS["n"]
+    return _KINDS.get(
+        str(cell["data_type"]), _KINDS["d"] if not isinstance(value, str) else _KINDS["e"]
+    )
 
 
 def _merged_over_values(

@@ -171,9 +171,19 @@ def holds_something(cell: dict[str, Any] | None) -> bool:
 
 
 def limited_rows(
-    wb: Any, ws: Any, shown: str, limits: Limits, merged: list[str] | None = None
+    wb: Any,
+    ws: Any,
+    shown: str,
+    limits: Limits,
+    merged: list[str] | None = None,
+    searching: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[int, list[dict[str, Any]], dict[str, Any]]]:
-    """iter_raw_rows with the limits every sheet obeys: cell length, and no figure past max_rows."""
+    """iter_raw_rows with the limits every sheet obeys: cell length, and no figure past max_rows.
+
+    While *searching()* is true (no header found yet) a row past the limit ends the rows instead:
+    the caller then says no header was found in the first rows, which is what went wrong.
+    """
+
     sheet = printable(ws.title)
 
     def where(row: int, column: int = 1) -> Location:
@@ -182,6 +192,8 @@ def limited_rows(
     for number, cells, attrs in iter_raw_rows(wb, ws, merged):
         check_cells(cells, limits, where)
         if number > limits.max_rows:
+            if searching is not None and searching():
+                return
             refuse_data_past_limit(cells, where(number), number, limits)
             continue
         yield number, cells, attrs
