@@ -160,5 +160,6 @@ def test_the_tasks_are_rendered_and_their_text_stays_text(cli: Cli, tmp_path: Pa
     assert rows["T11"][1][2:6] == ["市商务局", "2015-06-30", "— 未填报", "逾期 10 天"]
     assert "<img" not in dom
     assert (
-        "任务：1/11 项已完成；进行中 1，未开始 0，未填报 9；逾期 10（判定日期 2015-07-10）。" in dom
+        "任务：1/11 项已完成；进行中 1，未开始 0，未填报 9；逾期 10（判定日期 2015-07-10，按 --today）。"
+        in dom
     )

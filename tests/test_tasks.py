@@ -204,7 +204,7 @@ def test_the_text_report_has_a_tasks_section(cli: Cli, tmp_path: Path) -> None:
     ]
     assert "       证明材料：市政发〔2014〕45号" in lines
     assert (
-        "任务：2/11 项已完成；进行中 1，未开始 0，未填报 8；逾期 9（判定日期 2015-07-10）。"
+        "任务：2/11 项已完成；进行中 1，未开始 0，未填报 8；逾期 9（判定日期 2015-07-10，按 --today）。"
         in lines
     )
     assert (
@@ -230,7 +230,7 @@ def test_fail_on_tasks_makes_overdue_tasks_count(cli: Cli, tmp_path: Path) -> No
     assert [t["code"] for t in data["tasks"] if t["overdue"]] == ["T11"]
     assert data["task_summary"] == {
         "total": 11, "done": 10, "in_progress": 0, "not_started": 0, "unreported": 1,
-        "overdue": 1, "today": "2015-07-01",
+        "overdue": 1, "today": "2015-07-01", "today_source": "option", "today_period": None,
     }  # fmt: skip
     text = cli("check", book, "--today", "2015-07-01", "--fail-on-tasks").stdout.splitlines()
     assert text[-2:] == [
@@ -264,7 +264,7 @@ def test_a_workbook_without_a_tasks_sheet_says_nothing_of_tasks(
     assert run.exit_code == 1
     assert "工作任务（11）" in run.stdout
     assert (
-        "任务：0/11 项已完成；进行中 0，未开始 0，未填报 11；逾期 11（判定日期 2015-07-10）。"
+        "任务：0/11 项已完成；进行中 0，未开始 0，未填报 11；逾期 11（判定日期 2015-07-10，按 --today）。"
         in run.stdout
     )
 
@@ -295,7 +295,7 @@ def test_junit_and_github_mark_overdue_tasks_by_policy(cli: Cli, tmp_path: Path)
     )
     assert run.stdout.splitlines()[-1] == (
         "::notice title=qcity tasks::任务：0/11 项已完成；进行中 1，未开始 0，未填报 10；"
-        "逾期 11（判定日期 2015-07-01）。"
+        "逾期 11（判定日期 2015-07-01，按 --today）。"
     )
     enforced_run = cli(
         "check", book, "--format", "github", "--today", "2015-07-01", "--fail-on-tasks"

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from qcity.derive import derive_all
 from qcity.districts import add_districts
-from qcity.drift import template_drift
+from qcity.drift import KEY_LEADS, template_drift
 from qcity.errors import Issue, Location, UsageError
 from qcity.evaluate import evaluate
 from qcity.horizons import submission_year
 from qcity.model import Catalogue
 from qcity.package import Limits
-from qcity.results import Evaluation, ReportingUnit
-from qcity.tasks import assess_tasks
+from qcity.results import Evaluation, ReportingUnit, Scope
+from qcity.tasks import assess_tasks, report_day
 from qcity.validate import validate
 from qcity.values import clean_text, raw_text
 from qcity.workbook import Submission, read_submission
@@ -29,11 +29,16 @@ def check_workbook(
     limits: Limits | None = None,
     now: dt.datetime | None = None,
     year: int | None = None,
+    leads: Sequence[str] | None = None,
+    today: dt.date | None = None,
 ) -> Evaluation:
     """Check the workbook at *path*; raises InputError only when it cannot be read at all.
 
     *year* is the report year for derivations from the series sheet (default: the workbook's
-    报告期, else the latest year holding figures).
+    报告期, else the latest year holding figures). *leads* (department codes, --lead) judge only
+    the indicators and tasks they lead; without it, the leads a template stamped do (UsageError
+    when both are given and disagree). Tasks are judged as of *today* (--today), else the end
+    of --year or of the workbook's 报告期, else the day of *now*.
     """
     shown_name = shown or str(path)
     if path.name.startswith("~$"):
@@ -46,10 +51,14 @@ def check_workbook(
     # A workbook filled in from a template of another catalogue version is judged all the
     # same (the figures are what they are), with a warning naming what changed.
     drift = template_drift(submission.properties, catalogue, submission.shown)
+    scope = scope_of(submission, catalogue, leads)
     now = now or dt.datetime.now(dt.timezone.utc).astimezone()
-    # Tasks are judged against the day of the check (--today pins it).
+    # Tasks are judged as of the report's day, not the system clock's.
+    day = report_day(submission, today, year, now.date())
     tasks, task_issues = (
-        assess_tasks(submission, catalogue, now.date()) if catalogue.tasks else (None, [])
+        assess_tasks(submission, catalogue, day, scope.leads if scope else None)
+        if catalogue.tasks
+        else (None, [])
     )
     evaluation = evaluate(
         catalogue,
@@ -62,8 +71,49 @@ def check_workbook(
         tasks=tasks,
         unit=reporting_unit(submission),
         year=submission_year(submission, year),
+        scope=scope,
     )
     return add_districts(evaluation, validated)
+
+
+def stamped_leads(submission: Submission, catalogue: Catalogue) -> list[str]:
+    """The lead departments a template stamped (`qcity.leads`) that the catalogue knows, in
+    catalogue order; empty for a workbook of every department."""
+    raw = submission.properties.get(KEY_LEADS, "")
+    stamped = {clean_text(code) for code in raw.split(";") if clean_text(code)}
+    return [d.code for d in catalogue.departments if d.code in stamped]
+
+
+def scope_of(
+    submission: Submission, catalogue: Catalogue, leads: Sequence[str] | None
+) -> Scope | None:
+    """The departments the workbook is judged for: *leads* (--lead), else the stamped ones;
+    None for the whole catalogue. UsageError (lead-mismatch) when --lead names a department
+    the template was not made for."""
+    stamped = stamped_leads(submission, catalogue)
+    chosen = list(leads or [])
+    if chosen and stamped and not set(chosen) <= set(stamped):
+        raise UsageError(
+            Issue(
+                "lead-mismatch",
+                Location(file=submission.shown),
+                {
+                    "stamped": {"zh": "、".join(stamped), "en": ", ".join(stamped)},
+                    "given": {"zh": "、".join(chosen), "en": ",".join(chosen)},
+                },
+            )
+        )
+    if not chosen and not stamped:
+        return None
+    picked = set(chosen or stamped)
+    ordered = tuple(d.code for d in catalogue.departments if d.code in picked)
+    codes = frozenset(i.code for i in catalogue.indicators if i.lead in picked)
+    return Scope(
+        leads=ordered,
+        source="option" if chosen else "stamp",
+        codes=codes,
+        excluded=len(catalogue.indicators) - len(codes),
+    )
 
 
 def lock_files_of(path: Path) -> list[Path]:

@@ -26,7 +26,12 @@ def add_districts(evaluation: Evaluation, validated: Validated) -> Evaluation:
     if not validated.districts:
         return evaluation
     reported = {code for outcomes in validated.districts.values() for code in outcomes}
-    indicators = [i for i in evaluation.catalogue.indicators if i.code in reported]
+    scope = evaluation.scope
+    indicators = [
+        i
+        for i in evaluation.catalogue.indicators
+        if i.code in reported and (scope is None or i.code in scope.codes)
+    ]
     districts = [
         District(
             name=name,

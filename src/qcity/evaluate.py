@@ -14,6 +14,7 @@ from qcity.results import (
     IndicatorResult,
     ReportingUnit,
     Scalar,
+    Scope,
     Status,
     TaskReport,
 )
@@ -109,30 +110,38 @@ def evaluate(
     tasks: TaskReport | None = None,
     unit: ReportingUnit | None = None,
     year: int | None = None,
+    scope: Scope | None = None,
 ) -> Evaluation:
     """The evaluation of every catalogue indicator, in catalogue order (and the tasks, when
     they were assessed). An indicator with horizons is judged against the target in force for
-    the report year (the series sheet's, else *year*)."""
+    the report year (the series sheet's, else *year*). With a *scope*, only its indicators are
+    judged, and only the issues about them (or about no indicator) are kept: the others are
+    out of scope, neither counted nor listed."""
     derivations = derived.derivations if derived is not None else {}
     if derived is not None and derived.report_year is not None:
         year = derived.report_year.year
     results = [
         judge_in_force(indicator, validated.outcomes[indicator.code], derivations, year)
         for indicator in catalogue.indicators
+        if scope is None or indicator.code in scope.codes
     ]
+    issues = [
+        *validated.issues,
+        *(derived.issues if derived is not None else []),
+        *(extra_issues or []),
+    ]
+    if scope is not None:
+        issues = [i for i in issues if i.indicator is None or i.indicator in scope.codes]
     return Evaluation(
         catalogue=catalogue,
         source=source,
         sheet=sheet,
         results=results,
-        issues=[
-            *validated.issues,
-            *(derived.issues if derived is not None else []),
-            *(extra_issues or []),
-        ],
+        issues=issues,
         checked_at=checked_at or dt.datetime.now(dt.timezone.utc).astimezone(),
         series_sheet=derived.series_sheet if derived is not None else None,
         report_year=derived.report_year if derived is not None else None,
         tasks=tasks,
         unit=unit,
+        scope=scope,
     )

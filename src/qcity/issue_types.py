@@ -957,6 +957,35 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("可选的牵头部门：{choices}", "lead departments: {choices}"),
             exit_code=2,
         ),
+        _t(
+            "lead-mismatch",
+            E,
+            ("与模板的牵头部门不符", "Not the template's lead departments"),
+            (
+                "工作簿是为 {stamped} 生成的模板，不能按 --lead {given} 检查",
+                "the workbook was made from a template for {stamped} and cannot be checked "
+                "with --lead {given}",
+            ),
+            (
+                "去掉 --lead（按模板的牵头部门检查），或改为 --lead {stamped}",
+                "leave out --lead (the template's departments are judged) or give --lead {stamped}",
+            ),
+            exit_code=2,
+        ),
+        _t(
+            "indicator-out-of-scope",
+            E,
+            ("指标不在检查范围内", "Indicator out of scope"),
+            (
+                "指标 {indicator} 由 {lead} 牵头，不在本次检查范围（{scope}）内",
+                "indicator {indicator} is led by {lead}, outside the scope checked ({scope})",
+            ),
+            (
+                "选择 {scope} 牵头的指标：{codes}",
+                "choose an indicator {scope} leads: {codes}",
+            ),
+            exit_code=2,
+        ),
         # --- catalogue ---------------------------------------------------------------------------
         _t(
             "catalogue-not-found",

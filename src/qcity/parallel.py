@@ -41,6 +41,8 @@ class Settings:
     now: dt.datetime | None  # one check time for the whole batch
     year: int | None = None
     limits: Limits | None = None  # --max-size, --max-inflated, --max-rows
+    leads: tuple[str, ...] | None = None  # --lead: the departments judged (None: as stamped)
+    today: dt.date | None = None  # --today: the day tasks are judged on
 
 
 def default_jobs() -> int:
@@ -66,6 +68,8 @@ def check_one(path: Path, shown: str, catalogue: Catalogue, settings: Settings) 
             now=settings.now,
             year=settings.year,
             limits=settings.limits,
+            leads=settings.leads,
+            today=settings.today,
         )
     except QcityError as e:
         return None, e.issues, None

@@ -220,11 +220,16 @@ class TaskSummary:
 
 @dataclass(frozen=True)
 class TaskReport:
-    """The tasks of a submission: every catalogue task, judged on *today*."""
+    """The tasks of a submission: every catalogue task (in scope), judged on *today*."""
 
     sheet: str | None  # the tasks sheet, None when the workbook has none
     today: dt.date
     results: tuple[TaskResult, ...]
+    # Where *today* came from: "option" (--today), "year" (--year: its 12-31), "period" (the
+    # end of the workbook's 报告期), or "clock" (the day of the check).
+    today_source: str = "clock"
+    today_at: Location | None = None  # the 报告期 cell, when *today* came from it
+    today_raw: str | None = None  # the 报告期 as written, when *today* came from it
 
     @property
     def summary(self) -> TaskSummary:
@@ -238,6 +243,17 @@ class TaskReport:
             unreported=count[TaskStatus.UNREPORTED],
             overdue=sum(1 for r in self.results if r.overdue),
         )
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The lead departments a return is judged for: only their indicators and tasks count; the
+    others are out of scope (neither counted nor listed). No Scope: the whole catalogue."""
+
+    leads: tuple[str, ...]  # department codes, in catalogue order
+    source: str  # "option" (--lead) or "stamp" (the template's qcity.leads property)
+    codes: frozenset[str]  # the indicators in scope
+    excluded: int = 0  # how many of the catalogue's indicators are out of scope
 
 
 @dataclass(frozen=True)
@@ -298,6 +314,7 @@ class Evaluation(BaseModel):
     unit: ReportingUnit | None = None  # the 填报单位 cell, when the workbook has one
     districts: list[District] = []  # in the order they first appear; empty without districts
     aggregates: list[Aggregate] = []  # in catalogue order, for rates whose districts give fractions
+    scope: Scope | None = None  # the lead departments judged (None: every indicator)
 
     @property
     def summary(self) -> Summary:
@@ -305,11 +322,13 @@ class Evaluation(BaseModel):
         return summarise(self.results)
 
     def area_summaries(self) -> list[tuple[Area, Summary]]:
-        """Each area of the catalogue (in catalogue order) with the counts of its indicators."""
-        return [
+        """Each area of the catalogue (in catalogue order) with the counts of its indicators;
+        with a scope, only the areas holding an indicator in it."""
+        pairs = [
             (area, summarise([r for r in self.results if r.indicator.area == area.code]))
             for area in self.catalogue.areas
         ]
+        return [(a, s) for a, s in pairs if self.scope is None or s.total]
 
     @property
     def vetoed(self) -> list[IndicatorResult]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Collection
+from dataclasses import dataclass
 
 from qcity.errors import Issue, Lang, Location
 from qcity.model import Catalogue, Task
@@ -140,10 +142,16 @@ def judge_task(
 
 
 def assess_tasks(
-    submission: Submission, catalogue: Catalogue, today: dt.date
+    submission: Submission,
+    catalogue: Catalogue,
+    today: dt.date | ReportDay,
+    leads: Collection[str] | None = None,
 ) -> tuple[TaskReport, list[Issue]]:
     """Every catalogue task as the tasks sheet reports it (not reported without a row), judged
-    on *today*, and the warnings about the sheet."""
+    on *today* (the report's day, see report_day), and the warnings about the sheet. With
+    *leads*, only the tasks those departments lead: the others are not this return's."""
+    day = today if isinstance(today, ReportDay) else ReportDay(today, "option")
+    today = day.day
     sheet = submission.tasks
     issues: list[Issue] = []
     rows: dict[str, TaskRow] = {}
@@ -176,10 +184,17 @@ def assess_tasks(
     results = [
         _assess(task, rows.get(task.code), submission, catalogue, today, issues)
         for task in catalogue.tasks
+        if leads is None or task.lead in leads
     ]
-    return TaskReport(
-        sheet=sheet.sheet if sheet else None, today=today, results=tuple(results)
-    ), issues
+    report = TaskReport(
+        sheet=sheet.sheet if sheet else None,
+        today=today,
+        results=tuple(results),
+        today_source=day.source,
+        today_at=day.location,
+        today_raw=day.raw,
+    )
+    return report, issues
 
 
 def _unknown(raw: str, catalogue: Catalogue, where: Location) -> Issue:
@@ -257,3 +272,79 @@ def _assess(
         location=at("status") or code_at,
         evidence_at=at("evidence"),
     )
+
+
+# A year and a month, "2015年6月", "2015-06", "2015/6", "2015.6": the period ends with the month.
+_YEAR_MONTH = re.compile(r"^((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*月?(?:份)?$")
+# A half-year or a quarter: 2015年上半年, 2015年第二季度, 2015 Q2, 2015 H1.
+_HALF = re.compile(r"上半年|(?<![a-z])h1(?![a-z0-9])", re.IGNORECASE)
+_QUARTER = re.compile(r"第?\s*([一二三四1-4])\s*季度|(?<![a-z])q([1-4])(?![0-9])", re.IGNORECASE)
+_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def period_end(value: object) -> dt.date | None:
+    """The last day of the period a 报告期 value names: a date is itself; 2015 (or 2015年, or a
+    span 2011—2015年) ends on 2015-12-31; 2015年6月 on 2015-06-30; 2015年上半年 on 2015-06-30;
+    2015年第二季度 on 2015-06-30. None when it names no year."""
+    from calendar import monthrange
+
+    from qcity.series import year_of
+
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = clean_text(value)
+        day = date_from_text(text)
+        if day is not None:
+            return day
+        match = _YEAR_MONTH.match(text)
+        if match is not None and 1 <= int(match.group(2)) <= 12:
+            y, m = int(match.group(1)), int(match.group(2))
+            return dt.date(y, m, monthrange(y, m)[1])
+    year = year_of(value)
+    if year is None:
+        return None
+    if isinstance(value, str):
+        if _HALF.search(value):
+            return dt.date(year, 6, 30)
+        quarter = _QUARTER.search(value)
+        if quarter is not None:
+            q = quarter.group(1) or quarter.group(2)
+            month = 3 * (_QUARTER_NUMBER.get(q) or int(q))
+            return dt.date(year, month, monthrange(year, month)[1])
+    return dt.date(year, 12, 31)
+
+
+@dataclass(frozen=True)
+class ReportDay:
+    """The day tasks are judged on, and where it came from (see TaskReport.today_source)."""
+
+    day: dt.date
+    source: str  # "option", "year", "period" or "clock"
+    location: Location | None = None
+    raw: str | None = None
+
+
+def report_day(
+    submission: Submission, today: dt.date | None, year: int | None, clock: dt.date
+) -> ReportDay:
+    """The report's day: --today, else the last day of --year, else the end of the workbook's
+    报告期 (its cell, then its document property), else *clock* (the day of the check)."""
+    from qcity.workbook import PERIOD_NAMES
+
+    if today is not None:
+        return ReportDay(today, "option")
+    if year is not None:
+        return ReportDay(dt.date(year, 12, 31), "year")
+    for mark in submission.periods:
+        end = period_end(mark.value)
+        if end is not None:
+            return ReportDay(end, "period", mark.location, raw_text(mark.value))
+    for name, value in submission.properties.items():
+        if clean_text(name).casefold() in PERIOD_NAMES:
+            end = period_end(value)
+            if end is not None:
+                return ReportDay(end, "period", Location(file=submission.shown), value)
+    return ReportDay(clock, "clock")

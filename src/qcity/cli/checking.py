@@ -37,6 +37,7 @@ from qcity.cli.core import (
     JobsOpt,
     LangChoice,
     LangOpt,
+    LeadsOpt,
     MaxInflatedOpt,
     MaxRowsOpt,
     MaxSizeOpt,
@@ -51,6 +52,7 @@ from qcity.cli.core import (
     emit,
     exit_code_for,
     guard,
+    leads_given,
     load,
     output_format,
     pinned,
@@ -85,6 +87,7 @@ def check(
         ),
     ] = None,
     lang: LangOpt = LangChoice.zh,
+    lead: LeadsOpt = None,
     year: YearOpt = None,
     color: ColorOpt = None,
     today: TodayOpt = None,
@@ -120,7 +123,7 @@ def check(
     if len(files) == 1 and not files[0].is_dir() and fmt is not CheckFormat.xlsx:
         _check_one_file(
             files[0], catalogue, fmt, output, annotate, lang, year, color, today, debug,
-            fail_on_tasks, limits,
+            fail_on_tasks, limits, lead,
         )  # fmt: skip
     if annotate is not None:
         raise typer.BadParameter(
@@ -139,6 +142,7 @@ def check(
             files, cat, catalogue, jobs=jobs, now=now, year=year, quiet=quiet, debug=debug,
             lang=lang.value, before=lambda inputs: refuse_output(output, inputs),
             limits=reading_limits(*limits), fail_on_tasks=fail_on_tasks,
+            leads=leads_given(cat, lead), today=day,
         )  # fmt: skip
         if reporter.binary:
             from qcity.faults import reached
@@ -174,6 +178,7 @@ def _check_one_file(
     debug: bool,
     fail_on_tasks: bool,
     limits: tuple[str, str, int],
+    lead: list[str] | None = None,
 ) -> NoReturn:
     """`qcity check FILE`: the full report of one workbook (and its annotated copy)."""
     if annotate is not None:
@@ -189,10 +194,17 @@ def _check_one_file(
         day, now = pinned(today)
         cat = load(catalogue)
         read = fingerprint(file)  # the annotated copy must be of the file that was checked
+        leads = leads_given(cat, lead)
         failure: InputError | None = None
         try:
             evaluation = check_workbook(
-                file, cat, now=now, year=year, limits=reading_limits(*limits)
+                file,
+                cat,
+                now=now,
+                year=year,
+                limits=reading_limits(*limits),
+                leads=leads,
+                today=day,
             )
         except InputError as e:
             if fmt is CheckFormat.text:
@@ -236,6 +248,8 @@ def run_batch(
     before: Callable[[list[Path]], None] | None = None,
     limits: Limits | None = None,
     fail_on_tasks: bool = False,
+    leads: tuple[str, ...] | None = None,
+    today: dt.date | None = None,
 ) -> Batch:
     """Check every workbook *paths* name, each on its own; the batch in the order given.
 
@@ -253,7 +267,7 @@ def run_batch(
         before([i.path for i in collected.inputs])
     # One check time for the whole batch, so that reports do not depend on which file came when.
     now = now or dt.datetime.now(dt.timezone.utc).astimezone()
-    settings = Settings(catalogue_path, now, year, limits)
+    settings = Settings(catalogue_path, now, year, limits, leads, today)
     show = not quiet and len(collected.inputs) > 1 and sys.stderr.isatty()
     with _progress(len(collected.inputs), show, "检查" if lang == "zh" else "checking") as advance:
         entries = run_checks(
@@ -367,6 +381,7 @@ def hook(
             "already runs hooks in parallel, hence 1).",
         ),
     ] = 1,
+    lead: LeadsOpt = None,
     today: TodayOpt = None,
     max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
     max_inflated: MaxInflatedOpt = DEFAULT_MAX_INFLATED,
@@ -388,6 +403,7 @@ def hook(
         batch = run_batch(
             files, cat, catalogue, jobs=jobs, now=now, year=None, quiet=True, debug=debug,
             lang=lang.value, limits=reading_limits(max_size, max_inflated, max_rows),
+            leads=leads_given(cat, lead), today=day,
         )  # fmt: skip
         reporter = get_reporter(fmt.value)
         worst = EXIT_OK

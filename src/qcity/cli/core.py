@@ -199,6 +199,31 @@ LeadOpt = Annotated[
     str | None,
     typer.Option("--lead", help="Only this lead department 牵头部门 (code or name, e.g. 市建委)."),
 ]
+LeadsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lead",
+        metavar="DEPT",
+        help="Judge only the indicators and tasks these lead departments 牵头部门 lead (code or "
+        "name; repeatable or comma-separated, e.g. 市质监局). Default: the departments the "
+        "template was made for (qcity template --lead), else every one.",
+    ),
+]
+
+
+def leads_given(catalogue: Catalogue, lead: list[str] | None) -> tuple[str, ...] | None:
+    """The department codes --lead names (repeated, or separated by commas or 、), or None when
+    it is not given; a usage error (unknown-department, exit 2) for a name that leads nothing."""
+    if not lead:
+        return None
+    import re
+
+    from qcity.catalogue import resolve_leads
+
+    names = [n for raw in lead for n in re.split(r"[,，、;；]", raw) if n.strip()]
+    return tuple(resolve_leads(catalogue, names)) or None
+
+
 WorkbookArg = Annotated[
     Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
 ]

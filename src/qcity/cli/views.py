@@ -31,6 +31,7 @@ from qcity.cli.core import (
     LangChoice,
     LangOpt,
     LeadOpt,
+    LeadsOpt,
     MaxInflatedOpt,
     MaxRowsOpt,
     MaxSizeOpt,
@@ -46,6 +47,7 @@ from qcity.cli.core import (
     exit_code_for_one,
     gaps_exit_code,
     guard,
+    leads_given,
     load,
     output_format,
     pinned,
@@ -64,6 +66,7 @@ def explain(
     catalogue: CatalogueOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
+    lead: LeadsOpt = None,
     year: YearOpt = None,
     color: ColorOpt = None,
     max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
@@ -93,9 +96,34 @@ def explain(
                 param_hint="INDICATOR",
             )
         evaluation = check_workbook(
-            file, cat, year=year, limits=reading_limits(max_size, max_inflated, max_rows)
+            file,
+            cat,
+            year=year,
+            limits=reading_limits(max_size, max_inflated, max_rows),
+            leads=leads_given(cat, lead),
         )
-        result = next(r for r in evaluation.results if r.indicator.code == wanted)
+        result = next((r for r in evaluation.results if r.indicator.code == wanted), None)
+        if result is None:
+            from qcity.errors import Issue, Location, UsageError
+
+            scope = evaluation.scope
+            assert scope is not None  # only a scope leaves an indicator out
+            chosen = next(i for i in cat.indicators if i.code == wanted)
+            raise UsageError(
+                Issue(
+                    "indicator-out-of-scope",
+                    Location(file=evaluation.source),
+                    {
+                        "indicator": wanted,
+                        "lead": chosen.lead,
+                        "scope": {"zh": "、".join(scope.leads), "en": ", ".join(scope.leads)},
+                        "codes": {
+                            "zh": "、".join(r.indicator.code for r in evaluation.results),
+                            "en": ", ".join(r.indicator.code for r in evaluation.results),
+                        },
+                    },
+                )
+            )
         emit(
             lambda s, o: write_explanation(evaluation, result, s, o),
             output,
@@ -191,7 +219,7 @@ def diff(
 @app.command()
 def gaps(
     file: WorkbookArg,
-    lead: LeadOpt = None,
+    lead: LeadsOpt = None,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         GapsFormat | None,
@@ -204,6 +232,7 @@ def gaps(
     ] = None,
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
+    year: YearOpt = None,
     color: ColorOpt = None,
     today: TodayOpt = None,
     max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
@@ -214,7 +243,6 @@ def gaps(
     """The self-inspection list 查漏补缺: what each lead department must close, worst first."""
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
-        from qcity.catalogue import resolve_leads
         from qcity.check import check_workbook
         from qcity.gaps import find_gaps
         from qcity.report import get_gaps_reporter
@@ -224,13 +252,24 @@ def gaps(
         fmt = output_format(GapsFormat, fmt, output, GapsFormat.text)
         day, now = pinned(today)
         cat = load(catalogue)
-        department = resolve_leads(cat, [lead])[0] if lead is not None else None
+        leads = leads_given(cat, lead)
         reporter = get_gaps_reporter(fmt.value)
         require_output(reporter.binary, output, fmt.value, f"gaps{reporter.suffix}")
         evaluation = check_workbook(
-            file, cat, now=now, limits=reading_limits(max_size, max_inflated, max_rows)
+            file,
+            cat,
+            now=now,
+            year=year,
+            limits=reading_limits(max_size, max_inflated, max_rows),
+            leads=leads,
+            today=day,
         )
-        report = find_gaps(evaluation, day or evaluation.checked_at.date(), department)
+        # The list's day is the report's: --today, else the end of --year or of the 报告期.
+        report_day = evaluation.tasks.today if evaluation.tasks else None
+        department = leads[0] if leads is not None and len(leads) == 1 else None
+        report = find_gaps(
+            evaluation, day or report_day or evaluation.checked_at.date(), department
+        )
         if reporter.binary:
             from qcity.files import refuse_overwrite, write_atomic
 
@@ -281,6 +320,7 @@ def plan(
     ] = None,
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
+    year: YearOpt = None,
     color: ColorOpt = None,
     today: TodayOpt = None,
     max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
@@ -306,8 +346,19 @@ def plan(
             from qcity.check import check_workbook
 
             evaluation = check_workbook(
-                file, cat, now=now, limits=reading_limits(max_size, max_inflated, max_rows)
+                file,
+                cat,
+                now=now,
+                year=year,
+                limits=reading_limits(max_size, max_inflated, max_rows),
+                today=day,
             )
+        # The plan's day is the report's: --today, else the last day of --year, else the end of
+        # the workbook's 报告期, else today.
+        if day is None and evaluation is not None and evaluation.tasks is not None:
+            day = evaluation.tasks.today
+        if day is None and year is not None:
+            day = dt.date(year, 12, 31)
         view = build_plan(
             cat,
             day or (evaluation.checked_at.date() if evaluation else dt.date.today()),

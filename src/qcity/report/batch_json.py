@@ -20,6 +20,8 @@ from qcity.report.json_report import (
 
 def entry_dict(entry: Entry, lang: Lang) -> dict[str, Any]:
     """One file of the batch."""
+    from qcity.report.common import scope_dict
+
     e = entry.evaluation
     unit_at = e.unit.location.as_dict() if e is not None and e.unit is not None else None
     return {
@@ -31,6 +33,7 @@ def entry_dict(entry: Entry, lang: Lang) -> dict[str, Any]:
         "exit_code": entry.exit_code,
         "sheet": e.sheet if e is not None else None,
         "report_year": e.report_year.year if e is not None and e.report_year else None,
+        "scope": scope_dict(e) if e is not None else None,
         "summary": summary_dict(e.summary) if e is not None else None,
         "indicators": [result_dict(r, lang) for r in e.results] if e is not None else [],
         "issues": [issue_dict(i, lang) for i in entry.issues],

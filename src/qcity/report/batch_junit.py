@@ -42,6 +42,10 @@ def _suite(
     sub_element(props, "property", name="catalogue", value=f"{meta.id} v{meta.version}")
     sub_element(props, "property", name="unit", value=entry.unit)
     sub_element(props, "property", name="exit_code", value=str(entry.exit_code))
+    if e is not None and e.scope is not None:
+        from qcity.report.common import scope_names
+
+        sub_element(props, "property", name="scope", value=scope_names(e, lang) or "")
     if e is None:
         for issue in entry.failure:
             issue_testcase(suite, issue, lang)

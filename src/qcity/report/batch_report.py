@@ -63,18 +63,33 @@ def heading(batch: Batch, options: ReportOptions) -> str:
     return " · ".join(parts)
 
 
+def batch_scope(batch: Batch, lang: Lang) -> str | None:
+    """The lead departments the batch's files were judged for: their names when every file
+    had the same scope, "each file's own" when they differ, None when none had one."""
+    from qcity.report.common import scope_names
+
+    checked = [e.evaluation for e in batch.entries if e.evaluation is not None]
+    scopes = {e.scope.leads if e.scope else None for e in checked}
+    if scopes <= {None}:
+        return None
+    if len(scopes) == 1:
+        return scope_names(checked[0], lang)
+    return "各文件按其牵头部门" if lang == "zh" else "each file's own lead departments"
+
+
 def verdict(batch: Batch, lang: Lang) -> str:
     """The one-line result of the whole batch, with the worst exit code."""
     s = batch.summary
     n, ok, bad = len(batch.entries), len(batch.checked), len(batch.failed)
+    scope = batch_scope(batch, lang)
     if lang == "zh":
         return (
-            f"结论：{n} 个文件，已检查 {ok}，无法读取 {bad}；指标 {s.met}/{s.total} 项达标，"
+            f"结论{f'（范围：{scope}）' if scope else ''}：{n} 个文件，已检查 {ok}，无法读取 {bad}；指标 {s.met}/{s.total} 项达标，"
             f"未达标 {s.unmet}，未填报 {s.missing}，数据有误 {s.invalid}；"
             f"数据问题：错误 {batch.errors}，警告 {batch.warnings}；最差退出码 {batch.exit_code}。"
         )
     return (
-        f"Result: {n} files, {ok} checked, {bad} could not be read; {s.met}/{s.total} indicators "
+        f"Result{f' (scope: {scope})' if scope else ''}: {n} files, {ok} checked, {bad} could not be read; {s.met}/{s.total} indicators "
         f"met, {s.unmet} unmet, {s.missing} missing, {s.invalid} invalid; data issues: "
         f"{batch.errors} errors, {batch.warnings} warnings; worst exit code {batch.exit_code}."
     )

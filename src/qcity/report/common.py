@@ -102,17 +102,76 @@ def task_progress_text(result: TaskResult, lang: Lang) -> str:
 
 
 def task_summary_text(tasks: TaskReport, lang: Lang) -> str:
-    """任务:3/11 项已完成;进行中 4,未开始 2,未填报 2;逾期 8。"""
+    """任务:3/11 项已完成;进行中 4,未开始 2,未填报 2;逾期 8(判定日期 …,报告期 … 的最后一天)。"""
     s = tasks.summary
+    sep = "，" if lang == "zh" else ", "
+    day = f"{tasks.today.isoformat()}{sep}{task_day_source(tasks, lang)}"
     if lang == "zh":
         return (
             f"任务：{s.done}/{s.total} 项已完成；进行中 {s.in_progress}，未开始 {s.not_started}，"
-            f"未填报 {s.unreported}；逾期 {s.overdue}（判定日期 {tasks.today.isoformat()}）。"
+            f"未填报 {s.unreported}；逾期 {s.overdue}（判定日期 {day}）。"
         )
     return (
         f"Tasks: {s.done}/{s.total} done; {s.in_progress} in progress, {s.not_started} not started, "
-        f"{s.unreported} not reported; {s.overdue} overdue (as of {tasks.today.isoformat()})."
+        f"{s.unreported} not reported; {s.overdue} overdue (as of {day})."
     )
+
+
+def task_day_source(tasks: TaskReport, lang: Lang) -> str:
+    """Where the day tasks are judged on came from: --today, --year, the 报告期, or the clock."""
+    raw = tasks.today_raw or ""
+    texts: dict[str, tuple[str, str]] = {
+        "option": ("按 --today", "from --today"),
+        "year": ("--year 所指年份的最后一天", "the last day of the --year"),
+        "period": (f"报告期“{raw}”的最后一天", f'the end of the report period "{raw}"'),
+        "clock": ("检查当天；可用 --today 指定", "the day of the check; set it with --today"),
+    }
+    zh, en = texts.get(tasks.today_source, texts["clock"])
+    return zh if lang == "zh" else en
+
+
+# --- scope: the lead departments a return is judged for ----------------------------------------
+
+
+def scope_names(evaluation: Evaluation, lang: Lang) -> str | None:
+    """The departments judged (市质监局、市建委 / their English names), None for every one."""
+    scope = evaluation.scope
+    if scope is None:
+        return None
+    if lang == "zh":
+        return "、".join(scope.leads)
+    names = {d.code: d.name.en for d in evaluation.catalogue.departments}
+    return ", ".join(names.get(code, code) for code in scope.leads)
+
+
+def scope_text(evaluation: Evaluation, lang: Lang) -> str | None:
+    """范围:市质监局 牵头的 5 项指标(按模板);其余 18 项不在本次范围内。 None without a scope."""
+    scope = evaluation.scope
+    names = scope_names(evaluation, lang)
+    if scope is None or names is None:
+        return None
+    n = len(scope.codes)
+    if lang == "zh":
+        how = "按模板" if scope.source == "stamp" else "按 --lead"
+        return f"范围：{names} 牵头的 {n} 项指标（{how}）；其余 {scope.excluded} 项不在本次范围内。"
+    how = "as the template was made" if scope.source == "stamp" else "from --lead"
+    return (
+        f"Scope: the {n} indicators led by {names} ({how}); "
+        f"the other {scope.excluded} are out of scope."
+    )
+
+
+def scope_dict(evaluation: Evaluation) -> dict[str, object] | None:
+    """The scope as the JSON reports give it (None: every indicator judged)."""
+    scope = evaluation.scope
+    if scope is None:
+        return None
+    return {
+        "leads": list(scope.leads),
+        "source": scope.source,
+        "indicators": [r.indicator.code for r in evaluation.results],
+        "excluded": scope.excluded,
+    }
 
 
 def task_title(result: TaskResult, lang: Lang) -> str:

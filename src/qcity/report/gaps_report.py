@@ -14,7 +14,13 @@ from qcity.gaps import Gap, GapReport, NeedKind, department_label
 from qcity.model import Indicator, Phase, Unit
 from qcity.phases import Milestone, When
 from qcity.report import GapsReporter, ReportOptions
-from qcity.report.common import cell_ref, issue_line, value_text
+from qcity.report.common import (
+    cell_ref,
+    issue_line,
+    scope_text,
+    task_day_source,
+    value_text,
+)
 from qcity.report.escape import markdown_code, markdown_text
 from qcity.results import Status
 from qcity.values import format_decimal
@@ -166,8 +172,18 @@ def _header(report: GapReport, lang: Lang) -> tuple[str, str]:
     where = f"{label('file', lang)}{display.COLON[lang]}{report.evaluation.source}"
     if report.evaluation.sheet:
         where += f" · {label('sheet', lang)}{display.COLON[lang]}{report.evaluation.sheet}"
-    where += f" · {label('date', lang)}{display.COLON[lang]}{report.today.isoformat()}"
+    where += f" · {label('date', lang)}{display.COLON[lang]}{day_text(report, lang)}"
     return title, where
+
+
+def day_text(report: GapReport, lang: Lang) -> str:
+    """The list's date, and where it came from when it is the tasks' day (--today, --year, the
+    报告期): `2015-12-31（报告期“2015年”的最后一天）`."""
+    tasks = report.evaluation.tasks
+    day = report.today.isoformat()
+    if tasks is None or tasks.today != report.today or tasks.today_source == "clock":
+        return day
+    return display.bracketed(day, task_day_source(tasks, lang), lang)
 
 
 def gap_headline(gap: Gap, lang: Lang) -> str:
@@ -200,6 +216,9 @@ class GapsTextReporter(GapsReporter):
         title, where = _header(report, lang)
         console.print(Text(title, style="bold"), soft_wrap=True)
         console.print(Text(where, style="dim"), soft_wrap=True)
+        scope = scope_text(report.evaluation, lang)
+        if scope is not None:
+            console.print(Text(scope, style="bold"), soft_wrap=True)
         if report.milestone is not None:
             console.print(Text(milestone_text(report.milestone, lang)), soft_wrap=True)
         sheet = report.evaluation.sheet
@@ -254,8 +273,11 @@ class GapsMarkdownReporter(GapsReporter):
         where = [f"{label('file', lang)} {markdown_code(report.evaluation.source)}"]
         if sheet:
             where.append(f"{label('sheet', lang)} {markdown_code(sheet)}")
-        where.append(f"{label('date', lang)} {report.today.isoformat()}")
+        where.append(f"{label('date', lang)} {markdown_text(day_text(report, lang))}")
         out.append(" · ".join(where))
+        scope = scope_text(report.evaluation, lang)
+        if scope is not None:
+            out += ["", markdown_text(scope)]
         if report.milestone is not None:
             out += ["", f"**{markdown_text(milestone_text(report.milestone, lang))}**"]
         heads = [label("code", lang), label("indicator", lang), label("status", lang)]
@@ -309,6 +331,7 @@ def gaps_dict(report: GapReport, lang: Lang) -> dict[str, Any]:
         "today": report.today.isoformat(),
         "lang": lang,
         "lead": report.lead,
+        "scope": full["scope"],
         "milestone": None
         if m is None
         else {
@@ -400,6 +423,7 @@ def gaps_json_schema() -> dict[str, Any]:
             "today": DATE,
             "lang": {"enum": ["zh", "en"]},
             "lead": nullable(TEXT),
+            "scope": nullable(report["$defs"]["scope"]),
             "milestone": nullable(
                 closed_object(
                     {

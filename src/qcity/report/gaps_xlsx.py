@@ -11,7 +11,7 @@ from qcity.display import label
 from qcity.errors import Lang
 from qcity.gaps import GapReport, department_label
 from qcity.report import GapsReporter, ReportOptions
-from qcity.report.common import cell_ref, value_text
+from qcity.report.common import cell_ref, scope_text, value_text
 from qcity.report.escape import spreadsheet_text
 from qcity.report.gaps_report import (
     HOW,
@@ -91,6 +91,9 @@ class GapsXlsxReporter(GapsReporter):
             f"{report.today.isoformat()}",
             milestone_text(report.milestone, lang),
         ]
+        scope = scope_text(report.evaluation, lang)
+        if scope is not None:
+            head.append(scope)
         columns = [
             label("code", lang),
             label("indicator", lang),

@@ -244,6 +244,8 @@ def task_summary_dict(tasks: TaskReport | None) -> dict[str, Any] | None:
         "unreported": s.unreported,
         "overdue": s.overdue,
         "today": tasks.today.isoformat(),
+        "today_source": tasks.today_source,
+        "today_period": tasks.today_raw,
     }
 
 
@@ -271,7 +273,7 @@ def evaluation_dict(
     With *one_by_one*, each district's entry is built only as json_chunks writes it: a
     workbook of 200,000 district rows would otherwise hold all their dicts at once (about
     1.2 kB a row, a quarter of the check's peak memory)."""
-    from qcity.report.common import shown_tasks
+    from qcity.report.common import scope_dict, shown_tasks
 
     meta = evaluation.catalogue.catalogue
     tasks = shown_tasks(evaluation, options or ReportOptions(lang=lang))
@@ -283,6 +285,7 @@ def evaluation_dict(
         "sheet": evaluation.sheet,
         "series_sheet": evaluation.series_sheet,
         "report_year": _report_year(evaluation, lang),
+        "scope": scope_dict(evaluation),
         "checked_at": evaluation.checked_at.isoformat(timespec="seconds"),
         "lang": lang,
         "summary": {

@@ -186,6 +186,19 @@ def report_json_schema() -> dict[str, Any]:
                 ("total", "done", "in_progress", "not_started", "unreported", "overdue"), COUNT
             ),
             "today": DATE,
+            # where the day tasks are judged on came from: --today, the last day of --year,
+            # the end of the workbook's 报告期 (as written in today_period), or the clock
+            "today_source": {"enum": ["option", "year", "period", "clock"]},
+            "today_period": nullable(STRING),
+        }
+    )
+    scope = closed_object(
+        {
+            # the lead departments judged: only their indicators and tasks are in the report
+            "leads": {"type": "array", "items": TEXT, "minItems": 1},
+            "source": {"enum": ["option", "stamp"]},  # --lead, or the template's qcity.leads
+            "indicators": {"type": "array", "items": code},
+            "excluded": COUNT,  # the catalogue's indicators out of scope (not counted)
         }
     )
     document = closed_object(
@@ -204,6 +217,7 @@ def report_json_schema() -> dict[str, Any]:
             "sheet": nullable(STRING),
             "series_sheet": nullable(STRING),
             "report_year": nullable({"$ref": "#/$defs/report_year"}),
+            "scope": nullable({"$ref": "#/$defs/scope"}),
             "checked_at": {
                 "type": "string",
                 "format": "date-time",
@@ -248,6 +262,7 @@ def report_json_schema() -> dict[str, Any]:
             "report_year": report_year,
             "task": task,
             "task_summary": task_summary,
+            "scope": scope,
             "issue": issue,
             "result": RESULT,
             "district": closed_object(
@@ -293,6 +308,7 @@ def batch_json_schema() -> dict[str, Any]:
             "exit_code": {"type": "integer", "minimum": 0, "maximum": 4},
             "sheet": nullable(STRING),
             "report_year": nullable({"type": "integer", "minimum": 1900, "maximum": 2100}),
+            "scope": nullable({"$ref": "#/$defs/scope"}),
             "summary": nullable({"$ref": "#/$defs/summary"}),
             "indicators": {"type": "array", "items": {"$ref": "#/$defs/result"}},
             "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
@@ -354,6 +370,7 @@ def batch_json_schema() -> dict[str, Any]:
             "district": defs["district"],
             "aggregate": defs["aggregate"],
             "summary": SUMMARY,
+            "scope": defs["scope"],
             "file": entry,
         },
     }

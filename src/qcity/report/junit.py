@@ -17,6 +17,7 @@ from qcity.report.common import (
     general_issues,
     issue_line,
     issues_of,
+    scope_names,
     shown_tasks,
     task_progress_text,
     task_status_text,
@@ -162,6 +163,10 @@ class JUnitReporter(Reporter):
             sub_element(props, "property", name="source", value=evaluation.source)
             sub_element(props, "property", name="sheet", value=evaluation.sheet or "")
             sub_element(props, "property", name="lead", value=area.lead)
+            if evaluation.scope is not None:
+                sub_element(
+                    props, "property", name="scope", value=scope_names(evaluation, lang) or ""
+                )
             for r in evaluation.results:
                 if r.indicator.area == area.code:
                     JUnitReporter.testcase(suite, r, issues_of(evaluation, r.indicator.code), lang)
@@ -178,6 +183,7 @@ class JUnitReporter(Reporter):
             props = sub_element(suite, "properties")
             sub_element(props, "property", name="sheet", value=tasks.sheet or "")
             sub_element(props, "property", name="today", value=tasks.today.isoformat())
+            sub_element(props, "property", name="today_source", value=tasks.today_source)
             for task in tasks.results:
                 self._task_case(suite, task, lang, options.fail_on_tasks)
         if general:

@@ -24,6 +24,8 @@ from qcity.report.common import (
     aggregates_by_code,
     district_indicators,
     districts_summary,
+    scope_names,
+    scope_text,
     shown_tasks,
     task_progress_text,
     task_status_text,
@@ -103,15 +105,17 @@ def summary_text(evaluation: Evaluation, lang: Lang) -> Text:
             text.append(f"一票否决：{name} 未达标，整体不通过。", style="bold red")
         else:
             text.append(f"Veto: {name} is not met, so the whole result fails. ", style="bold red")
+    # A department's own return: the conclusion is about its indicators, and says so.
+    names = scope_names(evaluation, lang)
     if lang == "zh":
-        text.append("结论：", style="bold")
+        text.append(f"结论（范围：{names}）：" if names else "结论：", style="bold")
         text.append(f"{s.met}/{s.total} 项达标", style="bold green" if s.met == s.total else "bold")
         text.append(f"；未达标 {s.unmet}，未填报 {s.missing}，数据有误 {s.invalid}")
         errors = len(evaluation.errors)
         warnings = len(evaluation.issues) - errors
         text.append(f"；数据问题：错误 {errors}，警告 {warnings}。")
     else:
-        text.append("Result: ", style="bold")
+        text.append(f"Result (scope: {names}): " if names else "Result: ", style="bold")
         text.append(f"{s.met}/{s.total} met", style="bold green" if s.met == s.total else "bold")
         text.append(f"; {s.unmet} unmet, {s.missing} missing, {s.invalid} invalid")
         errors = len(evaluation.errors)
@@ -216,6 +220,9 @@ class TextReporter(Reporter):
             where += f" · {label('sheet', lang)}{display.COLON[lang]}{evaluation.sheet}"
         where += f" · {label('catalogue', lang)}{display.COLON[lang]}{meta.id} v{meta.version}"
         console.print(Text(where, style="dim"))
+        scope = scope_text(evaluation, lang)
+        if scope is not None:
+            console.print(Text(scope, style="bold"), soft_wrap=True)
         derived_column = evaluation.series_sheet is not None
         if evaluation.series_sheet is not None and evaluation.report_year is not None:
             console.print(
