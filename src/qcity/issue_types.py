@@ -291,6 +291,14 @@ ISSUE_TYPES: dict[str, IssueType] = {
             exit_code=2,
         ),
         _t(
+            "file-skipped",
+            Severity.INFO,
+            ("批量检查跳过的文件", "File skipped by the batch"),
+            ("未检查：{reason}", "not checked: {reason}"),
+            ("{fix}", "{fix}"),
+            exit_code=0,
+        ),
+        _t(
             "duplicate-unit",
             E,
             ("填报单位重复", "Reporting unit in several files"),

@@ -254,7 +254,14 @@ def run_batch(
         for entry in entries:
             if entry.detail:
                 sys.stderr.write(f"{entry.shown}:\n{entry.detail}")
-    return Batch(cat, entries, now, collected.skipped, duplicate_units(entries, Severity.WARNING))
+    skipped = [s.issue() for s in collected.skipped]
+    return Batch(
+        cat,
+        entries,
+        now,
+        collected.skipped,
+        [*skipped, *duplicate_units(entries, Severity.WARNING)],
+    )
 
 
 @contextmanager
