@@ -358,19 +358,21 @@ def test_refuses_to_write_over_the_input(cli: Cli, submission: Path) -> None:
 
 
 def test_usage_errors(cli: Cli, submission: Path, tmp_path: Path) -> None:
-    run = cli("check", submission, "--annotate", tmp_path / "out.csv")
+    run = cli("check", submission, "--annotate", tmp_path / "out.csv", "--lang", "en")
     assert run.exit_code == 2
     assert "must end in .xlsx (an Excel workbook)" in " ".join(run.output.replace("│", " ").split())
+    run = cli("check", submission, "--annotate", tmp_path / "out.csv")
+    assert f"--annotate 的文件“{tmp_path / 'out.csv'}”须以 .xlsx 结尾（Excel 工作簿）" in run.stderr
     run = cli("check", submission, "--annotate", tmp_path / "out.xlsm")  # no macros to keep
     assert run.exit_code == 2
     same = tmp_path / "same.xlsx"
-    run = cli("check", submission, "--annotate", same, "-o", same)
+    run = cli("check", submission, "--annotate", same, "-o", same, "--lang", "en")
     assert run.exit_code == 2
-    assert "the annotated copy and the report (-o) need different files" in run.output
+    assert "the annotated copy (--annotate) and the report (-o) need different files" in run.output
     missing = tmp_path / "nowhere" / "out.xlsx"
     run = cli("check", submission, "--annotate", missing)
     assert run.exit_code == 2
-    assert "无法写入输出文件:文件夹不存在（ENOENT）  [output-not-writable]" in run.stderr
+    assert "无法写入输出文件：文件夹不存在（ENOENT）  [output-not-writable]" in run.stderr
     assert run.stdout == ""  # refused before the report was printed
     assert not list(tmp_path.glob("**/.out.xlsx.*"))
 

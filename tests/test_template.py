@@ -288,13 +288,13 @@ def test_an_existing_file_is_not_overwritten_without_force(cli: Cli, tmp_path: P
 def test_output_must_be_an_xlsx_in_a_real_folder(cli: Cli, tmp_path: Path) -> None:
     run = cli("template", tmp_path / "t.xls")
     assert run.exit_code == 2
-    assert "must end in .xlsx" in run.output
+    assert "须以 .xlsx 结尾（Excel 工作簿）" in run.output
     missing = tmp_path / "no-such-folder" / "t.xlsx"
     run = cli("template", missing)
     assert run.exit_code == 2
     assert run.stderr == (
-        f"✖ 错误 {missing}  无法写入输出文件:文件夹不存在（ENOENT）  [output-not-writable]\n"
-        "    → 检查输出文件夹是否存在、可写且有剩余空间,文件是否正被其他程序打开;已有的同名文件保持不变\n"
+        f"✖ 错误 {missing}  无法写入输出文件：文件夹不存在（ENOENT）  [output-not-writable]\n"
+        "    → 检查输出文件夹是否存在、可写且有剩余空间，文件是否正被其他程序打开；已有的同名文件保持不变\n"
     )
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind
 

@@ -32,6 +32,7 @@ from qcity.cli.core import (
     require_suffix,
     schema_app,
 )
+from qcity.cli.usage import Wrong
 
 
 @app.command()
@@ -178,10 +179,7 @@ def catalogue_draft(
 ) -> None:
     """Draft a catalogue from a plan's text 从方案文本起草指标目录."""
     if plan.suffix.lower() != ".txt":
-        raise typer.BadParameter(
-            f"{plan} must be the plan's text as UTF-8 .txt (save a .docx or .pdf as text first)",
-            param_hint="PLAN",
-        )
+        raise Wrong("plan-not-text", path=str(plan))
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
         from qcity.draft import draft_json, draft_plan, draft_yaml

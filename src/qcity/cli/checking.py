@@ -60,6 +60,7 @@ from qcity.cli.core import (
     require_suffix,
     stderr_console,
 )
+from qcity.cli.usage import Wrong
 
 
 @app.command()
@@ -109,10 +110,7 @@ def check(
     """
     limits = (max_size, max_inflated, max_rows)
     if annotate is not None and output is not None and output.resolve() == annotate.resolve():
-        raise typer.BadParameter(
-            "the annotated copy and the report (-o) need different files",
-            param_hint="'--annotate'",
-        )
+        raise Wrong("annotate-and-output")
     with guard(lang.value, debug):
         check_outputs(output, annotate, inputs=files)
         fmt = output_format(CheckFormat, fmt, output, CheckFormat.text)
@@ -123,10 +121,7 @@ def check(
             fail_on_tasks, limits,
         )  # fmt: skip
     if annotate is not None:
-        raise typer.BadParameter(
-            "the annotated copy is made of a single workbook, not of a batch",
-            param_hint="'--annotate'",
-        )
+        raise Wrong("annotate-batch")
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
         from qcity.report import get_batch_reporter
