@@ -71,7 +71,7 @@ def test_a_city_figure_that_disagrees_with_the_sum_is_inconsistent(
     assert issue["code"] == "inconsistent-value"
     assert issue["location"]["cell"] == "C3"
     assert issue["message"] == (
-        f"填报值 95（{path}: 数据!C3）与 3 个区县的分子合计 1121 / 分母合计 1200 算得的 93.42 不一致"
+        "填报值 95 与 3 个区县的分子合计 1121 / 分母合计 1200 算得的 93.42 不一致"
     )
     assert "district" not in issue  # it is about the city's figure
     # the city's own status stands (95 ≥ 94); the error is what makes the exit code 3
@@ -229,7 +229,7 @@ def test_every_format_shows_the_districts(cli: Cli, tmp_path: Path) -> None:
     github = cli("check", path, "--format", "github").stdout
     assert (
         f"::error file={path},title=PRD-02 未达标 · 城市生产企业产品质量监督抽查合格率 · 碑林区"
-        "::数据!C27: 90.91%25*; 目标 ≥ 94%25; 差距 −3.09 个百分点"
+        "::数据!C27: 90.91%25*；目标 ≥ 94%25；差距 −3.09 个百分点"
     ) in github
 
 

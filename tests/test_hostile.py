@@ -502,7 +502,7 @@ CORPUS: list[Case] = [
     Case("numerator-only", met_but(PRD_02=(None, 1128, None)), "incomplete-fraction", 3,
          cell="数据!D3", message="只填了分子，缺少分母"),
     Case("inconsistent-fraction", met_but(PRD_02=(97, 1121, 1200)), "inconsistent-value", 3,
-         cell="数据!B3", message="与 1121 / 1200 (C3/D3) 算得的 93.42 不一致"),
+         cell="数据!B3", message="填报值 97 与 1121 / 1200（C3/D3）算得的 93.42 不一致"),
     Case("bare-fraction", met_but(PRD_02=0.95), "suspicious-fraction", 3, cell="数据!B3",
          message="是否应为 95%？"),
     Case("value-without-code", book({"数据": [*data_rows(all_met()), [None, 96]]}),

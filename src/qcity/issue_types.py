@@ -584,8 +584,8 @@ ISSUE_TYPES: dict[str, IssueType] = {
             E,
             ("数值前后不一致", "Inconsistent figures"),
             (
-                "填报值 {reported}（{reported_at}）与 {computed_from} 算得的 {computed} 不一致",
-                "reported {reported} ({reported_at}) differs from {computed} computed from {computed_from}",
+                "填报值 {reported}{reported_at}与 {computed_from}算得的 {computed} 不一致",
+                "reported {reported}{reported_at} differs from {computed} computed from {computed_from}",
             ),
             (
                 "核对填报值和用于计算的原始数据",

@@ -129,14 +129,13 @@ def catalogue_validate(
         if plan is not None:
             try:
                 plan_text = plan.read_text(encoding="utf-8-sig")
+            except FileNotFoundError:
+                fail(Issue("file-not-found", Location(file=str(plan)), {"path": str(plan)}))
             except OSError as e:
-                fail(
-                    Issue(
-                        "file-not-found",
-                        Location(file=str(plan)),
-                        {"path": f"{plan} ({e.strerror})"},
-                    )
-                )
+                from qcity.files import os_reason
+
+                reason = os_reason(e, writing=False)
+                fail(Issue("unreadable-file", Location(file=str(plan)), {"reason": reason}))
             problems = check_quotes(cat, plan_text, str(file))
             if problems:
                 raise CatalogueError(*problems)
@@ -212,11 +211,13 @@ def read_plan_text(plan: Path) -> str:
     except FileNotFoundError:
         fail(Issue("file-not-found", Location(file=str(plan)), {"path": str(plan)}))
     except OSError as e:
+        from qcity.files import os_reason
+
         fail(
             Issue(
                 "unreadable-file",
                 Location(file=str(plan)),
-                {"path": str(plan), "reason": e.strerror or str(e)},
+                {"path": str(plan), "reason": os_reason(e, writing=False)},
             )
         )
     try:
