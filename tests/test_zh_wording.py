@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ Cli = Callable[..., Run]
 
 def test_a_system_error_is_said_in_chinese_with_its_errno_name(cli: Cli, tmp_path: Path) -> None:
     loop = tmp_path / "loop.xlsx"
-    os.symlink(loop.name, loop)  # a link to itself: ELOOP whoever runs the test (root too)
+    loop.symlink_to(loop.name)  # a link to itself: ELOOP whoever runs the test (root too)
     zh = cli("check", loop)
     assert zh.exit_code == 3
     assert "无法读取：符号链接循环（ELOOP）" in zh.stderr
@@ -29,7 +28,7 @@ def test_a_system_error_is_said_in_chinese_with_its_errno_name(cli: Cli, tmp_pat
 
 def test_an_unreadable_catalogue_and_plan_are_said_in_chinese(cli: Cli, tmp_path: Path) -> None:
     loop = tmp_path / "loop.txt"
-    os.symlink(loop.name, loop)
+    loop.symlink_to(loop.name)
     for args in (["catalogue", "draft", loop], ["check", "-c", loop, tmp_path]):
         run = cli(*args)
         assert run.exit_code in (2, 3), run.output
