@@ -67,3 +67,23 @@ def test_a_time_of_day_is_kept(cli: Cli, tmp_path: Path) -> None:
     data = json.loads(cli("check", book, "-f", "json").stdout)
     (issue,) = [i for i in data["issues"] if i["code"] == "date-in-value"]
     assert issue["message"] == "单元格的值是日期/时间 2015-06-30 08:30"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "junit"])
+def test_english_reports_name_departments_in_english(cli: Cli, fmt: str) -> None:
+    from .conftest import EXAMPLE
+
+    en = cli("check", EXAMPLE, "--lang", "en", "-f", fmt, "--today", "2015-06-01").stdout
+    # indicators.yaml, departments: 市质监局 and 市建委 lead areas of the example's indicators.
+    assert "Xi'an Bureau of Quality and Technical Supervision" in en.replace("&#x27;", "'")
+    assert "Xi'an Urban and Rural Construction Commission" in en.replace("&#x27;", "'")
+    zh = cli("check", EXAMPLE, "-f", fmt, "--today", "2015-06-01").stdout
+    assert "市质监局" in zh and "Bureau of Quality" not in zh
+
+
+def test_an_english_batch_names_departments_in_english(cli: Cli, tmp_path: Path) -> None:
+    write_workbook(tmp_path / "a.xlsx", {"数据": data_rows(all_met())})
+    write_workbook(tmp_path / "b.xlsx", {"数据": data_rows(all_met())})
+    run = cli("check", tmp_path, "--lang", "en", "-f", "markdown", "--jobs", "1")
+    assert "| Xi'an Bureau of Quality and Technical Supervision |" in run.stdout
+    assert "市质监局" not in run.stdout

@@ -229,7 +229,7 @@ class BatchTextReporter(BatchReporter):
         for area, s in batch.area_summaries():
             areas.add_row(
                 area.name.get(lang),
-                area.lead,
+                display.lead_name(batch.catalogue, area.lead, lang),
                 *(str(n) for n in (s.met, s.unmet, s.missing, s.invalid, s.total)),
             )
         console.print(areas)
@@ -320,7 +320,8 @@ class BatchMarkdownReporter(BatchReporter):
         out.append("|---|---|--:|--:|--:|--:|--:|")
         for area, s in batch.area_summaries():
             out.append(
-                f"| {markdown_text(area.name.get(lang))} | {markdown_text(area.lead)} | "
+                f"| {markdown_text(area.name.get(lang))} | "
+                f"{markdown_text(display.lead_name(batch.catalogue, area.lead, lang))} | "
                 f"{s.met} | {s.unmet} | {s.missing} | {s.invalid} | {s.total} |"
             )
         issues = [

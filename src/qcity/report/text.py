@@ -247,7 +247,8 @@ class TextReporter(Reporter):
                 table.add_row(
                     "",
                     Text(
-                        f"{area.name.get(lang)} · {label('lead', lang)} {area.lead}",
+                        f"{area.name.get(lang)} · {label('lead', lang)} "
+                        f"{display.lead_name(evaluation.catalogue, area.lead, lang)}",
                         style="bold cyan",
                     ),
                 )
