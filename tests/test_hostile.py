@@ -441,7 +441,7 @@ CORPUS: list[Case] = [
     Case("header-below-row-20", book({"数据": [[]] * 20 + [HEADER, ["PRD-02", 95]]}),
          "no-header", 3),
     Case("value-column-missing", book({"数据": [["指标代码", "备注"], ["PRD-02", "x"]]}),
-         "missing-column", 3, cell="数据!A1", message="表头中没有 实际值 (value) 列"),
+         "missing-column", 3, cell="数据!A1", message="表头中没有 “实际值” 列"),
     Case("header-duplicated",
          book({"数据": [["指标代码", "实际值", "value"], ["PRD-02", 95, 96]]}),
          "duplicate-column", 3, cell="数据!C1", message="列“实际值”出现了两次：B1 和 C1"),

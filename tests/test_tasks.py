@@ -208,10 +208,10 @@ def test_the_text_report_has_a_tasks_section(cli: Cli, tmp_path: Path) -> None:
         in lines
     )
     assert (
-        "⚠ 警告 " + str(book) + ": 任务!C4  任务 T05 标为已完成，但没有填写证明材料  "
+        "⚠ 警告 " + str(book) + "：任务!C4  任务 T05 标为已完成，但没有填写证明材料  "
         "[task-done-without-evidence]" in lines
     )
-    assert lines[-1] == f"结论:{N}/{N} 项达标;未达标 0,未填报 0,数据有误 0;数据问题:错误 0,警告 1。"
+    assert lines[-1] == f"结论：{N}/{N} 项达标；未达标 0，未填报 0，数据有误 0；数据问题：错误 0，警告 1。"
 
 
 def test_fail_on_tasks_makes_overdue_tasks_count(cli: Cli, tmp_path: Path) -> None:
@@ -231,8 +231,8 @@ def test_fail_on_tasks_makes_overdue_tasks_count(cli: Cli, tmp_path: Path) -> No
     }  # fmt: skip
     text = cli("check", book, "--today", "2015-07-01", "--fail-on-tasks").stdout.splitlines()
     assert text[-2:] == [
-        f"结论:{N}/{N} 项达标;未达标 0,未填报 0,数据有误 0;数据问题:错误 0,警告 0。",
-        "任务:逾期 1 项,按 --fail-on-tasks 判为未完成。",
+        f"结论：{N}/{N} 项达标；未达标 0，未填报 0，数据有误 0；数据问题：错误 0，警告 0。",
+        "任务：逾期 1 项，按 --fail-on-tasks 判为未完成。",
     ]
     # an invalid figure still decides 3, whatever the tasks
     bad = workbook(tmp_path, [TASK_HEADER, ["T01", "已完成", "文件"]], name="bad.xlsx")
@@ -375,7 +375,7 @@ def test_a_tasks_sheet_without_its_header_is_named(cli: Cli, tmp_path: Path) -> 
     run = cli("check", book, "--today", "2015-07-10")
     assert run.exit_code == 0
     assert (
-        f"⚠ 警告 {book}: 任务  任务工作表前 20 行中没有同时含“任务代码”和“状态”的表头行，任务进展未读取  "
+        f"⚠ 警告 {book}：任务  任务工作表前 20 行中没有同时含“任务代码”和“状态”的表头行，任务进展未读取  "
         "[no-tasks-header]"
     ) in run.stdout
     assert "工作任务（11）" not in run.stdout  # nothing was read, so nothing is shown

@@ -94,7 +94,7 @@ def test_the_data_sheet_follows_the_contract(template_zh: Path, catalogue: Catal
         "≥ 94%",
         "市质监局",
     ]
-    assert rows["ECO-04"][2:4] == ["比值(X∶1)", "≤ 2.6∶1"]
+    assert rows["ECO-04"][2:4] == ["比值（X∶1）", "≤ 2.6∶1"]
     assert rows["ECO-03"][3] == "≥ 52%（约 53% ±1）"  # what is judged, and why
     assert rows["ENV-03"][2:4] == ["是/否", "是"]
     # "= 100%" starts with "=": it must be stored as text, not turned into a formula.
@@ -367,8 +367,8 @@ def test_the_tasks_sheet(template_zh: Path, catalogue: Catalogue) -> None:
         "T01",
         "制定质量发展规划",
         "—",
-        "2015-06-30(四(二))",
-        "出台《西安市质量发展规划(2014—2020年)》;每年度的质量强市行动计划",
+        "2015-06-30（四(二)）",
+        "出台《西安市质量发展规划(2014—2020年)》；每年度的质量强市行动计划",
     ]
     assert rows["T05"][2] == "市质监局"
     assert "12315、12365、12312、12331、12319、12369、12343" in str(rows["T10"][4])

@@ -108,7 +108,9 @@ def validate(submission: Submission, catalogue: Catalogue) -> Validated:
                     "duplicate-indicator",
                     code_loc,
                     {
-                        "indicator": code if district is None else f"{code}({district})",
+                        "indicator": code
+                        if district is None
+                        else {"zh": f"{code}（{district}）", "en": f"{code} ({district})"},
                         "first": f"{submission.sheet}!{first.code_cell.coordinate}",
                         "second": f"{submission.sheet}!{row.code_cell.coordinate}",
                     },

@@ -343,7 +343,7 @@ def issue_section(issues: Sequence[Issue], lang: Lang) -> list[str]:
         out.append(
             f'<tr class="issue" data-code="{h(issue.code)}">'
             f'<td class="sev-{sev}">{h(display.SEVERITY_LABEL[sev][lang])}</td>'
-            f"<td>{h(str(issue.location))}"
+            f"<td>{h(issue.location.shown(lang))}"
             f"{f' · {h(issue.district)}' if issue.district else ''}</td>"
             f'<td>{h(issue.message(lang))} <span class="sub">[{h(issue.code)}]</span></td>'
             f"<td>{h(issue.hint(lang))}</td></tr>"

@@ -77,7 +77,7 @@ def issue_lines(issues: Iterable[Issue], lang: Lang) -> list[Text]:
         mark = {"error": "✖", "warning": "⚠", "info": "ℹ"}[sev]
         head = Text()
         head.append(f"{mark} {display.SEVERITY_LABEL[sev][lang]} ", style=SEVERITY_STYLE[sev])
-        where = str(issue.location)
+        where = issue.location.shown(lang)
         if where:
             head.append(where, style="bold")
             head.append("  ")
