@@ -159,7 +159,11 @@ def test_locations_in_chinese_use_a_full_width_colon(cli: Cli, tmp_path: Path) -
 def test_a_district_duplicate_names_the_district_in_full_width_brackets(
     cli: Cli, tmp_path: Path
 ) -> None:
-    rows: list[list[object]] = [["指标代码", "区县", "实际值"], ["PRD-01", "雁塔区", 95], ["PRD-01", "雁塔区", 96]]
+    rows: list[list[object]] = [
+        ["指标代码", "区县", "实际值"],
+        ["PRD-01", "雁塔区", 95],
+        ["PRD-01", "雁塔区", 96],
+    ]
     book = write_workbook(tmp_path / "a.xlsx", {"数据": rows})
     data = json.loads(cli("check", book, "-f", "json").stdout)
     messages = [i["message"] for i in data["issues"] if i["code"] == "duplicate-indicator"]

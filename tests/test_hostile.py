@@ -460,7 +460,7 @@ CORPUS: list[Case] = [
     Case("formula-without-value", met_but(PRD_02="=A1*100"), "formula-without-value", 3,
          cell="数据!B3", message="单元格是公式 =A1*100，但文件中没有保存计算结果"),
     Case("date-in-value", met_but(PRD_02=dt.datetime(2015, 6, 30)), "date-in-value", 3,
-         cell="数据!B3", message="单元格的值是日期/时间 2015-06-30T00:00:00"),
+         cell="数据!B3", message="单元格的值是日期/时间 2015-06-30"),
     Case("time-in-value", met_but(PRD_02=dt.time(9, 30)), "date-in-value", 3, cell="数据!B3"),
     Case("boolean-in-number", met_but(PRD_02=True), "boolean-in-number", 3, cell="数据!B3",
          message="单元格的值是逻辑值 TRUE，这里需要百分数"),
@@ -491,10 +491,10 @@ CORPUS: list[Case] = [
     Case("fractional-count", met_but(SRV_01=2.5), "not-a-whole-number", 3, cell="数据!B10",
          message="“2.5”不是非负整数"),
     Case("unknown-code", met_but(PRD_2=95), "unknown-indicator", 3, cell="数据!A26",
-         message="指标代码“PRD-2”不在目录中,是否为 PRD-02?"),
+         message="指标代码“PRD-2”不在目录中，是否为 PRD-02？"),
     Case("duplicated-code", book({"数据": [*data_rows(all_met()), ["prd-02 ", 96]]}),
          "duplicate-indicator", 3, cell="数据!A26",
-         message="指标 PRD-02 出现了两次:数据!A3 和 数据!A26"),
+         message="指标 PRD-02 出现了两次：数据!A3 和 数据!A26"),
     Case("numerator-over-denominator", met_but(PRD_02=(None, 1300, 1200)),
          "numerator-exceeds-denominator", 3, cell="数据!C3", message="分子 1300 大于分母 1200"),
     Case("zero-denominator", met_but(PRD_02=(None, 10, 0)), "zero-denominator", 3,
@@ -579,7 +579,7 @@ def test_corpus(cli: Cli, tmp_path: Path, case: Case) -> None:
         assert line.startswith(("✖ 错误 ", "⚠ 警告 ")), line
         assert str(path) in line  # every message names the file …
         if case.cell:
-            assert f"{path}: {case.cell}" in line  # … and the sheet and cell
+            assert f"{path}：{case.cell}" in line  # … and the sheet and cell (zh: full-width colon)
         if case.message:
             assert case.message in line + fix
         assert fix.startswith("    → ") and len(fix) > len("    → ") + 4, fix  # … and the fix

@@ -211,7 +211,10 @@ def test_the_text_report_has_a_tasks_section(cli: Cli, tmp_path: Path) -> None:
         "⚠ 警告 " + str(book) + "：任务!C4  任务 T05 标为已完成，但没有填写证明材料  "
         "[task-done-without-evidence]" in lines
     )
-    assert lines[-1] == f"结论：{N}/{N} 项达标；未达标 0，未填报 0，数据有误 0；数据问题：错误 0，警告 1。"
+    assert (
+        lines[-1]
+        == f"结论：{N}/{N} 项达标；未达标 0，未填报 0，数据有误 0；数据问题：错误 0，警告 1。"
+    )
 
 
 def test_fail_on_tasks_makes_overdue_tasks_count(cli: Cli, tmp_path: Path) -> None:
