@@ -262,7 +262,7 @@ def test_options_that_need_a_single_workbook_or_a_safe_output(
 ) -> None:
     annotate = cli("check", returns, "--annotate", tmp_path / "copy.xlsx")
     assert annotate.exit_code == 2
-    assert "the annotated copy is made of a single workbook" in annotate.output
+    assert "错误：--annotate 只能用于单个工作簿，不能用于批量检查" in annotate.output
     target = returns / "质监局.xlsx"
     before = digest(target)
     run = cli("check", returns, "--format", "json", "-o", target)

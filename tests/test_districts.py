@@ -193,7 +193,7 @@ def test_text_report_shows_the_matrix_after_the_city_table(cli: Cli, tmp_path: P
         "合计 = 各区县分子之和 / 分母之和；≠ 表示与全市填报值不一致",
         "区县：3 个，共 9 项判定：达标 2，未达标 3，未填报 3，数据有误 1。",
     ]
-    assert f"✖ 错误 {path}: 数据!C30  [碑林区] “n/a”不是百分数  [not-a-number]" in run.stdout
+    assert f"✖ 错误 {path}：数据!C30  [碑林区] “n/a”不是百分数  [not-a-number]" in run.stdout
 
 
 def test_a_wide_matrix_is_split_into_blocks_that_fit(cli: Cli, tmp_path: Path) -> None:

@@ -114,7 +114,7 @@ def test_unreadable_file(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     run = cli("check", path)
     assert run.exit_code == 3, run.output
     assert run.stderr.splitlines() == [
-        f"✖ 错误 {path}  无法读取：Permission denied  [unreadable-file]",
+        f"✖ 错误 {path}  无法读取：没有读取权限（EACCES）  [unreadable-file]",
         "    → 检查文件权限，或把文件复制到可读的位置",
     ]
     monkeypatch.undo()
@@ -158,8 +158,8 @@ def test_interrupted_write_leaves_no_partial_file(
     run = cli("check", book, "--format", "json", "-o", out)
     assert run.exit_code == 2, run.output
     assert run.stderr.splitlines() == [
-        f"✖ 错误 {out}  无法写入输出文件:磁盘空间不足（ENOSPC）  [output-not-writable]",
-        "    → 检查输出文件夹是否存在、可写且有剩余空间,文件是否正被其他程序打开;已有的同名文件保持不变",
+        f"✖ 错误 {out}  无法写入输出文件：磁盘空间不足（ENOSPC）  [output-not-writable]",
+        "    → 检查输出文件夹是否存在、可写且有剩余空间，文件是否正被其他程序打开；已有的同名文件保持不变",
     ]
     # the old report is intact, the input untouched, and no temporary file is left behind
     assert {p.name: digest(p) for p in tmp_path.iterdir()} == before
