@@ -488,6 +488,9 @@ def test_skipped_files_are_listed_in_every_format(cli: Cli, tmp_path: Path, fmt:
     assert "数据.csv" in run.stdout and ".DS_Store" in run.stdout
     if fmt == "json":
         data = json.loads(run.stdout)
+        import jsonschema
+
+        jsonschema.validate(data, json.loads(cli("schema", "batch").stdout))
         assert data["summary"]["skipped"] == 2
         assert sorted(Path(p).name for p in data["skipped"]) == [".DS_Store", "数据.csv"]
         reasons = {Path(i["location"]["file"]).name: i["message"] for i in data["issues"]}
