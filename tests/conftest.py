@@ -28,6 +28,12 @@ from qcity.model import Catalogue
 settings.register_profile("qcity", deadline=None)
 settings.load_profile("qcity")
 
+# The locale chooses the default language (zh_* → zh, en_* → en): pin it, so that outputs do not
+# depend on the machine's; tests of the locale set it themselves.
+for _var in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
+
 
 def pytest_configure(config: pytest.Config) -> None:
     # The catalogue cache of this run lives in a fresh folder, never in the user's home

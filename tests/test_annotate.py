@@ -358,15 +358,17 @@ def test_refuses_to_write_over_the_input(cli: Cli, submission: Path) -> None:
 
 
 def test_usage_errors(cli: Cli, submission: Path, tmp_path: Path) -> None:
-    run = cli("check", submission, "--annotate", tmp_path / "out.csv")
+    run = cli("check", submission, "--annotate", tmp_path / "out.csv", "--lang", "en")
     assert run.exit_code == 2
     assert "must end in .xlsx (an Excel workbook)" in " ".join(run.output.replace("│", " ").split())
+    run = cli("check", submission, "--annotate", tmp_path / "out.csv")
+    assert f"--annotate 的文件“{tmp_path / 'out.csv'}”须以 .xlsx 结尾（Excel 工作簿）" in run.stderr
     run = cli("check", submission, "--annotate", tmp_path / "out.xlsm")  # no macros to keep
     assert run.exit_code == 2
     same = tmp_path / "same.xlsx"
-    run = cli("check", submission, "--annotate", same, "-o", same)
+    run = cli("check", submission, "--annotate", same, "-o", same, "--lang", "en")
     assert run.exit_code == 2
-    assert "the annotated copy and the report (-o) need different files" in run.output
+    assert "the annotated copy (--annotate) and the report (-o) need different files" in run.output
     missing = tmp_path / "nowhere" / "out.xlsx"
     run = cli("check", submission, "--annotate", missing)
     assert run.exit_code == 2

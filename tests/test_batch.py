@@ -75,8 +75,13 @@ def test_collect_recurses_sorts_and_skips_lock_files(returns: Path, tmp_path: Pa
         f"{returns}/区县/雁塔区.xlsx",
         f"{tmp_path}/gone.xlsx",  # kept, to be reported as not found
     ]
-    assert sorted(Path(s).name for s in collected.skipped) == sorted(
-        [".~lock.建委.xlsx#", "._质监局.xlsx", "~$质监局.xlsx"]
+    assert sorted((Path(s.path).name, s.reason) for s in collected.skipped) == sorted(
+        [
+            (".~lock.建委.xlsx#", "lock"),
+            ("._质监局.xlsx", "hidden"),
+            ("~$质监局.xlsx", "lock"),
+            ("说明.txt", "other"),
+        ]
     )
     assert collected.empty == []
 
@@ -103,9 +108,9 @@ def test_a_broken_file_is_reported_and_the_others_are_checked(cli: Cli, returns:
         "met": N - 2, "unmet": 0, "missing": 1, "invalid": 1, "total": N,
     }  # fmt: skip
     assert data["summary"] == {
-        "files": 4, "checked": 3, "failed": 1, "skipped": 3, "exit_code": 3,
+        "files": 4, "checked": 3, "failed": 1, "skipped": 4, "exit_code": 3,
         "met": 3 * N - 3, "unmet": 1, "missing": 1, "invalid": 1, "total": 3 * N, "errors": 2,
-        "warnings": 2,
+        "warnings": 2,  # workbook-open: the lock files of 质监局.xlsx and 建委.xlsx
     }  # fmt: skip
     product = data["areas"][0]
     assert (product["code"], product["met"], product["invalid"], product["total"]) == (
@@ -121,8 +126,8 @@ def test_text_report_has_a_row_per_file(
     assert run.exit_code == 3
     lines = [line.rstrip() for line in run.stdout.splitlines()]
     assert lines[1:16] == [
-        "4 个文件 · 指标目录：xian-quality-city-2014 v1.0.0 · 日期：2015-07-10 · "
-        "跳过锁文件或隐藏文件 3 个",
+        # 4 files found (one of them broken); 2 lock files, 1 hidden file and 说明.txt skipped
+        "检查 4 个文件，跳过 4 个 · 指标目录：xian-quality-city-2014 v1.0.0 · 日期：2015-07-10",
         "✔ 达标 ✘ 未达标 ○ 未填报 ! 数据有误",
         "填报单位   文件                           ✔   ✘   ○   !   错误/警告   退出码",
         "─" * 76,
@@ -139,8 +144,8 @@ def test_text_report_has_a_row_per_file(
         "按领域汇总",
     ]
     assert lines[-1] == (
-        f"结论：4 个文件，已检查 3，无法读取 1；指标 {3 * N - 3}/{3 * N} 项达标，未达标 1，未填报 1，数据有误 1；"
-        "数据问题：错误 2，警告 2；最差退出码 3。"
+        f"结论：4 个文件，已检查 3，无法读取 1，跳过 4；指标 {3 * N - 3}/{3 * N} 项达标，未达标 1，"
+        "未填报 1，数据有误 1；数据问题：错误 2，警告 2；最差退出码 3。"
     )
     failed = run.stdout.split("无法读取的文件（1）\n", 1)[1].splitlines()[:2]
     assert failed == [
@@ -205,7 +210,7 @@ def test_junit_has_a_suite_per_file(cli: Cli, returns: Path) -> None:
     run = cli("check", returns, "--format", "junit", *TODAY)
     assert run.exit_code == 3
     assert_valid_junit(run.stdout)
-    assert run.stdout.count("<testsuite ") == 4
+    assert run.stdout.count("<testsuite ") == 5  # a suite per file, and the batch's issues
     assert (
         f'<testsuite name="碑林区 · {returns}/区县/碑林区.xlsx" tests="1" failures="0" errors="1"'
         in (run.stdout)
@@ -214,6 +219,7 @@ def test_junit_has_a_suite_per_file(cli: Cli, returns: Path) -> None:
         '<error type="not-a-workbook" message="不是有效的 .xlsx 工作簿（文件已损坏或不完整'
         in run.stdout
     )
+    # N indicators, and the workbook-open warning (its lock file is in the folder)
     assert (
         f'<testsuite name="市建委 · {returns}/建委.xlsx" tests="{N + 1}" failures="1" errors="0"'
         in (run.stdout)
@@ -256,7 +262,7 @@ def test_options_that_need_a_single_workbook_or_a_safe_output(
 ) -> None:
     annotate = cli("check", returns, "--annotate", tmp_path / "copy.xlsx")
     assert annotate.exit_code == 2
-    assert "the annotated copy is made of a single workbook" in annotate.output
+    assert "错误：--annotate 只能用于单个工作簿，不能用于批量检查" in annotate.output
     target = returns / "质监局.xlsx"
     before = digest(target)
     run = cli("check", returns, "--format", "json", "-o", target)
@@ -446,3 +452,46 @@ def test_the_monthly_example_is_what_its_script_writes(tmp_path: Path) -> None:
         assert xlsx_cells(committed / name) == xlsx_cells(tmp_path / name), (
             f"{name}: run `python scripts/make_monthly_example.py`"
         )
+
+
+def _skip_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "六月"
+    submission(folder / "建委.xlsx", all_met(), unit="市建委")
+    (folder / "数据.csv").write_text("指标,数值\n", encoding="utf-8")
+    (folder / "x.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    (folder / ".DS_Store").write_bytes(b"\0")
+    return folder
+
+
+def test_every_skipped_file_is_listed_with_why(cli: Cli, tmp_path: Path) -> None:
+    folder = _skip_folder(tmp_path)
+    zh = cli("check", folder, *TODAY, "--jobs", "1")
+    # Two files checked (the workbook, and the .xls, reported as not an .xlsx); two passed over.
+    assert "检查 2 个文件，跳过 2 个" in zh.stdout
+    assert f"{folder}/数据.csv  未检查：不是电子表格（只检查 .xlsx、.xlsm 工作簿）" in zh.stdout
+    assert f"{folder}/.DS_Store  未检查：隐藏文件" in zh.stdout
+    assert "已检查 1，无法读取 1，跳过 2；" in zh.stdout.splitlines()[-1]
+    en = cli("check", folder, *TODAY, "--jobs", "1", "--lang", "en")
+    assert "2 files checked, 2 skipped" in en.stdout
+    assert (
+        "not checked: not a spreadsheet (only .xlsx and .xlsm workbooks are checked)" in en.stdout
+    )
+    assert ", 2 skipped;" in en.stdout.splitlines()[-1]
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "junit", "html", "github"])
+def test_skipped_files_are_listed_in_every_format(cli: Cli, tmp_path: Path, fmt: str) -> None:
+    folder = _skip_folder(tmp_path)
+    run = cli("check", folder, *TODAY, "--jobs", "1", "-f", fmt)
+    assert run.exit_code == 3, run.output
+    assert run.stdout.count("file-skipped") == (4 if fmt == "html" else 2)  # html: id and text
+    assert "数据.csv" in run.stdout and ".DS_Store" in run.stdout
+    if fmt == "json":
+        data = json.loads(run.stdout)
+        import jsonschema
+
+        jsonschema.validate(data, json.loads(cli("schema", "batch").stdout))
+        assert data["summary"]["skipped"] == 2
+        assert sorted(Path(p).name for p in data["skipped"]) == [".DS_Store", "数据.csv"]
+        reasons = {Path(i["location"]["file"]).name: i["message"] for i in data["issues"]}
+        assert reasons["数据.csv"] == "未检查：不是电子表格（只检查 .xlsx、.xlsm 工作簿）"

@@ -4,9 +4,11 @@ English punctuation in English; quotes from the plan as the plan has them."""
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +16,7 @@ import qcity
 import qcity.report
 from qcity.issue_types import ISSUE_TYPES
 
-from .conftest import EXAMPLE, N, Run
+from .conftest import EXAMPLE, N, Run, all_met, data_rows, write_workbook
 
 Cli = Callable[..., Run]
 
@@ -26,6 +28,8 @@ HALF_WIDTH_NEXT_TO_HAN = re.compile(rf"[{HAN}][,;:?!()]|[,;:?!()][{HAN}]")
 
 def half_width(text: str) -> list[str]:
     plain = re.sub(r"\{[^{}]*\}", "X", text)
+    # Excel's cell references (数据!B2, 序列!I10) are notation, not punctuation.
+    plain = re.sub(r"[^\s（）、，；：“”]+![A-Z]{1,3}[0-9]+", "Ｃ", plain)
     return [m.group(0) for m in HALF_WIDTH_NEXT_TO_HAN.finditer(plain)]
 
 
@@ -35,6 +39,7 @@ def zh_tables() -> Iterator[tuple[str, str]]:
     modules = ["qcity.display", "qcity.template_help", "qcity.template_tasks"]
     modules += [f"qcity.report.{m.name}" for m in pkgutil.iter_modules(qcity.report.__path__)]
     modules += ["qcity.cli.core", "qcity.cli.checking", "qcity.cli.views", "qcity.cli.authoring"]
+    modules += ["qcity.i18n", "qcity.cli.help_words"]  # usage errors, help, skipped files
     for name in modules:
         module = importlib.import_module(name)
         for attr, table in vars(module).items():
@@ -49,6 +54,7 @@ def test_the_scan_finds_what_it_looks_for() -> None:
     assert half_width("结论:16/23 项达标;未达标 7,未填报") == ["论:", "标;", ",未"]
     assert half_width("结论：16/23 项达标；未达标 7，") == []
     assert half_width("{path} 已存在") == []
+    assert half_width("与 序列!I10、序列!I11 算得") == []
 
 
 def test_every_issue_text_in_chinese_uses_chinese_punctuation() -> None:
@@ -136,6 +142,71 @@ def test_views_in_chinese_have_no_half_width_punctuation_of_their_own(
         if line.startswith(" " * 20):
             continue  # a table cell wrapped onto its own line: a quote cut where it cannot be found
         for quote in quotes:  # the plan's own wording keeps the plan's punctuation
+            line = line.replace(quote, "Ｑ")
+        if half_width(line):
+            bad.append(line)
+    assert bad == []
+
+
+def test_locations_in_chinese_use_a_full_width_colon(cli: Cli, tmp_path: Path) -> None:
+    book = write_workbook(tmp_path / "a.xlsx", {"数据": data_rows(all_met() | {"PRD-01": "约95%"})})
+    zh = cli("check", book).stdout
+    assert f"{book}：数据!B2  " in zh and f"{book}: 数据" not in zh
+    en = cli("check", book, "--lang", "en").stdout
+    assert f"{book}: 数据!B2  " in en
+
+
+def test_a_district_duplicate_names_the_district_in_full_width_brackets(
+    cli: Cli, tmp_path: Path
+) -> None:
+    rows: list[list[object]] = [
+        ["指标代码", "区县", "实际值"],
+        ["PRD-01", "雁塔区", 95],
+        ["PRD-01", "雁塔区", 96],
+    ]
+    book = write_workbook(tmp_path / "a.xlsx", {"数据": rows})
+    data = json.loads(cli("check", book, "-f", "json").stdout)
+    messages = [i["message"] for i in data["issues"] if i["code"] == "duplicate-indicator"]
+    assert messages and all("PRD-01（雁塔区）" in m for m in messages), messages
+    assert half_width(messages[0]) == []
+
+
+def test_the_tasks_sheet_of_a_chinese_template_reads_as_chinese(cli: Cli, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "t.xlsx"
+    assert cli("template", out).exit_code == 0
+    sheet = load_workbook(out)["任务"]
+    quotes = plan_quotes()
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    bad = []
+    for text in texts:
+        for quote in quotes:
+            text = text.replace(quote, "Ｑ")
+        if half_width(text):
+            bad.append(text)
+    assert bad == []
+    assert any("》；" in t for t in texts)  # deliverables joined with a full-width semicolon
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check", "--help"], ["gaps", "--help"], ["--help"], ["check", "-f", "jsn", "x.xlsx"]],
+)
+def test_help_and_usage_errors_in_chinese(cli: Cli, command: list[str]) -> None:
+    result = cli(*command)
+    bad = [line for line in result.output.splitlines() if half_width(line)]
+    assert bad == []
+
+
+def test_a_batch_in_chinese(cli: Cli, tmp_path: Path) -> None:
+    write_workbook(tmp_path / "a.xlsx", {"数据": data_rows(all_met())})
+    (tmp_path / "数据.csv").write_text("x", encoding="utf-8")
+    result = cli("check", tmp_path, "--jobs", "1")
+    quotes = plan_quotes()
+    bad = []
+    for line in result.stdout.splitlines():
+        for quote in quotes:
             line = line.replace(quote, "Ｑ")
         if half_width(line):
             bad.append(line)

@@ -232,16 +232,17 @@ def test_inconsistent_reported_value(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, path)
     assert issues(data) == [("inconsistent-value", "B2", "ECO-04")]
     assert data["issues"][0]["message"] == (
-        f"填报值 2.6（{path}: 数据!B2）与 URBAN_INCOME/RURAL_INCOME 2015 (序列!I10, 序列!I11) "
-        "算得的 2.47 不一致"
+        # The location (数据!B2 of the file) is given beside the message, not again inside it.
+        "填报值 2.6 与 URBAN_INCOME/RURAL_INCOME 2015（序列!I10、序列!I11）算得的 2.47 不一致"
     )
+    assert str(path) not in data["issues"][0]["message"]
     found = entry(data, "ECO-04")
     assert found["status"] == "invalid"
     assert found["derived"]["consistent"] is False
     assert cli("check", path).exit_code == 3
     en = cli("check", path, "--format", "json", "--lang", "en")
     assert json.loads(en.stdout)["issues"][0]["message"] == (
-        f"reported 2.6 ({path}: 数据!B2) differs from 2.47 computed from "
+        "reported 2.6 differs from 2.47 computed from "
         "URBAN_INCOME/RURAL_INCOME 2015 (序列!I10, 序列!I11)"
     )
 
@@ -249,8 +250,8 @@ def test_inconsistent_reported_value(cli: Cli, tmp_path: Path) -> None:
 def test_inconsistent_growth_names_every_cell(cli: Cli, tmp_path: Path) -> None:
     data = report(cli, workbook(tmp_path, {"ECO-01": 12.5}))
     assert data["issues"][0]["message"].endswith(
-        "与 GDP_REAL_GROWTH/GDP_CONST 2010–2015 (序列!E3, 序列!F3, 序列!G3, 序列!H3, 序列!I3, "
-        "序列!D4, 序列!I4) 算得的 10.94 不一致"
+        "与 GDP_REAL_GROWTH/GDP_CONST 2010–2015（序列!E3、序列!F3、序列!G3、序列!H3、序列!I3、"
+        "序列!D4、序列!I4）算得的 10.94 不一致"
     )
 
 

@@ -172,7 +172,7 @@ def test_what_cannot_be_compared(cli: Cli, tmp_path: Path) -> None:
     book(tmp_path / "folder" / "x.xlsx", all_met())
     kinds = cli("diff", good, tmp_path / "folder")
     assert kinds.exit_code == 2
-    assert "compare a workbook with a workbook, or a folder with a folder" in kinds.output
+    assert "错误：只能比较工作簿与工作簿，或文件夹与文件夹" in kinds.output
     missing = cli("diff", good, tmp_path / "gone.xlsx")
     assert missing.exit_code == 2
     assert f"✖ 错误 {tmp_path / 'gone.xlsx'}  找不到文件  [file-not-found]" in missing.stderr

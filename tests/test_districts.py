@@ -71,7 +71,7 @@ def test_a_city_figure_that_disagrees_with_the_sum_is_inconsistent(
     assert issue["code"] == "inconsistent-value"
     assert issue["location"]["cell"] == "C3"
     assert issue["message"] == (
-        f"填报值 95（{path}: 数据!C3）与 3 个区县的分子合计 1121 / 分母合计 1200 算得的 93.42 不一致"
+        "填报值 95 与 3 个区县的分子合计 1121 / 分母合计 1200 算得的 93.42 不一致"
     )
     assert "district" not in issue  # it is about the city's figure
     # the city's own status stands (95 ≥ 94); the error is what makes the exit code 3
@@ -193,7 +193,7 @@ def test_text_report_shows_the_matrix_after_the_city_table(cli: Cli, tmp_path: P
         "合计 = 各区县分子之和 / 分母之和；≠ 表示与全市填报值不一致",
         "区县：3 个，共 9 项判定：达标 2，未达标 3，未填报 3，数据有误 1。",
     ]
-    assert f"✖ 错误 {path}: 数据!C30  [碑林区] “n/a”不是百分数  [not-a-number]" in run.stdout
+    assert f"✖ 错误 {path}：数据!C30  [碑林区] “n/a”不是百分数  [not-a-number]" in run.stdout
 
 
 def test_a_wide_matrix_is_split_into_blocks_that_fit(cli: Cli, tmp_path: Path) -> None:

@@ -150,8 +150,8 @@ def test_yaml_draft_is_a_catalogue_whose_blanks_validate_reports(tmp_path: Path)
         start + 1 + next(n for n, ln in enumerate(lines[start:]) if ln.startswith("  - code: ~"))
     )
     said = " ".join(result.output.split())
-    assert f"{out}:{code_line}: indicators[0].code left blank (待填): fill it in" in said
-    assert f"{out}:{code_line + 1}: indicators[0].area left blank (待填): fill it in" in said
+    assert f"{out}:{code_line}：indicators[0].code left blank (待填): fill it in" in said
+    assert f"{out}:{code_line + 1}：indicators[0].area left blank (待填): fill it in" in said
     # a lead the plan names is no blank
     assert "indicators[0].lead" not in said
 

@@ -187,9 +187,11 @@ def test_unreadable_series_cell_is_shown_with_its_issue(cli: Cli, tmp_path: Path
 
 
 def test_unknown_indicator_is_a_usage_error(cli: Cli) -> None:
-    run = cli("explain", "ECO-4", EXAMPLE)
+    run = cli("explain", "ECO-4", EXAMPLE, "--lang", "en")
     assert run.exit_code == 2
     assert "'ECO-4' is not an indicator of the catalogue; did you mean ECO-04?" in run.output
+    run = cli("explain", "ECO-4", EXAMPLE)
+    assert "错误：“ECO-4”不是指标目录中的指标；你是否想用 ECO-04？" in run.output
 
 
 def test_output_file(cli: Cli, tmp_path: Path) -> None:

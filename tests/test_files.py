@@ -114,7 +114,7 @@ def test_unreadable_file(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     run = cli("check", path)
     assert run.exit_code == 3, run.output
     assert run.stderr.splitlines() == [
-        f"✖ 错误 {path}  无法读取：Permission denied  [unreadable-file]",
+        f"✖ 错误 {path}  无法读取：没有读取权限（EACCES）  [unreadable-file]",
         "    → 检查文件权限，或把文件复制到可读的位置",
     ]
     monkeypatch.undo()

@@ -442,7 +442,7 @@ CORPUS: list[Case] = [
     Case("header-below-row-20", book({"数据": [[]] * 20 + [HEADER, ["PRD-02", 95]]}),
          "no-header", 3),
     Case("value-column-missing", book({"数据": [["指标代码", "备注"], ["PRD-02", "x"]]}),
-         "missing-column", 3, cell="数据!A1", message="表头中没有 实际值 (value) 列"),
+         "missing-column", 3, cell="数据!A1", message="表头中没有 “实际值” 列"),
     Case("header-duplicated",
          book({"数据": [["指标代码", "实际值", "value"], ["PRD-02", 95, 96]]}),
          "duplicate-column", 3, cell="数据!C1", message="列“实际值”出现了两次：B1 和 C1"),
@@ -461,7 +461,7 @@ CORPUS: list[Case] = [
     Case("formula-without-value", met_but(PRD_02="=A1*100"), "formula-without-value", 3,
          cell="数据!B3", message="单元格是公式 =A1*100，但文件中没有保存计算结果"),
     Case("date-in-value", met_but(PRD_02=dt.datetime(2015, 6, 30)), "date-in-value", 3,
-         cell="数据!B3", message="单元格的值是日期/时间 2015-06-30T00:00:00"),
+         cell="数据!B3", message="单元格的值是日期/时间 2015-06-30"),
     Case("time-in-value", met_but(PRD_02=dt.time(9, 30)), "date-in-value", 3, cell="数据!B3"),
     Case("boolean-in-number", met_but(PRD_02=True), "boolean-in-number", 3, cell="数据!B3",
          message="单元格的值是逻辑值 TRUE，这里需要百分数"),
@@ -503,7 +503,7 @@ CORPUS: list[Case] = [
     Case("numerator-only", met_but(PRD_02=(None, 1128, None)), "incomplete-fraction", 3,
          cell="数据!D3", message="只填了分子，缺少分母"),
     Case("inconsistent-fraction", met_but(PRD_02=(97, 1121, 1200)), "inconsistent-value", 3,
-         cell="数据!B3", message="与 1121 / 1200 (C3/D3) 算得的 93.42 不一致"),
+         cell="数据!B3", message="填报值 97 与 1121 / 1200（C3/D3）算得的 93.42 不一致"),
     Case("bare-fraction", met_but(PRD_02=0.95), "suspicious-fraction", 3, cell="数据!B3",
          message="是否应为 95%？"),
     Case("value-without-code", book({"数据": [*data_rows(all_met()), [None, 96]]}),
@@ -580,7 +580,7 @@ def test_corpus(cli: Cli, tmp_path: Path, case: Case) -> None:
         assert line.startswith(("✖ 错误 ", "⚠ 警告 ")), line
         assert str(path) in line  # every message names the file …
         if case.cell:
-            assert f"{path}: {case.cell}" in line  # … and the sheet and cell
+            assert f"{path}：{case.cell}" in line  # … and the sheet and cell (zh: full-width colon)
         if case.message:
             assert case.message in line + fix
         assert fix.startswith("    → ") and len(fix) > len("    → ") + 4, fix  # … and the fix

@@ -288,7 +288,7 @@ def test_another_catalogue_changes_the_timetable_everywhere(cli: Cli, tmp_path: 
     template = tmp_path / "t.xlsx"
     assert cli("template", template, "--catalogue", other).exit_code == 0
     wb = load_workbook(template)
-    assert wb["任务"]["D4"].value == "2015-08-31(四(二))"
+    assert wb["任务"]["D4"].value == "2015-08-31（四(二)）"
     text = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
     assert "2014年6月 — 2015年8月" in text and "2015年10月 — 2015年12月" in text
 

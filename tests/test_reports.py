@@ -58,7 +58,7 @@ def test_junit_one_suite_per_area_one_case_per_indicator(cli: Cli, make_submissi
     assert prd02.text is not None and "填报值：93.42%* (1121/1200)" in prd02.text
     env05 = cases["ENV-05"].find("error")
     assert env05 is not None and env05.get("type") == "invalid"
-    assert env05.get("message", "").endswith("mixed.xlsx: 数据!B17：“n/a”不是百分数")
+    assert env05.get("message", "").endswith("mixed.xlsx：数据!B17：“n/a”不是百分数")
     env06 = cases["ENV-06"].find("failure")
     assert env06 is not None and env06.get("type") == "missing"
     assert env06.get("message", "").endswith("mixed.xlsx: 数据!B18），目标 ≥ 95%")

@@ -208,7 +208,7 @@ def test_the_text_report_has_a_tasks_section(cli: Cli, tmp_path: Path) -> None:
         in lines
     )
     assert (
-        "⚠ 警告 " + str(book) + ": 任务!C4  任务 T05 标为已完成，但没有填写证明材料  "
+        "⚠ 警告 " + str(book) + "：任务!C4  任务 T05 标为已完成，但没有填写证明材料  "
         "[task-done-without-evidence]" in lines
     )
     assert (
@@ -378,7 +378,7 @@ def test_a_tasks_sheet_without_its_header_is_named(cli: Cli, tmp_path: Path) -> 
     run = cli("check", book, "--today", "2015-07-10")
     assert run.exit_code == 0
     assert (
-        f"⚠ 警告 {book}: 任务  任务工作表前 20 行中没有同时含“任务代码”和“状态”的表头行，任务进展未读取  "
+        f"⚠ 警告 {book}：任务  任务工作表前 20 行中没有同时含“任务代码”和“状态”的表头行，任务进展未读取  "
         "[no-tasks-header]"
     ) in run.stdout
     assert "工作任务（11）" not in run.stdout  # nothing was read, so nothing is shown

@@ -288,7 +288,7 @@ def test_an_existing_file_is_not_overwritten_without_force(cli: Cli, tmp_path: P
 def test_output_must_be_an_xlsx_in_a_real_folder(cli: Cli, tmp_path: Path) -> None:
     run = cli("template", tmp_path / "t.xls")
     assert run.exit_code == 2
-    assert "must end in .xlsx" in run.output
+    assert "须以 .xlsx 结尾（Excel 工作簿）" in run.output
     missing = tmp_path / "no-such-folder" / "t.xlsx"
     run = cli("template", missing)
     assert run.exit_code == 2
@@ -367,8 +367,8 @@ def test_the_tasks_sheet(template_zh: Path, catalogue: Catalogue) -> None:
         "T01",
         "制定质量发展规划",
         "—",
-        "2015-06-30(四(二))",
-        "出台《西安市质量发展规划(2014—2020年)》;每年度的质量强市行动计划",
+        "2015-06-30（四(二)）",
+        "出台《西安市质量发展规划(2014—2020年)》；每年度的质量强市行动计划",
     ]
     assert rows["T05"][2] == "市质监局"
     assert "12315、12365、12312、12331、12319、12369、12343" in str(rows["T10"][4])

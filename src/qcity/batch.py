@@ -28,11 +28,30 @@ class Input:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A file found in a folder and not checked, and why: `lock` (Office's or LibreOffice's
+    lock file), `hidden` (a dot file) or `other` (not a spreadsheet: .csv, .txt, .pdf …)."""
+
+    path: str
+    reason: str
+
+    def issue(self) -> Issue:
+        """The file as an `file-skipped` issue (info), which every batch format lists."""
+        from qcity.i18n import words
+
+        return Issue(
+            "file-skipped",
+            Location(file=self.path),
+            {"reason": words(f"skip-{self.reason}"), "fix": words(f"skip-{self.reason}-fix")},
+        )
+
+
+@dataclass(frozen=True)
 class Collected:
     """What a list of files and folders names."""
 
     inputs: list[Input]
-    skipped: list[str] = field(default_factory=list)  # lock files and hidden files in folders
+    skipped: list[Skipped] = field(default_factory=list)  # files in folders not checked
     empty: list[str] = field(default_factory=list)  # folders without a single workbook
 
 
@@ -49,7 +68,7 @@ def collect(paths: Sequence[Path]) -> Collected:
     kept, so that each is reported as not found.
     """
     inputs: list[Input] = []
-    skipped: list[str] = []
+    skipped: list[Skipped] = []
     empty: list[str] = []
     seen: set[str] = set()
 
@@ -68,12 +87,15 @@ def collect(paths: Sequence[Path]) -> Collected:
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 suffix = Path(name).suffix.lower()
-                if suffix not in WORKBOOK_SUFFIXES and suffix not in OTHER_SPREADSHEETS:
-                    if name.startswith(".~lock.") and name.endswith("#"):
-                        skipped.append(str(Path(root) / name))
+                path = str(Path(root) / name)
+                if name.startswith(("~$", ".~lock.")):
+                    skipped.append(Skipped(path, "lock"))
                     continue
-                if passed_over(name):
-                    skipped.append(str(Path(root) / name))
+                if name.startswith("."):
+                    skipped.append(Skipped(path, "hidden"))
+                    continue
+                if suffix not in WORKBOOK_SUFFIXES and suffix not in OTHER_SPREADSHEETS:
+                    skipped.append(Skipped(path, "other"))
                     continue
                 found += 1
                 add(Path(root) / name, str(Path(root) / name))
@@ -132,8 +154,9 @@ class Batch:
     catalogue: Catalogue
     entries: list[Entry]
     checked_at: dt.datetime
-    skipped: list[str] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)  # about the batch: units in several files
+    skipped: list[Skipped] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)  # about the batch: units in several files,
+    # and every file skipped (file-skipped, info)
 
     @property
     def exit_code(self) -> int:

@@ -118,8 +118,10 @@ def _read(path: Path, shown: str) -> bytes:
     except IsADirectoryError:
         raise CatalogueError(Issue("catalogue-not-found", where, {"path": shown})) from None
     except OSError as e:
+        from qcity.files import os_reason
+
         raise CatalogueError(
-            Issue("unreadable-file", where, {"path": shown, "reason": e.strerror or str(e)})
+            Issue("unreadable-file", where, {"path": shown, "reason": os_reason(e, writing=False)})
         ) from e
 
 

@@ -331,10 +331,17 @@ def _cagr_of_rates(ctx: _Context, derive: CagrOfRatesDerive) -> _Result:
         v_t.location,
         {
             "reported": format_decimal(quantize(value, max(places, 2))),
-            "reported_at": f"{derive.series} {years[0]}–{years[-1]}",
+            "reported_at": {
+                "zh": f"（{derive.series} {years[0]}–{years[-1]}）",
+                "en": f" ({derive.series} {years[0]}–{years[-1]})",
+            },
             "computed": shown,
-            "computed_from": f"{levels} {derive.base_year}–{ctx.year} "
-            f"({v_0.location.sheet}!{v_0.location.cell}, {v_t.location.sheet}!{v_t.location.cell})",
+            "computed_from": {
+                "zh": f"{levels} {derive.base_year}–{ctx.year}"
+                f"（{v_0.location.sheet}!{v_0.location.cell}、{v_t.location.sheet}!{v_t.location.cell}）",
+                "en": f"{levels} {derive.base_year}–{ctx.year} "
+                f"({v_0.location.sheet}!{v_0.location.cell}, {v_t.location.sheet}!{v_t.location.cell})",
+            },
         },
         indicator=ctx.indicator.code,
     )
@@ -560,7 +567,7 @@ def _reconcile(
                 reported.location,
                 {
                     "reported": reported.raw,
-                    "reported_at": str(reported.location),
+                    "reported_at": AT_ITS_LOCATION,  # the issue's location says where
                     "computed": format_decimal(quantize(value, max(places, 2))),
                     "computed_from": describe_inputs(derivation),
                 },
@@ -571,13 +578,19 @@ def _reconcile(
     return replace(derivation, consistent=consistent), issues
 
 
-def describe_inputs(derivation: Derivation) -> str:
-    """`URBAN_INCOME/RURAL_INCOME 2015 (序列!G12, 序列!G13)`: what a derivation read, and where."""
+# `reported_at` of an inconsistent-value whose location is the reported cell: nothing to add.
+AT_ITS_LOCATION: dict[Lang, str] = {"zh": " ", "en": ""}
+
+
+def describe_inputs(derivation: Derivation) -> dict[Lang, str]:
+    """`URBAN_INCOME/RURAL_INCOME 2015 (序列!G12, 序列!G13)`: what a derivation read, and where
+    (in zh with full-width brackets and 、)."""
     codes = list(dict.fromkeys(f.series for f in derivation.inputs))
     years = sorted({f.year for f in derivation.inputs})
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    cells = ", ".join(f"{f.location.sheet}!{f.location.cell}" for f in derivation.inputs)
-    return f"{'/'.join(codes)} {span} ({cells})"
+    cells = [f"{f.location.sheet}!{f.location.cell}" for f in derivation.inputs]
+    head = f"{'/'.join(codes)} {span}"
+    return {"zh": f"{head}（{'、'.join(cells)}）", "en": f"{head} ({', '.join(cells)})"}
 
 
 def _basis_issues(

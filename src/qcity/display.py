@@ -426,3 +426,17 @@ def basis_lines(catalogue: Catalogue, derivation: Derivation, lang: Lang) -> lis
         else:
             lines.append(f"{derivation.indicator} uses {series.name.en} on the basis of {shown}")
     return lines
+
+
+def lead_name(catalogue: Catalogue, code: str | None, lang: Lang) -> str:
+    """A lead department as a reader of *lang* knows it: its code in zh (市质监局), its English
+    name in en (from the catalogue's departments); the code where the catalogue has no name;
+    "—" for none."""
+    if code is None:
+        return "—"
+    if lang == "zh":
+        return code
+    try:
+        return catalogue.department(code).name.en or code
+    except KeyError:
+        return code

@@ -108,10 +108,10 @@ def _inconsistent(indicator: Indicator, aggregate: Aggregate, city: IndicatorRes
         obs.location,
         {
             "reported": obs.raw,
-            "reported_at": str(obs.location),
+            "reported_at": {"zh": " ", "en": ""},  # the location is the reported cell
             "computed": format_decimal(quantize(aggregate.value, max(places, 2))),
             "computed_from": {
-                "zh": f"{n} 个区县的分子合计 {num} / 分母合计 {den}",
+                "zh": f"{n} 个区县的分子合计 {num} / 分母合计 {den} ",
                 "en": f"the numerators ({num}) and denominators ({den}) of {n} districts summed",
             },
         },

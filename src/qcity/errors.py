@@ -81,6 +81,15 @@ class Location:
             parts.append(self.path)
         return ": ".join(parts)
 
+    def shown(self, lang: Lang) -> str:
+        """The location as a reader of *lang* reads it: `a.xlsx：数据!B2` in zh (full-width colon
+        between the file and the cell), `a.xlsx: 数据!B2` in en."""
+        text = str(self)
+        if lang == "zh" and self.file and (self.sheet is not None or self.path):
+            head = self.file if self.line is None else f"{self.file}:{self.line}"
+            return head + "：" + text[len(head) + 2 :]
+        return text
+
     def as_dict(self) -> dict[str, str | int | None]:
         """The location as the public JSON shape (keys always present)."""
         return {

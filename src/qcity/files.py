@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qcity.errors import InputError, Issue, Location, UsageError, printable
+from qcity.errors import InputError, Issue, Lang, Location, UsageError, printable
 from qcity.faults import reached
 
 if TYPE_CHECKING:
@@ -293,36 +293,65 @@ def _folder(path: Path) -> Path:
     return path.parent if str(path.parent) else Path()
 
 
-# Why a write failed, in both languages (the errno's name kept for searching).
+# Why reading or writing failed, in both languages, the errno's name kept for searching: no
+# English system text (strerror) inside a Chinese message.
 _REASONS: dict[int, tuple[str, str]] = {
-    errno.ENOENT: ("文件夹不存在", "the folder does not exist"),
+    errno.ENOENT: ("文件夹不存在", "the folder does not exist"),  # writing; reading: see below
     errno.ENOTDIR: ("路径中有一段不是文件夹", "a part of the path is not a folder"),
     errno.EISDIR: ("这是一个文件夹，不是文件", "it is a folder, not a file"),
-    errno.EACCES: ("没有写入权限", "permission denied"),
-    errno.EPERM: ("没有写入权限", "permission denied"),
+    errno.EACCES: ("没有权限", "permission denied"),
+    errno.EPERM: ("没有权限", "operation not permitted"),
     errno.EROFS: ("文件系统只读", "read-only file system"),
     errno.ENOSPC: ("磁盘空间不足", "no space left on device"),
     errno.EDQUOT: ("超出磁盘配额", "disk quota exceeded"),
     errno.ENAMETOOLONG: ("文件名太长", "file name too long"),
+    errno.EIO: ("读写设备出错", "input/output error"),
+    errno.EBUSY: ("文件或设备正忙", "device or resource busy"),
+    errno.ETXTBSY: ("文件正被占用", "text file busy"),
+    errno.ELOOP: ("符号链接循环", "too many levels of symbolic links"),
+    errno.EMFILE: ("打开的文件过多", "too many open files"),
+    errno.ENFILE: ("系统打开的文件过多", "too many open files in the system"),
+    errno.EEXIST: ("文件已存在", "the file exists"),
+    errno.EINVAL: (
+        "参数无效（文件名含不允许的字符？）",
+        "invalid argument (a character the file system refuses?)",
+    ),
+    errno.ENXIO: ("设备不存在", "no such device"),
+    errno.EAGAIN: ("暂时不可用，请重试", "temporarily unavailable, try again"),
+    errno.ENODEV: ("设备不存在", "no such device"),
+    errno.EXDEV: ("不能跨设备移动", "cross-device link"),
 }
 
 
+def os_reason(error: OSError, writing: bool = True) -> dict[Lang, str]:
+    """Why *error* happened, in zh and en, with the errno's name: `文件夹不存在（ENOENT）`.
+    An errno not in the table is `系统错误（ENAME）` in zh and the system's text in en."""
+    number = error.errno or 0
+    name = errno.errorcode.get(number, "")
+    zh_en = _REASONS.get(number)
+    if number == errno.ENOENT and not writing:
+        zh_en = ("文件不存在", "no such file")
+    if number in (errno.EACCES, errno.EPERM):
+        zh_en = (
+            ("没有写入权限", "permission denied")
+            if writing
+            else ("没有读取权限", "permission denied")
+        )
+    if zh_en is None:
+        zh_en = ("系统错误", error.strerror or str(error))
+    return {
+        "zh": zh_en[0] + (f"（{name}）" if name else ""),
+        "en": zh_en[1] + (f" ({name})" if name else ""),
+    }
+
+
 def _not_writable(path: Path, error: OSError) -> UsageError:
-    zh_en = _REASONS.get(error.errno or 0)
-    name = errno.errorcode.get(error.errno or 0, "")
-    if zh_en is not None:
-        tag = f"（{name}）" if name else ""
-        reason: str | dict[str, str] = {
-            "zh": f"{zh_en[0]}{tag}",
-            "en": f"{zh_en[1]}" + (f" ({name})" if name else ""),
-        }
-    else:
-        reason = error.strerror or str(error)
+    reason = os_reason(error, writing=True)
     return UsageError(
         Issue(
             "output-not-writable",
             Location(file=printable(str(path))),
-            {"path": printable(str(path)), "reason": reason},  # type: ignore[dict-item]
+            {"path": printable(str(path)), "reason": reason},
         )
     )
 

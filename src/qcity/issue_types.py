@@ -291,6 +291,14 @@ ISSUE_TYPES: dict[str, IssueType] = {
             exit_code=2,
         ),
         _t(
+            "file-skipped",
+            Severity.INFO,
+            ("批量检查跳过的文件", "File skipped by the batch"),
+            ("未检查：{reason}", "not checked: {reason}"),
+            ("{fix}", "{fix}"),
+            exit_code=0,
+        ),
+        _t(
             "duplicate-unit",
             E,
             ("填报单位重复", "Reporting unit in several files"),
@@ -589,8 +597,8 @@ ISSUE_TYPES: dict[str, IssueType] = {
             E,
             ("数值前后不一致", "Inconsistent figures"),
             (
-                "填报值 {reported}（{reported_at}）与 {computed_from} 算得的 {computed} 不一致",
-                "reported {reported} ({reported_at}) differs from {computed} computed from {computed_from}",
+                "填报值 {reported}{reported_at}与 {computed_from}算得的 {computed} 不一致",
+                "reported {reported}{reported_at} differs from {computed} computed from {computed_from}",
             ),
             (
                 "核对填报值和用于计算的原始数据",

@@ -14,7 +14,7 @@ from typing import IO, Any, Literal
 
 from qcity.errors import InputError, Issue, Location
 from qcity.faults import reached
-from qcity.files import file_changed
+from qcity.files import file_changed, os_reason
 from qcity.xmlguard import PrologCheck
 
 MiB = 1024 * 1024
@@ -132,11 +132,11 @@ def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
         raise InputError(file_issue("file-not-found", shown)) from None
     except PermissionError as e:
         raise InputError(
-            file_issue("unreadable-file", shown, reason=e.strerror or "permission denied")
+            file_issue("unreadable-file", shown, reason=os_reason(e, writing=False))
         ) from None
     except OSError as e:
         raise InputError(
-            file_issue("unreadable-file", shown, reason=e.strerror or str(e))
+            file_issue("unreadable-file", shown, reason=os_reason(e, writing=False))
         ) from None
     if len(data) > limits.max_file_bytes:
         raise too_large(

@@ -80,11 +80,11 @@ def write_tasks_sheet(ws: Worksheet, catalogue: Catalogue, tasks: list[Task], la
         sheets.style_header(ws[f"{letter[key]}{HEADER_ROW}"])
         ws[f"{letter[key]}{HEADER_ROW}"].value = task_header(key, lang)
 
-    sep = ";" if lang == "zh" else "; "
+    sep = "；" if lang == "zh" else "; "
     for row, task in enumerate(tasks, start=FIRST_ROW):
         phase = catalogue.phase(task.due)
         due = (
-            f"{phase.last_day.isoformat()}({phase.clause})"
+            f"{phase.last_day.isoformat()}（{phase.clause}）"
             if lang == "zh"
             else f"{phase.last_day.isoformat()} ({phase.clause})"
         )

@@ -108,7 +108,9 @@ def validate(submission: Submission, catalogue: Catalogue) -> Validated:
                     "duplicate-indicator",
                     code_loc,
                     {
-                        "indicator": code if district is None else f"{code}({district})",
+                        "indicator": code
+                        if district is None
+                        else {"zh": f"{code}（{district}）", "en": f"{code} ({district})"},
                         "first": f"{submission.sheet}!{first.code_cell.coordinate}",
                         "second": f"{submission.sheet}!{row.code_cell.coordinate}",
                     },
@@ -272,15 +274,19 @@ def _read_row(submission: Submission, row: SheetRow, outcome: Outcome, issues: l
         assert isinstance(value.value, Decimal)
         places = agreement_places(value.value, indicator.decimals)
         if not agrees(value.value, computed, indicator.decimals):
+            cells = f"{num_loc.cell if num_loc else ''}/{den_loc.cell if den_loc else ''}"
             issues.append(
                 Issue(
                     "inconsistent-value",
                     value_loc or Location(file=submission.shown),
                     {
                         "reported": value.raw,
-                        "reported_at": str(value_loc) if value_loc else "",
+                        "reported_at": {"zh": " ", "en": ""},  # the location is the value's cell
                         "computed": format_decimal(quantize(computed, max(places, 2))),
-                        "computed_from": f"{num.raw} / {den.raw} ({num_loc.cell if num_loc else ''}/{den_loc.cell if den_loc else ''})",
+                        "computed_from": {
+                            "zh": f"{num.raw} / {den.raw}（{cells}）",
+                            "en": f"{num.raw} / {den.raw} ({cells})",
+                        },
                     },
                     indicator=code,
                 )

@@ -83,7 +83,13 @@ def raw_text(value: object) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
         return repr(value) if not value.is_integer() or abs(value) >= 1e16 else str(int(value))
-    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+    if isinstance(value, dt.datetime):
+        # A date as a date (Excel keeps dates as midnight datetimes): 2015-06-30, not
+        # 2015-06-30T00:00:00; a time of day, when there is one, after a space.
+        if value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
+    if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     text = str(value)
     return printable(text if len(text) <= 80 else text[:77] + "…")

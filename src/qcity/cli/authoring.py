@@ -32,6 +32,7 @@ from qcity.cli.core import (
     require_suffix,
     schema_app,
 )
+from qcity.cli.usage import Wrong
 
 
 @app.command()
@@ -128,14 +129,13 @@ def catalogue_validate(
         if plan is not None:
             try:
                 plan_text = plan.read_text(encoding="utf-8-sig")
+            except FileNotFoundError:
+                fail(Issue("file-not-found", Location(file=str(plan)), {"path": str(plan)}))
             except OSError as e:
-                fail(
-                    Issue(
-                        "file-not-found",
-                        Location(file=str(plan)),
-                        {"path": f"{plan} ({e.strerror})"},
-                    )
-                )
+                from qcity.files import os_reason
+
+                reason = os_reason(e, writing=False)
+                fail(Issue("unreadable-file", Location(file=str(plan)), {"reason": reason}))
             problems = check_quotes(cat, plan_text, str(file))
             if problems:
                 raise CatalogueError(*problems)
@@ -178,10 +178,7 @@ def catalogue_draft(
 ) -> None:
     """Draft a catalogue from a plan's text 从方案文本起草指标目录."""
     if plan.suffix.lower() != ".txt":
-        raise typer.BadParameter(
-            f"{plan} must be the plan's text as UTF-8 .txt (save a .docx or .pdf as text first)",
-            param_hint="PLAN",
-        )
+        raise Wrong("plan-not-text", path=str(plan))
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
         from qcity.draft import draft_json, draft_plan, draft_yaml
@@ -214,11 +211,13 @@ def read_plan_text(plan: Path) -> str:
     except FileNotFoundError:
         fail(Issue("file-not-found", Location(file=str(plan)), {"path": str(plan)}))
     except OSError as e:
+        from qcity.files import os_reason
+
         fail(
             Issue(
                 "unreadable-file",
                 Location(file=str(plan)),
-                {"path": str(plan), "reason": e.strerror or str(e)},
+                {"path": str(plan), "reason": os_reason(e, writing=False)},
             )
         )
     try:

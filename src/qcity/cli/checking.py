@@ -62,6 +62,7 @@ from qcity.cli.core import (
     require_suffix,
     stderr_console,
 )
+from qcity.cli.usage import Wrong
 
 
 @app.command()
@@ -112,10 +113,7 @@ def check(
     """
     limits = (max_size, max_inflated, max_rows)
     if annotate is not None and output is not None and output.resolve() == annotate.resolve():
-        raise typer.BadParameter(
-            "the annotated copy and the report (-o) need different files",
-            param_hint="'--annotate'",
-        )
+        raise Wrong("annotate-and-output")
     with guard(lang.value, debug):
         check_outputs(output, annotate, inputs=files)
         fmt = output_format(CheckFormat, fmt, output, CheckFormat.text)
@@ -126,10 +124,7 @@ def check(
             fail_on_tasks, limits, lead,
         )  # fmt: skip
     if annotate is not None:
-        raise typer.BadParameter(
-            "the annotated copy is made of a single workbook, not of a batch",
-            param_hint="'--annotate'",
-        )
+        raise Wrong("annotate-batch")
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
         from qcity.report import get_batch_reporter
@@ -283,7 +278,14 @@ def run_batch(
         for entry in entries:
             if entry.detail:
                 sys.stderr.write(f"{entry.shown}:\n{entry.detail}")
-    return Batch(cat, entries, now, collected.skipped, duplicate_units(entries, Severity.WARNING))
+    skipped = [s.issue() for s in collected.skipped]
+    return Batch(
+        cat,
+        entries,
+        now,
+        collected.skipped,
+        [*skipped, *duplicate_units(entries, Severity.WARNING)],
+    )
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 
 from qcity import __version__
+from qcity.cli.usage import QcityGroup, Wrong
 from qcity.errors import Issue, Lang, Location, QcityError, UsageError, printable
 from qcity.report import ReportOptions
 
@@ -346,15 +347,19 @@ app = typer.Typer(
     # Plain click help: rich help formatting costs ~140 ms of imports on every `--help`.
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=QcityGroup,
 )
 catalogue_app = typer.Typer(
+    cls=QcityGroup,
     help="List, validate or describe indicator catalogues 指标目录.",
     invoke_without_command=True,
     no_args_is_help=False,
     rich_markup_mode=None,
 )
 app.add_typer(catalogue_app, name="catalogue")
-schema_app = typer.Typer(help="Print JSON Schemas: of reports and of catalogue files.")
+schema_app = typer.Typer(
+    cls=QcityGroup, help="Print JSON Schemas: of reports and of catalogue files."
+)
 app.add_typer(schema_app, name="schema")
 
 
@@ -608,6 +613,9 @@ def output_format(choices: type[F], given: F | None, output: Path | None, defaul
 def require_suffix(path: Path, suffixes: tuple[str, ...], hint: str) -> None:
     """A click usage error (exit 2) unless *path* ends in one of *suffixes*."""
     if path.suffix.lower() not in suffixes:
-        raise typer.BadParameter(
-            f"{path} must end in {' or '.join(suffixes)} (an Excel workbook)", param_hint=hint
+        raise Wrong(
+            "wrong-suffix",
+            hint=hint.strip("'"),
+            path=printable(str(path)),
+            suffixes={"zh": "、".join(suffixes), "en": " or ".join(suffixes)},
         )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from qcity.errors import InputError
+from qcity.i18n import pair
 from qcity.report import ReportOptions
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ from qcity.cli.core import (
     refuse_output,
     require_output,
 )
+from qcity.cli.usage import Wrong
 
 
 @app.command()
@@ -90,11 +92,12 @@ def explain(
         known = [i.code for i in cat.indicators]
         if wanted not in known:
             close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]}?" if close else f" (one of {', '.join(known)})"
-            raise typer.BadParameter(
-                f"{indicator!r} is not an indicator of the catalogue{hint}",
-                param_hint="INDICATOR",
+            more = (
+                pair("unknown-indicator-close", code=close[0])
+                if close
+                else pair("unknown-indicator-list", codes=", ".join(known))
             )
+            raise Wrong("unknown-indicator", code=indicator, more=more)
         evaluation = check_workbook(
             file,
             cat,
@@ -178,10 +181,7 @@ def diff(
         fmt = output_format(DiffFormat, fmt, output, DiffFormat.text)
 
         if old.is_dir() != new.is_dir() and old.exists() and new.exists():
-            raise typer.BadParameter(
-                "compare a workbook with a workbook, or a folder with a folder",
-                param_hint="OLD NEW",
-            )
+            raise Wrong("diff-kinds")
         cat = load(catalogue)
         now = dt.datetime.now(dt.timezone.utc).astimezone()
         sides = []

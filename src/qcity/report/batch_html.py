@@ -71,7 +71,9 @@ class BatchHtmlReporter(BatchReporter):
             "</tr></thead><tbody>",
             *(
                 f'<tr data-area="{h(a.code)}">'
-                + _counts_row([a.name.get(lang), a.lead], s)
+                + _counts_row(
+                    [a.name.get(lang), display.lead_name(batch.catalogue, a.lead, lang)], s
+                )
                 + "</tr>"
                 for a, s in batch.area_summaries()
             ),

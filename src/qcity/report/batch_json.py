@@ -81,7 +81,7 @@ def batch_dict(batch: Batch, lang: Lang) -> dict[str, Any]:
             for i in batch.catalogue.indicators
         ],
         "files": [entry_dict(e, lang) for e in batch.entries],
-        "skipped": list(batch.skipped),
+        "skipped": [s.path for s in batch.skipped],
         "issues": [issue_dict(i, lang) for i in batch.issues],
     }
 

@@ -13,6 +13,7 @@ from qcity import display
 from qcity.batch import Batch, Entry
 from qcity.display import label
 from qcity.errors import Lang
+from qcity.i18n import say
 from qcity.report import BatchReporter, ReportOptions
 from qcity.report.escape import markdown_code, markdown_text
 from qcity.results import Status
@@ -50,16 +51,16 @@ def heading(batch: Batch, options: ReportOptions) -> str:
     lang = options.lang
     meta = batch.catalogue.catalogue
     n = len(batch.entries)
+    checked = say("files-checked", lang, n=n)
+    if batch.skipped:
+        checked += ("，" if lang == "zh" else ", ") + say(
+            "files-skipped", lang, k=len(batch.skipped)
+        )
     parts = [
-        f"{n} {batch_label('files', lang)}" if lang == "en" else f"{n} 个文件",
+        checked,
         f"{label('catalogue', lang)}{display.COLON[lang]}{meta.id} v{meta.version}",
         f"{label('date', lang)}{display.COLON[lang]}{batch_date(batch, options).isoformat()}",
     ]
-    if batch.skipped:
-        k = len(batch.skipped)
-        parts.append(
-            f"跳过锁文件或隐藏文件 {k} 个" if lang == "zh" else f"{k} lock or hidden files skipped"
-        )
     return " · ".join(parts)
 
 
@@ -82,14 +83,15 @@ def verdict(batch: Batch, lang: Lang) -> str:
     s = batch.summary
     n, ok, bad = len(batch.entries), len(batch.checked), len(batch.failed)
     scope = batch_scope(batch, lang)
+    k = len(batch.skipped)
     if lang == "zh":
         return (
-            f"结论{f'（范围：{scope}）' if scope else ''}：{n} 个文件，已检查 {ok}，无法读取 {bad}；指标 {s.met}/{s.total} 项达标，"
+            f"结论{f'（范围：{scope}）' if scope else ''}：{n} 个文件，已检查 {ok}，无法读取 {bad}，跳过 {k}；指标 {s.met}/{s.total} 项达标，"
             f"未达标 {s.unmet}，未填报 {s.missing}，数据有误 {s.invalid}；"
             f"数据问题：错误 {batch.errors}，警告 {batch.warnings}；最差退出码 {batch.exit_code}。"
         )
     return (
-        f"Result{f' (scope: {scope})' if scope else ''}: {n} files, {ok} checked, {bad} could not be read; {s.met}/{s.total} indicators "
+        f"Result{f' (scope: {scope})' if scope else ''}: {n} files, {ok} checked, {bad} could not be read, {k} skipped; {s.met}/{s.total} indicators "
         f"met, {s.unmet} unmet, {s.missing} missing, {s.invalid} invalid; data issues: "
         f"{batch.errors} errors, {batch.warnings} warnings; worst exit code {batch.exit_code}."
     )
@@ -242,7 +244,7 @@ class BatchTextReporter(BatchReporter):
         for area, s in batch.area_summaries():
             areas.add_row(
                 area.name.get(lang),
-                area.lead,
+                display.lead_name(batch.catalogue, area.lead, lang),
                 *(str(n) for n in (s.met, s.unmet, s.missing, s.invalid, s.total)),
             )
         console.print(areas)
@@ -258,7 +260,9 @@ class BatchTextReporter(BatchReporter):
         issues = [*batch.issues, *(i for e in batch.checked for i in e.issues)]
         if issues:
             console.print()
-            console.print(Text(f"{label('issues', lang)} ({len(issues)})", style="bold"))
+            console.print(
+                Text(display.bracketed(label("issues", lang), str(len(issues)), lang), style="bold")
+            )
             print_issues(console, issues, lang)
         console.print()
         console.print(Text(verdict(batch, lang), style="bold"), soft_wrap=True)
@@ -331,7 +335,8 @@ class BatchMarkdownReporter(BatchReporter):
         out.append("|---|---|--:|--:|--:|--:|--:|")
         for area, s in batch.area_summaries():
             out.append(
-                f"| {markdown_text(area.name.get(lang))} | {markdown_text(area.lead)} | "
+                f"| {markdown_text(area.name.get(lang))} | "
+                f"{markdown_text(display.lead_name(batch.catalogue, area.lead, lang))} | "
                 f"{s.met} | {s.unmet} | {s.missing} | {s.invalid} | {s.total} |"
             )
         issues = [

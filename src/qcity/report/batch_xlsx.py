@@ -120,7 +120,7 @@ class BatchXlsxReporter(BatchReporter):
                         ind.code,
                         ind.name.get(lang),
                         batch.catalogue.area(ind.area).name.get(lang),
-                        ind.lead,
+                        display.lead_name(batch.catalogue, ind.lead, lang),
                         display.STATUS_LABEL[r.status][lang],
                         value_text(r, lang),
                         _number(r.judged),
@@ -149,7 +149,15 @@ class BatchXlsxReporter(BatchReporter):
             label("location", lang),
         ]
         areas = [
-            [a.name.get(lang), a.lead, s.met, s.unmet, s.missing, s.invalid, s.total]
+            [
+                a.name.get(lang),
+                display.lead_name(batch.catalogue, a.lead, lang),
+                s.met,
+                s.unmet,
+                s.missing,
+                s.invalid,
+                s.total,
+            ]
             for a, s in batch.area_summaries()
         ]
         area_columns = [label("area", lang), label("lead", lang), *statuses, label("total", lang)]

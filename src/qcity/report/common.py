@@ -51,7 +51,7 @@ def report_date(evaluation: Evaluation, options: ReportOptions) -> dt.date:
 
 def issue_line(issue: Issue, lang: Lang) -> str:
     """`数据!B2: message` — where, then what."""
-    where = str(issue.location)
+    where = issue.location.shown(lang)
     return f"{where}{display.COLON[lang]}{issue.message(lang)}" if where else issue.message(lang)
 
 

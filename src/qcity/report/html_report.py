@@ -204,7 +204,8 @@ class HtmlReporter(Reporter):
             rows = [r for r in evaluation.results if r.indicator.area == area.code]
             out += [
                 f'<section class="area" id="area-{h(area.code)}">',
-                f"<h2>{h(area.name.get(lang))} · {h(label('lead', lang))} {h(area.lead)}</h2>",
+                f"<h2>{h(area.name.get(lang))} · {h(label('lead', lang))} "
+                f"{h(display.lead_name(evaluation.catalogue, area.lead, lang))}</h2>",
                 '<table class="indicators"><thead><tr>',
                 *(
                     f"<th>{h(label(k, lang))}</th>"
@@ -247,7 +248,7 @@ class HtmlReporter(Reporter):
         for area, s in evaluation.area_summaries():
             out.append(
                 f'<tr data-area="{h(area.code)}"><td>{h(area.name.get(lang))}</td>'
-                f'<td>{h(area.lead)}</td><td class="num">{s.met}</td>'
+                f'<td>{h(display.lead_name(evaluation.catalogue, area.lead, lang))}</td><td class="num">{s.met}</td>'
                 f'<td class="num">{s.unmet}</td><td class="num">{s.missing}</td>'
                 f'<td class="num">{s.invalid}</td><td class="num">{s.total}</td>'
                 f"<td>{summary_bar(s)}</td></tr>"
@@ -342,7 +343,7 @@ def issue_section(issues: Sequence[Issue], lang: Lang) -> list[str]:
         out.append(
             f'<tr class="issue" data-code="{h(issue.code)}">'
             f'<td class="sev-{sev}">{h(display.SEVERITY_LABEL[sev][lang])}</td>'
-            f"<td>{h(str(issue.location))}"
+            f"<td>{h(issue.location.shown(lang))}"
             f"{f' · {h(issue.district)}' if issue.district else ''}</td>"
             f'<td>{h(issue.message(lang))} <span class="sub">[{h(issue.code)}]</span></td>'
             f"<td>{h(issue.hint(lang))}</td></tr>"

@@ -150,7 +150,8 @@ class JUnitReporter(Reporter):
         for n, (area, summary) in enumerate(evaluation.area_summaries()):
             suite = testsuite(
                 root,
-                f"{area.code} {area.name.get(lang)} · {label('lead', lang)} {area.lead}",
+                f"{area.code} {area.name.get(lang)} · {label('lead', lang)} "
+                f"{display.lead_name(evaluation.catalogue, area.lead, lang)}",
                 (summary.total, summary.unmet + summary.missing, summary.invalid),
                 stamp,
                 n,

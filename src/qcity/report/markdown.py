@@ -110,7 +110,10 @@ class MarkdownReporter(Reporter):
             if ind.area != current:
                 current = ind.area
                 area = by_area[ind.area]
-                name = markdown_text(f"{area.name.get(lang)} · {label('lead', lang)} {area.lead}")
+                name = markdown_text(
+                    f"{area.name.get(lang)} · {label('lead', lang)} "
+                    f"{display.lead_name(evaluation.catalogue, area.lead, lang)}"
+                )
                 out.append(f"| | **{name}** | | | | |")
             cells = [
                 ind.code,

@@ -79,7 +79,7 @@ def issue_lines(issues: Iterable[Issue], lang: Lang) -> list[Text]:
         mark = {"error": "✖", "warning": "⚠", "info": "ℹ"}[sev]
         head = Text()
         head.append(f"{mark} {display.SEVERITY_LABEL[sev][lang]} ", style=SEVERITY_STYLE[sev])
-        where = str(issue.location)
+        where = issue.location.shown(lang)
         if where:
             head.append(where, style="bold")
             head.append("  ")
@@ -254,7 +254,8 @@ class TextReporter(Reporter):
                 table.add_row(
                     "",
                     Text(
-                        f"{area.name.get(lang)} · {label('lead', lang)} {area.lead}",
+                        f"{area.name.get(lang)} · {label('lead', lang)} "
+                        f"{display.lead_name(evaluation.catalogue, area.lead, lang)}",
                         style="bold cyan",
                     ),
                 )

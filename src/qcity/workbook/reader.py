@@ -416,7 +416,13 @@ def _read_rows(
         )
     letters = {key: column_letter(col) for col, key in col_of.items()}
     if "value" not in letters and not {"numerator", "denominator"} <= letters.keys():
-        raise InputError(Issue("missing-column", where(header_row), {"columns": "实际值 (value)"}))
+        raise InputError(
+            Issue(
+                "missing-column",
+                where(header_row),
+                {"columns": {"zh": "“实际值”", "en": "实际值 (value)"}},
+            )
+        )
     issues.extend(_merged_over_values(merged, col_of, header_row, shown, sheet))
     return header_row, letters, rows
 
