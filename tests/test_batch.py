@@ -153,7 +153,7 @@ def test_text_report_has_a_row_per_file(
         "a zip file））  [not-a-workbook]",
         "    → 用 Excel 或 WPS 打开后“另存为” Excel 工作簿（*.xlsx）再提交",
     ]
-    assert "✖ 错误 2015-06/区县/雁塔区.xlsx: 数据!B2  “约95%”是约数，无法判定是否达标" in run.stdout
+    assert "✖ 错误 2015-06/区县/雁塔区.xlsx：数据!B2  “约95%”是约数，无法判定是否达标" in run.stdout
 
 
 @pytest.fixture

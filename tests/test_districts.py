@@ -126,7 +126,7 @@ def test_a_code_repeats_across_districts_but_not_within_one(cli: Cli, tmp_path: 
     data = json.loads(run.stdout)
     messages = [(i["code"], i.get("district"), i["message"]) for i in data["issues"]]
     assert messages == [
-        ("duplicate-indicator", "雁塔区", "指标 PRD-01(雁塔区) 出现了两次：数据!A3 和 数据!A5"),
+        ("duplicate-indicator", "雁塔区", "指标 PRD-01（雁塔区） 出现了两次：数据!A3 和 数据!A5"),
         ("duplicate-indicator", None, "指标 PRD-01 出现了两次：数据!A2 和 数据!A6"),
     ]
     statuses = {d["name"]: d["indicators"][0]["status"] for d in data["districts"]}

@@ -38,7 +38,7 @@ def test_eco04_on_the_public_sample(cli: Cli) -> None:
         "判定 ✔ 达标 · 按计算值 2.47∶1 · 差距 −0.13（相对上限 2.6∶1）",
         "",
         "数据问题（1）",
-        "⚠ 警告 data/xian-2015-public.xlsx: 序列!J11  URBAN_INCOME 未注明口径（城镇居民人均可支配收入"
+        "⚠ 警告 data/xian-2015-public.xlsx：序列!J11  URBAN_INCOME 未注明口径（城镇居民人均可支配收入"
         "(城乡一体化住户调查)、城镇居民人均可支配收入(城镇住户调查)），ECO-04 用的是哪种收入无从说明"
         "  [basis-unstated]",
         "    → 在“口径”列写明 城镇居民人均可支配收入(城乡一体化住户调查)、城镇居民人均可支配收入"
@@ -79,7 +79,7 @@ def test_growth_with_missing_years_falls_back(cli: Cli) -> None:
         "判定 ✘ 未达标 · 按填报值 10.9% · 差距 −0.1 个百分点",
         "",
         "数据问题（1）",
-        f"⚠ 警告 {PUBLIC}: 序列!F4  ECO-01 无法由序列计算，缺少 GDP_REAL_GROWTH 2011（序列!F4）、"
+        f"⚠ 警告 {PUBLIC}：序列!F4  ECO-01 无法由序列计算，缺少 GDP_REAL_GROWTH 2011（序列!F4）、"
         "2012（序列!G4）、2013（序列!H4）；改用填报值 10.9（数据!E22）  [series-figure-missing]",
         "    → 在序列表中补上这些数值；没有公布数据的保持空白",
     ]

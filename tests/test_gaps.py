@@ -131,7 +131,7 @@ def test_the_command_text(cli: Cli, make_submission: Make) -> None:
     run = cli("gaps", path, "--today", "2015-06-01")
     assert run.exit_code == 1, run.output
     assert run.stdout.splitlines()[1:] == [
-        f"文件：{path} · 工作表：数据 · 日期：2015-06-01",
+        f"文件：{path} · 工作表：数据 · 日期：2015-06-01（按 --today）",
         "下一节点：四(三) 巩固提高,通过省政府预验收（2015-07-01 至 2015-07-31），还有 30 天",
         "",
         "市质监局 西安市质量技术监督局（1 项）",

@@ -198,11 +198,11 @@ def test_a_ratio_divides_figures_of_one_basis(cli: Cli, tmp_path: Path) -> None:
     found = entry(data, "ECO-04")
     assert (found["judged"], found["status"]) == (float(expected), "met")
     text = cli("check", path, env={"COLUMNS": "160"}).stdout
-    assert "ECO-04 所用城镇居民人均可支配收入的口径:城镇居民人均可支配收入(城镇住户调查)" in text
-    assert "ECO-04 所用农村居民人均收入的口径:农民人均纯收入" in text
+    assert "ECO-04 所用城镇居民人均可支配收入的口径：城镇居民人均可支配收入(城镇住户调查)" in text
+    assert "ECO-04 所用农村居民人均收入的口径：农民人均纯收入" in text
     explained = cli("explain", "ECO-04", path).stdout
-    assert "口径:城镇居民人均可支配收入(城镇住户调查)" in explained
-    assert "口径:农民人均纯收入" in explained
+    assert "口径：城镇居民人均可支配收入(城镇住户调查)" in explained
+    assert "口径：农民人均纯收入" in explained
 
 
 def test_bases_that_cannot_be_matched_make_the_ratio_invalid(cli: Cli, tmp_path: Path) -> None:
@@ -230,8 +230,8 @@ def test_intensities_are_not_rounded_before_dividing(cli: Cli, tmp_path: Path) -
     _, data = report(cli, path)
     assert (entry(data, "ENV-01")["judged"], entry(data, "ENV-01")["status"]) == (13.0, "met")
     explained = cli("explain", "ENV-01", path).stdout
-    assert "I_2010 = 1000 (序列!D2) / 3000 (序列!D3) = 0.333333333333…" in explained
-    assert "I_2015 = 1160 (序列!I2) / 4000 (序列!I3) = 0.29" in explained
+    assert "I_2010 = 1000（序列!D2） / 3000（序列!D3） = 0.333333333333…" in explained
+    assert "I_2015 = 1160（序列!I2） / 4000（序列!I3） = 0.29" in explained
     assert "未舍入 13 → 四舍五入到 2 位小数（唯一一次舍入）= 13.00" in explained
 
 
@@ -298,7 +298,7 @@ def test_gaps_lists_a_bare_fraction_as_invalid_with_its_hint(cli: Cli, tmp_path:
     assert "是否应为 82.4%？" in lines[srv + 1]
     assert "个百分点" not in run.stdout  # no advice to raise 0.824 by 79.18 points
     assert lines[-1] == (
-        "共 1 项待补齐:未达标 0,未填报 0,数据有误 1;其他数据问题 0。数据问题：错误 1，警告 0。"
+        "共 1 项待补齐：未达标 0，未填报 0，数据有误 1；其他数据问题 0。数据问题：错误 1，警告 0。"
     )
 
 
@@ -338,12 +338,12 @@ def test_saf01_vetoes_the_whole_result(cli: Cli, tmp_path: Path) -> None:
     assert conclusion.startswith(
         "一票否决：SAF-01 不发生区域性、行业性质量安全事故 未达标，整体不通过。"
     )
-    assert f"结论:{total - 1}/{total} 项达标" in conclusion
+    assert f"结论：{total - 1}/{total} 项达标" in conclusion
     _, data = report(cli, path)
     assert data["summary"]["vetoed"] == ["SAF-01"] and data["summary"]["total"] == total
     met = book(tmp_path, "m.xlsx", data_rows(all_met()))
     run = cli("check", met)
-    assert run.exit_code == 0 and f"结论:{total}/{total} 项达标" in run.stdout
+    assert run.exit_code == 0 and f"结论：{total}/{total} 项达标" in run.stdout
     assert "一票否决" not in run.stdout
 
 
