@@ -228,7 +228,7 @@ def test_its_status_cells_match_the_json_report(annotated: dict[str, Any]) -> No
     summary = read_csv(annotated["csv"]["检查结果"])
     assert (
         summary[2][0]
-        == f"结论:{N - 8}/{N} 项达标;未达标 5,未填报 1,数据有误 2;数据问题:错误 2,警告 0。"
+        == f"结论：{N - 8}/{N} 项达标；未达标 5，未填报 1，数据有误 2；数据问题：错误 2，警告 0。"
     )
     area_rows = {row[0]: row[2:7] for row in summary if row and row[0] in ("产品质量", "合计")}
     assert area_rows == {
