@@ -51,6 +51,7 @@ from qcity.cli.core import (
     check_outputs,
     emit,
     exit_code_for,
+    format_option,
     guard,
     leads_given,
     load,
@@ -71,11 +72,8 @@ def check(
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         CheckFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="Report format (xlsx: batches, needs -o; default: from the suffix of -o, else text).",
+        format_option(
+            "Report format (xlsx: batches, needs -o; default: from the suffix of -o, else text)."
         ),
     ] = None,
     output: OutputOpt = None,

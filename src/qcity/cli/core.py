@@ -84,6 +84,12 @@ def gaps_exit_code(report: GapReport) -> int:
 # --- options shared by commands -----------------------------------------------------------------
 
 
+def format_option(help: str) -> Any:
+    """`--format` / `-f`, in any case (`-f JSON`); a command defaults it to None, the format then
+    taken from the suffix of `-o`, else text (output_format below)."""
+    return typer.Option("--format", "-f", case_sensitive=False, help=help)
+
+
 class LangChoice(str, enum.Enum):
     zh = "zh"
     en = "en"

@@ -46,6 +46,7 @@ from qcity.cli.core import (
     diff_exit_code,
     emit,
     exit_code_for_one,
+    format_option,
     gaps_exit_code,
     guard,
     leads_given,
@@ -145,12 +146,7 @@ def diff(
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         DiffFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="Output format (default: from the suffix of -o, else text).",
-        ),
+        format_option("Output format (default: from the suffix of -o, else text)."),
     ] = None,
     output: OutputOpt = None,
     changed_only: Annotated[
@@ -223,12 +219,7 @@ def gaps(
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         GapsFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="Output format (xlsx needs -o; default: from the suffix of -o, else text).",
-        ),
+        format_option("Output format (xlsx needs -o; default: from the suffix of -o, else text)."),
     ] = None,
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
@@ -311,12 +302,7 @@ def plan(
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
         PlanFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="Output format (default: from the suffix of -o, else text).",
-        ),
+        format_option("Output format (default: from the suffix of -o, else text)."),
     ] = None,
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
