@@ -51,7 +51,7 @@ def draft_text() -> str:
 def template_bytes() -> bytes:
     """What `qcity template -c catalogue.yaml` writes."""
     from qcity.catalogue import load_catalogue
-    from qcity.template import write_template
+    from qcity.render.xlsx.template import write_template
 
     return write_template(load_catalogue(EXAMPLE / "catalogue.yaml", use_cache=False))
 

@@ -16,8 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from qcity import display
 from qcity.catalogue import load_catalogue
+from qcity.render import display
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "example-submission.xlsx"

@@ -291,10 +291,10 @@ def assert_valid_json(text: str, *, gaps: bool = False, plan: bool = False) -> N
 
     import jsonschema
 
-    from qcity.report.diff_report import diff_json_schema
-    from qcity.report.gaps_report import gaps_json_schema
-    from qcity.report.json_schema import batch_json_schema, report_json_schema
-    from qcity.report.plan_report import plan_json_schema
+    from qcity.render.diff.formats import diff_json_schema
+    from qcity.render.gaps.text import gaps_json_schema
+    from qcity.render.json_schema import batch_json_schema, report_json_schema
+    from qcity.render.plan.formats import plan_json_schema
 
     document = json.loads(text)
     kind = document.get("kind") if isinstance(document, dict) else None

@@ -18,7 +18,7 @@ from openpyxl.drawing.image import Image
 from openpyxl.styles import Font
 from PIL import Image as PILImage
 
-from qcity.display import STATUS_LABEL
+from qcity.render.display import STATUS_LABEL
 from qcity.results import Status
 
 from .conftest import EXAMPLE, N, Run, Sheet, all_met, data_rows, digest, write_workbook
@@ -398,8 +398,8 @@ def test_the_copy_of_a_workbook_without_a_data_sheet_name(cli: Cli, tmp_path: Pa
 
 
 def test_library_use(submission: Path, catalogue: Any) -> None:
-    from qcity.annotate import annotate_workbook
     from qcity.check import check_workbook
+    from qcity.render.xlsx.annotate import annotate_workbook
 
     evaluation = check_workbook(submission, catalogue)
     copy = annotate_workbook(submission.read_bytes(), evaluation, lang="en")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import qcity
-import qcity.report
+import qcity.render
 from qcity.issue_types import ISSUE_TYPES
 
 from .conftest import EXAMPLE, N, Run, all_met, data_rows, write_workbook
@@ -36,10 +36,14 @@ def half_width(text: str) -> list[str]:
 def zh_tables() -> Iterator[tuple[str, str]]:
     """Every zh text of every module-level wording table ({...: {"zh": ..., "en": ...}}) in
     display.py, the reporters and the CLI."""
-    modules = ["qcity.display", "qcity.template_help", "qcity.template_tasks"]
-    modules += [f"qcity.report.{m.name}" for m in pkgutil.iter_modules(qcity.report.__path__)]
+    modules = [
+        "qcity.render.display",
+        "qcity.render.xlsx.help_sheet",
+        "qcity.render.xlsx.tasks_sheet",
+    ]
+    modules += [f"qcity.render.{m.name}" for m in pkgutil.iter_modules(qcity.render.__path__)]
     modules += ["qcity.cli.core", "qcity.cli.checking", "qcity.cli.views", "qcity.cli.authoring"]
-    modules += ["qcity.i18n", "qcity.cli.help_words"]  # usage errors, help, skipped files
+    modules += ["qcity.render.i18n", "qcity.cli.help_words"]  # usage errors, help, skipped files
     for name in modules:
         module = importlib.import_module(name)
         for attr, table in vars(module).items():

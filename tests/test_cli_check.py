@@ -382,7 +382,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
 def test_format_choices_are_the_registered_reporters() -> None:
     from qcity.cli import ReportFormat
-    from qcity.report import REGISTRY
+    from qcity.render import REGISTRY
 
     assert {f.value for f in ReportFormat} == set(REGISTRY)
 

@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from qcity.report.escape import (
+from qcity.render.check.github import command
+from qcity.render.escape import (
     github_data,
     github_property,
     html_text,
@@ -15,7 +16,6 @@ from qcity.report.escape import (
     spreadsheet_text,
     xml_text,
 )
-from qcity.report.github import command
 
 
 def test_github_command_escaping_follows_the_toolkit() -> None:

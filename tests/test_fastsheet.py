@@ -16,10 +16,10 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from qcity.errors import InputError
-from qcity.package import Limits, open_package, read_bytes, sniff
 from qcity.workbook import fastsheet
 from qcity.workbook.reader import _properties
 from qcity.workbook.rows import BROKEN, BadCell, iter_raw_rows, number_formats
+from qcity.zipguard import Limits, open_package, read_bytes, sniff
 
 from . import test_golden as golden
 from . import test_hostile as hostile

@@ -241,7 +241,7 @@ def test_xlsx_one_sheet_per_department_and_no_formulas(
 
 
 def test_gaps_json_schema_command(cli: Cli) -> None:
-    from qcity.report.gaps_report import gaps_json_schema
+    from qcity.render.gaps.text import gaps_json_schema
 
     run = cli("schema", "gaps")
     assert run.exit_code == 0
@@ -250,7 +250,7 @@ def test_gaps_json_schema_command(cli: Cli) -> None:
 
 def test_gaps_formats_are_the_registered_reporters() -> None:
     from qcity.cli import GapsFormat
-    from qcity.report import GAPS_REGISTRY
+    from qcity.render import GAPS_REGISTRY
 
     assert {f.value for f in GapsFormat} == set(GAPS_REGISTRY)
 

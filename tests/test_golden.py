@@ -99,7 +99,7 @@ def test_golden(
 
 
 def test_every_format_has_a_golden_file() -> None:
-    from qcity.report import GAPS_REGISTRY, REGISTRY
+    from qcity.render import GAPS_REGISTRY, REGISTRY
 
     covered_check = {fmt for cmd, fmt in OUTPUTS.values() if cmd == "check"}
     covered_gaps = {fmt for cmd, fmt in OUTPUTS.values() if cmd == "gaps"}

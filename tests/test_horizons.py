@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 import yaml
 
-from qcity import display
 from qcity.catalogue import load_catalogue
 from qcity.errors import CatalogueError
 from qcity.evaluate import judge
 from qcity.horizons import retarget, target_in_force
 from qcity.model import Catalogue, Indicator
+from qcity.render import display
 from qcity.results import Status
 
 BASE: dict[str, Any] = {

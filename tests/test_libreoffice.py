@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from qcity.annotate import annotate_workbook
 from qcity.catalogue import load_catalogue
 from qcity.check import check_workbook
-from qcity.display import STATUS_LABEL, STATUS_MARK
-from qcity.report.json_report import evaluation_dict
-from qcity.template import write_template
+from qcity.render.check.json import evaluation_dict
+from qcity.render.display import STATUS_LABEL, STATUS_MARK
+from qcity.render.xlsx.annotate import annotate_workbook
+from qcity.render.xlsx.template import write_template
 from qcity.workbook import read_submission
 
 from .conftest import N, Run, all_met

@@ -226,7 +226,7 @@ def test_a_workbook_saved_again_while_read_is_an_error(
         if point == "read":
             book.write_bytes(other)  # Excel saving in place while qcity reads
 
-    monkeypatch.setattr("qcity.package.reached", saved_meanwhile)
+    monkeypatch.setattr("qcity.zipguard.reached", saved_meanwhile)
     run = cli("check", book, "--lang", "en")
     assert run.exit_code == 3, run.output
     assert run.stdout == ""

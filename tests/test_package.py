@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qcity.errors import InputError
-from qcity.package import GuardedPart, GuardedZip, Limits, parse_size
+from qcity.zipguard import GuardedPart, GuardedZip, Limits, parse_size
 
 from . import corpus as c
 from .conftest import Run, all_met, data_rows, write_workbook
@@ -105,7 +105,7 @@ def test_bad_limit_is_a_usage_error(cli: Cli, tmp_path: Path, option: str, value
 
 
 def test_declared_member_count_is_read_before_the_zip_is_parsed(tmp_path: Path) -> None:
-    from qcity.package import declared_members
+    from qcity.zipguard import declared_members
 
     path = c.pack(tmp_path / "b.xlsx", c.workbook_parts())
     assert declared_members(path.read_bytes()) == len(c.workbook_parts())

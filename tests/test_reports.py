@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from qcity.report.json_schema import report_json_schema
+from qcity.render.json_schema import report_json_schema
 
 from .conftest import EXAMPLE, N, Run, all_met, assert_valid_junit
 
@@ -74,7 +74,7 @@ def test_junit_survives_control_characters(catalogue: Any, make_submission: Make
     import io
 
     from qcity.check import check_workbook
-    from qcity.report import ReportOptions, get_reporter
+    from qcity.render import ReportOptions, get_reporter
 
     evaluation = check_workbook(
         make_submission({"PRD-02": 93}), catalogue, shown="bad\x1b[31m\x00name.xlsx"

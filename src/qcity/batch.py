@@ -37,7 +37,7 @@ class Skipped:
 
     def issue(self) -> Issue:
         """The file as an `file-skipped` issue (info), which every batch format lists."""
-        from qcity.i18n import words
+        from qcity.render.i18n import words
 
         return Issue(
             "file-skipped",

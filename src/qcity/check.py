@@ -13,12 +13,12 @@ from qcity.errors import Issue, Location, UsageError
 from qcity.evaluate import evaluate
 from qcity.horizons import submission_year
 from qcity.model import Catalogue
-from qcity.package import Limits
 from qcity.results import Evaluation, ReportingUnit, Scope
 from qcity.tasks import assess_tasks, report_day
 from qcity.validate import validate
 from qcity.values import clean_text, raw_text
 from qcity.workbook import Submission, read_submission
+from qcity.zipguard import Limits
 
 
 def check_workbook(

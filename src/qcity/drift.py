@@ -7,16 +7,17 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
-from qcity import __version__, display
+from qcity import __version__
 from qcity.errors import Issue, Lang, Location
 from qcity.model import Catalogue, Indicator, Op, Target, Unit
+from qcity.render import display
 from qcity.values import format_decimal
 
 # The layout of the workbooks `qcity template` writes; raise it when the layout changes.
 TEMPLATE_VERSION = "1"
 
 PREFIX = "qcity."
-KEY_TEMPLATE = "qcity.template"
+KEY_TEMPLATE = "qcity.render.xlsx.template"
 KEY_GENERATOR = "qcity.generator"
 KEY_CATALOGUE = "qcity.catalogue.id"
 KEY_VERSION = "qcity.catalogue.version"

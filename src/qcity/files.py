@@ -30,7 +30,7 @@ from qcity.errors import InputError, Issue, Lang, Location, UsageError, printabl
 from qcity.faults import reached
 
 if TYPE_CHECKING:
-    from qcity.package import Limits
+    from qcity.zipguard import Limits
 
 TEMP_SUFFIX = ".qcity-tmp"
 
@@ -389,7 +389,7 @@ def file_changed(shown: str) -> InputError:
 def read_unchanged(path: Path, before: Fingerprint | None, shown: str, limits: Limits) -> bytes:
     """The bytes of *path*, read under the check's limits, which must still be the file *before*
     describes (else InputError)."""
-    from qcity.package import read_bytes
+    from qcity.zipguard import read_bytes
 
     data = read_bytes(path, shown, limits)
     if before is None:

@@ -23,8 +23,8 @@ from qcity.batch import Entry, Input
 from qcity.errors import Issue, Location, QcityError
 from qcity.files import held_signals
 from qcity.model import Catalogue, Indicator
-from qcity.package import Limits
 from qcity.results import District, Evaluation, IndicatorResult, Observation
+from qcity.zipguard import Limits
 
 Checked = tuple[Evaluation | None, tuple[Issue, ...], str | None]
 # A worker process costs about as much as checking ten small workbooks (forking, then copying

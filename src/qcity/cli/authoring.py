@@ -59,7 +59,7 @@ def template(
     with guard(lang.value, debug):
         from qcity.catalogue import resolve_leads
         from qcity.files import write_atomic
-        from qcity.template import template_indicators, write_template
+        from qcity.render.xlsx.template import template_indicators, write_template
 
         if out.exists() and not force:
             fail(Issue("output-exists", Location(file=str(out)), {"path": str(out)}))
@@ -94,7 +94,7 @@ def catalogue_list(
     if ctx.invoked_subcommand is not None:
         return
     with guard(lang.value, debug):
-        from qcity.report.catalogue_view import write_catalogue
+        from qcity.render.catalogue.text import write_catalogue
 
         cat = load(catalogue)
         emit(
@@ -246,7 +246,7 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
 
             schema = catalogue_json_schema()
         elif which == "report":
-            from qcity.report.json_schema import report_json_schema
+            from qcity.render.json_schema import report_json_schema
 
             schema = report_json_schema()
         elif which == "draft":
@@ -254,19 +254,19 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
 
             schema = draft_json_schema()
         elif which == "plan":
-            from qcity.report.plan_report import plan_json_schema
+            from qcity.render.plan.formats import plan_json_schema
 
             schema = plan_json_schema()
         elif which == "batch":
-            from qcity.report.json_schema import batch_json_schema
+            from qcity.render.json_schema import batch_json_schema
 
             schema = batch_json_schema()
         elif which == "diff":
-            from qcity.report.diff_report import diff_json_schema
+            from qcity.render.diff.formats import diff_json_schema
 
             schema = diff_json_schema()
         else:
-            from qcity.report.gaps_report import gaps_json_schema
+            from qcity.render.gaps.text import gaps_json_schema
 
             schema = gaps_json_schema()
         text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from qcity.errors import InputError, Issue, Lang, Location, UsageError
-from qcity.report import ReportOptions
+from qcity.render import ReportOptions
 
 if TYPE_CHECKING:
     from qcity.batch import Batch
     from qcity.files import Fingerprint
     from qcity.model import Catalogue
-    from qcity.package import Limits
     from qcity.results import Evaluation
+    from qcity.zipguard import Limits
 
 from qcity.cli.core import (
     DEFAULT_MAX_INFLATED,
@@ -125,7 +125,7 @@ def check(
         raise Wrong("annotate-batch")
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
-        from qcity.report import get_batch_reporter
+        from qcity.render import get_batch_reporter
 
         day, now = pinned(today)
         cat = load(catalogue)
@@ -182,7 +182,7 @@ def _check_one_file(
     with guard(lang.value, debug):
         from qcity.check import check_workbook
         from qcity.files import fingerprint
-        from qcity.report import get_reporter
+        from qcity.render import get_reporter
 
         day, now = pinned(today)
         cat = load(catalogue)
@@ -331,8 +331,8 @@ def _write_annotated(
     limits: Limits,
 ) -> None:
     """Write the annotated copy of *file* to *out* and say so (and what it lost) on stderr."""
-    from qcity.annotate import annotate_workbook
     from qcity.files import read_unchanged, write_atomic
+    from qcity.render.xlsx.annotate import annotate_workbook
 
     # The same guards as the check (size, inflated bytes, tags, recognised formats), and the
     # very file that was checked.
@@ -395,8 +395,8 @@ def hook(
     """
     worst = EXIT_INTERNAL
     with guard(lang.value, debug):
-        from qcity.report import get_reporter
-        from qcity.report.text import print_issues
+        from qcity.render import get_reporter
+        from qcity.render.check.text import print_issues
 
         day, now = pinned(today)
         cat = load(catalogue)

@@ -17,14 +17,14 @@ import typer
 from qcity import __version__
 from qcity.cli.usage import QcityGroup, Wrong
 from qcity.errors import Issue, Lang, Location, QcityError, UsageError, printable
-from qcity.report import ReportOptions
+from qcity.render import ReportOptions
 
 if TYPE_CHECKING:
     from qcity.diff import Diff
     from qcity.gaps import GapReport
     from qcity.model import Catalogue
-    from qcity.package import Limits
     from qcity.results import Evaluation, IndicatorResult
+    from qcity.zipguard import Limits
 
 
 # --- exit codes: the one place they are decided (tabled in the README) --------------------------
@@ -293,7 +293,7 @@ def pinned(today: dt.datetime | None) -> tuple[dt.date | None, dt.datetime | Non
 
 def _size(text: str) -> str:
     """Validate a size option while parsing, so a bad one is a usage error naming the option."""
-    from qcity.package import parse_size
+    from qcity.zipguard import parse_size
 
     try:
         parse_size(text)
@@ -302,7 +302,7 @@ def _size(text: str) -> str:
     return text
 
 
-# The defaults of Limits (qcity.package), as a person writes them (a test keeps them equal).
+# The defaults of Limits (qcity.zipguard), as a person writes them (a test keeps them equal).
 DEFAULT_MAX_SIZE = "20MiB"
 DEFAULT_MAX_INFLATED = "4MiB"
 DEFAULT_MAX_ROWS = 2_000
@@ -391,7 +391,7 @@ def _main(
 
 
 def stderr_console(lang: Lang) -> Any:
-    from qcity.report.text import make_console
+    from qcity.render.check.text import make_console
 
     color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
     return make_console(sys.stderr, ReportOptions(lang=lang, color=color, width=terminal_width()))
@@ -416,7 +416,7 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
     except KeyboardInterrupt as e:
         _interrupted(e, lang, switched)
     except QcityError as e:
-        from qcity.report.text import print_issues
+        from qcity.render.check.text import print_issues
 
         if debug and e.__cause__ is not None:
             import traceback
@@ -430,7 +430,7 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
             _interrupted(interrupt, lang, switched)
         if debug:
             raise
-        from qcity.report.text import print_issues
+        from qcity.render.check.text import print_issues
 
         issue = Issue("internal-error", Location(), {"reason": f"{type(e).__name__}: {e}"})
         print_issues(stderr_console(lang), [issue], lang)
@@ -523,7 +523,7 @@ def emit(
 
 def reading_limits(max_size: str, max_inflated: str, max_rows: int) -> Limits:
     """The reading limits from --max-size, --max-inflated and --max-rows (UsageError if bad)."""
-    from qcity.package import Limits, parse_size
+    from qcity.zipguard import Limits, parse_size
 
     return Limits(
         max_file_bytes=parse_size(max_size),

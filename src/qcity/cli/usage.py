@@ -3,7 +3,7 @@
 Every command-line error (a bad option value, a missing argument, an unknown option or
 command) is caught in `QcityGroup.main` and said in one line and a hint, in zh or en, exit 2:
 the language is --lang's if it parses, else QCITY_LANG's, else the locale's, else zh
-(qcity.i18n.default_lang). The wording is in qcity.i18n. Only typer is imported here: `--help`
+(qcity.render.i18n.default_lang). The wording is in qcity.render.i18n. Only typer is imported here: `--help`
 and usage errors stay fast.
 """
 
@@ -19,13 +19,13 @@ import typer
 from typer import _click as click
 from typer.core import TyperGroup
 
-from qcity.i18n import LIST_SEPARATOR, Lang, default_lang, language_of, say
+from qcity.render.i18n import LIST_SEPARATOR, Lang, default_lang, language_of, say
 
 EXIT_USAGE = 2
 
 
 class Wrong(typer.BadParameter):
-    """A usage error of qcity's own, said in the user's language: a key of qcity.i18n.WORDS and
+    """A usage error of qcity's own, said in the user's language: a key of qcity.render.i18n.WORDS and
     its parameters (each a text, or a zh/en pair)."""
 
     def __init__(self, key: str, **params: object) -> None:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from qcity.errors import InputError
-from qcity.i18n import pair
-from qcity.report import ReportOptions
+from qcity.render import ReportOptions
+from qcity.render.i18n import pair
 
 if TYPE_CHECKING:
     pass
@@ -85,7 +85,7 @@ def explain(
         check_outputs(output, inputs=[file])
 
         from qcity.check import check_workbook
-        from qcity.report.explain import write_explanation
+        from qcity.render.explain.text import write_explanation
         from qcity.values import normalize_code
 
         cat = load(catalogue)
@@ -170,7 +170,7 @@ def diff(
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
         from qcity.diff import diff_batches, diff_files
-        from qcity.report.diff_report import DIFF_REPORTERS
+        from qcity.render.diff.formats import DIFF_REPORTERS
 
         check_outputs(output, inputs=[old, new])
 
@@ -236,7 +236,7 @@ def gaps(
     with guard(lang.value, debug):
         from qcity.check import check_workbook
         from qcity.gaps import find_gaps
-        from qcity.report import get_gaps_reporter
+        from qcity.render import get_gaps_reporter
 
         check_outputs(output, inputs=[file])
 
@@ -319,7 +319,7 @@ def plan(
     with guard(lang.value, debug):
         from qcity.catalogue import resolve_leads
         from qcity.plan import build_plan
-        from qcity.report.plan_report import RENDERERS
+        from qcity.render.plan.formats import RENDERERS
 
         check_outputs(output, inputs=[file])
 

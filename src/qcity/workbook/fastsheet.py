@@ -28,7 +28,7 @@ from typing import Any
 from xml.etree.ElementTree import Element, fromstring, iterparse
 
 from qcity.errors import InputError
-from qcity.package import GuardedZip
+from qcity.zipguard import GuardedZip
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

@@ -9,15 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from qcity.errors import InputError, Issue, Lang, Location, printable
-from qcity.package import (
-    GuardedZip,
-    Limits,
-    damaged,
-    file_issue,
-    open_package,
-    read_bytes,
-    sniff,
-)
 from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.rows import (
@@ -40,6 +31,15 @@ from qcity.workbook.rows import (
 from qcity.workbook.series_sheet import SERIES_SHEET_NAMES, SeriesSheet, read_series_sheet
 from qcity.workbook.styles import apply_styles
 from qcity.workbook.tasks_sheet import TASK_SHEET_NAMES, TasksSheet, read_tasks_sheet
+from qcity.zipguard import (
+    GuardedZip,
+    Limits,
+    damaged,
+    file_issue,
+    open_package,
+    read_bytes,
+    sniff,
+)
 
 DATA_SHEET_NAMES = ("数据", "data")
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from qcity.errors import InputError, Issue, Location, Severity, printable
-from qcity.package import (
-    Limits,
-)
 from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.fastsheet import FastBook, FastSheet
+from qcity.zipguard import (
+    Limits,
+)
 
 # Errors openpyxl (or the XML parser under it) raises on a damaged or hostile part.
 BROKEN = (KeyError, ValueError, TypeError, IndexError, AttributeError, EOFError, OSError,

@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from qcity.errors import Issue, Location
-from qcity.package import (
-    Limits,
-)
 from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.rows import (
@@ -25,6 +22,9 @@ from qcity.workbook.rows import (
     make_cell,
     number_formats,
     without_code,
+)
+from qcity.zipguard import (
+    Limits,
 )
 
 SERIES_SHEET_NAMES = ("序列", "series")

@@ -6,9 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from qcity.errors import Issue, Location, Severity
-from qcity.package import (
-    Limits,
-)
 from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.rows import (
@@ -22,6 +19,9 @@ from qcity.workbook.rows import (
     make_cell,
     number_formats,
     without_code,
+)
+from qcity.zipguard import (
+    Limits,
 )
 
 # The optional tasks sheet: one row per task of the plan, its progress and the evidence.

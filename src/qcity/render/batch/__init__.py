@@ -1,0 +1,1 @@
+"""Renderers of the batch view, one module per format."""

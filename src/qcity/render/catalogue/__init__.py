@@ -1,0 +1,1 @@
+"""Renderers of the catalogue view, one module per format."""

@@ -1,0 +1,105 @@
+"""Render the catalogue itself: the indicators and tasks as tables, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from qcity.errors import Lang
+from qcity.model import Catalogue
+from qcity.render import ReportOptions, display
+from qcity.render.display import label
+
+
+def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
+    """The catalogue as JSON-ready data (both languages)."""
+    data: dict[str, Any] = catalogue.model_dump(mode="json")
+    for entry, ind in zip(data["indicators"], catalogue.indicators, strict=True):
+        entry["target"]["text"] = {"zh": display.target(ind, "zh"), "en": display.target(ind, "en")}
+    return data
+
+
+def write_catalogue(catalogue: Catalogue, stream: TextIO, options: ReportOptions, fmt: str) -> None:
+    """Write the indicator list as a text table or JSON."""
+    if fmt == "json":
+        stream.write(json.dumps(catalogue_dict(catalogue), ensure_ascii=False, indent=2) + "\n")
+        return
+    # rich only for the tables: `qcity catalogue --format json` does not import it.
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from qcity.render.check.text import make_console
+
+    lang = options.lang
+    console = make_console(stream, options)
+    meta = catalogue.catalogue
+    console.print(
+        Text(
+            display.bracketed(
+                meta.title.get(lang),
+                f"{meta.document}{'，' if lang == 'zh' else ', '}{meta.issued.isoformat()}",
+                lang,
+            ),
+            style="bold",
+        )
+    )
+    console.print(
+        Text(
+            f"{label('catalogue', lang)}{display.COLON[lang]}{meta.id} v{meta.version}", style="dim"
+        )
+    )
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(label("code", lang), no_wrap=True, style="bold")
+    table.add_column(label("indicator", lang), ratio=1, overflow="fold")
+    table.add_column(label("target", lang), no_wrap=True)
+    table.add_column(label("lead", lang), no_wrap=True)
+    table.add_column(label("source", lang), no_wrap=True)
+    current = None
+    for ind in catalogue.indicators:
+        if ind.area != current:
+            if current is not None:
+                table.add_section()
+            current = ind.area
+            table.add_row("", Text(catalogue.area(ind.area).name.get(lang), style="bold cyan"))
+        table.add_row(
+            ind.code,
+            ind.name.get(lang),
+            display.every_target(ind, lang),
+            ind.lead,
+            ind.source.clause,
+        )
+    console.print(table)
+    total = len(catalogue.indicators)
+    console.print(
+        Text(f"共 {total} 项指标" if lang == "zh" else f"{total} indicators", style="dim")
+    )
+    if catalogue.tasks:
+        _tasks(console, catalogue, lang)
+
+
+def _tasks(console: Any, catalogue: Catalogue, lang: Lang) -> None:
+    """The tasks: code, heading, lead, the phase they are due by, and the clause."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print()
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(label("code", lang), no_wrap=True, style="bold")
+    table.add_column(label("tasks", lang), ratio=1, overflow="fold")
+    table.add_column(label("lead", lang), no_wrap=True)
+    table.add_column(label("due", lang), no_wrap=True)
+    table.add_column(label("source", lang), no_wrap=True)
+    for task in catalogue.tasks:
+        phase = catalogue.phase(task.due)
+        table.add_row(
+            task.code,
+            task.title.get(lang),
+            task.lead or "—",
+            f"{phase.last_day.isoformat()} {phase.clause}",
+            task.source.clause,
+        )
+    console.print(table)
+    total = len(catalogue.tasks)
+    console.print(Text(f"共 {total} 项工作任务" if lang == "zh" else f"{total} tasks", style="dim"))

@@ -1,0 +1,1 @@
+"""Renderers of the check view, one module per format."""

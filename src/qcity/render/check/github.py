@@ -1,0 +1,109 @@
+"""GitHub Actions workflow commands: an ::error / ::warning annotation per problem, then a notice."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from qcity.errors import Issue, Lang
+from qcity.render import Reporter, ReportOptions, display
+from qcity.render.common import (
+    cell_ref,
+    shown_tasks,
+    task_progress_text,
+    task_status_text,
+    task_summary_text,
+    value_text,
+)
+from qcity.render.display import label
+from qcity.render.escape import github_data, github_property
+from qcity.results import Evaluation, Status
+
+COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def command(kind: str, message: str, *, file: str | None = None, title: str | None = None) -> str:
+    """One workflow command line, every value escaped the way GitHub's toolkit does."""
+    props = []
+    if file is not None:
+        props.append(f"file={github_property(file)}")
+    if title is not None:
+        props.append(f"title={github_property(title)}")
+    head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
+    return f"{head}::{github_data(message)}"
+
+
+class GithubReporter(Reporter):
+    """One annotation per unmet, missing or invalid indicator and per data issue."""
+
+    name = "github"
+    suffix = ".txt"
+
+    def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
+        lang = options.lang
+        lines: list[str] = []
+        results = [
+            *((r, None) for r in evaluation.results),
+            *((r, d.name) for d in evaluation.districts for r in d.results),
+        ]
+        for r, district in results:
+            if r.status is Status.MET:
+                continue
+            ind = r.indicator
+            status = display.STATUS_LABEL[r.status][lang]
+            title = f"{ind.code} {status} · {ind.name.get(lang)}"
+            if district is not None:
+                title += f" · {district}"
+            where = f"{cell_ref(r.location)}: " if r.location else ""
+            target = f"{label('target', lang)} {display.target(ind, lang)}"
+            sep = "；" if lang == "zh" else "; "
+            if r.status is Status.UNMET:
+                gap = f"{label('gap', lang)} {display.gap(r, lang)}"
+                message = f"{where}{value_text(r, lang)}{sep}{target}{sep}{gap}"
+            else:
+                message = f"{where}{status}{sep}{target}"
+            kind = "warning" if r.status is Status.MISSING else "error"
+            lines.append(command(kind, message, file=evaluation.source, title=title))
+        tasks = shown_tasks(evaluation, options)
+        if tasks is not None:
+            # An overdue task is an error only when tasks decide the exit code.
+            kind = "error" if options.fail_on_tasks else "warning"
+            for t in tasks.results:
+                if not t.overdue:
+                    continue
+                where = f"{cell_ref(t.location)}: " if t.location else ""
+                due = display.bracketed(
+                    f"{label('due', lang)} {t.due.isoformat()}", t.phase.clause, lang
+                )
+                sep = "；" if lang == "zh" else "; "
+                message = f"{where}{task_status_text(t, lang)}{sep}{due}{sep}{task_progress_text(t, lang)}"
+                title = f"{t.task.code} {task_progress_text(t, lang)} · {t.task.title.get(lang)}"
+                lines.append(command(kind, message, file=evaluation.source, title=title))
+        for issue in evaluation.issues:
+            lines.append(self.issue_line(issue, evaluation.source, lang))
+        lines.append(command("notice", _summary(evaluation, lang), title="qcity"))
+        if tasks is not None:
+            lines.append(command("notice", task_summary_text(tasks, lang), title="qcity tasks"))
+        stream.write("\n".join(lines) + "\n")
+
+    @staticmethod
+    def issue_line(issue: Issue, source: str, lang: Lang) -> str:
+        """The annotation of one issue (in *source* unless the issue names its own file)."""
+        title = f"{issue.type.title[lang]} [{issue.code}]"
+        if issue.indicator:
+            title = f"{issue.indicator} {title}"
+        if issue.district:
+            title += f" · {issue.district}"
+        where = cell_ref(issue.location)
+        message = (
+            f"{where}{display.COLON[lang]}{issue.message(lang)}" if where else issue.message(lang)
+        )
+        message += f" → {issue.hint(lang)}"
+        return command(
+            COMMAND[issue.level.value], message, file=issue.location.file or source, title=title
+        )
+
+
+def _summary(evaluation: Evaluation, lang: Lang) -> str:
+    from qcity.render.check.text import summary_text
+
+    return summary_text(evaluation, lang).plain

@@ -1,0 +1,1 @@
+"""Renderers of the diff view, one module per format."""

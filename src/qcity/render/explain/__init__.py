@@ -1,0 +1,1 @@
+"""Renderers of the explain view, one module per format."""

@@ -1,0 +1,1 @@
+"""Renderers of the gaps view, one module per format."""

@@ -1,0 +1,1 @@
+"""Renderers of the plan view, one module per format."""

@@ -1,0 +1,1 @@
+"""The workbooks qcity writes: the fill-in template, the annotated copy and its summary sheet."""

@@ -1,0 +1,184 @@
+"""The template's tasks sheet: one row per task of the plan, a status drop-down, evidence and date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from qcity.errors import Lang
+from qcity.model import Catalogue, Task
+from qcity.render.xlsx import styles
+from qcity.tasks import choices
+from qcity.workbook import TASK_SHEET_NAMES
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+TASKS_SHEET: dict[Lang, str] = {"zh": TASK_SHEET_NAMES[0], "en": TASK_SHEET_NAMES[1]}
+HEADER_ROW = 3
+FIRST_ROW = HEADER_ROW + 1
+LAYOUT = ("code", "title", "lead", "due", "deliverables", "status", "evidence", "completed", "note")
+INPUTS = ("status", "evidence", "completed", "note")
+# Headers: the read columns take names the reader knows (workbook.TASK_COLUMNS; a test keeps
+# them in step), the others only help the person filling in.
+_HEADERS: dict[str, dict[Lang, str]] = {
+    "code": {"zh": "任务代码", "en": "Task code"},
+    "title": {"zh": "任务", "en": "Task"},
+    "lead": {"zh": "牵头部门", "en": "Lead department"},
+    "due": {"zh": "完成时限", "en": "Due by"},
+    "deliverables": {"zh": "应交成果", "en": "Deliverables"},
+    "status": {"zh": "状态", "en": "Status"},
+    "evidence": {"zh": "证明材料", "en": "Evidence"},
+    "completed": {"zh": "完成日期", "en": "Completion date"},
+    "note": {"zh": "备注", "en": "Note"},
+}
+_HINT: dict[Lang, str] = {
+    "zh": "状态从下拉列表选择；已完成的任务请填写证明材料（文件号、文件名或链接）和完成日期。"
+    "时限为所在阶段的最后一天，过期未完成的任务检查时标为“逾期”。",
+    "en": "Choose the status from the list; for a task done, give the evidence (a document "
+    "number, file name or link) and the date. A task is due on the last day of its phase; "
+    "one not done by then is reported overdue.",
+}
+# Excel stores dates as days since 1899-12-30: 2000-01-01 and 2099-12-31.
+_FIRST_DATE, _LAST_DATE = "36526", "73415"
+
+
+def task_header(key: str, lang: Lang) -> str:
+    """The tasks sheet's header text for column *key*."""
+    return _HEADERS[key][lang]
+
+
+def template_tasks(catalogue: Catalogue, leads: Sequence[str]) -> list[Task]:
+    """The tasks a template for *leads* holds: every task when empty, else the tasks they lead."""
+    return [t for t in catalogue.tasks if not leads or t.lead in leads]
+
+
+def write_tasks_sheet(ws: Worksheet, catalogue: Catalogue, tasks: list[Task], lang: Lang) -> None:
+    """Fill *ws* as the tasks sheet of a template."""
+    from openpyxl.styles import Alignment, Font, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.protection import SheetProtection
+
+    ws.title = TASKS_SHEET[lang]
+    letter = {key: get_column_letter(n) for n, key in enumerate(LAYOUT, start=1)}
+    last = letter[LAYOUT[-1]]
+    border = styles.thin_border()
+    wrap = Alignment(vertical="center", wrap_text=True)
+    unlocked = Protection(locked=False)
+
+    title = f"{catalogue.catalogue.title.get(lang)} · {'工作任务进展' if lang == 'zh' else 'progress of the tasks'}"
+    ws["A1"] = title
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.merge_cells(f"A1:{last}1")
+    ws.row_dimensions[1].height = 24
+    styles.put_text(ws["A2"], _HINT[lang])
+    ws["A2"].alignment = wrap
+    ws.merge_cells(f"A2:{last}2")
+    ws.row_dimensions[2].height = styles.LINE_HEIGHT * 2
+
+    for key in LAYOUT:
+        styles.style_header(ws[f"{letter[key]}{HEADER_ROW}"])
+        ws[f"{letter[key]}{HEADER_ROW}"].value = task_header(key, lang)
+
+    sep = "；" if lang == "zh" else "; "
+    for row, task in enumerate(tasks, start=FIRST_ROW):
+        phase = catalogue.phase(task.due)
+        due = (
+            f"{phase.last_day.isoformat()}（{phase.clause}）"
+            if lang == "zh"
+            else f"{phase.last_day.isoformat()} ({phase.clause})"
+        )
+        lead = task.lead or "—"
+        if task.lead is not None and lang == "en":
+            lead = catalogue.department(task.lead).name.en
+        texts = {
+            "code": task.code,
+            "title": task.title.get(lang),
+            "lead": lead,
+            "due": due,
+            "deliverables": sep.join(d.name.get(lang) for d in task.deliverables),
+        }
+        for key, text in texts.items():
+            cell = ws[f"{letter[key]}{row}"]
+            styles.put_text(cell, text)
+            cell.border = border
+            cell.alignment = wrap
+        ws[f"{letter['code']}{row}"].font = Font(bold=True)
+        for key in INPUTS:
+            cell = ws[f"{letter[key]}{row}"]
+            cell.fill = styles.fill(styles.FILL_INPUT)
+            cell.border = border
+            cell.protection = unlocked
+            cell.alignment = wrap
+        ws[f"{letter['completed']}{row}"].number_format = "yyyy-mm-dd"
+        ws.row_dimensions[row].height = styles.LINE_HEIGHT * max(
+            styles.lines_needed(texts["deliverables"], 50), styles.lines_needed(texts["lead"], 16)
+        )
+    if tasks:
+        end = FIRST_ROW + len(tasks) - 1
+        status, completed = letter["status"], letter["completed"]
+        ws.add_data_validation(_status_validation(f"{status}{FIRST_ROW}:{status}{end}", lang))
+        ws.add_data_validation(_date_validation(f"{completed}{FIRST_ROW}:{completed}{end}", lang))
+
+    widths = {
+        "code": 8,
+        "title": 24 if lang == "zh" else 34,
+        "lead": 12 if lang == "zh" else 24,
+        "due": 20,
+        "deliverables": 50,
+        "status": 12,
+        "evidence": 30,
+        "completed": 14,
+        "note": 24,
+    }
+    for key, width in widths.items():
+        ws.column_dimensions[letter[key]].width = width
+    ws.freeze_panes = f"C{FIRST_ROW}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.protection = SheetProtection(
+        sheet=True, formatColumns=False, formatRows=False, selectLockedCells=False
+    )
+
+
+def _status_validation(cells: str, lang: Lang) -> Any:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    words = choices(lang)
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(words) + '"',
+        allow_blank=True,
+        showInputMessage=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        promptTitle="状态" if lang == "zh" else "Status",
+        prompt=("从下拉列表选择：" if lang == "zh" else "Choose from the list: ")
+        + ("、" if lang == "zh" else ", ").join(words),
+        errorTitle="状态无效" if lang == "zh" else "Invalid status",
+        error=("请从下拉列表选择：" if lang == "zh" else "Choose from the list: ")
+        + ("、" if lang == "zh" else ", ").join(words),
+    )
+    dv.add(cells)
+    return dv
+
+
+def _date_validation(cells: str, lang: Lang) -> Any:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    dv = DataValidation(
+        type="date",
+        operator="between",
+        formula1=_FIRST_DATE,
+        formula2=_LAST_DATE,
+        allow_blank=True,
+        showInputMessage=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        promptTitle="完成日期" if lang == "zh" else "Completion date",
+        prompt="填写日期，如 2015-06-30" if lang == "zh" else "A date, e.g. 2015-06-30",
+        errorTitle="日期无效" if lang == "zh" else "Invalid date",
+        error="请填写日期，如 2015-06-30" if lang == "zh" else "Write a date, e.g. 2015-06-30",
+    )
+    dv.add(cells)
+    return dv
