@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qcity.issue_types import ISSUE_TYPES, IssueType, Lang, ParamValue, Severity
+from qcity.issue_types import ISSUE_TYPES, IssueType, ParamValue, Severity
+from qcity.lang import Lang
 
 __all__ = [
     "ISSUE_TYPES",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Literal
 
-Lang = Literal["zh", "en"]
+from qcity.lang import Lang
+
 # A parameter is language-neutral (a number, a cell's text) or given in both languages.
 ParamValue = str | int | float | dict[Lang, str]
 

@@ -19,7 +19,8 @@ import typer
 from typer import _click as click
 from typer.core import TyperGroup
 
-from qcity.render.i18n import LIST_SEPARATOR, Lang, default_lang, language_of, say
+from qcity.lang import Lang
+from qcity.render.i18n import LIST_SEPARATOR, default_lang, language_of, say
 
 EXIT_USAGE = 2
 

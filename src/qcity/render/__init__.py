@@ -1,4 +1,8 @@
-"""Reporters: one per output format, looked up by name; each renders a finished Evaluation."""
+"""Every output, by view: one interface (Renderer[View]) and one registry keyed by (view, format).
+
+To add a format to a view: write one module under render/<view>/ with a Renderer subclass, and
+add one line to RENDERERS below. The command line's --format choices are generated from it.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import importlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TextIO, TypeVar
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -27,6 +31,45 @@ class ReportOptions:
     width: int | None = None
     today: dt.date | None = None
     fail_on_tasks: bool = False
+
+
+View = TypeVar("View", contravariant=True)
+
+
+class Renderer(ABC, Generic[View]):
+    """Renders one finished view in one format; computes nothing."""
+
+    suffix: ClassVar[str] = ".txt"
+    binary: ClassVar[bool] = False  # True: render() returns bytes, which need a file (-o)
+
+    @abstractmethod
+    def render(self, view: View, options: ReportOptions) -> str | bytes:
+        """The whole output."""
+
+    def chunks(self, view: View, options: ReportOptions) -> Iterator[str]:
+        """A text output in pieces, for outputs too large to hold twice (a renderer of such
+        outputs overrides this and joins it in render()); by default render() whole."""
+        out = self.render(view, options)
+        if isinstance(out, bytes):
+            raise TypeError(f"{type(self).__name__} renders bytes: write them to a file")
+        yield out
+
+
+# (view, format) -> "module:Class"; a module is imported only when its format is asked for.
+# The views: check, batch, gaps, plan, diff, explain, catalogue (and the workbooks in xlsx/).
+RENDERERS: dict[tuple[str, str], str] = {}
+
+
+def formats(view: str) -> tuple[str, ...]:
+    """The formats *view* can be rendered in, in the registry's order (the CLI's choices)."""
+    return tuple(fmt for (v, fmt) in RENDERERS if v == view)
+
+
+def get_renderer(view: str, fmt: str) -> Renderer[Any]:
+    """The renderer of *view* in *fmt* (KeyError if there is none)."""
+    renderer = _instance(RENDERERS[(view, fmt)])
+    assert isinstance(renderer, Renderer)
+    return renderer
 
 
 class Reporter(ABC):

@@ -1,15 +1,8 @@
-"""Wording of the command line itself, in zh and en, keyed: usage errors, help, skipped files.
-
-Kept free of imports beyond the standard library: `qcity --help` and usage errors load it.
-"""
+"""Wording of the command line itself: files a batch skipped, usage errors, help."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-from typing import Literal
-
-Lang = Literal["zh", "en"]
+from qcity.lang import Lang
 
 WORDS: dict[str, dict[Lang, str]] = {
     # --- files a batch skipped (issue file-skipped) ---------------------------------------------
@@ -37,43 +30,6 @@ WORDS: dict[str, dict[Lang, str]] = {
     "files-checked": {"zh": "检查 {n} 个文件", "en": "{n} files checked"},
     "files-skipped": {"zh": "跳过 {k} 个", "en": "{k} skipped"},
 }
-
-
-def words(key: str) -> dict[Lang, str]:
-    """The wording of *key* in both languages (an issue's bilingual parameter)."""
-    return WORDS[key]
-
-
-def say(key: str, lang: Lang, **params: object) -> str:
-    """The wording of *key* in *lang*, parameters filled in."""
-    text = WORDS[key][lang]
-    return text.format(**params) if params else text
-
-
-def language_of(value: str | None) -> Lang | None:
-    """zh or en from a language or locale name (zh-CN, zh_CN.UTF-8, en_US …); None if neither."""
-    if not value:
-        return None
-    primary = value.strip().replace("_", "-").split("-")[0].split(".")[0].lower()
-    return primary if primary in ("zh", "en") else None  # type: ignore[return-value]
-
-
-def locale_lang(environ: Mapping[str, str] | None = None) -> Lang | None:
-    """The language of the locale (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them):
-    zh for zh_*, en for en_*; None when unset, C, POSIX or another language."""
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return language_of(value)
-    return None
-
-
-def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
-    """The language when --lang is not given: QCITY_LANG, else the locale's (zh_*, en_*), else zh."""
-    env = os.environ if environ is None else environ
-    return language_of(env.get("QCITY_LANG")) or locale_lang(env) or "zh"
-
 
 # --- usage errors (qcity.cli.usage): one line, then a hint -----------------------------------
 WORDS.update(
@@ -155,10 +111,3 @@ WORDS.update(
         },
     }
 )
-
-LIST_SEPARATOR: dict[Lang, str] = {"zh": "、", "en": ", "}
-
-
-def pair(key: str, **params: object) -> dict[Lang, str]:
-    """The wording of *key* in both languages, parameters filled in."""
-    return {"zh": say(key, "zh", **params), "en": say(key, "en", **params)}
