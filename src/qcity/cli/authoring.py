@@ -16,17 +16,19 @@ if TYPE_CHECKING:
 from qcity.cli.core import (
     EXIT_INTERNAL,
     EXIT_OK,
+    CatalogueFormat,
     CatalogueOpt,
     DebugOpt,
     LangChoice,
     LangOpt,
-    ListFormat,
     OutputOpt,
     app,
     catalogue_app,
     check_outputs,
     emit,
+    emit_text,
     fail,
+    format_option,
     guard,
     load,
     require_suffix,
@@ -84,9 +86,7 @@ def template(
 def catalogue_list(
     ctx: typer.Context,
     catalogue: CatalogueOpt = None,
-    fmt: Annotated[
-        ListFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
-    ] = ListFormat.text,
+    fmt: Annotated[CatalogueFormat, format_option("Output format.")] = "text",
     lang: LangOpt = LangChoice.zh,
     debug: DebugOpt = False,
 ) -> None:
@@ -94,17 +94,10 @@ def catalogue_list(
     if ctx.invoked_subcommand is not None:
         return
     with guard(lang.value, debug):
-        from qcity.render.catalogue.text import write_catalogue
+        from qcity.render import get_renderer
 
         cat = load(catalogue)
-        emit(
-            lambda s, o: write_catalogue(cat, s, o, fmt.value),
-            None,
-            [],
-            None,
-            lang.value,
-            fmt=fmt.value,
-        )
+        emit(get_renderer("catalogue", fmt), cat, None, [], None, lang.value, fmt=fmt)
 
 
 @catalogue_app.command("validate")
@@ -186,7 +179,7 @@ def catalogue_draft(
         text = read_plan_text(plan)
         draft = draft_plan(text)
         rendered = draft_json(draft) if fmt is DraftFormat.json else draft_yaml(draft)
-        emit(lambda s, o: s.write(rendered), output, [plan], None, lang.value)
+        emit_text(rendered, output, [plan])
         code = EXIT_OK
     raise typer.Exit(code)
 
@@ -270,7 +263,7 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
 
             schema = gaps_json_schema()
         text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-        emit(lambda s, o: s.write(text), output, [], None, "en", fmt="json")
+        emit_text(text, output, [], fmt="json")
 
 
 @catalogue_app.command("schema")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from qcity.errors import InputError, Issue, Lang, Location, UsageError
-from qcity.render import ReportOptions
+from qcity.render import RENDERERS
 
 if TYPE_CHECKING:
     from qcity.batch import Batch
@@ -34,6 +33,7 @@ from qcity.cli.core import (
     CheckFormat,
     ColorOpt,
     DebugOpt,
+    HookFormat,
     JobsOpt,
     LangChoice,
     LangOpt,
@@ -43,7 +43,6 @@ from qcity.cli.core import (
     MaxSizeOpt,
     OutputOpt,
     QuietOpt,
-    ReportFormat,
     TodayOpt,
     WorkbooksArg,
     YearOpt,
@@ -51,6 +50,7 @@ from qcity.cli.core import (
     check_outputs,
     emit,
     exit_code_for,
+    format_choices,
     format_option,
     guard,
     leads_given,
@@ -114,9 +114,9 @@ def check(
         raise Wrong("annotate-and-output")
     with guard(lang.value, debug):
         check_outputs(output, annotate, inputs=files)
-        fmt = output_format(CheckFormat, fmt, output, CheckFormat.text)
+        fmt = output_format(format_choices("check", "batch"), fmt, output)
     assert fmt is not None
-    if len(files) == 1 and not files[0].is_dir() and fmt is not CheckFormat.xlsx:
+    if len(files) == 1 and not files[0].is_dir() and ("check", fmt) in RENDERERS:
         _check_one_file(
             files[0], catalogue, fmt, output, annotate, lang, year, color, today, debug,
             fail_on_tasks, limits, lead,
@@ -125,35 +125,19 @@ def check(
         raise Wrong("annotate-batch")
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
-        from qcity.render import get_batch_reporter
+        from qcity.render import get_renderer
 
         day, now = pinned(today)
         cat = load(catalogue)
-        reporter = get_batch_reporter(fmt.value)
-        require_output(reporter.binary, output, fmt.value, f"report{reporter.suffix}")
+        renderer = get_renderer("batch", fmt)
+        require_output(renderer.binary, output, fmt, f"report{renderer.suffix}")
         batch = run_batch(
             files, cat, catalogue, jobs=jobs, now=now, year=year, quiet=quiet, debug=debug,
             lang=lang.value, before=lambda inputs: refuse_output(output, inputs),
             limits=reading_limits(*limits), fail_on_tasks=fail_on_tasks,
             leads=leads_given(cat, lead), today=day,
         )  # fmt: skip
-        if reporter.binary:
-            from qcity.faults import reached
-            from qcity.files import write_atomic
-
-            assert output is not None
-            reached("render")
-            write_atomic(output, reporter.render(batch, ReportOptions(lang=lang.value, today=day)))
-        else:
-            emit(
-                lambda s, o: s.write(str(reporter.render(batch, o))),
-                output,
-                [],
-                color,
-                lang.value,
-                today=day,
-                fmt=fmt.value,
-            )
+        emit(renderer, batch, output, [], color, lang.value, today=day, fmt=fmt)
         code = batch.exit_code
     raise typer.Exit(code)
 
@@ -161,7 +145,7 @@ def check(
 def _check_one_file(
     file: Path,
     catalogue: Path | None,
-    fmt: CheckFormat,
+    fmt: str,
     output: Path | None,
     annotate: Path | None,
     lang: LangChoice,
@@ -182,7 +166,7 @@ def _check_one_file(
     with guard(lang.value, debug):
         from qcity.check import check_workbook
         from qcity.files import fingerprint
-        from qcity.render import get_reporter
+        from qcity.render import get_renderer
 
         day, now = pinned(today)
         cat = load(catalogue)
@@ -200,7 +184,7 @@ def _check_one_file(
                 today=day,
             )
         except InputError as e:
-            if fmt is CheckFormat.text:
+            if fmt == "text":
                 raise
             # CI needs a document for every input: the report says why, the exit code stays.
             from qcity.check import unreadable
@@ -208,16 +192,16 @@ def _check_one_file(
 
             failure = e
             evaluation = unreadable(cat, printable(str(file)), e.issues, now)
-        reporter = get_reporter(fmt.value)
         emit(
-            lambda s, o: reporter.write(evaluation, s, o),
+            get_renderer("check", fmt),
+            evaluation,
             output,
             [file],
             color,
             lang.value,
             today=day,
             fail_on_tasks=fail_on_tasks,
-            fmt=fmt.value,
+            fmt=fmt,
         )
         if failure is not None:
             raise failure  # said on stderr too, with its exit code
@@ -362,10 +346,7 @@ class FailOn(str, enum.Enum):
 def hook(
     files: Annotated[list[Path], typer.Argument(help="Workbooks to check, one after another.")],
     catalogue: CatalogueOpt = None,
-    fmt: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="Report format for each file."),
-    ] = ReportFormat.text,
+    fmt: Annotated[HookFormat, format_option("Report format for each file.")] = "text",
     fail_on: Annotated[
         FailOn,
         typer.Option("--fail-on", help="unmet: fail on any gap; invalid: only on untrusted data."),
@@ -395,7 +376,7 @@ def hook(
     """
     worst = EXIT_INTERNAL
     with guard(lang.value, debug):
-        from qcity.render import get_reporter
+        from qcity.render import get_renderer
         from qcity.render.check.text import print_issues
 
         day, now = pinned(today)
@@ -405,15 +386,14 @@ def hook(
             lang=lang.value, limits=reading_limits(max_size, max_inflated, max_rows),
             leads=leads_given(cat, lead), today=day,
         )  # fmt: skip
-        reporter = get_reporter(fmt.value)
+        renderer = get_renderer("check", fmt)
         worst = EXIT_OK
         for entry in batch.entries:
             code = entry.exit_code
             if entry.evaluation is None:
                 print_issues(stderr_console(lang.value), entry.failure, lang.value)
-            elif code != EXIT_OK or fmt is not ReportFormat.text:
-                render = functools.partial(reporter.write, entry.evaluation)
-                emit(render, None, [], False, lang.value, today=day, fmt=fmt.value)
+            elif code != EXIT_OK or fmt != "text":
+                emit(renderer, entry.evaluation, None, [], False, lang.value, today=day, fmt=fmt)
             if fail_on is FailOn.invalid and code == EXIT_UNMET:
                 code = EXIT_OK
             worst = max(worst, code)

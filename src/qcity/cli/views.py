@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from qcity.errors import InputError
-from qcity.render import ReportOptions
 from qcity.render.i18n import pair
 
 if TYPE_CHECKING:
@@ -37,6 +35,7 @@ from qcity.cli.core import (
     MaxRowsOpt,
     MaxSizeOpt,
     OutputOpt,
+    PlanFormat,
     QuietOpt,
     TodayOpt,
     WorkbookArg,
@@ -46,6 +45,7 @@ from qcity.cli.core import (
     diff_exit_code,
     emit,
     exit_code_for_one,
+    format_choices,
     format_option,
     gaps_exit_code,
     guard,
@@ -85,7 +85,8 @@ def explain(
         check_outputs(output, inputs=[file])
 
         from qcity.check import check_workbook
-        from qcity.render.explain.text import write_explanation
+        from qcity.explain import Explanation, find_result
+        from qcity.render import get_renderer
         from qcity.values import normalize_code
 
         cat = load(catalogue)
@@ -106,7 +107,7 @@ def explain(
             limits=reading_limits(max_size, max_inflated, max_rows),
             leads=leads_given(cat, lead),
         )
-        result = next((r for r in evaluation.results if r.indicator.code == wanted), None)
+        result = find_result(evaluation, wanted)
         if result is None:
             from qcity.errors import Issue, Location, UsageError
 
@@ -129,7 +130,8 @@ def explain(
                 )
             )
         emit(
-            lambda s, o: write_explanation(evaluation, result, s, o),
+            get_renderer("explain", "text"),
+            Explanation(evaluation, result),
             output,
             [file],
             color,
@@ -170,11 +172,11 @@ def diff(
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
         from qcity.diff import diff_batches, diff_files
-        from qcity.render.diff.formats import DIFF_REPORTERS
+        from qcity.render import get_renderer
 
         check_outputs(output, inputs=[old, new])
 
-        fmt = output_format(DiffFormat, fmt, output, DiffFormat.text)
+        fmt = output_format(format_choices("diff"), fmt, output)
 
         if old.is_dir() != new.is_dir() and old.exists() and new.exists():
             raise Wrong("diff-kinds")
@@ -199,14 +201,15 @@ def diff(
                     # Two single workbooks: one that cannot be read ends the comparison.
                     raise InputError(*side.entries[0].failure)
             result = diff_files(cat, before.entries[0], after.entries[0])
-        reporter = DIFF_REPORTERS[fmt.value]()
         emit(
-            lambda s, o: s.write(reporter.render(result, o, changed_only=changed_only)),
+            get_renderer("diff", fmt),
+            result,
             output,
             [old, new],
             color,
             lang.value,
-            fmt=fmt.value,
+            fmt=fmt,
+            changed_only=changed_only,
         )
         code = diff_exit_code(result)
     raise typer.Exit(code)
@@ -236,16 +239,16 @@ def gaps(
     with guard(lang.value, debug):
         from qcity.check import check_workbook
         from qcity.gaps import find_gaps
-        from qcity.render import get_gaps_reporter
+        from qcity.render import get_renderer
 
         check_outputs(output, inputs=[file])
 
-        fmt = output_format(GapsFormat, fmt, output, GapsFormat.text)
+        fmt = output_format(format_choices("gaps"), fmt, output)
         day, now = pinned(today)
         cat = load(catalogue)
         leads = leads_given(cat, lead)
-        reporter = get_gaps_reporter(fmt.value)
-        require_output(reporter.binary, output, fmt.value, f"gaps{reporter.suffix}")
+        renderer = get_renderer("gaps", fmt)
+        require_output(renderer.binary, output, fmt, f"gaps{renderer.suffix}")
         evaluation = check_workbook(
             file,
             cat,
@@ -261,33 +264,9 @@ def gaps(
         report = find_gaps(
             evaluation, day or report_day or evaluation.checked_at.date(), department
         )
-        if reporter.binary:
-            from qcity.files import refuse_overwrite, write_atomic
-
-            assert output is not None
-            refuse_overwrite(output, [file])
-            data = reporter.render(report, ReportOptions(lang=lang.value, today=day))
-            write_atomic(output, data)
-        else:
-            emit(
-                lambda s, o: s.write(reporter.render(report, o)),
-                output,
-                [file],
-                color,
-                lang.value,
-                today=day,
-                fmt=fmt.value,
-            )
+        emit(renderer, report, output, [file], color, lang.value, today=day, fmt=fmt)
         code = gaps_exit_code(report)
     raise typer.Exit(code)
-
-
-class PlanFormat(str, enum.Enum):
-    """The formats of `qcity plan --format`."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
 
 
 @app.command()
@@ -319,11 +298,11 @@ def plan(
     with guard(lang.value, debug):
         from qcity.catalogue import resolve_leads
         from qcity.plan import build_plan
-        from qcity.render.plan.formats import RENDERERS
+        from qcity.render import get_renderer
 
         check_outputs(output, inputs=[file])
 
-        fmt = output_format(PlanFormat, fmt, output, PlanFormat.text)
+        fmt = output_format(format_choices("plan"), fmt, output)
         day, now = pinned(today)
         cat = load(catalogue)
         department = resolve_leads(cat, [lead])[0] if lead is not None else None
@@ -351,15 +330,15 @@ def plan(
             evaluation,
             department,
         )
-        render = RENDERERS[fmt.value]
         emit(
-            lambda s, o: s.write(render(view, o)),
+            get_renderer("plan", fmt),
+            view,
             output,
             [file] if file is not None else [],
             color,
             lang.value,
             today=day,
-            fmt=fmt.value,
+            fmt=fmt,
         )
         # A view, not a verdict: 0 whatever is open (check and gaps judge).
         code = EXIT_OK
