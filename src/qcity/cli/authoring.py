@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,6 +18,7 @@ from qcity.cli.core import (
     CatalogueFormat,
     CatalogueOpt,
     DebugOpt,
+    DraftFormat,
     LangChoice,
     LangOpt,
     OutputOpt,
@@ -147,13 +147,6 @@ def catalogue_validate(
     raise typer.Exit(code)
 
 
-class DraftFormat(str, enum.Enum):
-    """The formats of `qcity catalogue draft --format`."""
-
-    yaml = "yaml"
-    json = "json"
-
-
 @catalogue_app.command("draft")
 def catalogue_draft(
     plan: Annotated[
@@ -164,7 +157,7 @@ def catalogue_draft(
         typer.Option(
             "--format", "-f", help="yaml: a catalogue with blanks to fill; json: the targets."
         ),
-    ] = DraftFormat.yaml,
+    ] = "yaml",
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
     debug: DebugOpt = False,
@@ -174,12 +167,12 @@ def catalogue_draft(
         raise Wrong("plan-not-text", path=str(plan))
     code = EXIT_INTERNAL
     with guard(lang.value, debug):
-        from qcity.draft import draft_json, draft_plan, draft_yaml
+        from qcity.draft import draft_plan
+        from qcity.render import get_renderer
 
         text = read_plan_text(plan)
         draft = draft_plan(text)
-        rendered = draft_json(draft) if fmt is DraftFormat.json else draft_yaml(draft)
-        emit_text(rendered, output, [plan])
+        emit(get_renderer("draft", fmt), draft, output, [plan], None, lang.value, fmt=fmt)
         code = EXIT_OK
     raise typer.Exit(code)
 
@@ -243,7 +236,7 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
 
             schema = report_json_schema()
         elif which == "draft":
-            from qcity.draft import draft_json_schema
+            from qcity.render.draft.json import draft_json_schema
 
             schema = draft_json_schema()
         elif which == "plan":

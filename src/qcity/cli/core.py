@@ -106,6 +106,7 @@ if TYPE_CHECKING:
     GapsFormat: TypeAlias = str
     PlanFormat: TypeAlias = str
     CatalogueFormat: TypeAlias = str
+    DraftFormat: TypeAlias = str
 else:
     CheckFormat = Literal[format_choices("check", "batch")]
     HookFormat = Literal[format_choices("check")]
@@ -113,6 +114,7 @@ else:
     GapsFormat = Literal[format_choices("gaps")]
     PlanFormat = Literal[format_choices("plan")]
     CatalogueFormat = Literal[format_choices("catalogue")]
+    DraftFormat = Literal[format_choices("draft")]
 
 
 class LangChoice(str, enum.Enum):
