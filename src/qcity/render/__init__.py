@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TextIO, TypeVar
 
@@ -163,7 +163,7 @@ def get_batch_reporter(name: str) -> BatchReporter:
     return reporter
 
 
-def json_chunks(document: dict[str, Any], one_line: tuple[str, ...] = ()) -> Iterator[str]:
+def json_chunks(document: Mapping[str, Any], one_line: tuple[str, ...] = ()) -> Iterator[str]:
     """*document* as indented JSON text, in chunks; the lists under the top-level keys
     *one_line* (which must come last in *document*) are written one item per line.
 
@@ -200,7 +200,7 @@ def json_chunks(document: dict[str, Any], one_line: tuple[str, ...] = ()) -> Ite
     yield "\n}\n"
 
 
-def write_json(stream: TextIO, document: dict[str, Any], one_line: tuple[str, ...] = ()) -> None:
+def write_json(stream: TextIO, document: Mapping[str, Any], one_line: tuple[str, ...] = ()) -> None:
     """Write *document* as JSON (see json_chunks) in a few large writes.
 
     json.dump writes every token separately: 382,000 writes for a workbook of 5,000 district
