@@ -241,11 +241,11 @@ def test_xlsx_one_sheet_per_department_and_no_formulas(
 
 
 def test_gaps_json_schema_command(cli: Cli) -> None:
-    from qcity.render.gaps.text import gaps_json_schema
+    from qcity.render.schemas import json_schema
 
     run = cli("schema", "gaps")
     assert run.exit_code == 0, run.output
-    assert json.loads(run.stdout) == gaps_json_schema()
+    assert json.loads(run.stdout) == json_schema("gaps")
 
 
 def test_gaps_formats_are_the_registered_reporters() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from qcity.render.json_schema import report_json_schema
+from qcity.render.schemas import json_schema
 
 from .conftest import EXAMPLE, N, Run, all_met, assert_valid_junit
 
@@ -173,7 +173,7 @@ def test_html_is_self_contained_and_escapes_user_text(cli: Cli, make_submission:
 def test_schema_report_command_prints_the_schema(cli: Cli) -> None:
     run = cli("schema", "report")
     assert run.exit_code == 0, run.output
-    assert json.loads(run.stdout) == report_json_schema()
+    assert json.loads(run.stdout) == json_schema("report")
 
 
 def test_schema_catalogue_is_the_same_as_catalogue_schema(cli: Cli) -> None:
@@ -187,7 +187,7 @@ def test_schema_is_exact(cli: Cli, make_submission: Make) -> None:
     run = cli("check", mixed(make_submission), "--format", "json", *TODAY)
     document = json.loads(run.stdout)
     validator = jsonschema.Draft202012Validator(
-        report_json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        json_schema("report"), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
     validator.validate(document)
 

@@ -2,30 +2,21 @@
 
 One module per document (report, batch, gaps, plan, diff) and common.py for the shared parts.
 The renderers annotate what they build with these types; `json_schema(name)` turns a document's
-type into its JSON Schema (draft 2020-12) with pydantic, imported only here, on demand.
+type into its JSON Schema (draft 2020-12) with pydantic, imported only here, on demand. The
+schema's description is the docstring of the document's type.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-# document -> (module, type, $id, title, description)
-DOCUMENTS: dict[str, tuple[str, str, str, str, str]] = {
-    "report": (
-        "report",
-        "Report",
-        "urn:qcity:schema:report:1",
-        "qcity check report (schema_version 1)",
-        "The output of `qcity check FILE --format json`.",
-    ),
-    "batch": (
-        "batch",
-        "Batch",
-        "urn:qcity:schema:batch:1",
-        "qcity batch report (schema_version 1)",
-        "The output of `qcity check FILE_OR_DIR … --format json` for several workbooks or a "
-        "folder.",
-    ),
+# document -> (module, type, title); the $id is urn:qcity:schema:<document>:1
+DOCUMENTS: dict[str, tuple[str, str, str]] = {
+    "report": ("report", "Report", "qcity check report (schema_version 1)"),
+    "batch": ("batch", "Batch", "qcity batch report (schema_version 1)"),
+    "gaps": ("gaps", "Gaps", "qcity gaps list (schema_version 1)"),
+    "plan": ("plan", "Plan", "qcity plan (schema_version 1)"),
+    "diff": ("diff", "Diff", "qcity diff report (schema_version 1)"),
 }
 
 
@@ -41,14 +32,13 @@ def json_schema(name: str) -> dict[str, Any]:
         def field_title_should_be_set(self, schema: Any) -> bool:
             return False
 
-    module, type_name, schema_id, title, description = DOCUMENTS[name]
+    module, type_name, title = DOCUMENTS[name]
     shape = getattr(importlib.import_module(f"qcity.render.schemas.{module}"), type_name)
     generated = TypeAdapter(shape).json_schema(schema_generator=_Generate)
     generated.pop("title", None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": schema_id,
+        "$id": f"urn:qcity:schema:{name}:1",
         "title": title,
-        "description": description,
         **generated,
     }
