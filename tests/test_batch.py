@@ -423,7 +423,7 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(returns: Path, tmp_p
     piped = subprocess.run(
         [sys.executable, "-m", "qcity", *args], capture_output=True, text=True, check=False
     )
-    assert piped.returncode == 3 and piped.stderr == ""
+    assert piped.returncode == 3 and piped.stderr == "", piped.stdout + piped.stderr
 
 
 def test_schemas_of_batch_and_diff_are_valid_json_schemas(cli: Cli) -> None:

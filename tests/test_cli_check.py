@@ -376,7 +376,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
         text=True,
         check=False,
     )
-    assert proc.returncode == 1, proc.stderr
+    assert proc.returncode == 1, proc.stdout + proc.stderr
     assert json.loads(proc.stdout)["summary"]["total"] == N
 
 

@@ -229,7 +229,7 @@ def test_english(cli: Cli) -> None:
 def test_output_file_and_errors(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "plan.md"
     run = cli("plan", "--today", "2015-06-01", "--format", "markdown", "-o", out)
-    assert (run.exit_code, run.stdout) == (0, "")
+    assert (run.exit_code, run.stdout) == (0, ""), run.output
     assert out.read_text(encoding="utf-8").startswith("### 创建工作进度")
     missing = cli("plan", tmp_path / "nope.xlsx", "--today", "2015-06-01")
     assert missing.exit_code == 2, missing.output

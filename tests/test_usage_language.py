@@ -127,7 +127,9 @@ def test_usage_errors_in_both_languages(cli: Cli, args: list[str], zh: str, en: 
 
 def test_a_missing_argument_and_an_unknown_command(cli: Cli) -> None:
     run = cli("check")
-    assert (run.exit_code, run.stderr.splitlines()[0]) == (2, "错误：缺少参数 工作簿或文件夹…")
+    assert (run.exit_code, run.stderr.splitlines()[0]) == (2, "错误：缺少参数 工作簿或文件夹…"), (
+        run.output
+    )
     run = cli("chek")
     assert run.exit_code == 2, run.output
     assert run.stderr.splitlines() == ["错误：没有命令“chek”；你是否想用 check、schema？", "提示：运行 qcity --help 查看用法"]  # fmt: skip

@@ -343,7 +343,7 @@ def test_saf01_vetoes_the_whole_result(cli: Cli, tmp_path: Path) -> None:
     assert data["summary"]["vetoed"] == ["SAF-01"] and data["summary"]["total"] == total
     met = book(tmp_path, "m.xlsx", data_rows(all_met()))
     run = cli("check", met)
-    assert run.exit_code == 0 and f"结论：{total}/{total} 项达标" in run.stdout
+    assert run.exit_code == 0 and f"结论：{total}/{total} 项达标" in run.stdout, run.output
     assert "一票否决" not in run.stdout
 
 
