@@ -105,6 +105,21 @@ def build_input(spec: dict[str, Any], workdir: Path) -> Path:
     return Path(spec["file"])
 
 
+def case_workbooks(case: dict[str, Any], workdir: Path) -> list[Path]:
+    """Every workbook the inputs of *case* hold (built under *workdir*, or in the repository)."""
+    specs = [case["old"], case["new"]] if "old" in case else [case]
+    found: list[Path] = []
+    for spec in specs:
+        path = build_input(spec, workdir)
+        path = workdir / path if (workdir / path).exists() else ROOT / path
+        if path.is_dir():
+            texts = {name for name, book in spec.get("workbooks", {}).items() if "text" in book}
+            found += sorted(p for p in path.glob("*.xlsx") if p.name not in texts)
+        else:
+            found.append(path)
+    return found
+
+
 def command(view: str, case: dict[str, Any], inputs: dict[str, Path]) -> list[str | Path]:
     """The command line that runs *view* on the inputs of *case*, without format and output."""
     if view == "diff":
