@@ -12,6 +12,11 @@ tests/test_schemas.py that they are exactly the enums' values. Values the core t
 `str` (issue codes, derivation kinds, the sources of a report year, a scope or a day) are `OneOf`:
 the enumeration is written into the schema only, from the core's own constant where there is one.
 
+Nothing the hand-written schemas (render/json_schema.py until issue 15) said is lost: they were
+compared constraint by constraint when these replaced them (types, nullability, required keys,
+closed objects, enumerations, patterns, bounds, formats). Only the form differs: $defs named after
+the types, `anyOf` with null for a nullable value, descriptions from the docstrings.
+
 Only `qcity schema` and the tests import this package (pydantic is imported here); the
 renderers import it for type checking only.
 """
