@@ -289,28 +289,31 @@ def assert_valid_json(text: str, *, gaps: bool = False, plan: bool = False) -> N
     kind "batch"), `diff` (kind "diff"), `gaps` or `plan`."""
     import json
 
-    import jsonschema
-
-    from qcity.render.diff.formats import diff_json_schema
-    from qcity.render.gaps.text import gaps_json_schema
-    from qcity.render.json_schema import batch_json_schema, report_json_schema
-    from qcity.render.plan.formats import plan_json_schema
-
     document = json.loads(text)
     kind = document.get("kind") if isinstance(document, dict) else None
     if plan:
-        schema = plan_json_schema()
+        name = "plan"
     elif gaps:
-        schema = gaps_json_schema()
-    elif kind == "batch":
-        schema = batch_json_schema()
-    elif kind == "diff":
-        schema = diff_json_schema()
+        name = "gaps"
+    elif kind in ("batch", "diff"):
+        name = kind
     else:
-        schema = report_json_schema()
-    jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    ).validate(document)
+        name = "report"
+    document_validator(name).validate(document)
+
+
+def document_validator(name: str) -> Any:
+    """A validator of document *name* against its generated schema (`qcity schema NAME`), made
+    once per run: generating a schema takes pydantic a moment, and the suite validates hundreds."""
+    if name not in _SCHEMAS:
+        import jsonschema
+
+        from qcity.render.schemas import json_schema
+
+        _SCHEMAS[name] = jsonschema.Draft202012Validator(
+            json_schema(name), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        )
+    return _SCHEMAS[name]
 
 
 def assert_valid_junit(text: str) -> None:

@@ -35,7 +35,7 @@ FILLS = {"met": "00C6EFCE", "unmet": "00FFC7CE", "missing": "00D9D9D9", "invalid
 def submission(cli: Cli, tmp_path: Path) -> Path:
     """A filled-in template plus what submitters add: notes, another sheet, formats, merges."""
     template = tmp_path / "template.xlsx"
-    assert cli("template", template).exit_code == 0
+    assert (run := cli("template", template)).exit_code == 0, run.output
     path = fill(template, MIXED, tmp_path / "质监局.xlsx")
     wb = load_workbook(path)
     ws = wb["数据"]
@@ -257,7 +257,7 @@ def test_what_cannot_be_kept_is_said(
         archive.writestr("customXml/item1.xml", "<root/>")
     out = tmp_path / "out.xlsx"
     run = cli("check", path, "--annotate", out)
-    assert run.exit_code == 0
+    assert run.exit_code == 0, run.output
     assert run.stderr == (
         f"✔ 标注副本已写入 {out}\n⚠ 标注副本未能保留原工作簿中的：自定义 XML（1）\n"
     )
@@ -274,7 +274,7 @@ def test_macros_are_kept_only_in_a_macro_enabled_copy(
     with zipfile.ZipFile(path, "a") as archive:  # a stand-in for a VBA project (never run)
         archive.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 stand-in")
     as_xlsx = cli("check", path, "--annotate", tmp_path / "out.xlsx")
-    assert as_xlsx.exit_code == 0
+    assert as_xlsx.exit_code == 0, as_xlsx.output
     assert "⚠ 标注副本未能保留原工作簿中的：宏（VBA）（1）" in as_xlsx.stderr
     as_xlsm = cli("check", path, "--annotate", tmp_path / "out.xlsm")
     assert as_xlsm.stderr == f"✔ 标注副本已写入 {tmp_path / 'out.xlsm'}\n"
@@ -348,7 +348,7 @@ def test_refuses_to_write_over_the_input(cli: Cli, submission: Path) -> None:
     before = digest(submission)
     for spelled in (submission, submission.parent / "." / submission.name):
         run = cli("check", submission, "--annotate", spelled)
-        assert run.exit_code == 2
+        assert run.exit_code == 2, run.output
         assert run.stderr == (
             f"✖ 错误 {spelled}  输出文件就是被检查的文件  [output-is-input]\n"
             "    → 为输出选一个不同的文件名\n"
@@ -359,19 +359,19 @@ def test_refuses_to_write_over_the_input(cli: Cli, submission: Path) -> None:
 
 def test_usage_errors(cli: Cli, submission: Path, tmp_path: Path) -> None:
     run = cli("check", submission, "--annotate", tmp_path / "out.csv", "--lang", "en")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "must end in .xlsx (an Excel workbook)" in " ".join(run.output.replace("│", " ").split())
     run = cli("check", submission, "--annotate", tmp_path / "out.csv")
     assert f"--annotate 的文件“{tmp_path / 'out.csv'}”须以 .xlsx 结尾（Excel 工作簿）" in run.stderr
     run = cli("check", submission, "--annotate", tmp_path / "out.xlsm")  # no macros to keep
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     same = tmp_path / "same.xlsx"
     run = cli("check", submission, "--annotate", same, "-o", same, "--lang", "en")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "the annotated copy (--annotate) and the report (-o) need different files" in run.output
     missing = tmp_path / "nowhere" / "out.xlsx"
     run = cli("check", submission, "--annotate", missing)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "无法写入输出文件：文件夹不存在（ENOENT）  [output-not-writable]" in run.stderr
     assert run.stdout == ""  # refused before the report was printed
     assert not list(tmp_path.glob("**/.out.xlsx.*"))
@@ -381,7 +381,7 @@ def test_no_copy_of_an_unreadable_workbook(cli: Cli, tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "no-header.xlsx", {"数据": Sheet(rows=[["x", 1]])})
     out = tmp_path / "out.xlsx"
     run = cli("check", path, "--annotate", out)
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     assert "[no-header]" in run.stderr
     assert not out.exists()
 

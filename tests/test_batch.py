@@ -123,7 +123,7 @@ def test_text_report_has_a_row_per_file(
 ) -> None:
     monkeypatch.chdir(returns.parent)
     run = cli("check", "2015-06", *TODAY, "--jobs", "1")
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     lines = [line.rstrip() for line in run.stdout.splitlines()]
     assert lines[1:16] == [
         # 4 files found (one of them broken); 2 lock files, 1 hidden file and 说明.txt skipped
@@ -208,7 +208,7 @@ def test_a_single_file_is_checked_as_before(cli: Cli) -> None:
 
 def test_junit_has_a_suite_per_file(cli: Cli, returns: Path) -> None:
     run = cli("check", returns, "--format", "junit", *TODAY)
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     assert_valid_junit(run.stdout)
     assert run.stdout.count("<testsuite ") == 5  # a suite per file, and the batch's issues
     assert (
@@ -237,7 +237,7 @@ def test_xlsx_report_is_safe_and_complete(cli: Cli, tmp_path: Path) -> None:
     write_workbook(path, {"数据": Sheet(rows=rows, text_cells=["B1", "E3"])})
     submission(folder / "b.xlsx", all_met())
     needs_output = cli("check", folder, "--format", "xlsx")
-    assert needs_output.exit_code == 2
+    assert needs_output.exit_code == 2, needs_output.output
     assert "[output-required]" in needs_output.stderr
     out = tmp_path / "batch.xlsx"
     run = cli("check", folder, "--format", "xlsx", "-o", out, *TODAY)
@@ -261,12 +261,12 @@ def test_options_that_need_a_single_workbook_or_a_safe_output(
     cli: Cli, returns: Path, tmp_path: Path
 ) -> None:
     annotate = cli("check", returns, "--annotate", tmp_path / "copy.xlsx")
-    assert annotate.exit_code == 2
+    assert annotate.exit_code == 2, annotate.output
     assert "错误：--annotate 只能用于单个工作簿，不能用于批量检查" in annotate.output
     target = returns / "质监局.xlsx"
     before = digest(target)
     run = cli("check", returns, "--format", "json", "-o", target)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "[output-is-input]" in run.stderr
     assert digest(target) == before
 
@@ -278,7 +278,7 @@ def test_empty_folders_and_missing_files_are_reported_per_argument(
     run = cli(
         "check", returns / "质监局.xlsx", tmp_path / "empty", tmp_path / "gone.xlsx", "-f", "json"
     )
-    assert run.exit_code == 2  # the worst: a file not found, a folder without workbooks
+    assert run.exit_code == 2, run.output  # the worst: a file not found, a folder without workbooks
     data = json.loads(run.stdout)
     assert [
         (Path(f["path"]).name, f["exit_code"], [i["code"] for i in f["issues"]])
@@ -316,7 +316,7 @@ def test_units_named_by_several_files_are_a_warning(cli: Cli, tmp_path: Path) ->
     submission(tmp_path / "r" / "a.xlsx", all_met(), unit="市建委")
     submission(tmp_path / "r" / "b.xlsx", all_met(), unit="市建委")
     run = cli("check", tmp_path / "r", "--format", "json")
-    assert run.exit_code == 0  # a warning never changes the exit code
+    assert run.exit_code == 0, run.output  # a warning never changes the exit code
     (issue,) = json.loads(run.stdout)["issues"]
     assert (issue["code"], issue["severity"]) == ("duplicate-unit", "warning")
     assert issue["message"] == (
@@ -339,7 +339,7 @@ def test_an_internal_error_in_one_file_does_not_stop_the_others(
     monkeypatch.setattr(qcity.check, "evaluate", fails_for_one)
     for jobs in ("1", "2"):  # worker processes are forked, so they see the patch too
         run = cli("check", returns, "--format", "json", "--jobs", jobs)
-        assert run.exit_code == 4
+        assert run.exit_code == 4, run.output
         files = json.loads(run.stdout)["files"]
         assert files[0]["issues"][0]["message"] == "qcity 内部错误：RuntimeError: kaboom"
         assert [f["status"] for f in files] == ["failed", "checked", "failed", "checked"]
@@ -360,7 +360,7 @@ def test_a_worker_that_dies_loses_only_its_file(
 
     monkeypatch.setattr(qcity.parallel, "check_one", crash)
     run = cli("check", returns, "--format", "json", "--jobs", "2")
-    assert run.exit_code == 4
+    assert run.exit_code == 4, run.output
     files = {Path(f["path"]).name: f for f in json.loads(run.stdout)["files"]}
     assert files["质监局.xlsx"]["issues"][0]["code"] == "internal-error"
     assert "worker process" in files["质监局.xlsx"]["issues"][0]["message"]
@@ -370,7 +370,7 @@ def test_a_worker_that_dies_loses_only_its_file(
 
 def test_hook_checks_the_workbooks_of_a_folder(cli: Cli, returns: Path) -> None:
     run = cli("hook", returns / "质监局.xlsx", returns / "区县")
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     assert "雁塔区.xlsx" in run.stdout and "质监局.xlsx" not in run.stdout  # silent when all met
     assert f"✖ 错误 {returns}/区县/碑林区.xlsx  不是有效的 .xlsx 工作簿" in run.stderr
 
@@ -423,7 +423,7 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(returns: Path, tmp_p
     piped = subprocess.run(
         [sys.executable, "-m", "qcity", *args], capture_output=True, text=True, check=False
     )
-    assert piped.returncode == 3 and piped.stderr == ""
+    assert piped.returncode == 3 and piped.stderr == "", piped.stdout + piped.stderr
 
 
 def test_schemas_of_batch_and_diff_are_valid_json_schemas(cli: Cli) -> None:
@@ -431,7 +431,7 @@ def test_schemas_of_batch_and_diff_are_valid_json_schemas(cli: Cli) -> None:
 
     for which in ("batch", "diff"):
         run = cli("schema", which)
-        assert run.exit_code == 0
+        assert run.exit_code == 0, run.output
         jsonschema.Draft202012Validator.check_schema(json.loads(run.stdout))
 
 

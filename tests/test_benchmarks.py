@@ -24,7 +24,7 @@ def test_quick_benchmark_writes_every_pair(tmp_path: Path) -> None:
          "--output", str(out), "--work", str(tmp_path / "work")],
         capture_output=True, text=True, check=False, timeout=600,
     )  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 0, proc.stdout + proc.stderr
     text = out.read_text(encoding="utf-8")
     for heading in (
         "## 1. ",

@@ -493,7 +493,7 @@ def test_reporting_without_phases_needs_its_months(tmp_path: Path) -> None:
 
 def test_the_catalogue_lists_the_tasks(cli: Callable[..., Run]) -> None:
     run = cli("catalogue")
-    assert run.exit_code == 0
+    assert run.exit_code == 0, run.output
     out = [line.rstrip() for line in run.stdout.splitlines()]
     assert "T05    显著提升产品质量       市质监局   2015-06-30 四(二)   三(五)" in out
     assert out[-1] == "共 11 项工作任务"

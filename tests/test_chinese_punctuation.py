@@ -179,7 +179,7 @@ def test_the_tasks_sheet_of_a_chinese_template_reads_as_chinese(cli: Cli, tmp_pa
     from openpyxl import load_workbook
 
     out = tmp_path / "t.xlsx"
-    assert cli("template", out).exit_code == 0
+    assert (run := cli("template", out)).exit_code == 0, run.output
     sheet = load_workbook(out)["任务"]
     quotes = plan_quotes()
     texts = [str(c.value) for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]

@@ -58,7 +58,7 @@ def test_example_text_report(cli: Cli) -> None:
 
 def test_example_english(cli: Cli) -> None:
     run = cli("check", EXAMPLE, "--lang", "en")
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     assert (
         f"Result: {N - 7}/{N} met; 7 unmet, 0 missing, 0 invalid; data issues: 0 errors, 0 warnings."
         in run.stdout
@@ -137,7 +137,7 @@ def test_exit_1_when_one_missing(cli: Cli, make_submission: Make) -> None:
     data = report(cli, make_submission(values))
     assert indicator(data, "ENV-07")["status"] == "missing"
     assert indicator(data, "ENV-07")["location"] is None
-    assert cli("check", make_submission(values)).exit_code == 1
+    assert (run := cli("check", make_submission(values))).exit_code == 1, run.output
 
 
 def test_empty_value_cell_is_missing_with_its_location(cli: Cli, make_submission: Make) -> None:
@@ -152,26 +152,26 @@ def test_empty_value_cell_is_missing_with_its_location(cli: Cli, make_submission
 def test_exit_1_when_one_unmet(cli: Cli, make_submission: Make) -> None:
     values = all_met() | {"PRD-02": 93.9}
     run = cli("check", make_submission(values))
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
 
 
 def test_exit_3_when_one_invalid(cli: Cli, make_submission: Make) -> None:
     values = all_met() | {"PRD-02": "n/a"}
     run = cli("check", make_submission(values))
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     assert f"结论：{N - 1}/{N} 项达标；未达标 0，未填报 0，数据有误 1" in run.stdout
 
 
 def test_exit_2_on_usage_errors(cli: Cli, tmp_path: Path) -> None:
-    assert cli("check").exit_code == 2
-    assert cli("check", EXAMPLE, "--format", "pdf").exit_code == 2
-    assert cli("check", EXAMPLE, "--lang", "fr").exit_code == 2
+    assert (run := cli("check")).exit_code == 2, run.output
+    assert (run := cli("check", EXAMPLE, "--format", "pdf")).exit_code == 2, run.output
+    assert (run := cli("check", EXAMPLE, "--lang", "fr")).exit_code == 2, run.output
     missing = cli("check", tmp_path / "nope.xlsx")
-    assert missing.exit_code == 2
+    assert missing.exit_code == 2, missing.output
     assert f"✖ 错误 {tmp_path / 'nope.xlsx'}  找不到文件  [file-not-found]" in missing.stderr
     # A folder is a batch (tests/test_batch.py); one without a single workbook is a usage error.
     folder = cli("check", tmp_path)
-    assert folder.exit_code == 2
+    assert folder.exit_code == 2, folder.output
     assert (
         f"✖ 错误 {tmp_path}  文件夹（含子文件夹）中没有 .xlsx / .xlsm 工作簿  [no-workbooks]"
         in (folder.stderr)
@@ -186,7 +186,7 @@ def test_exit_4_on_internal_error_without_traceback(
 
     monkeypatch.setattr("qcity.check.evaluate", boom)
     run = cli("check", EXAMPLE)
-    assert run.exit_code == 4
+    assert run.exit_code == 4, run.output
     assert "内部错误" not in run.stdout
     assert "qcity 内部错误：RuntimeError: kaboom" in run.stderr
     assert "Traceback" not in run.output
@@ -270,7 +270,7 @@ def test_bare_fraction_against_a_percentage_is_invalid(cli: Cli, make_submission
     assert data["issues"][0]["severity"] == "error"
     assert "是否应为 82.4%？" in data["issues"][0]["message"]
     assert indicator(data, "SRV-02")["status"] == "invalid"
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     english = cli("check", make_submission(values), "--format", "json", "--lang", "en")
     assert "did you mean 82.4%?" in json.loads(english.stdout)["issues"][0]["message"]
     # formatted as a percentage, the cell says what it means: 82.4% ≥ 80%, met
@@ -361,7 +361,7 @@ def test_output_over_the_input_is_refused(cli: Cli, make_submission: Make) -> No
     path = make_submission(all_met())
     before = digest(path)
     run = cli("check", path, "-o", path)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "[output-is-input]" in run.stderr
     assert digest(path) == before
 
@@ -376,7 +376,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
         text=True,
         check=False,
     )
-    assert proc.returncode == 1, proc.stderr
+    assert proc.returncode == 1, proc.stdout + proc.stderr
     assert json.loads(proc.stdout)["summary"]["total"] == N
 
 

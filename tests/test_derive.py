@@ -239,7 +239,7 @@ def test_inconsistent_reported_value(cli: Cli, tmp_path: Path) -> None:
     found = entry(data, "ECO-04")
     assert found["status"] == "invalid"
     assert found["derived"]["consistent"] is False
-    assert cli("check", path).exit_code == 3
+    assert (run := cli("check", path)).exit_code == 3, run.output
     en = cli("check", path, "--format", "json", "--lang", "en")
     assert json.loads(en.stdout)["issues"][0]["message"] == (
         "reported 2.6 differs from 2.47 computed from "

@@ -68,7 +68,7 @@ def test_text_report(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     book(tmp_path / "5月.xlsx", OLD)
     book(tmp_path / "6月.xlsx", NEW)
     run = cli("diff", "5月.xlsx", "6月.xlsx", "--changed-only")
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     lines = [line.rstrip() for line in run.stdout.splitlines()]
     assert lines == [
         "质量强市指标进度对比 · 西安市创建全国质量强市示范城市工作方案（市政办发〔2014〕27号）",
@@ -93,7 +93,7 @@ def test_text_report(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_markdown_report(cli: Cli, tmp_path: Path) -> None:
     old, new = book(tmp_path / "a.xlsx", OLD), book(tmp_path / "b.xlsx", NEW)
     run = cli("diff", old, new, "--format", "markdown", "--lang", "en", "--changed-only")
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     assert (
         "| PRD-02 | Pass rate in supervision sampling of the city's manufacturers | 95% | 93.9% "
         "| −1.1 pp | ✔ met → ✘ unmet | **⬇ newly unmet** |"
@@ -123,7 +123,7 @@ def test_folders_are_matched_by_reporting_unit(cli: Cli, tmp_path: Path) -> None
     book(tmp_path / "6月" / "建委-6月.xlsx", all_met() | {"CON-02": 98.5}, unit="市建委")
     book(tmp_path / "6月" / "环保局.xlsx", all_met())
     run = cli("diff", tmp_path / "5月", tmp_path / "6月", "--format", "json", "--changed-only")
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     data = json.loads(run.stdout)
     assert [(r["unit"], r["code"], r["change"]) for r in data["rows"]] == [
         ("市质监局", "PRD-01", "newly-unmet"),
@@ -142,7 +142,7 @@ def test_a_unit_named_twice_cannot_be_matched(cli: Cli, tmp_path: Path) -> None:
     book(tmp_path / "new" / "a.xlsx", all_met(), unit="市发改委")
     book(tmp_path / "new" / "b.xlsx", all_met() | {"ECO-01": 9}, unit="市发改委")
     run = cli("diff", tmp_path / "old", tmp_path / "new", "--format", "json")
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     data = json.loads(run.stdout)
     (issue,) = data["issues"]
     assert (issue["code"], issue["severity"]) == ("duplicate-unit", "error")
@@ -159,7 +159,7 @@ def test_districts_are_compared_too(cli: Cli, tmp_path: Path) -> None:
         tmp_path / "b.xlsx", {"数据": [header, ["PRD-01", "雁塔区", 89], ["PRD-01", "碑林区", 92]]}
     )
     run = cli("diff", old, new, "--format", "json", "--changed-only")
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     rows = [
         (r["district"], r["code"], r["change"], r["delta"]) for r in json.loads(run.stdout)["rows"]
     ]
@@ -171,14 +171,14 @@ def test_what_cannot_be_compared(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "folder").mkdir()
     book(tmp_path / "folder" / "x.xlsx", all_met())
     kinds = cli("diff", good, tmp_path / "folder")
-    assert kinds.exit_code == 2
+    assert kinds.exit_code == 2, kinds.output
     assert "错误：只能比较工作簿与工作簿，或文件夹与文件夹" in kinds.output
     missing = cli("diff", good, tmp_path / "gone.xlsx")
-    assert missing.exit_code == 2
+    assert missing.exit_code == 2, missing.output
     assert f"✖ 错误 {tmp_path / 'gone.xlsx'}  找不到文件  [file-not-found]" in missing.stderr
     (tmp_path / "broken.xlsx").write_text("a,b\n1,2\n", encoding="utf-8")
     broken = cli("diff", tmp_path / "broken.xlsx", good)
-    assert broken.exit_code == 3
+    assert broken.exit_code == 3, broken.output
     assert "[unsupported-format]" in broken.stderr
 
 

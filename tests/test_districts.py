@@ -122,7 +122,7 @@ def test_a_code_repeats_across_districts_but_not_within_one(cli: Cli, tmp_path: 
     ]
     path = workbook(tmp_path, rows)
     run = cli("check", path, "--format", "json")
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     data = json.loads(run.stdout)
     messages = [(i["code"], i.get("district"), i["message"]) for i in data["issues"]]
     assert messages == [
@@ -153,7 +153,7 @@ def test_a_district_lacking_what_others_report_misses_it_and_fails_the_check(
         ["PRD-01", "碑林区", 97, None, None, None],
     ]
     run = cli("check", workbook(tmp_path, rows), "--format", "json")
-    assert run.exit_code == 1  # the city meets every target, a district does not
+    assert run.exit_code == 1, run.output  # the city meets every target, a district does not
     data = json.loads(run.stdout)
     assert data["summary"]["met"] == N
     district = data["districts"][1]
@@ -175,7 +175,7 @@ def test_text_report_shows_the_matrix_after_the_city_table(cli: Cli, tmp_path: P
     ]
     path = workbook(tmp_path, rows)
     run = cli("check", path, env={"COLUMNS": "100"})
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     block = run.stdout.split("\n\n区县", 1)[1].split("\n\n数据问题", 1)[0]
     lines = [line.rstrip() for line in ("区县" + block).splitlines()]
     assert lines == [

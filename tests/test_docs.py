@@ -45,21 +45,21 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 
 def test_readme_shows_the_real_output(cli: Callable[..., Run]) -> None:
     run = cli("check", "data/example-submission.xlsx", env={"COLUMNS": "100"})
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
     assert actual == block_after("example-output"), "run python scripts/update_readme.py"
 
 
 def test_readme_shows_the_public_sample_as_it_is(cli: Callable[..., Run]) -> None:
     run = cli("check", "data/xian-2015-public.xlsx", env={"COLUMNS": "100"})
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
     assert actual == block_after("public-output"), "run python scripts/update_readme.py"
 
 
 def test_readme_shows_the_real_explanation(cli: Callable[..., Run]) -> None:
     run = cli("explain", "ECO-04", "data/xian-2015-public.xlsx")
-    assert run.exit_code == 0
+    assert run.exit_code == 0, run.output
     actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
     assert actual == block_after("explain-output"), "run python scripts/update_readme.py"
 
@@ -99,7 +99,7 @@ def test_exit_code_table_matches_the_cli() -> None:
 
 def test_readme_shows_the_real_gaps_output(cli: Callable[..., Run]) -> None:
     run = cli("gaps", "data/example-submission.xlsx", "--today", "2015-06-01")
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
     assert actual == block_after("gaps-output"), "run python scripts/update_readme.py"
 
@@ -114,7 +114,7 @@ def test_readme_lists_every_report_format() -> None:
 def test_readme_shows_the_real_plan_output(cli: Callable[..., Run]) -> None:
     args = ("data/example-submission.xlsx", "--today", "2015-06-01", "--lead", "市质监局")
     run = cli("plan", *args, env={"COLUMNS": "100"})
-    assert run.exit_code == 0
+    assert run.exit_code == 0, run.output
     actual = "\n".join(line.rstrip() for line in run.stdout.splitlines()) + "\n"
     assert actual == block_after("plan-output"), "run python scripts/update_readme.py"
 

@@ -37,7 +37,7 @@ PRD02_95 = ("target: {op: at_least, value: 94}", "target: {op: at_least, value: 
 @pytest.fixture
 def filled(cli: Cli, tmp_path: Path) -> Path:
     template = tmp_path / "template.xlsx"
-    assert cli("template", template).exit_code == 0
+    assert (run := cli("template", template)).exit_code == 0, run.output
     return fill(template, all_met(), tmp_path / "filled.xlsx")
 
 
@@ -54,7 +54,7 @@ def test_same_catalogue_no_warning(cli: Cli, filled: Path) -> None:
 def test_a_changed_target_is_named(cli: Cli, filled: Path, tmp_path: Path) -> None:
     newer = catalogue_variant(tmp_path, NEW_VERSION, PRD02_95)
     run = cli("check", filled, "--catalogue", newer)
-    assert run.exit_code == 0  # a warning never changes the exit code
+    assert run.exit_code == 0, run.output  # a warning never changes the exit code
     assert (
         f"⚠ 警告 {filled}  工作簿由指标目录 xian-quality-city-2014 v1.0.0 的模板填写，"
         "现按 xian-quality-city-2014 v1.1.0 检查；变化：PRD-02 目标 ≥ 94% → ≥ 95%  [template-drift]\n"

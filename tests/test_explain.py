@@ -67,7 +67,7 @@ def test_english(cli: Cli) -> None:
 
 def test_growth_with_missing_years_falls_back(cli: Cli) -> None:
     run = cli("explain", "ECO-01", PUBLIC)
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     assert lines(run)[4:] == [
         "由序列计算（cagr_of_rates）：((Π (1 + GDP_REAL_GROWTH_y / 100), y = 2011…2015)^(1/5) − 1) × 100",
         "  GDP_REAL_GROWTH 地区生产总值实际增长率 2014 = 9.9%  序列!I4",
@@ -161,7 +161,7 @@ def test_rate_from_the_data_sheet(cli: Cli) -> None:
 
 def test_without_a_series_sheet(cli: Cli) -> None:
     run = cli("explain", "ECO-04", EXAMPLE)
-    assert run.exit_code == 0
+    assert run.exit_code == 0, run.output
     assert lines(run)[4:] == [
         "可由序列计算（ratio），但工作簿没有“序列”工作表",
         "填报值 2.47∶1（数据!E25）",
@@ -172,7 +172,7 @@ def test_without_a_series_sheet(cli: Cli) -> None:
 def test_inconsistent_figures_exit_3(cli: Cli, tmp_path: Path) -> None:
     path = workbook(tmp_path, {"ECO-04": 2.6})
     run = cli("explain", "ECO-04", path)
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     out = lines(run)
     assert "判定 ! 数据有误" in out
     assert "填报值 有误（数据!B2），见下方数据问题" in out
@@ -188,7 +188,7 @@ def test_unreadable_series_cell_is_shown_with_its_issue(cli: Cli, tmp_path: Path
 
 def test_unknown_indicator_is_a_usage_error(cli: Cli) -> None:
     run = cli("explain", "ECO-4", EXAMPLE, "--lang", "en")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "'ECO-4' is not an indicator of the catalogue; did you mean ECO-04?" in run.output
     run = cli("explain", "ECO-4", EXAMPLE)
     assert "错误：“ECO-4”不是指标目录中的指标；你是否想用 ECO-04？" in run.output
@@ -197,9 +197,9 @@ def test_unknown_indicator_is_a_usage_error(cli: Cli) -> None:
 def test_output_file(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "eco04.txt"
     run = cli("explain", "ECO-04", PUBLIC, "-o", out)
-    assert run.exit_code == 0
+    assert run.exit_code == 0, run.output
     assert run.stdout == ""
     assert "ECO-04 = 39007（序列!J11） / 15778（序列!J12） = 2.47 ≤ 2.6 达标" in out.read_text(
         encoding="utf-8"
     )
-    assert cli("explain", "ECO-04", PUBLIC, "-o", PUBLIC).exit_code == 2
+    assert (result := cli("explain", "ECO-04", PUBLIC, "-o", PUBLIC)).exit_code == 2, result.output

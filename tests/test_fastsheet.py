@@ -149,9 +149,10 @@ def test_shipped_workbooks_read_the_same(path: Path) -> None:
 
 @pytest.mark.parametrize("case", golden.CASES, ids=[p.name for p in golden.CASES])
 def test_golden_case_workbooks_read_the_same(case: Path, tmp_path: Path) -> None:
-    source = golden.build_input(golden.load_case(case), tmp_path)
-    path = tmp_path / source if (tmp_path / source).exists() else ROOT / source
-    assert compare(path) == "ok"
+    workbooks = golden.case_workbooks(golden.load_case(case), tmp_path)
+    assert workbooks
+    for path in workbooks:
+        assert compare(path) == "ok", path
 
 
 @pytest.mark.parametrize("case", hostile.CORPUS, ids=[case.id for case in hostile.CORPUS])

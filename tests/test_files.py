@@ -72,7 +72,7 @@ def test_name_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:
         cwd=tmp_path,
         check=False,
     )
-    assert missing.returncode == 2
+    assert missing.returncode == 2, missing.stdout + missing.stderr
     assert f"✖ 错误 {shown}.missing  找不到文件  [file-not-found]" in missing.stderr.decode()
 
 

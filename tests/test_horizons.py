@@ -264,7 +264,7 @@ def test_a_yearly_rise_is_judged_from_the_series_sheet(cli: Any, tmp_path: Path)
     )
     catalogue = write(tmp_path, data)
     template = tmp_path / "t.xlsx"
-    assert cli("template", template, "-c", catalogue).exit_code == 0
+    assert (result := cli("template", template, "-c", catalogue)).exit_code == 0, result.output
     wb = load_workbook(template)
     ws = wb["序列"]
     header = [c.value for c in ws[2]]

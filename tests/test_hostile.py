@@ -592,7 +592,7 @@ def test_debug_shows_the_traceback_behind_an_issue(cli: Cli, tmp_path: Path) -> 
     path = number_cell("abc")(tmp_path)  # openpyxl's own float() fails on it
     plain = cli("check", path)
     debug = cli("check", path, "--debug")
-    assert plain.exit_code == debug.exit_code == 3
+    assert plain.exit_code == debug.exit_code == 3, plain.output
     assert "Traceback" not in plain.output
     assert "Traceback (most recent call last)" in debug.stderr  # for whoever reports a bug
     assert debug.stderr.rstrip().endswith(plain.stderr.rstrip())  # and the same answer after it

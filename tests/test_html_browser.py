@@ -120,7 +120,7 @@ def test_the_example_prints_on_several_a4_pages(cli: Cli, tmp_path: Path) -> Non
     html = tmp_path / "example.html"
     pdf = tmp_path / "example.pdf"
     run = cli("check", EXAMPLE, "--format", "html", "-o", html, "--today", "2015-06-01")
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri())
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-")

@@ -74,7 +74,7 @@ def test_xlsx_export_after_reading_without_numpy(tmp_path: Path) -> None:
         [sys.executable, "-m", "qcity", "check", str(folder), "-f", "xlsx", "-o", str(out), "--jobs", "1"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
-    assert proc.returncode in (1, 3), proc.stderr
+    assert proc.returncode in (1, 3), proc.stdout + proc.stderr
     wb = load_workbook(out, read_only=True)
     values = [v for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row]
     assert any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)

@@ -29,7 +29,7 @@ def make_template(cli: Cli, path: Path, *leads: str) -> Path:
     args: list[str] = []
     for lead in leads:
         args += ["--lead", lead]
-    assert cli("template", path, *args).exit_code == 0
+    assert (run := cli("template", path, *args)).exit_code == 0, run.output
     return path
 
 
@@ -69,7 +69,7 @@ def test_a_department_template_filled_all_met_passes(cli: Cli, tmp_path: Path) -
     for other in ("ECO-01", "ENV-01", "CON-01", "SRV-01"):
         assert other not in run.stdout
     en = cli("check", filled, "--lang", "en")
-    assert en.exit_code == 0
+    assert en.exit_code == 0, en.output
     assert "Result (scope: Xi'an Bureau of Quality and Technical Supervision): 5/5 met" in en.stdout
 
     doc = json.loads(cli("check", filled, "-f", "json").stdout)
@@ -94,7 +94,7 @@ def test_a_department_return_with_one_row_unmet_fails_on_it(cli: Cli, tmp_path: 
     # PRD-02's target is ≥ 94%: 93.5% is 0.5 points short.
     figures = {**ZJJ_FIGURES, "PRD-02": 93.5}
     run = cli("check", fill(template, tmp_path / "f.xlsx", figures))
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     assert "结论（范围：市质监局）：4/5 项达标；未达标 1，未填报 0" in run.stdout
 
 
@@ -104,7 +104,7 @@ def test_lead_option_scopes_a_whole_city_workbook(
     # ECO-01 (led by 市发改委): 8% against its ≥ 11% is unmet; 市质监局 does not answer for it.
     values = {**all_met(), "ECO-01": 8}
     path = make_submission(values)
-    assert cli("check", path).exit_code == 1
+    assert (result := cli("check", path)).exit_code == 1, result.output
     mine = ["PRD-01", "PRD-02", "PRD-03", "PRD-04", "SAF-01"]  # what 市质监局 leads
     run = cli("check", path, "--lead", "市质监局")
     assert run.exit_code == 0, run.output
@@ -112,7 +112,7 @@ def test_lead_option_scopes_a_whole_city_workbook(
     assert "范围：市质监局 牵头的 5 项指标（按 --lead）" in run.stdout
     # Repeatable and comma-separated: both departments' rows, ECO-01 among them.
     both = cli("check", path, "--lead", "市质监局,市发改委", "-f", "json")
-    assert both.exit_code == 1
+    assert both.exit_code == 1, both.output
     doc = json.loads(both.stdout)
     assert doc["scope"]["leads"] == ["市质监局", "市发改委"]
     assert "ECO-01" in doc["scope"]["indicators"] and "ENV-01" not in doc["scope"]["indicators"]
@@ -127,7 +127,7 @@ def test_lead_names_are_validated_with_a_suggestion(
 ) -> None:
     path = make_submission(all_met())
     run = cli("check", path, "--lead", "质监")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "“质监”不是指标目录中任何指标的牵头部门，是否为 市质监局？" in run.stderr
     assert "Traceback" not in run.output
 
@@ -138,13 +138,13 @@ def test_a_stamped_workbook_checked_for_another_department_is_an_error(
     template = make_template(cli, tmp_path / "t.xlsx", "市质监局")
     filled = fill(template, tmp_path / "质监局.xlsx", ZJJ_FIGURES)
     run = cli("check", filled, "--lead", "市建委")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert (
         "工作簿是为 市质监局 生成的模板，不能按 --lead 市建委 检查  [lead-mismatch]" in run.stderr
     )
     assert "去掉 --lead（按模板的牵头部门检查），或改为 --lead 市质监局" in run.stderr
-    assert cli("check", filled, "--lead", "市质监局").exit_code == 0
-    assert cli("hook", filled, "--lead", "市建委").exit_code == 2
+    assert (result := cli("check", filled, "--lead", "市质监局")).exit_code == 0, result.output
+    assert (result := cli("hook", filled, "--lead", "市建委")).exit_code == 2, result.output
 
 
 def test_gaps_asks_a_department_only_for_its_own_rows(cli: Cli, tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_gaps_asks_a_department_only_for_its_own_rows(cli: Cli, tmp_path: Path) 
     # Only PRD-01 filled: the other four 市质监局 rows are missing, and nothing else.
     filled = fill(template, tmp_path / "f.xlsx", {"PRD-01": 99.5})
     run = cli("gaps", filled, "-f", "json")
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     doc = json.loads(run.stdout)
     assert [d["code"] for d in doc["departments"]] == ["市质监局"]
     listed = [g["indicator"]["code"] for d in doc["departments"] for g in d["gaps"]]
@@ -168,10 +168,10 @@ def test_explain_of_an_indicator_outside_the_scope_says_so(cli: Cli, tmp_path: P
     template = make_template(cli, tmp_path / "t.xlsx", "市质监局")
     filled = fill(template, tmp_path / "f.xlsx", ZJJ_FIGURES)
     run = cli("explain", "ECO-01", filled)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "指标 ECO-01 由 市发改委 牵头，不在本次检查范围（市质监局）内" in run.stderr
     assert "PRD-01、PRD-02、PRD-03、PRD-04、SAF-01" in run.stderr
-    assert cli("explain", "PRD-01", filled).exit_code == 0
+    assert (result := cli("explain", "PRD-01", filled)).exit_code == 0, result.output
 
 
 def test_tasks_are_judged_as_of_the_end_of_the_report_period(cli: Cli, tmp_path: Path) -> None:
@@ -181,7 +181,9 @@ def test_tasks_are_judged_as_of_the_end_of_the_report_period(cli: Cli, tmp_path:
     # + Oct 31 + Nov 30 + Dec 31).
     filled = fill(template, tmp_path / "f.xlsx", ZJJ_FIGURES, period="2015年")
     run = cli("check", filled)
-    assert run.exit_code == 0  # tasks do not decide the exit code without --fail-on-tasks
+    assert run.exit_code == 0, (
+        run.output
+    )  # tasks do not decide the exit code without --fail-on-tasks
     assert "逾期 184 天" in run.stdout
     assert "判定日期 2015-12-31，报告期“2015年”的最后一天" in run.stdout
     doc = json.loads(cli("check", filled, "-f", "json").stdout)
@@ -243,7 +245,9 @@ def test_batches_take_lead_and_judge_each_file_in_its_scope(
     # A whole-city workbook whose ECO-01 (市发改委, ≥ 11%) is short at 8%.
     city = make_submission({**all_met(), "ECO-01": 8}, name="city.xlsx")
     city.rename(folder / "city.xlsx")
-    assert cli("check", folder).exit_code == 1  # the city workbook is judged on every row
+    assert (result := cli("check", folder)).exit_code == 1, (
+        result.output
+    )  # the city workbook is judged on every row
     run = cli("check", folder, "--lead", "市质监局", "-f", "json")
     assert run.exit_code == 0, run.output
     doc = json.loads(run.stdout)

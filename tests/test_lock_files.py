@@ -32,13 +32,13 @@ def test_a_long_name_whose_first_characters_excel_replaced(cli: Cli, tmp_path: P
     lock = tmp_path / "~$15年6月质量强市月报.xlsx"  # Excel keeps the length: `~$` over "20"
     lock.write_bytes(b"")
     run = cli("check", lock)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert f"打开 {real} 时生成的锁文件" in run.stderr
 
 
 def test_an_open_workbook_is_checked_with_a_warning(cli: Cli, tmp_path: Path) -> None:
     book = write_workbook(tmp_path / "建委.xlsx", {"数据": data_rows(all_met())})
-    assert cli("check", book).exit_code == 0
+    assert (result := cli("check", book)).exit_code == 0, result.output
     (tmp_path / "~$建委.xlsx").write_bytes(b"")
     run = cli("check", book, "-f", "json")
     # Still judged (all met: exit 0); the warning says unsaved changes are not checked.
@@ -55,7 +55,7 @@ def test_libreoffice_lock_file_counts_too(cli: Cli, tmp_path: Path) -> None:
     book = write_workbook(tmp_path / "b.xlsx", {"数据": data_rows(all_met())})
     (tmp_path / ".~lock.b.xlsx#").write_text(",user,host,01.06.2015 10:00,user;")
     run = cli("check", book, "--lang", "en")
-    assert run.exit_code == 0
+    assert run.exit_code == 0, run.output
     assert (
         "the workbook is open in Excel, WPS or LibreOffice (lock file .~lock.b.xlsx#)" in run.stdout
     )

@@ -137,7 +137,7 @@ def test_an_output_that_is_a_folder_or_in_a_file_is_refused(cli: Cli, tmp_path: 
     assert run.exit_code == 2, run.output
     (tmp_path / "file").write_text("x", encoding="utf-8")
     run = cli("check", EXAMPLE, "-o", tmp_path / "file" / "r.json", "--lang", "en")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "a part of the path is not a folder (ENOTDIR)  [output-not-writable]" in run.stderr
     assert run.stdout == ""
 
@@ -153,7 +153,7 @@ def test_a_read_only_folder_is_refused_before_any_work(cli: Cli, tmp_path: Path)
         run = cli("check", EXAMPLE, "-o", folder / "r.json", "--lang", "en")
     finally:
         folder.chmod(0o755)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "permission denied (EACCES)  [output-not-writable]" in run.stderr
     assert run.stdout == ""
 
@@ -161,7 +161,7 @@ def test_a_read_only_folder_is_refused_before_any_work(cli: Cli, tmp_path: Path)
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_disk_is_a_clear_message(cli: Cli) -> None:
     run = cli("check", EXAMPLE, "-o", "/dev/full", "--lang", "en")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "the output cannot be written: no space left on device (ENOSPC)" in run.stderr
     assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)  # written to, never replaced
 

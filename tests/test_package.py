@@ -70,28 +70,30 @@ def test_binary_parts_are_not_taken_for_xml(tmp_path: Path) -> None:
 def test_limits_are_raised_from_the_command_line(cli: Cli, tmp_path: Path) -> None:
     long = long_cell(5_000_000, random=True)(tmp_path)
     refused = cli("check", long, "--lang", "en")
-    assert refused.exit_code == 3
+    assert refused.exit_code == 3, refused.output
     assert "raise the limit with --max-inflated" in refused.stderr
     raised = cli("check", long, "--max-inflated", "8MB", "--lang", "en")
-    assert raised.exit_code == 3
+    assert raised.exit_code == 3, raised.output
     assert "[cell-too-long]" in raised.stderr  # now read, and refused for what it is
 
     (tmp_path / "rows").mkdir()
     many = rows_beyond_limit(tmp_path / "rows")
     assert "[too-many-rows]" in cli("check", many).stderr
     wide_open = cli("check", many, "--max-rows", "5000", "--format", "json")
-    assert wide_open.exit_code == 3  # read in full: now the 2,000 duplicated rows are the issue
+    assert wide_open.exit_code == 3, (
+        wide_open.output
+    )  # read in full: now the 2,000 duplicated rows are the issue
     assert '"duplicate-indicator"' in wide_open.stdout
 
 
 def test_max_size(cli: Cli, tmp_path: Path) -> None:
     book = write_workbook(tmp_path / "b.xlsx", {"数据": data_rows(all_met())})
     small = cli("check", book, "--max-size", "1kB", "--lang", "en")
-    assert small.exit_code == 3
+    assert small.exit_code == 3, small.output
     assert f"the file size is {book.stat().st_size:,} B, over the limit of 1,000 B" in small.stderr
-    assert cli("check", book, "--max-size", "1MB").exit_code == 0
+    assert (run := cli("check", book, "--max-size", "1MB")).exit_code == 0, run.output
     env = cli("check", book, env={"QCITY_MAX_SIZE": "1kB"})
-    assert env.exit_code == 3
+    assert env.exit_code == 3, env.output
 
 
 @pytest.mark.parametrize(
@@ -100,7 +102,7 @@ def test_max_size(cli: Cli, tmp_path: Path) -> None:
 def test_bad_limit_is_a_usage_error(cli: Cli, tmp_path: Path, option: str, value: str) -> None:
     book = write_workbook(tmp_path / "b.xlsx", {"数据": data_rows(all_met())})
     run = cli("check", book, option, value)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert option in run.output
 
 

@@ -150,7 +150,7 @@ def test_json(
 
 def test_with_a_file_what_is_open_per_lead_department(cli: Cli) -> None:
     run = cli("plan", EXAMPLE.relative_to(ROOT), "--today", "2015-07-10", env=WIDTH)
-    assert run.exit_code == 0  # a view: seven targets unmet, still 0
+    assert run.exit_code == 0, run.output  # a view: seven targets unmet, still 0
     out = lines(run)
     start = out.index(
         "未完成事项（按牵头部门） · 文件：data/example-submission.xlsx · 工作表：数据"
@@ -188,7 +188,7 @@ def test_json_with_a_file_and_one_lead(cli: Cli, tmp_path: Path) -> None:
 
 def test_markdown(cli: Cli) -> None:
     run = cli("plan", EXAMPLE.relative_to(ROOT), "--today", "2015-06-01", "--format", "markdown")
-    assert run.exit_code == 0
+    assert run.exit_code == 0, run.output
     md = run.stdout
     assert md.startswith(
         "### 创建工作进度 · 西安市创建全国质量强市示范城市工作方案（市政办发〔2014〕27号）\n"
@@ -229,17 +229,17 @@ def test_english(cli: Cli) -> None:
 def test_output_file_and_errors(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "plan.md"
     run = cli("plan", "--today", "2015-06-01", "--format", "markdown", "-o", out)
-    assert (run.exit_code, run.stdout) == (0, "")
+    assert (run.exit_code, run.stdout) == (0, ""), run.output
     assert out.read_text(encoding="utf-8").startswith("### 创建工作进度")
     missing = cli("plan", tmp_path / "nope.xlsx", "--today", "2015-06-01")
-    assert missing.exit_code == 2
+    assert missing.exit_code == 2, missing.output
     assert "[file-not-found]" in missing.stderr
     unknown = cli("plan", "--lead", "市质检局")
-    assert unknown.exit_code == 2
+    assert unknown.exit_code == 2, unknown.output
     assert "[unknown-department]" in unknown.stderr
     book = write_workbook(tmp_path / "b.xlsx", {"数据": data_rows(all_met())})
     same = cli("plan", book, "-o", book)
-    assert same.exit_code == 2
+    assert same.exit_code == 2, same.output
     assert "[output-is-input]" in same.stderr
 
 
@@ -282,11 +282,10 @@ def test_another_catalogue_changes_the_timetable_everywhere(cli: Cli, tmp_path: 
     check = json.loads(cli("check", book, "--catalogue", other, "--format", "json", *day).stdout)
     t01 = check["tasks"][0]
     assert (t01["due"]["date"], t01["overdue"]) == ("2015-08-31", False)
-    assert (
-        cli("check", book, "--catalogue", other, "--fail-on-tasks", *day).exit_code == 1
-    )  # ENV-07
+    run = cli("check", book, "--catalogue", other, "--fail-on-tasks", *day)
+    assert run.exit_code == 1, run.output  # ENV-07
     template = tmp_path / "t.xlsx"
-    assert cli("template", template, "--catalogue", other).exit_code == 0
+    assert (run := cli("template", template, "--catalogue", other)).exit_code == 0, run.output
     wb = load_workbook(template)
     assert wb["任务"]["D4"].value == "2015-08-31（四(二)）"
     text = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)

@@ -81,9 +81,13 @@ def test_hook_checks_every_file_and_exits_with_the_worst(
     assert only_good.exit_code == 0, only_good.output
     assert only_good.stdout == ""  # silent on success, like any pre-commit hook
     run = cli("hook", good, unmet, tmp_path / "gone.xlsx")
-    assert run.exit_code == 2  # a missing file is a usage error, and the others still ran
+    assert run.exit_code == 2, (
+        run.output
+    )  # a missing file is a usage error, and the others still ran
     assert f"结论：{N - 1}/{N} 项达标；未达标 1" in run.stdout
     assert "找不到文件  [file-not-found]" in run.stderr
-    assert cli("hook", good, unmet, bad).exit_code == 3
-    assert cli("hook", "--fail-on", "invalid", good, unmet).exit_code == 0
-    assert cli("hook", "--fail-on", "invalid", unmet, bad).exit_code == 3
+    assert (result := cli("hook", good, unmet, bad)).exit_code == 3, result.output
+    assert (result := cli("hook", "--fail-on", "invalid", good, unmet)).exit_code == 0, (
+        result.output
+    )
+    assert (result := cli("hook", "--fail-on", "invalid", unmet, bad)).exit_code == 3, result.output

@@ -533,7 +533,7 @@ def test_a_catalogue_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60, check=False,
         env={**os.environ, "QCITY_NO_CACHE": "1"},
     )  # fmt: skip
-    assert proc.returncode == 2, proc.stderr
+    assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "[not-a-file]" in proc.stderr
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from qcity.render.json_schema import report_json_schema
+from qcity.render.schemas import json_schema
 
 from .conftest import EXAMPLE, N, Run, all_met, assert_valid_junit
 
@@ -35,7 +35,7 @@ def mixed(make: Make) -> Path:
 
 def test_junit_one_suite_per_area_one_case_per_indicator(cli: Cli, make_submission: Make) -> None:
     run = cli("check", mixed(make_submission), "--format", "junit", *TODAY)
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     root = ET.fromstring(run.stdout)
     assert root.tag == "testsuites"
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == (str(N + 1), "3", "2")
@@ -97,7 +97,7 @@ def test_markdown_table_has_a_row_per_indicator_and_never_breaks(
 ) -> None:
     values = all_met() | {"PRD-02": (93, None, None, "a | b `c` <b>d</b>")}
     run = cli("check", make_submission(values, name="x|y.xlsx"), "--format", "markdown", *TODAY)
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     lines = run.stdout.splitlines()
     table = [line for line in lines if line.startswith("| ") and "---" not in line]
     rows = [r for r in table if re.match(r"\| [A-Z]{3}-\d\d \|", r)]
@@ -116,7 +116,7 @@ def test_markdown_table_has_a_row_per_indicator_and_never_breaks(
 
 def test_github_annotations(cli: Cli, make_submission: Make) -> None:
     run = cli("check", mixed(make_submission), "--format", "github", "--lang", "en")
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     lines = run.stdout.splitlines()
     source = lines[0].split("file=", 1)[1].split(",", 1)[0]
     assert source.endswith("mixed.xlsx")
@@ -148,7 +148,7 @@ class Tags(HTMLParser):
 def test_html_is_self_contained_and_escapes_user_text(cli: Cli, make_submission: Make) -> None:
     values = all_met() | {"PRD-02": (93, None, None, "<script>alert(1)</script><img src=x>")}
     run = cli("check", make_submission(values, name="<i>x<i>.xlsx"), "--format", "html", *TODAY)
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     parser = Tags()
     parser.feed(run.stdout)
     tags = [t for t, _ in parser.tags]
@@ -172,12 +172,12 @@ def test_html_is_self_contained_and_escapes_user_text(cli: Cli, make_submission:
 def test_schema_report_command_prints_the_schema(cli: Cli) -> None:
     run = cli("schema", "report")
     assert run.exit_code == 0, run.output
-    assert json.loads(run.stdout) == report_json_schema()
+    assert json.loads(run.stdout) == json_schema("report")
 
 
 def test_schema_catalogue_is_the_same_as_catalogue_schema(cli: Cli) -> None:
     new, old = cli("schema", "catalogue"), cli("catalogue", "schema")
-    assert new.exit_code == old.exit_code == 0
+    assert new.exit_code == old.exit_code == 0, new.output
     assert new.stdout == old.stdout
     assert json.loads(new.stdout)["title"] == "qcity indicator catalogue"
 
@@ -186,7 +186,7 @@ def test_schema_is_exact(cli: Cli, make_submission: Make) -> None:
     run = cli("check", mixed(make_submission), "--format", "json", *TODAY)
     document = json.loads(run.stdout)
     validator = jsonschema.Draft202012Validator(
-        report_json_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        json_schema("report"), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
     validator.validate(document)
 

@@ -164,7 +164,7 @@ def test_series_sheet_without_a_header(cli: Cli, tmp_path: Path) -> None:
         )
     ]
     assert data["series_sheet"] is None and data["report_year"] is None
-    assert cli("check", path).exit_code == 3
+    assert (run := cli("check", path)).exit_code == 3, run.output
 
 
 def test_series_sheet_without_years(cli: Cli, tmp_path: Path) -> None:

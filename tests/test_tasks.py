@@ -222,10 +222,12 @@ def test_fail_on_tasks_makes_overdue_tasks_count(cli: Cli, tmp_path: Path) -> No
         tmp_path, [TASK_HEADER, *([f"T{n:02d}", "已完成", "文件"] for n in range(1, 11))]
     )
     # T11 has no row: not reported, overdue after 2015-06-30
-    assert cli("check", book, "--today", "2015-07-01").exit_code == 0
-    assert cli("check", book, "--today", "2015-06-30", "--fail-on-tasks").exit_code == 0
+    assert (result := cli("check", book, "--today", "2015-07-01")).exit_code == 0, result.output
+    assert (
+        result := cli("check", book, "--today", "2015-06-30", "--fail-on-tasks")
+    ).exit_code == 0, result.output
     run = cli("check", book, "--today", "2015-07-01", "--fail-on-tasks", "--format", "json")
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     data = json.loads(run.stdout)
     assert [t["code"] for t in data["tasks"] if t["overdue"]] == ["T11"]
     assert data["task_summary"] == {
@@ -246,8 +248,12 @@ def test_fail_on_tasks_makes_overdue_tasks_count(cli: Cli, tmp_path: Path) -> No
             "任务": [TASK_HEADER, ["T01", "未开始"]],
         },
     )
-    assert cli("check", bad, "--fail-on-tasks", "--today", "2016-01-01").exit_code == 1
-    assert cli("check", invalid, "--fail-on-tasks", "--today", "2016-01-01").exit_code == 3
+    assert (
+        result := cli("check", bad, "--fail-on-tasks", "--today", "2016-01-01")
+    ).exit_code == 1, result.output
+    assert (
+        result := cli("check", invalid, "--fail-on-tasks", "--today", "2016-01-01")
+    ).exit_code == 3, result.output
 
 
 def test_a_workbook_without_a_tasks_sheet_says_nothing_of_tasks(
@@ -255,13 +261,13 @@ def test_a_workbook_without_a_tasks_sheet_says_nothing_of_tasks(
 ) -> None:
     book = make_submission(all_met())
     run = cli("check", book, "--today", "2015-07-10")
-    assert run.exit_code == 0
+    assert run.exit_code == 0, run.output
     assert "工作任务" not in run.stdout
     data = json.loads(cli("check", book, "--format", "json").stdout)
     assert (data["tasks_sheet"], data["task_summary"], data["tasks"]) == (None, None, [])
     # unless tasks decide the exit code: then silence about tasks is overdue tasks
     run = cli("check", book, "--today", "2015-07-10", "--fail-on-tasks")
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     assert "工作任务（11）" in run.stdout
     assert (
         "任务：0/11 项已完成；进行中 0，未开始 0，未填报 11；逾期 11（判定日期 2015-07-10，按 --today）。"
@@ -376,7 +382,7 @@ def test_every_problem_of_the_sheet_is_a_located_warning(cli: Cli, tmp_path: Pat
 def test_a_tasks_sheet_without_its_header_is_named(cli: Cli, tmp_path: Path) -> None:
     book = workbook(tmp_path, [["代码", "进展"], ["T01", "已完成"]])
     run = cli("check", book, "--today", "2015-07-10")
-    assert run.exit_code == 0
+    assert run.exit_code == 0, run.output
     assert (
         f"⚠ 警告 {book}：任务  任务工作表前 20 行中没有同时含“任务代码”和“状态”的表头行，任务进展未读取  "
         "[no-tasks-header]"

@@ -208,7 +208,7 @@ def test_the_filled_template_gives_the_expected_status_for_every_indicator(
     filled = fill(template_zh, MIXED, tmp_path / "填好.xlsx")
     assert statuses(cli, filled) == MIXED_STATUS
     run = cli("check", filled)
-    assert run.exit_code == 3  # ENV-01 is invalid
+    assert run.exit_code == 3, run.output  # ENV-01 is invalid
     assert "template-drift" not in run.stdout  # made from the current catalogue
 
 
@@ -261,7 +261,7 @@ def test_lead_limits_the_rows(cli: Cli, tmp_path: Path) -> None:
 
 def test_unknown_lead_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
     run = cli("template", tmp_path / "t.xlsx", "--lead", "市质检局")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert run.stderr == (
         "✖ 错误 “市质检局”不是指标目录中任何指标的牵头部门，是否为 市质监局？  [unknown-department]\n"
         "    → 可选的牵头部门：市质监局、市建委、市商务局、市环保局、市发改委\n"
@@ -275,23 +275,23 @@ def test_an_existing_file_is_not_overwritten_without_force(cli: Cli, tmp_path: P
     path = tmp_path / "已填写.xlsx"
     path.write_bytes(b"precious")
     run = cli("template", path)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert run.stderr == (
         f"✖ 错误 {path}  {path} 已存在，不会覆盖  [output-exists]\n"
         "    → 另选文件名，或加 --force 覆盖（注意不要覆盖已填写的工作簿）\n"
     )
     assert path.read_bytes() == b"precious"
-    assert cli("template", path, "--force").exit_code == 0
+    assert (result := cli("template", path, "--force")).exit_code == 0, result.output
     assert load_workbook(path).sheetnames == ["数据", "任务", "序列", "说明"]
 
 
 def test_output_must_be_an_xlsx_in_a_real_folder(cli: Cli, tmp_path: Path) -> None:
     run = cli("template", tmp_path / "t.xls")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "须以 .xlsx 结尾（Excel 工作簿）" in run.output
     missing = tmp_path / "no-such-folder" / "t.xlsx"
     run = cli("template", missing)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert run.stderr == (
         f"✖ 错误 {missing}  无法写入输出文件：文件夹不存在（ENOENT）  [output-not-writable]\n"
         "    → 检查输出文件夹是否存在、可写且有剩余空间，文件是否正被其他程序打开；已有的同名文件保持不变\n"

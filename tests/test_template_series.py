@@ -17,7 +17,7 @@ def test_the_template_writes_a_series_sheet_for_derived_indicators(
     cli: Cli, tmp_path: Path
 ) -> None:
     out = tmp_path / "t.xlsx"
-    assert cli("template", out).exit_code == 0
+    assert (run := cli("template", out)).exit_code == 0, run.output
     wb = load_workbook(out)
     assert "序列" in wb.sheetnames
     ws = wb["序列"]
@@ -43,13 +43,13 @@ def test_a_template_for_a_lead_without_derived_indicators_has_no_series_sheet(
     cli: Cli, tmp_path: Path
 ) -> None:
     out = tmp_path / "t.xlsx"
-    assert cli("template", out, "--lead", "市建委").exit_code == 0
+    assert (run := cli("template", out, "--lead", "市建委")).exit_code == 0, run.output
     assert "序列" not in load_workbook(out).sheetnames
 
 
 def test_an_untouched_series_sheet_changes_nothing(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "t.xlsx"
-    assert cli("template", out).exit_code == 0
+    assert (result := cli("template", out)).exit_code == 0, result.output
     run = cli("check", out, "--format", "json")
     data = json.loads(run.stdout)
     assert data["issues"] == []
@@ -58,7 +58,7 @@ def test_an_untouched_series_sheet_changes_nothing(cli: Cli, tmp_path: Path) -> 
 
 def test_figures_written_in_the_series_sheet_derive_the_indicator(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "t.xlsx"
-    assert cli("template", out, "--lead", "市环保局").exit_code == 0
+    assert (result := cli("template", out, "--lead", "市环保局")).exit_code == 0, result.output
     wb = load_workbook(out)
     ws = wb["序列"]
     rows = {ws.cell(row=r, column=1).value: r for r in range(3, ws.max_row + 1)}

@@ -37,7 +37,7 @@ def test_qcity_lang_may_be_a_locale(cli: Cli) -> None:
 
 def test_an_unknown_language_is_a_usage_error(cli: Cli) -> None:
     run = cli("check", EXAMPLE, "--lang", "fr")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert run.stderr == (
         "错误：--lang 的取值“fr”不是 qcity 支持的语言：zh（zh-CN、zh_CN 等）或 en（en-US 等）\n"
         "提示：运行 qcity check --help 查看用法\n"
@@ -60,7 +60,7 @@ def test_today_is_written_as_the_tasks_sheet_writes_dates(cli: Cli, day: str) ->
 
 def test_a_date_that_does_not_exist_is_a_usage_error(cli: Cli) -> None:
     run = cli("check", EXAMPLE, "--today", "2015-02-30", "--lang", "en")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "--today: '2015-02-30' is not a date" in run.output
 
 
@@ -68,7 +68,7 @@ def test_hook_takes_today(cli: Cli) -> None:
     # Each file is checked as of the day given (the JSON report's checked_at), not the clock.
     early = cli("hook", EXAMPLE, "-f", "json", "--today", "2014-07-01")
     late = cli("hook", EXAMPLE, "-f", "json", "--today", "2015-07-01")
-    assert early.exit_code == late.exit_code == 1
+    assert early.exit_code == late.exit_code == 1, early.output
     assert json.loads(early.stdout)["checked_at"].startswith("2014-07-01")
     assert json.loads(late.stdout)["checked_at"].startswith("2015-07-01")
 
@@ -78,7 +78,9 @@ def test_text_reports_are_not_padded_in_a_file_or_a_pipe(cli: Cli, tmp_path: Pat
     table_rows = [line for line in piped.splitlines() if line.startswith("PRD-01")]
     assert table_rows and all(not line.endswith(" ") for line in piped.splitlines())
     report = tmp_path / "report.txt"
-    assert cli("check", EXAMPLE, "--today", "2015-06-01", "-o", report).exit_code == 1
+    assert (run := cli("check", EXAMPLE, "--today", "2015-06-01", "-o", report)).exit_code == 1, (
+        run.output
+    )
     assert report.read_text(encoding="utf-8") == piped
 
 
@@ -87,7 +89,7 @@ def test_text_reports_are_not_padded_in_a_file_or_a_pipe(cli: Cli, tmp_path: Pat
 
 def test_a_bad_format_is_said_in_chinese(cli: Cli) -> None:
     run = cli("check", EXAMPLE, "-f", "jsn")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert run.stderr == (
         "错误：--format 的取值“jsn”无效，可选 text、json、junit、markdown、github、html、xlsx\n"
         "提示：运行 qcity check --help 查看用法\n"
@@ -112,12 +114,12 @@ def test_a_bad_format_is_said_in_chinese(cli: Cli) -> None:
 )  # fmt: skip
 def test_usage_errors_in_both_languages(cli: Cli, args: list[str], zh: str, en: str) -> None:
     run = cli("check", EXAMPLE, *args)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     first, hint = run.stderr.splitlines()
     assert first == f"错误：{zh}"
     assert hint.startswith("提示：运行 qcity")
     run = cli("check", EXAMPLE, *args, env={"QCITY_LANG": "en"})
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert run.stderr.splitlines()[0] == f"Error: {en}"
     for english in ("Input should", "Value error", "Invalid value", "Usage:"):
         assert english not in run.stderr
@@ -125,9 +127,11 @@ def test_usage_errors_in_both_languages(cli: Cli, args: list[str], zh: str, en: 
 
 def test_a_missing_argument_and_an_unknown_command(cli: Cli) -> None:
     run = cli("check")
-    assert (run.exit_code, run.stderr.splitlines()[0]) == (2, "错误：缺少参数 工作簿或文件夹…")
+    assert (run.exit_code, run.stderr.splitlines()[0]) == (2, "错误：缺少参数 工作簿或文件夹…"), (
+        run.output
+    )
     run = cli("chek")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert run.stderr.splitlines() == ["错误：没有命令“chek”；你是否想用 check、schema？", "提示：运行 qcity --help 查看用法"]  # fmt: skip
     run = cli("catalogue", "nope", "--lang", "en")
     assert run.stderr.splitlines()[0] == "Error: no such command: 'nope'"
@@ -149,7 +153,7 @@ def test_the_language_of_usage_errors(
     cli: Cli, env: dict[str, str], args: list[str], first_word: str
 ) -> None:
     run = cli("check", EXAMPLE, "--jobs", "0", *args, env=env)
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert run.stderr.startswith(first_word)
 
 

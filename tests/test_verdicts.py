@@ -69,7 +69,7 @@ def test_fraction_of_a_non_rate_is_an_error_at_its_cells(cli: Cli, tmp_path: Pat
     values = all_met() | {"ENV-01": (None, 0.29, 0.3333), "ECO-02": (None, 650.91, 241.6)}
     path = book(tmp_path, "f.xlsx", data_rows(values))
     run, data = report(cli, path)
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     assert entry(data, "ENV-01")["status"] == "invalid"
     assert entry(data, "ECO-02")["status"] == "invalid"
     env01_row = list(values).index("ENV-01") + 2
@@ -146,7 +146,7 @@ def test_two_different_periods_are_an_error_naming_both(cli: Cli, tmp_path: Path
     data = [["报告期:2015年"], *data_rows({})]
     series = [["统计期", "2014年"], *rate_series()]
     run, report_ = report(cli, book(tmp_path, "two.xlsx", data, series))
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     (conflict,) = [i for i in report_["issues"] if i["code"] == "period-conflict"]
     assert conflict["severity"] == "error"
     assert conflict["message"] == "报告期 2015年（数据!A1）与 2014年（序列!B1）不是同一年"
@@ -160,7 +160,7 @@ def test_a_hundred_percent_target_is_judged_exactly(cli: Cli, tmp_path: Path) ->
     values = all_met() | {"CON-01": (None, 39999, 40000), "CON-03": 99.996}
     path = book(tmp_path, "c.xlsx", data_rows(values))
     run, data = report(cli, path)
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     assert (entry(data, "CON-01")["status"], entry(data, "CON-03")["status"]) == ("unmet", "unmet")
     assert entry(data, "CON-01")["gap"] == float(Fraction(39999, 40000) * 100 - 100)  # −0.0025
     text = cli("check", path, env={"COLUMNS": "160"}).stdout
@@ -208,7 +208,7 @@ def test_a_ratio_divides_figures_of_one_basis(cli: Cli, tmp_path: Path) -> None:
 def test_bases_that_cannot_be_matched_make_the_ratio_invalid(cli: Cli, tmp_path: Path) -> None:
     series = income([("URBAN_INCOME", "一体化", 39007), ("RURAL_INCOME", "纯收入", 15778)])
     run, data = report(cli, book(tmp_path, "m.xlsx", data_rows({}), series))
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     assert entry(data, "ECO-04")["status"] == "invalid"
     (issue,) = [i for i in data["issues"] if i["code"] == "basis-mismatch"]
     assert issue["location"]["cell"] == "D3"
@@ -260,7 +260,7 @@ def test_rates_and_levels_that_disagree_are_inconsistent(cli: Cli, tmp_path: Pat
         {"GDP_REAL_GROWTH": [None, *RATES], "GDP_CONST": [3000, None, None, None, None, 5000]},
     )
     run, data = report(cli, book(tmp_path, "d.xlsx", data_rows({}), series))
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     assert entry(data, "ECO-01")["status"] == "invalid"
     assert [i["code"] for i in data["issues"] if i["indicator"] == "ECO-01"] == [
         "inconsistent-value"
@@ -291,7 +291,7 @@ def test_a_zero_divisor_is_invalid_not_missing(cli: Cli, tmp_path: Path) -> None
 def test_gaps_lists_a_bare_fraction_as_invalid_with_its_hint(cli: Cli, tmp_path: Path) -> None:
     path = book(tmp_path, "g.xlsx", data_rows(all_met() | {"SRV-02": 0.824}))
     run = cli("gaps", path, "--today", "2015-07-01", env={"COLUMNS": "200"})
-    assert run.exit_code == 3
+    assert run.exit_code == 3, run.output
     lines = run.stdout.splitlines()
     srv = next(n for n, line in enumerate(lines) if "SRV-02" in line)
     assert "! 数据有误" in lines[srv]
@@ -333,7 +333,7 @@ def test_saf01_vetoes_the_whole_result(cli: Cli, tmp_path: Path) -> None:
     total = len(entries)
     path = book(tmp_path, "v.xlsx", data_rows(all_met() | {"SAF-01": "否"}))
     run = cli("check", path)
-    assert run.exit_code == 1
+    assert run.exit_code == 1, run.output
     conclusion = run.stdout.strip().splitlines()[-1]
     assert conclusion.startswith(
         "一票否决：SAF-01 不发生区域性、行业性质量安全事故 未达标，整体不通过。"
@@ -343,7 +343,7 @@ def test_saf01_vetoes_the_whole_result(cli: Cli, tmp_path: Path) -> None:
     assert data["summary"]["vetoed"] == ["SAF-01"] and data["summary"]["total"] == total
     met = book(tmp_path, "m.xlsx", data_rows(all_met()))
     run = cli("check", met)
-    assert run.exit_code == 0 and f"结论：{total}/{total} 项达标" in run.stdout
+    assert run.exit_code == 0 and f"结论：{total}/{total} 项达标" in run.stdout, run.output
     assert "一票否决" not in run.stdout
 
 

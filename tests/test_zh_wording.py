@@ -19,7 +19,7 @@ def test_a_system_error_is_said_in_chinese_with_its_errno_name(cli: Cli, tmp_pat
     loop = tmp_path / "loop.xlsx"
     loop.symlink_to(loop.name)  # a link to itself: ELOOP whoever runs the test (root too)
     zh = cli("check", loop)
-    assert zh.exit_code == 3
+    assert zh.exit_code == 3, zh.output
     assert "无法读取：符号链接循环（ELOOP）" in zh.stderr
     assert "Too many levels" not in zh.stderr  # the system's English text
     en = cli("check", loop, "--lang", "en")
@@ -38,7 +38,7 @@ def test_an_unreadable_catalogue_and_plan_are_said_in_chinese(cli: Cli, tmp_path
 def test_an_output_in_a_missing_folder_is_said_in_chinese(cli: Cli, tmp_path: Path) -> None:
     book = write_workbook(tmp_path / "a.xlsx", {"数据": data_rows(all_met())})
     run = cli("check", book, "-o", tmp_path / "nowhere" / "r.txt")
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.output
     assert "无法写入输出文件：文件夹不存在（ENOENT）" in run.stderr
     assert "No such file" not in run.stderr
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from qcity.issue_types import ISSUE_TYPES, IssueType, ParamValue, Severity
 from qcity.lang import Lang
+
+if TYPE_CHECKING:  # the JSON shape of a location is described with the other documents' shapes
+    from qcity.render.schemas.common import Location as LocationShape
 
 __all__ = [
     "ISSUE_TYPES",
@@ -91,7 +95,7 @@ class Location:
             return head + "：" + text[len(head) + 2 :]
         return text
 
-    def as_dict(self) -> dict[str, str | int | None]:
+    def as_dict(self) -> LocationShape:
         """The location as the public JSON shape (keys always present)."""
         return {
             "file": self.file,

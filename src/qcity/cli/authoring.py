@@ -231,30 +231,14 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
             from qcity.catalogue import catalogue_json_schema
 
             schema = catalogue_json_schema()
-        elif which == "report":
-            from qcity.render.json_schema import report_json_schema
-
-            schema = report_json_schema()
         elif which == "draft":
             from qcity.render.draft.json import draft_json_schema
 
             schema = draft_json_schema()
-        elif which == "plan":
-            from qcity.render.plan.formats import plan_json_schema
+        else:  # report, batch, diff, gaps, plan: generated from the documents' typed shapes
+            from qcity.render.schemas import json_schema
 
-            schema = plan_json_schema()
-        elif which == "batch":
-            from qcity.render.json_schema import batch_json_schema
-
-            schema = batch_json_schema()
-        elif which == "diff":
-            from qcity.render.diff.formats import diff_json_schema
-
-            schema = diff_json_schema()
-        else:
-            from qcity.render.gaps.text import gaps_json_schema
-
-            schema = gaps_json_schema()
+            schema = json_schema(which)
         text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
         emit_text(text, output, [], fmt="json")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import io
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TextIO, TypeVar
 
@@ -142,7 +142,7 @@ def get_renderer(view: str, fmt: str) -> Renderer[Any]:
     return renderer
 
 
-def json_chunks(document: dict[str, Any], one_line: tuple[str, ...] = ()) -> Iterator[str]:
+def json_chunks(document: Mapping[str, Any], one_line: tuple[str, ...] = ()) -> Iterator[str]:
     """*document* as indented JSON text, in chunks; the lists under the top-level keys
     *one_line* (which must come last in *document*) are written one item per line.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from qcity.errors import Issue, Lang, Location
 from qcity.model import Indicator, Task
@@ -18,6 +19,9 @@ from qcity.results import (
     summarise,
 )
 from qcity.values import format_decimal
+
+if TYPE_CHECKING:
+    from qcity.render.schemas.common import Scope
 
 
 def value_text(result: IndicatorResult, lang: Lang) -> str:
@@ -160,7 +164,7 @@ def scope_text(evaluation: Evaluation, lang: Lang) -> str | None:
     )
 
 
-def scope_dict(evaluation: Evaluation) -> dict[str, object] | None:
+def scope_dict(evaluation: Evaluation) -> Scope | None:
     """The scope as the JSON reports give it (None: every indicator judged)."""
     scope = evaluation.scope
     if scope is None:

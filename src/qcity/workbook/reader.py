@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from qcity.errors import InputError, Issue, Lang, Location, printable
+from qcity.layout import DATA
 from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.rows import (
@@ -41,21 +42,12 @@ from qcity.zipguard import (
     sniff,
 )
 
-DATA_SHEET_NAMES = ("数据", "data")
+DATA_SHEET_NAMES = DATA.names
 
 
-# Column headers of the submission contract, Chinese and English (compared after NFKC,
+# Column headers of the submission contract, declared in qcity.layout (compared after NFKC,
 # trimming and case folding; a trailing unit in brackets such as "实际值(%)" is ignored).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("指标代码", "code"),
-    "value": ("实际值", "value"),
-    "numerator": ("分子", "numerator"),
-    "denominator": ("分母", "denominator"),
-    "note": ("备注", "note"),
-    # Optional: rows naming a district (区县, county, development zone) are judged per district;
-    # rows without one are the city level.
-    "district": ("区县", "district"),
-}
+COLUMNS: dict[str, tuple[str, ...]] = DATA.aliases()
 
 
 _HEADER_LOOKUP = header_lookup(COLUMNS)

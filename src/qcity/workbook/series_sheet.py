@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qcity.errors import Issue, Location
+from qcity.layout import SERIES
 from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.rows import (
@@ -27,18 +28,12 @@ from qcity.zipguard import (
     Limits,
 )
 
-SERIES_SHEET_NAMES = ("序列", "series")
+SERIES_SHEET_NAMES = SERIES.names
 
 
-# The optional series sheet: a code column, optional unit / basis / note columns, and one
+# The optional series sheet: a code column, optional name / unit / basis / note columns, and one
 # column per year (a header of 2010, "2010" or "2010年").
-SERIES_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("序列代码", "series", "series code"),
-    "name": ("序列名称", "名称", "name"),
-    "unit": ("单位", "unit"),
-    "basis": ("口径", "basis"),
-    "note": ("备注", "note", "来源", "source"),
-}
+SERIES_COLUMNS: dict[str, tuple[str, ...]] = SERIES.aliases()  # declared in qcity.layout
 
 
 _SERIES_LOOKUP = header_lookup(SERIES_COLUMNS)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qcity.errors import Issue, Location, Severity
+from qcity.layout import TASKS
 from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.rows import (
@@ -25,16 +26,10 @@ from qcity.zipguard import (
 )
 
 # The optional tasks sheet: one row per task of the plan, its progress and the evidence.
-TASK_SHEET_NAMES = ("任务", "tasks")
+TASK_SHEET_NAMES = TASKS.names
 
 
-TASK_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("任务代码", "任务编号", "task code", "code"),
-    "status": ("状态", "完成情况", "进展情况", "status", "progress"),
-    "evidence": ("证明材料", "佐证材料", "完成依据", "evidence", "proof"),
-    "completed": ("完成日期", "完成时间", "completion date", "date completed", "completed"),
-    "note": ("备注", "note", "notes"),
-}
+TASK_COLUMNS: dict[str, tuple[str, ...]] = TASKS.aliases()  # declared in qcity.layout
 
 
 _TASK_LOOKUP = header_lookup(TASK_COLUMNS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from qcity.batch import Batch, Entry
 from qcity.errors import Lang
@@ -16,13 +16,18 @@ from qcity.render.check.json import (
     summary_dict,
 )
 
+if TYPE_CHECKING:
+    from qcity.render.schemas import batch as shape
+    from qcity.render.schemas.report import Districts
 
-def entry_dict(entry: Entry, lang: Lang) -> dict[str, Any]:
+
+def entry_dict(entry: Entry, lang: Lang) -> shape.File:
     """One file of the batch."""
     from qcity.render.common import scope_dict
 
     e = entry.evaluation
     unit_at = e.unit.location.as_dict() if e is not None and e.unit is not None else None
+    districts: Districts = districts_dict(e, lang) if e is not None else {}
     return {
         "path": entry.shown,
         "unit": entry.unit,
@@ -36,11 +41,11 @@ def entry_dict(entry: Entry, lang: Lang) -> dict[str, Any]:
         "summary": summary_dict(e.summary) if e is not None else None,
         "indicators": [result_dict(r, lang) for r in e.results] if e is not None else [],
         "issues": [issue_dict(i, lang) for i in entry.issues],
-        **(districts_dict(e, lang) if e is not None else {}),
+        **districts,
     }
 
 
-def batch_dict(batch: Batch, lang: Lang) -> dict[str, Any]:
+def batch_dict(batch: Batch, lang: Lang) -> shape.Batch:
     """The whole JSON document of *batch*."""
     s = batch.summary
     return {

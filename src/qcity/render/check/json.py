@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final, overload
 
 from qcity.errors import Issue, Lang
 from qcity.model import Catalogue, CatalogueMeta
@@ -21,9 +21,17 @@ from qcity.results import (
     TaskResult,
 )
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from qcity.render.schemas import common as shared
+    from qcity.render.schemas import report as shape
+
+SCHEMA_VERSION: Final = 1
 
 
+@overload
+def _num(value: Scalar) -> float | int | bool: ...
+@overload
+def _num(value: Scalar | None) -> float | int | bool | None: ...
 def _num(value: Scalar | None) -> float | int | bool | None:
     if value is None or isinstance(value, bool):
         return value
@@ -32,6 +40,10 @@ def _num(value: Scalar | None) -> float | int | bool | None:
     return float(value)
 
 
+@overload
+def json_number(value: Decimal) -> float | int: ...
+@overload
+def json_number(value: Decimal | None) -> float | int | None: ...
 def json_number(value: Decimal | None) -> float | int | None:
     if value is None:
         return None
@@ -40,7 +52,7 @@ def json_number(value: Decimal | None) -> float | int | None:
     return result
 
 
-def _figure(f: Figure) -> dict[str, Any]:
+def _figure(f: Figure) -> shape.SeriesFigure:
     return {
         "series": f.series,
         "year": f.year,
@@ -51,11 +63,11 @@ def _figure(f: Figure) -> dict[str, Any]:
     }
 
 
-def _missing(m: MissingFigure) -> dict[str, Any]:
+def _missing(m: MissingFigure) -> shape.MissingFigure:
     return {"series": m.series, "year": m.year, "location": m.location.as_dict()}
 
 
-def derived_dict(r: IndicatorResult, catalogue: Catalogue, lang: Lang) -> dict[str, Any] | None:
+def derived_dict(r: IndicatorResult, catalogue: Catalogue, lang: Lang) -> shape.Derived | None:
     """How an indicator was derived from the series sheet (None when it has no derivation)."""
     d = r.derivation
     if d is None:
@@ -78,7 +90,7 @@ def derived_dict(r: IndicatorResult, catalogue: Catalogue, lang: Lang) -> dict[s
     }
 
 
-def figure_dict(r: IndicatorResult) -> dict[str, Any]:
+def figure_dict(r: IndicatorResult) -> shared.Figure:
     """The figure as read: value, judged value, raw text, notation, numerator, denominator."""
     obs = r.observation
     return {
@@ -91,7 +103,7 @@ def figure_dict(r: IndicatorResult) -> dict[str, Any]:
     }
 
 
-def indicator_dict(r: IndicatorResult, lang: Lang, catalogue: Catalogue) -> dict[str, Any]:
+def indicator_dict(r: IndicatorResult, lang: Lang, catalogue: Catalogue) -> shape.Indicator:
     """One indicator's entry in the JSON report."""
     ind = r.indicator
     t = ind.target
@@ -125,9 +137,9 @@ def indicator_dict(r: IndicatorResult, lang: Lang, catalogue: Catalogue) -> dict
     }
 
 
-def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:
+def issue_dict(issue: Issue, lang: Lang) -> shared.Issue:
     """One issue's entry in the JSON report (`district` only for an issue of a district's row)."""
-    entry: dict[str, Any] = {
+    entry: shared.Issue = {
         "code": issue.code,
         "severity": issue.level.value,
         "indicator": issue.indicator,
@@ -141,7 +153,7 @@ def issue_dict(issue: Issue, lang: Lang) -> dict[str, Any]:
     return entry
 
 
-def result_dict(r: IndicatorResult, lang: Lang) -> dict[str, Any]:
+def result_dict(r: IndicatorResult, lang: Lang) -> shared.Result:
     """One indicator of a district (or of a file in a batch): the figure and the verdict only."""
     return {
         "code": r.indicator.code,
@@ -154,7 +166,7 @@ def result_dict(r: IndicatorResult, lang: Lang) -> dict[str, Any]:
     }
 
 
-def summary_dict(summary: Summary) -> dict[str, int]:
+def summary_dict(summary: Summary) -> shared.Summary:
     """Counts of statuses."""
     return {
         "met": summary.met,
@@ -167,12 +179,12 @@ def summary_dict(summary: Summary) -> dict[str, int]:
 
 def districts_dict(
     evaluation: Evaluation, lang: Lang, *, one_by_one: bool = False
-) -> dict[str, Any]:
+) -> shape.Districts:
     """The `districts` and `aggregates` keys, present only for a workbook with districts."""
     if not evaluation.districts:
         return {}
 
-    def entry(d: District) -> dict[str, Any]:
+    def entry(d: District) -> shared.District:
         return {
             "name": d.name,
             "summary": summary_dict(d.summary),
@@ -201,7 +213,7 @@ def districts_dict(
     }
 
 
-def task_dict(r: TaskResult, lang: Lang) -> dict[str, Any]:
+def task_dict(r: TaskResult, lang: Lang) -> shape.Task:
     """One task's entry in the JSON report."""
     t = r.task
     return {
@@ -230,7 +242,7 @@ def task_dict(r: TaskResult, lang: Lang) -> dict[str, Any]:
     }
 
 
-def task_summary_dict(tasks: TaskReport | None) -> dict[str, Any] | None:
+def task_summary_dict(tasks: TaskReport | None) -> shape.TaskSummary | None:
     """The task counts of the JSON report (None when no tasks are shown)."""
     if tasks is None:
         return None
@@ -248,7 +260,7 @@ def task_summary_dict(tasks: TaskReport | None) -> dict[str, Any] | None:
     }
 
 
-def catalogue_meta_dict(meta: CatalogueMeta, lang: Lang) -> dict[str, Any]:
+def catalogue_meta_dict(meta: CatalogueMeta, lang: Lang) -> shared.CatalogueMeta:
     """Which catalogue a document was made with (id, title, document, issued, version)."""
     return {
         "id": meta.id,
@@ -265,7 +277,7 @@ def evaluation_dict(
     options: ReportOptions | None = None,
     *,
     one_by_one: bool = False,
-) -> dict[str, Any]:
+) -> shape.Report:
     """The whole JSON document for *evaluation*; its tasks as every format shows them (when
     the workbook has a tasks sheet, or with --fail-on-tasks).
 
@@ -309,18 +321,18 @@ def evaluation_dict(
 class _OneByOne:
     """A list whose items are built as they are iterated (json_chunks encodes and drops each)."""
 
-    def __init__(self, items: Sequence[Any], build: Callable[[Any], dict[str, Any]]) -> None:
+    def __init__(self, items: Sequence[Any], build: Callable[[Any], shared.District]) -> None:
         self.items = items
         self.build = build
 
     def __len__(self) -> int:
         return len(self.items)
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def __iter__(self) -> Iterator[shared.District]:
         return map(self.build, self.items)
 
 
-def _report_year(evaluation: Evaluation, lang: Lang) -> dict[str, Any] | None:
+def _report_year(evaluation: Evaluation, lang: Lang) -> shape.ReportYear | None:
     ry = evaluation.report_year
     if ry is None:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.table import Table
@@ -20,6 +20,9 @@ from qcity.render.common import value_text
 from qcity.render.display import label
 from qcity.render.escape import markdown_code, markdown_text
 from qcity.results import IndicatorResult, Status
+
+if TYPE_CHECKING:
+    from qcity.render.schemas import diff as shape
 
 TITLE: dict[Lang, str] = {"zh": "质量强市指标进度对比", "en": "Quality-city progress"}
 CHANGE_LABEL: dict[Change, dict[Lang, str]] = {
@@ -260,8 +263,8 @@ class DiffMarkdownReporter(Renderer[Diff]):
         return "\n".join(out) + "\n"
 
 
-def _row_dict(row: Row, lang: Lang) -> dict[str, Any]:
-    def side(result: IndicatorResult | None) -> dict[str, Any]:
+def _row_dict(row: Row, lang: Lang) -> shape.Row:
+    def side(result: IndicatorResult | None) -> shape.Side:
         obs = result.observation if result is not None else None
         judged = result.judged if result is not None else None
         return {
@@ -298,7 +301,7 @@ class DiffJsonReporter(Renderer[Diff]):
         changed_only = options.changed_only
         lang = options.lang
         meta = diff.catalogue.catalogue
-        document = {
+        document: shape.Diff = {
             "schema_version": SCHEMA_VERSION,
             "kind": "diff",
             "catalogue": {"id": meta.id, "version": meta.version},
@@ -306,7 +309,11 @@ class DiffJsonReporter(Renderer[Diff]):
             "new": diff.new,
             "lang": lang,
             "summary": {
-                **{c.value: diff.count(c) for c in Change},
+                "newly-unmet": diff.count(Change.NEWLY_UNMET),
+                "worsened": diff.count(Change.WORSENED),
+                "newly-met": diff.count(Change.NEWLY_MET),
+                "improved": diff.count(Change.IMPROVED),
+                "unchanged": diff.count(Change.UNCHANGED),
                 "units": len(diff.matched),
                 "rows": len(diff.rows),
                 "failed": len(diff.failed),
@@ -321,85 +328,3 @@ class DiffJsonReporter(Renderer[Diff]):
             "issues": [issue_dict(i, lang) for i in diff.issues],
         }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def diff_json_schema() -> dict[str, Any]:
-    """The JSON Schema of `qcity diff --format json`."""
-    from qcity.model import CODE_PATTERN
-    from qcity.render.json_schema import (
-        COUNT,
-        STRING,
-        TEXT,
-        closed_object,
-        nullable,
-        report_json_schema,
-    )
-
-    defs = report_json_schema()["$defs"]
-    scalar = {"type": ["number", "boolean", "null"]}
-    side = closed_object(
-        {
-            "status": {"enum": [s.value for s in Status]},
-            "value": scalar,
-            "judged": scalar,
-            "text": TEXT,
-            "location": nullable({"$ref": "#/$defs/location"}),
-        }
-    )
-    row = closed_object(
-        {
-            "unit": TEXT,
-            "district": nullable(TEXT),
-            "code": {"type": "string", "pattern": CODE_PATTERN},
-            "name": TEXT,
-            "change": {"enum": [c.value for c in Change]},
-            "delta": nullable({"type": "number"}),
-            "delta_text": nullable(TEXT),
-            "old": {"$ref": "#/$defs/side"},
-            "new": {"$ref": "#/$defs/side"},
-        }
-    )
-    unit = closed_object({"unit": TEXT, "path": TEXT})
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "urn:qcity:schema:diff:1",
-        "title": "qcity diff report (schema_version 1)",
-        "description": "The output of `qcity diff OLD NEW --format json`.",
-        **closed_object(
-            {
-                "schema_version": {"const": 1},
-                "kind": {"const": "diff"},
-                "catalogue": closed_object({"id": TEXT, "version": STRING}),
-                "old": TEXT,
-                "new": TEXT,
-                "lang": {"enum": ["zh", "en"]},
-                "summary": closed_object(
-                    {
-                        **{c.value: COUNT for c in Change},
-                        "units": COUNT,
-                        "rows": COUNT,
-                        "failed": COUNT,
-                    }
-                ),
-                "rows": {"type": "array", "items": {"$ref": "#/$defs/row"}},
-                "only_old": {"type": "array", "items": unit},
-                "only_new": {"type": "array", "items": unit},
-                "failed": {
-                    "type": "array",
-                    "items": closed_object(
-                        {
-                            "path": TEXT,
-                            "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
-                        }
-                    ),
-                },
-                "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
-            }
-        ),
-        "$defs": {
-            "location": defs["location"],
-            "issue": defs["issue"],
-            "side": side,
-            "row": row,
-        },
-    }

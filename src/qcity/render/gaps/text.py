@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 from qcity.errors import Lang
 from qcity.gaps import Gap, GapReport, NeedKind, department_label
@@ -24,7 +24,10 @@ from qcity.render.escape import markdown_code, markdown_text
 from qcity.results import Status
 from qcity.values import format_decimal
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from qcity.render.schemas import gaps as shape
+
+SCHEMA_VERSION: Final = 1
 
 TITLE: dict[Lang, str] = {"zh": "查漏补缺清单", "en": "Gaps to close"}
 HOW: dict[Lang, str] = {"zh": "怎样补齐", "en": "What it takes"}
@@ -315,7 +318,7 @@ class GapsMarkdownReporter(Renderer[GapReport]):
         return "\n".join(out) + "\n"
 
 
-def gaps_dict(report: GapReport, lang: Lang) -> dict[str, Any]:
+def gaps_dict(report: GapReport, lang: Lang) -> shape.Gaps:
     """The JSON document of `qcity gaps --format json`."""
     from qcity.render.check.json import evaluation_dict, indicator_dict, issue_dict, json_number
 
@@ -369,7 +372,9 @@ def gaps_dict(report: GapReport, lang: Lang) -> dict[str, Any]:
         "other_issues": [issue_dict(i, lang) for i in report.other_issues],
         "summary": {
             "gaps": len(report.gaps),
-            **{s.value: report.count(s) for s in (Status.UNMET, Status.MISSING, Status.INVALID)},
+            "unmet": report.count(Status.UNMET),
+            "missing": report.count(Status.MISSING),
+            "invalid": report.count(Status.INVALID),
             "other_issues": len(report.other_issues),
         },
     }
@@ -383,80 +388,3 @@ class GapsJsonReporter(Renderer[GapReport]):
 
     def render(self, report: GapReport, options: ReportOptions) -> str:
         return json.dumps(gaps_dict(report, options.lang), ensure_ascii=False, indent=2) + "\n"
-
-
-def gaps_json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of `qcity gaps --format json`."""
-    from qcity.gaps import NeedKind
-    from qcity.phases import When
-    from qcity.render.json_schema import COUNT, DATE, NUMBER, STRING, TEXT, closed_object, nullable
-    from qcity.render.json_schema import report_json_schema as base
-
-    report = base()
-    defs = report["$defs"]
-    need = closed_object(
-        {
-            "kind": {"enum": [k.value for k in NeedKind]},
-            "amount": nullable(NUMBER),
-            "reach": nullable(NUMBER),
-            "numerator": nullable(NUMBER),
-            "denominator": nullable(NUMBER),
-            "expected": nullable({"type": "boolean"}),
-            "text": TEXT,
-        }
-    )
-    gap = closed_object(
-        {
-            "indicator": {"$ref": "#/$defs/indicator"},
-            "relative_gap": nullable({"type": "number", "minimum": 0}),
-            "need": need,
-            "issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
-        }
-    )
-    document = closed_object(
-        {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "catalogue": report["properties"]["catalogue"],
-            "source": STRING,
-            "sheet": nullable(STRING),
-            "today": DATE,
-            "lang": {"enum": ["zh", "en"]},
-            "lead": nullable(TEXT),
-            "scope": nullable(report["$defs"]["scope"]),
-            "milestone": nullable(
-                closed_object(
-                    {
-                        "clause": TEXT,
-                        "name": TEXT,
-                        "start": DATE,
-                        "end": DATE,
-                        "when": {"enum": [w.value for w in When]},
-                        "days": COUNT,
-                        "text": TEXT,
-                    }
-                )
-            ),
-            "departments": {
-                "type": "array",
-                "items": closed_object(
-                    {
-                        "code": TEXT,
-                        "name": TEXT,
-                        "gaps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/gap"}},
-                    }
-                ),
-            },
-            "other_issues": {"type": "array", "items": {"$ref": "#/$defs/issue"}},
-            "summary": closed_object(
-                dict.fromkeys(("gaps", "unmet", "missing", "invalid", "other_issues"), COUNT)
-            ),
-        }
-    )
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "urn:qcity:schema:gaps:1",
-        "title": "qcity gaps list (schema_version 1)",
-        "description": "The output of `qcity gaps FILE --format json`.",
-        **document,
-        "$defs": {**defs, "gap": gap},
-    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 from qcity.errors import Lang
 from qcity.gaps import department_label
@@ -24,7 +24,10 @@ from qcity.render.escape import markdown_code, markdown_text
 from qcity.render.gaps.text import milestone_text, phase_label
 from qcity.results import IndicatorResult, Status, TaskResult
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from qcity.render.schemas import plan as shape
+
+SCHEMA_VERSION: Final = 1
 TITLE: dict[Lang, str] = {"zh": "创建工作进度", "en": "Where the plan stands"}
 BAR = 20  # characters of a phase's progress bar
 TIMELINE = 60  # characters of the whole plan's bar
@@ -480,7 +483,7 @@ def render_markdown(view: PlanView, options: ReportOptions) -> str:
 # --- JSON ------------------------------------------------------------------------------------------
 
 
-def plan_dict(view: PlanView, lang: Lang) -> dict[str, Any]:
+def plan_dict(view: PlanView, lang: Lang) -> shape.Plan:
     """The JSON document of `qcity plan --format json`."""
     from qcity.render.check.json import catalogue_meta_dict, indicator_dict, task_dict
 
@@ -604,120 +607,3 @@ class PlanJsonRenderer(Renderer[PlanView]):
 
     def render(self, view: PlanView, options: ReportOptions) -> str:
         return render_json(view, options)
-
-
-def plan_json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of `qcity plan --format json`."""
-    from qcity.model import CODE_PATTERN
-    from qcity.render.json_schema import COUNT, DATE, TEXT, closed_object, nullable
-    from qcity.render.json_schema import report_json_schema as base
-    from qcity.results import TaskStatus
-
-    report = base()
-    code = {"type": "string", "pattern": CODE_PATTERN}
-    when = {"enum": [w.value for w in When]}
-    document = closed_object(
-        {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "catalogue": report["properties"]["catalogue"],
-            "today": DATE,
-            "lang": {"enum": ["zh", "en"]},
-            "lead": nullable(TEXT),
-            "position": nullable(
-                closed_object(
-                    {
-                        "stage": {"enum": [s.value for s in Stage]},
-                        "phase": code,
-                        "days": COUNT,
-                        "day": nullable({"type": "integer", "minimum": 1}),
-                        "total_days": {"type": "integer", "minimum": 1},
-                        "text": TEXT,
-                    }
-                )
-            ),
-            "milestone": nullable(
-                closed_object({"phase": code, "when": when, "days": COUNT, "text": TEXT})
-            ),
-            "phases": {
-                "type": "array",
-                "items": closed_object(
-                    {
-                        "code": code,
-                        "clause": TEXT,
-                        "name": TEXT,
-                        "quote": TEXT,
-                        "start": DATE,
-                        "end": DATE,
-                        "milestone": {"type": "boolean"},
-                        "state": when,
-                        "days": COUNT,
-                        "elapsed": {"type": "number", "minimum": 0, "maximum": 1},
-                        "produces": {"type": "array", "items": TEXT},
-                    }
-                ),
-            },
-            "focus": nullable(code),
-            "due": {
-                "type": "array",
-                "items": closed_object(
-                    {
-                        "code": code,
-                        "title": TEXT,
-                        "lead": nullable(TEXT),
-                        "deliverables": {"type": "array", "items": TEXT},
-                        "status": nullable({"enum": [s.value for s in TaskStatus]}),
-                    }
-                ),
-            },
-            "reporting": {
-                "type": "array",
-                "items": closed_object(
-                    {
-                        "code": code,
-                        "name": TEXT,
-                        "every": {"enum": [f.value for f in Frequency]},
-                        "to": nullable(TEXT),
-                        "next": nullable(
-                            closed_object(
-                                {
-                                    "period": TEXT,
-                                    "start": DATE,
-                                    "end": DATE,
-                                    "due": DATE,
-                                    "days": COUNT,
-                                }
-                            )
-                        ),
-                        "last_due": DATE,
-                        "text": TEXT,
-                    }
-                ),
-            },
-            "source": nullable({"type": "string"}),
-            "open": nullable(
-                {
-                    "type": "array",
-                    "items": closed_object(
-                        {
-                            "department": nullable(TEXT),
-                            "name": TEXT,
-                            "indicators": {
-                                "type": "array",
-                                "items": {"$ref": "#/$defs/indicator"},
-                            },
-                            "tasks": {"type": "array", "items": {"$ref": "#/$defs/task"}},
-                        }
-                    ),
-                }
-            ),
-            "summary": nullable(closed_object({"open_indicators": COUNT, "open_tasks": COUNT})),
-        }
-    )
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "urn:qcity:schema:plan:1",
-        "title": "qcity plan (schema_version 1)",
-        "description": "The output of `qcity plan [FILE] --format json`.",
-        **document,
-        "$defs": report["$defs"],
-    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from qcity.errors import Lang
+from qcity.layout import SERIES
 from qcity.model import (
     CagrDerive,
     CagrOfRatesDerive,
@@ -15,17 +16,12 @@ from qcity.model import (
     derive_series,
 )
 from qcity.render.xlsx import styles
-from qcity.workbook.series_sheet import SERIES_SHEET_NAMES
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-SERIES_SHEET: dict[Lang, str] = {"zh": SERIES_SHEET_NAMES[0], "en": SERIES_SHEET_NAMES[1]}
+SERIES_SHEET: dict[Lang, str] = {"zh": SERIES.name("zh"), "en": SERIES.name("en")}
 HEADER_ROW = 2
-_HEADERS: dict[Lang, tuple[str, str, str, str]] = {
-    "zh": ("序列代码", "序列名称", "单位", "口径"),
-    "en": ("Series", "Name", "Unit", "Basis"),
-}
 _HINT: dict[Lang, str] = {
     "zh": "按年份填写各序列的原始数据，检查时据此计算派生指标；不填的年份不参与计算。",
     "en": "Write each series' yearly figures; the check computes the derived indicators from "
@@ -63,7 +59,7 @@ def write_series_sheet(ws: Worksheet, series: list[Series], years: list[int], la
     ws.title = SERIES_SHEET[lang]
     ws["A1"] = _HINT[lang]
     ws["A1"].alignment = Alignment(wrap_text=False)
-    headers = [*_HEADERS[lang], *(str(y) for y in years)]
+    headers = [*(SERIES.header(k, lang) for k in SERIES.template), *(str(y) for y in years)]
     border = styles.thin_border()
     for n, text in enumerate(headers, start=1):
         cell = ws.cell(row=HEADER_ROW, column=n, value=text)

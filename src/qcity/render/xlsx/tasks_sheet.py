@@ -6,31 +6,26 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from qcity.errors import Lang
+from qcity.layout import TASKS
 from qcity.model import Catalogue, Task
 from qcity.render.xlsx import styles
 from qcity.tasks import choices
-from qcity.workbook import TASK_SHEET_NAMES
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-TASKS_SHEET: dict[Lang, str] = {"zh": TASK_SHEET_NAMES[0], "en": TASK_SHEET_NAMES[1]}
+TASKS_SHEET: dict[Lang, str] = {"zh": TASKS.name("zh"), "en": TASKS.name("en")}
 HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
-LAYOUT = ("code", "title", "lead", "due", "deliverables", "status", "evidence", "completed", "note")
+LAYOUT = TASKS.template
 INPUTS = ("status", "evidence", "completed", "note")
-# Headers: the read columns take names the reader knows (workbook.TASK_COLUMNS; a test keeps
-# them in step), the others only help the person filling in.
+# Headers: the read columns take theirs from qcity.layout (the names the reader knows), the
+# others only help the person filling in.
 _HEADERS: dict[str, dict[Lang, str]] = {
-    "code": {"zh": "任务代码", "en": "Task code"},
     "title": {"zh": "任务", "en": "Task"},
     "lead": {"zh": "牵头部门", "en": "Lead department"},
     "due": {"zh": "完成时限", "en": "Due by"},
     "deliverables": {"zh": "应交成果", "en": "Deliverables"},
-    "status": {"zh": "状态", "en": "Status"},
-    "evidence": {"zh": "证明材料", "en": "Evidence"},
-    "completed": {"zh": "完成日期", "en": "Completion date"},
-    "note": {"zh": "备注", "en": "Note"},
 }
 _HINT: dict[Lang, str] = {
     "zh": "状态从下拉列表选择；已完成的任务请填写证明材料（文件号、文件名或链接）和完成日期。"
@@ -45,7 +40,7 @@ _FIRST_DATE, _LAST_DATE = "36526", "73415"
 
 def task_header(key: str, lang: Lang) -> str:
     """The tasks sheet's header text for column *key*."""
-    return _HEADERS[key][lang]
+    return TASKS.header(key, lang) if TASKS.reads(key) else _HEADERS[key][lang]
 
 
 def template_tasks(catalogue: Catalogue, leads: Sequence[str]) -> list[Task]:

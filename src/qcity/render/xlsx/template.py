@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from qcity.drift import stamp
 from qcity.errors import Lang
+from qcity.layout import DATA
 from qcity.model import Catalogue, Indicator, Range, Unit
 from qcity.render import display
 from qcity.render.xlsx import styles
@@ -15,17 +16,16 @@ from qcity.render.xlsx.help_sheet import write_help
 from qcity.render.xlsx.series_sheet import series_needs, write_series_sheet
 from qcity.render.xlsx.tasks_sheet import template_tasks, write_tasks_sheet
 from qcity.values import format_decimal
-from qcity.workbook import COLUMNS, DATA_SHEET_NAMES
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-DATA_SHEET: dict[Lang, str] = {"zh": DATA_SHEET_NAMES[0], "en": DATA_SHEET_NAMES[1]}
+DATA_SHEET: dict[Lang, str] = {"zh": DATA.name("zh"), "en": DATA.name("en")}
 HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
 
-# The template's columns in order; contract columns take their header from workbook.COLUMNS.
-LAYOUT = ("code", "name", "unit", "target", "lead", "value", "numerator", "denominator", "note")
+# The template's columns in order (qcity.layout); read columns take their header from there too.
+LAYOUT = DATA.template
 INPUTS = ("value", "numerator", "denominator", "note")
 _EXTRA_HEADERS: dict[str, dict[Lang, str]] = {
     "name": {"zh": "指标名称", "en": "Indicator"},
@@ -66,10 +66,7 @@ _MAX_TITLE = 32
 
 def header(key: str, lang: Lang) -> str:
     """The template's header text for column *key*."""
-    if key in COLUMNS:
-        name = COLUMNS[key][0 if lang == "zh" else 1]
-        return name if lang == "zh" else name.capitalize()
-    return _EXTRA_HEADERS[key][lang]
+    return DATA.header(key, lang) if DATA.reads(key) else _EXTRA_HEADERS[key][lang]
 
 
 def template_indicators(catalogue: Catalogue, leads: Sequence[str]) -> list[Indicator]:
