@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from qcity.issue_types import ISSUE_TYPES, IssueType, ParamValue, Severity
 from qcity.lang import Lang
+from qcity.render.i18n import words
 
 __all__ = [
     "ISSUE_TYPES",
@@ -137,13 +138,17 @@ class Issue:
         assert self.severity is not None
         return self.severity
 
+    def title(self, lang: Lang = "zh") -> str:
+        """The title of its type in *lang* (from the wording catalogue)."""
+        return words(f"{self.code}.title")[lang]
+
     def message(self, lang: Lang = "zh") -> str:
-        """The message in *lang*, parameters filled in."""
-        return _fill(self.type.message[lang], self.params, lang)
+        """The message in *lang* (from the wording catalogue), parameters filled in."""
+        return _fill(words(f"{self.code}.message")[lang], self.params, lang)
 
     def hint(self, lang: Lang = "zh") -> str:
-        """How to fix it, in *lang*."""
-        return _fill(self.type.hint[lang], self.params, lang)
+        """How to fix it, in *lang* (from the wording catalogue), parameters filled in."""
+        return _fill(words(f"{self.code}.hint")[lang], self.params, lang)
 
 
 class _Missing(dict[str, str | int | float]):

@@ -1,0 +1,108 @@
+"""The wording catalogue (render/i18n): every key in both languages, Chinese punctuation in zh and
+English punctuation in en, issue texts that use exactly the parameters their type names, and a
+package light enough for `qcity --help`."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from string import Formatter
+
+from qcity.issue_types import ISSUE_TYPES
+from qcity.render.i18n import WORDS
+
+from .test_chinese_punctuation import half_width
+
+FULL_WIDTH = re.compile(r"[，；：？！（）、“”]")
+# Chinese words, a list of them joined by 、 included (未开始、进行中、已完成)
+HAN = re.compile(r"[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+)*")
+
+
+def fields(template: str) -> set[str]:
+    return {re.split(r"[.\[!:]", f)[0] for _, f, _, _ in Formatter().parse(template) if f}
+
+
+def test_the_catalogue_is_not_empty() -> None:
+    # the issue registry alone has three texts per code
+    assert len(WORDS) >= 3 * len(ISSUE_TYPES) > 200
+
+
+def test_every_key_is_worded_in_both_languages() -> None:
+    bad = [
+        key for key, text in WORDS.items() if set(text) != {"zh", "en"} or not all(text.values())
+    ]
+    assert bad == []
+
+
+def test_every_zh_text_uses_chinese_punctuation() -> None:
+    bad = {key: half_width(text["zh"]) for key, text in WORDS.items() if half_width(text["zh"])}
+    assert bad == {}
+
+
+def test_every_en_text_uses_english_punctuation() -> None:
+    # Chinese words quoted inside English (a sheet's name, 填报单位) may keep their own marks;
+    # English sentences around them may not use full-width ones.
+    bad = {
+        key: text["en"]
+        for key, text in WORDS.items()
+        if FULL_WIDTH.search(HAN.sub("", re.sub(r"“[^”]*”|（[^）]*）", "", text["en"])))
+    }
+    assert bad == {}
+
+
+def test_both_languages_use_the_same_parameters() -> None:
+    bad = {
+        key: (fields(text["zh"]), fields(text["en"]))
+        for key, text in WORDS.items()
+        if fields(text["zh"]) != fields(text["en"])
+    }
+    assert bad == {}
+
+
+def test_every_issue_type_has_its_three_texts() -> None:
+    missing = [
+        f"{code}.{part}"
+        for code in ISSUE_TYPES
+        for part in ("title", "message", "hint")
+        if f"{code}.{part}" not in WORDS
+    ]
+    assert missing == []
+
+
+def test_issue_texts_use_exactly_the_parameters_their_type_names() -> None:
+    bad = {}
+    for code, issue_type in ISSUE_TYPES.items():
+        used: set[str] = set()
+        for part in ("title", "message", "hint"):
+            for lang in ("zh", "en"):
+                used |= fields(WORDS[f"{code}.{part}"][lang])  # type: ignore[index]
+        if used != set(issue_type.params):
+            bad[code] = (sorted(used), sorted(issue_type.params))
+    assert bad == {}
+
+
+def test_no_issue_text_is_left_without_its_type() -> None:
+    orphans = [
+        key
+        for key in WORDS
+        if key.endswith((".title", ".message", ".hint"))
+        and key.rsplit(".", 1)[0] not in ISSUE_TYPES
+    ]
+    assert orphans == []
+
+
+def test_the_catalogue_imports_only_the_standard_library() -> None:
+    probe = (
+        "import sys; before = set(sys.modules); import qcity.render.i18n; "
+        "print('\\n'.join(sorted(set(sys.modules) - before)))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    ours = [m for m in loaded if m.split(".")[0] == "qcity"]
+    others = {m.split(".")[0] for m in loaded if m.split(".")[0] != "qcity"}
+    assert others <= set(sys.stdlib_module_names), others - set(sys.stdlib_module_names)
+    assert set(ours) <= {"qcity", "qcity.lang", "qcity.render"} | {
+        m for m in ours if m.startswith("qcity.render.i18n")
+    }
