@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from qcity.issue_types import ISSUE_TYPES, IssueType, ParamValue, Severity
 from qcity.lang import Lang
-from qcity.render.i18n import words
+from qcity.render.i18n import pair, words
 
 __all__ = [
     "ISSUE_TYPES",
@@ -20,6 +20,7 @@ __all__ = [
     "QcityError",
     "Severity",
     "UsageError",
+    "did_you_mean",
     "printable",
     "resolve_params",
 ]
@@ -163,6 +164,11 @@ def resolve_params(params: dict[str, ParamValue], lang: Lang) -> dict[str, str |
 
 def _fill(template: str, params: dict[str, ParamValue], lang: Lang) -> str:
     return template.format_map(_Missing(resolve_params(params, lang)))
+
+
+def did_you_mean(close: list[str]) -> dict[Lang, str]:
+    """The `suggestion` parameter of an unknown name: the closest known one, if any."""
+    return pair("is-it", close=close[0]) if close else pair("nothing")
 
 
 class QcityError(Exception):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from qcity.errors import Issue, Lang, Location
+from qcity.errors import Issue, Lang, Location, did_you_mean
 from qcity.model import Basis, Catalogue, Series, SeriesKind
 from qcity.results import Figure, ReportYear
 from qcity.values import clean_text, format_decimal, parse_amount, parse_percent, raw_text
@@ -123,11 +123,7 @@ def _lookup(catalogue: Catalogue) -> dict[str, tuple[Series, Basis | None]]:
 def _unknown(raw: str, where: Location, lookup: dict[str, tuple[Series, Basis | None]]) -> Issue:
     codes = sorted({s.code for s, _ in lookup.values()})
     close = difflib.get_close_matches(raw.upper(), codes, n=1, cutoff=0.6)
-    suggestion: dict[Lang, str] = (
-        {"zh": f"，是否为 {close[0]}？", "en": f"; did you mean {close[0]}?"}
-        if close
-        else {"zh": "", "en": ""}
-    )
+    suggestion: dict[Lang, str] = did_you_mean(close)
     return Issue("unknown-series", where, {"raw": raw, "suggestion": suggestion})
 
 

@@ -12,6 +12,108 @@ WORDS: dict[str, dict[Lang, str]] = {
     "sep-option": {"zh": "、", "en": ","},  # --lead a,b: the command line's own list
     "nothing": {"zh": "", "en": ""},
     "is-it": {"zh": "，是否为 {close}？", "en": "; did you mean {close}?"},
+    "sep-and": {"zh": " 和 ", "en": " and "},
+    # --- rows of the data sheet (validate.py, districts.py) ------------------------------------
+    "indicator-in-district": {"zh": "{code}（{district}）", "en": "{code} ({district})"},
+    "column-numerator": {"zh": "分子", "en": "numerator"},
+    "column-denominator": {"zh": "分母", "en": "denominator"},
+    "fill-from-series": {
+        "zh": "{code} 由序列表计算：在序列表中填写 {series}，或在实际值中直接填写该指标；清空分子、分母",
+        "en": "{code} is computed from the series sheet: give {series} there, or the figure itself "
+        "in 实际值 (value); clear the numerator and denominator",
+    },
+    "fill-the-value": {
+        "zh": "在实际值中直接填写该指标；清空分子、分母",
+        "en": "give the figure itself in 实际值 (value); clear the numerator and denominator",
+    },
+    "fraction-at": {
+        "zh": "{numerator} / {denominator}（{cells}）",
+        "en": "{numerator} / {denominator} ({cells})",
+    },
+    "district-sums": {
+        "zh": "{n} 个区县的分子合计 {numerator} / 分母合计 {denominator} ",
+        "en": "the numerators ({numerator}) and denominators ({denominator}) of {n} districts summed",
+    },
+    # --- the file and its zip container (zipguard.py): not-a-workbook reasons -------------------
+    "file-empty": {"zh": "文件是空的", "en": "the file is empty"},
+    "zip-damaged": {"zh": "压缩包已损坏", "en": "the zip container is damaged"},
+    "content-unrecognised": {"zh": "无法识别的文件内容", "en": "unrecognised content"},
+    "file-damaged": {
+        "zh": "文件已损坏或不完整（{error}）",
+        "en": "the file is damaged or incomplete ({error})",
+    },
+    "zip-too-many-parts": {
+        "zh": "压缩包内有 {count} 个部件，工作簿不会超过 {most} 个",
+        "en": "the zip holds {count} parts; a workbook has fewer than {most}",
+    },
+    "zip-no-workbook-part": {
+        "zh": "压缩包里没有工作簿部件 xl/workbook.xml",
+        "en": "the zip has no xl/workbook.xml part",
+    },
+    "part-unopenable": {
+        "zh": "部件 {part} 无法打开（{error}）",
+        "en": "the part {part} cannot be opened ({error})",
+    },
+    "part-damaged": {
+        "zh": "部件 {part} 已损坏（{error}）",
+        "en": "the part {part} is damaged ({error})",
+    },
+    "no-readable-sheet": {
+        "zh": "工作簿里没有可读的工作表（工作表部件缺失）",
+        "en": "the workbook has no readable sheet (its sheet parts are missing)",
+    },
+    # --- what a file is when it is not a workbook (unsupported-format's kind) -----------------
+    # the .xls bracket is half-width in zh today (outputs are kept byte-identical in this move)
+    "kind-xls": {"zh": "旧版 Excel 97-2003(.xls)", "en": "a legacy Excel 97-2003 (.xls) file"},
+    "kind-pdf": {"zh": "PDF", "en": "a PDF file"},
+    "kind-html": {"zh": "网页（HTML）", "en": "a web page (HTML)"},
+    "kind-text": {"zh": "文本/CSV", "en": "a text or CSV file"},
+    "kind-fods": {
+        "zh": "OpenDocument 平面 XML 表格（.fods）",
+        "en": "a flat OpenDocument spreadsheet (.fods)",
+    },
+    "kind-xml-2003": {"zh": "Excel 2003 XML 表格", "en": "an Excel 2003 XML spreadsheet"},
+    "kind-xml": {
+        "zh": "XML（Excel 2003 XML 表格？）",
+        "en": "an XML file (an Excel 2003 XML spreadsheet?)",
+    },
+    "kind-ods": {"zh": "OpenDocument 表格（.ods）", "en": "an OpenDocument spreadsheet (.ods)"},
+    "kind-docx": {"zh": "Word 文档", "en": "a Word document"},
+    "kind-numbers": {
+        "zh": "Apple Numbers 表格（.numbers）",
+        "en": "an Apple Numbers spreadsheet (.numbers)",
+    },
+    "kind-xlsb": {"zh": "Excel 二进制工作簿（.xlsb）", "en": "an Excel binary workbook (.xlsb)"},
+    "kind-strict": {"zh": "Strict Open XML 电子表格", "en": "an Excel Strict Open XML spreadsheet"},
+    # --- limits (file-too-large's what) ---------------------------------------------------------
+    "file-size": {"zh": "文件大小", "en": "the file size"},
+    "inflated-size-up-to": {
+        "zh": "解压后大小（截至部件 {part}）",
+        "en": "the uncompressed size up to part {part}",
+    },
+    "xml-tags-up-to": {
+        "zh": "XML 标签数（截至部件 {part}）",
+        "en": "the number of XML tags up to part {part}",
+    },
+    # --- reading a workbook (workbook/*, xmlguard.py) ------------------------------------------
+    "chart-sheet": {"zh": "{name}（图表工作表）", "en": "{name} (chart sheet)"},
+    "column-value": {"zh": "“实际值”", "en": "实际值 (value)"},
+    "cell-error-value": {"zh": "错误值", "en": "an error value"},
+    "cell-logical-value": {"zh": "逻辑值", "en": "a TRUE/FALSE value"},
+    "cell-number": {"zh": "数字", "en": "a number"},
+    "cell-date": {"zh": "日期", "en": "a date"},
+    "the-workbook": {"zh": "工作簿", "en": "the workbook"},
+    "contents-unreadable": {
+        "zh": "{part} 的内容无法解析：{detail}",
+        "en": "the contents of {part} cannot be read: {detail}",
+    },
+    # the zh bracket is half-width today (outputs are kept byte-identical in this move)
+    "part-not-xml": {
+        "zh": "部件 {part} 不是有效的 XML({reason})",
+        "en": "the part {part} is not well-formed XML ({reason})",
+    },
+    "interrupted": {"zh": "已中断", "en": "interrupted"},
+    "terminated": {"zh": "已终止", "en": "terminated"},
     # --- derived indicators (derive.py) --------------------------------------------------------
     "series-year": {"zh": "{series} {year} 年", "en": "{series} {year}"},
     "series-basis": {"zh": "{series} {name}", "en": "{series} {code}"},
