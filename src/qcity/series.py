@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from qcity.errors import Issue, Lang, Location, did_you_mean
 from qcity.model import Basis, Catalogue, Series, SeriesKind
+from qcity.render.i18n import join, pair
 from qcity.results import Figure, ReportYear
 from qcity.values import clean_text, format_decimal, parse_amount, parse_percent, raw_text
 from qcity.workbook import PERIOD_NAMES, SeriesRow, Submission
@@ -129,10 +130,7 @@ def _unknown(raw: str, where: Location, lookup: dict[str, tuple[Series, Basis | 
 
 def known_bases(series: Series) -> dict[Lang, str]:
     """The names of a series' bases, for messages."""
-    return {
-        "zh": "、".join(b.name.zh for b in series.bases),
-        "en": ", ".join(b.code for b in series.bases),
-    }
+    return join(pair("basis-name", name=b.name.zh, code=b.code) for b in series.bases)
 
 
 def _basis(
@@ -263,10 +261,7 @@ def resolve_report_year(
     if option is not None:
         return ReportYear(option, "option"), []
     latest = table.latest_year() or (table.years[-1] if table.years else dt.date.today().year)
-    fallback: dict[Lang, str] = {
-        "zh": f"序列表中有数据的最新年份 {latest}",
-        "en": f"the latest year in the series sheet, {latest}",
-    }
+    fallback = pair("latest-series-year", year=latest)
     issues: list[Issue] = []
     marks = [(m.value, m.location, "cell") for m in submission.periods]
     marks += [

@@ -156,6 +156,27 @@ WORDS: dict[str, dict[Lang, str]] = {
     },
     "interrupted": {"zh": "已中断", "en": "interrupted"},
     "terminated": {"zh": "已终止", "en": "terminated"},
+    # --- the series sheet (series.py) ---------------------------------------------------------
+    "basis-name": {"zh": "{name}", "en": "{code}"},  # a basis (口径): its name in zh, code in en
+    "latest-series-year": {
+        "zh": "序列表中有数据的最新年份 {year}",
+        "en": "the latest year in the series sheet, {year}",
+    },
+    # --- template drift (drift.py) -------------------------------------------------------------
+    "drift-no-target-changed": {
+        "zh": "模板所列指标的目标没有变化",
+        "en": "no target of the template's indicators changed",
+    },
+    "drift-gone": {"zh": "{code} 已不在目录中", "en": "{code} is no longer in the catalogue"},
+    "drift-unreadable": {
+        "zh": "{code} 模板中的目标无法识别（“{spec}”）",
+        "en": "{code}: the template's target {spec!r} cannot be read",
+    },
+    "drift-changed": {"zh": "{code} 目标 {was} → {now}", "en": "{code} target {was} → {now}"},
+    "drift-new": {
+        "zh": "{code} 为新增指标（目标 {target}）",
+        "en": "{code} is new (target {target})",
+    },
     # --- derived indicators (derive.py) --------------------------------------------------------
     "series-year": {"zh": "{series} {year} 年", "en": "{series} {year}"},
     "series-basis": {"zh": "{series} {name}", "en": "{series} {code}"},
