@@ -55,7 +55,10 @@ def test_every_en_text_uses_english_punctuation() -> None:
 
 # Keys whose languages name a thing differently on purpose: a basis (口径) by its Chinese name in
 # zh and by its code in en; an unknown system error by the system's (English) text only in en.
-DIFFERENT_PARAMETERS = {"series-basis", "os-other"}
+# A ratio under or at its ceiling is said in words in en, by its signed gap in zh.
+DIFFERENT_PARAMETERS = {"series-basis", "basis-name", "os-other"} | {
+    f"gap-{where}-ceiling{short}" for where in ("under", "at") for short in ("", "-short")
+}
 
 
 def test_both_languages_use_the_same_parameters() -> None:

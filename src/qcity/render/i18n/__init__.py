@@ -16,7 +16,15 @@ from collections.abc import Iterable, Mapping
 from qcity.lang import Lang
 
 # Every module of the catalogue; a new one is one more name here.
-_MODULES = ("cli", "params", "issues_files", "issues_workbook", "issues_series", "issues_catalogue")
+_MODULES = (
+    "cli",
+    "labels",
+    "params",
+    "issues_files",
+    "issues_workbook",
+    "issues_series",
+    "issues_catalogue",
+)
 
 
 def _merge() -> dict[str, dict[Lang, str]]:
