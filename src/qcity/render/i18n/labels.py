@@ -113,6 +113,53 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "{size} under the {ceiling} ceiling",
     },
     "gap-at-ceiling-short": {"zh": "{signed}（上限 {ceiling}）", "en": "at the {ceiling} ceiling"},
+    # --- pieces several views share (render/common.py) ---------------------------------------
+    "full-stop": {"zh": "。", "en": "."},
+    "sep-comma": {"zh": "，", "en": ", "},
+    "computed-note": {"zh": "* 由分子/分母计算", "en": "* computed from numerator / denominator"},
+    "days-overdue": {"zh": "逾期 {days} 天", "en": "{days} days overdue"},
+    "done-late": {"zh": "逾期完成（{day}）", "en": "done late ({day})"},
+    "done-on": {"zh": "完成于 {day}", "en": "done on {day}"},
+    "tasks-summary": {
+        "zh": "任务：{done}/{total} 项已完成；进行中 {in_progress}，未开始 {not_started}，"
+        "未填报 {unreported}；逾期 {overdue}（判定日期 {day}）。",
+        "en": "Tasks: {done}/{total} done; {in_progress} in progress, {not_started} not started, "
+        "{unreported} not reported; {overdue} overdue (as of {day}).",
+    },
+    "day-from-option": {"zh": "按 --today", "en": "from --today"},
+    "day-from-year": {"zh": "--year 所指年份的最后一天", "en": "the last day of the --year"},
+    "day-from-period": {
+        "zh": "报告期“{raw}”的最后一天",
+        "en": 'the end of the report period "{raw}"',
+    },
+    "day-from-clock": {
+        "zh": "检查当天；可用 --today 指定",
+        "en": "the day of the check; set it with --today",
+    },
+    "scope-from-stamp": {"zh": "按模板", "en": "as the template was made"},
+    "scope-from-lead": {"zh": "按 --lead", "en": "from --lead"},
+    "scope": {
+        "zh": "范围：{names} 牵头的 {n} 项指标（{how}）；其余 {excluded} 项不在本次范围内。",
+        "en": "Scope: the {n} indicators led by {names} ({how}); "
+        "the other {excluded} are out of scope.",
+    },
+    "districts": {"zh": "区县", "en": "Districts"},
+    "aggregate": {"zh": "合计", "en": "Sum"},
+    "aggregate-note": {
+        "zh": "合计 = 各区县分子之和 / 分母之和；≠ 表示与全市填报值不一致",
+        "en": "Sum = the districts' numerators / denominators summed; ≠ marks a sum that "
+        "disagrees with the city-level figure",
+    },
+    "districts-summary": {
+        "zh": "区县：{n} 个，共 {total} 项判定：达标 {met}，未达标 {unmet}，"
+        "未填报 {missing}，数据有误 {invalid}",
+        "en": "Districts: {n}, {total} judgements: {met} met, {unmet} unmet, "
+        "{missing} missing, {invalid} invalid",
+    },
+    "districts-disagree": {
+        "zh": "；合计与全市填报值不一致 {off} 项。",
+        "en": "; {off} sums disagree with the city-level figure.",
+    },
     # --- derivations ---------------------------------------------------------------------------
     "year-from-option": {"zh": "由 --year 指定", "en": "given by --year"},
     "year-from-cell": {"zh": "报告期 {where}", "en": "报告期 (period) at {where}"},
