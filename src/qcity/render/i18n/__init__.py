@@ -19,6 +19,7 @@ from qcity.lang import Lang
 _MODULES = (
     "cli",
     "labels",
+    "xlsx",
     "params",
     "issues_files",
     "issues_workbook",

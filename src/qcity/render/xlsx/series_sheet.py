@@ -14,6 +14,7 @@ from qcity.model import (
     Series,
     derive_series,
 )
+from qcity.render.i18n import LANGS, say, words
 from qcity.render.xlsx import styles
 from qcity.workbook.series_sheet import SERIES_SHEET_NAMES
 
@@ -23,14 +24,15 @@ if TYPE_CHECKING:
 SERIES_SHEET: dict[Lang, str] = {"zh": SERIES_SHEET_NAMES[0], "en": SERIES_SHEET_NAMES[1]}
 HEADER_ROW = 2
 _HEADERS: dict[Lang, tuple[str, str, str, str]] = {
-    "zh": ("序列代码", "序列名称", "单位", "口径"),
-    "en": ("Series", "Name", "Unit", "Basis"),
+    lang: (
+        say("series-col-code", lang),
+        say("series-col-name", lang),
+        say("series-col-unit", lang),
+        say("series-col-basis", lang),
+    )
+    for lang in LANGS
 }
-_HINT: dict[Lang, str] = {
-    "zh": "按年份填写各序列的原始数据，检查时据此计算派生指标；不填的年份不参与计算。",
-    "en": "Write each series' yearly figures; the check computes the derived indicators from "
-    "them. Years left empty are not used.",
-}
+_HINT: dict[Lang, str] = words("series-hint")
 
 
 def series_needs(
