@@ -36,7 +36,10 @@ _FORM: dict[Lang, tuple[str, str, str]] = {
     for lang in LANGS
 }
 _HOW: dict[Unit, dict[Lang, str]] = {unit: words(f"how-{unit.value}") for unit in Unit}
-_YES_NO: dict[Lang, str] = words("yes-no-list")
+# The list a yes/no cell offers, in Excel's notation ("是,否": a comma, whatever the language).
+_YES_NO: dict[Lang, str] = {
+    lang: '"' + ",".join((say("yes", lang), say("no", lang))) + '"' for lang in LANGS
+}
 # Excel's limits on data-validation texts.
 _MAX_PROMPT = 255
 _MAX_TITLE = 32
