@@ -1,17 +1,22 @@
 """The wording catalogue (render/i18n): every key in both languages, Chinese punctuation in zh and
-English punctuation in en, issue texts that use exactly the parameters their type names, and a
-package light enough for `qcity --help`."""
+English punctuation in en, issue texts that use exactly the parameters their type names, a
+package light enough for `qcity --help`; and English outputs that name departments in English."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from string import Formatter
+
+import yaml
 
 from qcity.issue_types import ISSUE_TYPES
 from qcity.render.i18n import WORDS
 
+from .conftest import EXAMPLE, ROOT, Run
 from .test_chinese_punctuation import half_width
 
 FULL_WIDTH = re.compile(r"[，；：？！（）、“”]")
@@ -116,3 +121,19 @@ def test_the_catalogue_imports_only_the_standard_library() -> None:
     assert set(ours) <= {"qcity", "qcity.lang", "qcity.render"} | {
         m for m in ours if m.startswith("qcity.render.i18n")
     }
+
+
+def test_the_summary_sheet_in_english_names_departments_in_english(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    plan = yaml.safe_load((ROOT / "indicators.yaml").read_text(encoding="utf-8"))
+    english = {d["code"]: d["name"]["en"] for d in plan["departments"]}
+    expected = {a["name"]["en"]: english[a["lead"]] for a in plan["areas"]}
+    out = tmp_path / "copy.xlsx"
+    run = cli("check", EXAMPLE, "--today", "2015-06-01", "--lang", "en", "--annotate", out)
+    assert run.exit_code == 1, run.output  # the example misses targets (README)
+    sheet = load_workbook(out)["Check results"]
+    rows = {r[0]: r[1] for r in sheet.iter_rows(values_only=True) if r[0] in expected}
+    assert rows == expected

@@ -179,7 +179,8 @@ def _areas(ws: Worksheet, row: int, evaluation: Evaluation, lang: Lang) -> int:
         counts = [sum(1 for r in results if r.status is s) for s in order]
         for s, n in zip(order, counts, strict=True):
             totals[s] += n
-        body.append([area.name.get(lang), area.lead, *counts, len(results)])
+        lead = display.lead_name(evaluation.catalogue, area.lead, lang)  # English name in en
+        body.append([area.name.get(lang), lead, *counts, len(results)])
     body.append([_t("total", lang), "", *totals.values(), len(evaluation.results)])
     last = _table(ws, row + 1, head, body)
     from openpyxl.styles import Font
