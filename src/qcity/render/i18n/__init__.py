@@ -1,10 +1,13 @@
 """The wording catalogue: every word a user reads, in zh and en, addressed by key with parameters.
 
-The texts live in the modules of this package, one per domain (`cli` for the command line, and
-one per view or source of issues); this module merges them into WORDS, refuses a key defined
-twice, and fills parameters in. Chinese texts use full-width punctuation (，：；（）、); English
-texts English punctuation. Kept free of imports beyond the standard library: `qcity --help`
-and usage errors load it.
+The texts live in the modules of this package, one per domain: `issues_*` the title, message
+and fix of every issue code (`<code>.title`, `.message`, `.hint`), `params` the words the core
+and the readers put into issue parameters, `labels` what every view shares (statuses, units,
+headings, figures and targets), `xlsx` the workbooks qcity writes, `cli` the command line's
+usage errors and help. This module merges them into WORDS, refuses a key defined twice, and
+fills parameters in (`say`, `pair`; `join` and `listing` put lists together in each language).
+Chinese texts use full-width punctuation (，：；（）、); English texts English punctuation. Kept
+free of imports beyond the standard library: `qcity --help` and usage errors load it.
 """
 
 from __future__ import annotations
