@@ -18,7 +18,7 @@ from qcity.values import format_decimal
 TEMPLATE_VERSION = "1"
 
 PREFIX = "qcity."
-KEY_TEMPLATE = "qcity.render.xlsx.template"
+KEY_TEMPLATE = "qcity.template"
 KEY_GENERATOR = "qcity.generator"
 KEY_CATALOGUE = "qcity.catalogue.id"
 KEY_VERSION = "qcity.catalogue.version"
