@@ -315,7 +315,7 @@ def test_the_catalogue_option_is_honoured(cli: Cli, tmp_path: Path) -> None:
 def test_the_stamp_is_stored_in_the_workbook(template_zh: Path) -> None:
     props = read_submission(template_zh).properties
     assert {k: v for k, v in props.items() if not k.startswith("qcity.target.")} == {
-        "qcity.render.xlsx.template": "1",
+        "qcity.template": "1",
         "qcity.generator": "qcity 0.1.0",
         "qcity.catalogue.id": "xian-quality-city-2014",
         "qcity.catalogue.version": "1.0.0",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from qcity.errors import CatalogueError, Issue, Lang, Location, QcityError, UsageError
+from qcity.errors import CatalogueError, Issue, Lang, Location, QcityError, UsageError, did_you_mean
 from qcity.model import DERIVE_KINDS, Catalogue
 from qcity.values import clean_text
 
@@ -376,11 +376,7 @@ def resolve_leads(catalogue: Catalogue, requested: Iterable[str]) -> list[str]:
         code = names.get(clean_text(raw).casefold())
         if code is None:
             close = difflib.get_close_matches(clean_text(raw), [d.code for d in leading], n=1)
-            suggestion: dict[Lang, str] = (
-                {"zh": f"，是否为 {close[0]}？", "en": f"; did you mean {close[0]}?"}
-                if close
-                else {"zh": "", "en": ""}
-            )
+            suggestion: dict[Lang, str] = did_you_mean(close)
             raise UsageError(
                 Issue(
                     "unknown-department",

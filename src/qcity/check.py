@@ -13,6 +13,7 @@ from qcity.errors import Issue, Location, UsageError
 from qcity.evaluate import evaluate
 from qcity.horizons import submission_year
 from qcity.model import Catalogue
+from qcity.render.i18n import listing
 from qcity.results import Evaluation, ReportingUnit, Scope
 from qcity.tasks import assess_tasks, report_day
 from qcity.validate import validate
@@ -98,8 +99,8 @@ def scope_of(
                 "lead-mismatch",
                 Location(file=submission.shown),
                 {
-                    "stamped": {"zh": "、".join(stamped), "en": ", ".join(stamped)},
-                    "given": {"zh": "、".join(chosen), "en": ",".join(chosen)},
+                    "stamped": listing(stamped),
+                    "given": listing(chosen, "sep-option"),
                 },
             )
         )

@@ -22,6 +22,7 @@ from qcity.model import (
     ShareDerive,
     derive_series,
 )
+from qcity.render.i18n import join, listing, pair
 from qcity.results import Derivation, Figure, MissingFigure, Observation, ReportYear
 from qcity.series import (
     SeriesData,
@@ -167,10 +168,7 @@ class _Context:
     def zero(self, figure: Figure, what: dict[Lang, str] | None = None) -> Issue:
         """The issue for a divisor that is zero, located at the figure that makes it so."""
         if what is None:
-            what = {
-                "zh": f"{figure.series} {figure.year} 年",
-                "en": f"{figure.series} {figure.year}",
-            }
+            what = pair("series-year", series=figure.series, year=figure.year)
         return Issue(
             "zero-divisor",
             figure.location,
@@ -202,12 +200,14 @@ def _same_basis(
             assert da.basis is not None and db.basis is not None
             if da.basis.family == db.basis.family:
                 return da, db, None
-    found: dict[Lang, str] = {
-        "zh": "；".join(
-            f"{d.series.code} {d.basis.name.zh}" for d in (*rows_a, *rows_b) if d.basis
+    found = join(
+        (
+            pair("series-basis", series=d.series.code, name=d.basis.name.zh, code=d.basis.code)
+            for d in (*rows_a, *rows_b)
+            if d.basis
         ),
-        "en": "; ".join(f"{d.series.code} {d.basis.code}" for d in (*rows_a, *rows_b) if d.basis),
-    }
+        "sep-clause",
+    )
     first = rows_b[0].figures[year]
     issue = Issue(
         "basis-mismatch",
@@ -250,10 +250,9 @@ def _intensity_reduction(ctx: _Context, derive: IntensityReductionDerive) -> _Re
             return None, (), [ctx.zero(divisor)]
     i_t, i_0 = intensity(a_t.value, b_t.value), intensity(a_0.value, b_0.value)
     if a_0.value == 0:
-        what: dict[Lang, str] = {
-            "zh": f"{derive.base_year} 年的强度 {a_0.raw} / {b_0.raw}",
-            "en": f"the {derive.base_year} intensity {a_0.raw} / {b_0.raw}",
-        }
+        what = pair(
+            "base-year-intensity", year=derive.base_year, numerator=a_0.raw, denominator=b_0.raw
+        )
         return None, (), [ctx.zero(a_0, what)]
     steps = (("intensity_t", i_t), ("intensity_base", i_0))
     return reduction_of(a_t.value, b_t.value, a_0.value, b_0.value), steps, []
@@ -331,17 +330,18 @@ def _cagr_of_rates(ctx: _Context, derive: CagrOfRatesDerive) -> _Result:
         v_t.location,
         {
             "reported": format_decimal(quantize(value, max(places, 2))),
-            "reported_at": {
-                "zh": f"（{derive.series} {years[0]}–{years[-1]}）",
-                "en": f" ({derive.series} {years[0]}–{years[-1]})",
-            },
+            "reported_at": pair(
+                "reported-at-series", series=derive.series, first=years[0], last=years[-1]
+            ),
             "computed": shown,
-            "computed_from": {
-                "zh": f"{levels} {derive.base_year}–{ctx.year}"
-                f"（{v_0.location.sheet}!{v_0.location.cell}、{v_t.location.sheet}!{v_t.location.cell}）",
-                "en": f"{levels} {derive.base_year}–{ctx.year} "
-                f"({v_0.location.sheet}!{v_0.location.cell}, {v_t.location.sheet}!{v_t.location.cell})",
-            },
+            "computed_from": pair(
+                "computed-from-levels",
+                levels=levels,
+                base=derive.base_year,
+                year=ctx.year,
+                first=f"{v_0.location.sheet}!{v_0.location.cell}",
+                last=f"{v_t.location.sheet}!{v_t.location.cell}",
+            ),
         },
         indicator=ctx.indicator.code,
     )
@@ -427,14 +427,10 @@ _ALWAYS_INVALID = frozenset({"basis-mismatch", "inconsistent-value"})
 def _fallback(outcome: Outcome) -> dict[Lang, str]:
     obs = outcome.observation
     if outcome.invalid:
-        return {"zh": "填报值也有误", "en": "the reported figure is invalid too"}
+        return pair("fallback-invalid")
     if obs is None:
-        return {"zh": "也没有填报值", "en": "and nothing was reported"}
-    where = f"{obs.location.sheet}!{obs.location.cell}"
-    return {
-        "zh": f"改用填报值 {obs.raw}（{where}）",
-        "en": f"the reported {obs.raw} ({where}) is used instead",
-    }
+        return pair("fallback-nothing")
+    return pair("fallback-reported", raw=obs.raw, where=f"{obs.location.sheet}!{obs.location.cell}")
 
 
 def derive_one(
@@ -497,30 +493,22 @@ def _describe_missing(missing: list[MissingFigure], years: list[int]) -> dict[La
     by_series: dict[str, list[MissingFigure]] = {}
     for m in missing:
         by_series.setdefault(m.series, []).append(m)
-    zh: list[str] = []
-    en: list[str] = []
+    described: list[dict[Lang, str]] = []
     for code, items in by_series.items():
         if all(m.location.cell is None and m.year in years for m in items):
-            zh.append(f"{code}（表中无此序列）")
-            en.append(f"{code} (no such row)")
+            described.append(pair("missing-series", code=code))
             continue
-        parts_zh, parts_en = [], []
-        for m in items:
-            where = (
-                f"{m.location.sheet}!{m.location.cell}"
-                if m.location.cell
-                else ("无此年份列" if m.year not in years else "表中无此序列")
+        parts = [
+            pair("missing-year-at", year=m.year, where=f"{m.location.sheet}!{m.location.cell}")
+            if m.location.cell
+            else pair(
+                "missing-year-no-column" if m.year not in years else "missing-year-no-row",
+                year=m.year,
             )
-            where_en = (
-                f"{m.location.sheet}!{m.location.cell}"
-                if m.location.cell
-                else ("no such column" if m.year not in years else "no such row")
-            )
-            parts_zh.append(f"{m.year}（{where}）")
-            parts_en.append(f"{m.year} ({where_en})")
-        zh.append(f"{code} " + "、".join(parts_zh))
-        en.append(f"{code} " + ", ".join(parts_en))
-    return {"zh": "；".join(zh), "en": "; ".join(en)}
+            for m in items
+        ]
+        described.append(pair("series-missing-years", code=code, years=join(parts)))
+    return join(described, "sep-clause")
 
 
 def _reconcile(
@@ -579,7 +567,7 @@ def _reconcile(
 
 
 # `reported_at` of an inconsistent-value whose location is the reported cell: nothing to add.
-AT_ITS_LOCATION: dict[Lang, str] = {"zh": " ", "en": ""}
+AT_ITS_LOCATION: dict[Lang, str] = pair("reported-at-its-location")
 
 
 def describe_inputs(derivation: Derivation) -> dict[Lang, str]:
@@ -590,7 +578,7 @@ def describe_inputs(derivation: Derivation) -> dict[Lang, str]:
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
     cells = [f"{f.location.sheet}!{f.location.cell}" for f in derivation.inputs]
     head = f"{'/'.join(codes)} {span}"
-    return {"zh": f"{head}（{'、'.join(cells)}）", "en": f"{head} ({', '.join(cells)})"}
+    return pair("inputs-at", head=head, cells=listing(cells))
 
 
 def _basis_issues(

@@ -7,6 +7,7 @@ from decimal import Decimal
 from qcity.errors import Issue
 from qcity.evaluate import judge, judge_outcome
 from qcity.model import Indicator, Unit
+from qcity.render.i18n import pair
 from qcity.results import Aggregate, District, Evaluation, IndicatorResult
 from qcity.validate import Outcome, Validated
 from qcity.values import agreement_places, agrees, format_decimal, quantize
@@ -108,12 +109,9 @@ def _inconsistent(indicator: Indicator, aggregate: Aggregate, city: IndicatorRes
         obs.location,
         {
             "reported": obs.raw,
-            "reported_at": {"zh": " ", "en": ""},  # the issue's location is the reported cell
+            "reported_at": pair("reported-at-its-location"),
             "computed": format_decimal(quantize(aggregate.value, max(places, 2))),
-            "computed_from": {
-                "zh": f"{n} 个区县的分子合计 {num} / 分母合计 {den} ",
-                "en": f"the numerators ({num}) and denominators ({den}) of {n} districts summed",
-            },
+            "computed_from": pair("district-sums", n=n, numerator=num, denominator=den),
         },
         indicator=indicator.code,
     )

@@ -11,13 +11,14 @@ from qcity import __version__
 from qcity.errors import Issue, Lang, Location
 from qcity.model import Catalogue, Indicator, Op, Target, Unit
 from qcity.render import display
+from qcity.render.i18n import LANGS, join, pair
 from qcity.values import format_decimal
 
 # The layout of the workbooks `qcity template` writes; raise it when the layout changes.
 TEMPLATE_VERSION = "1"
 
 PREFIX = "qcity."
-KEY_TEMPLATE = "qcity.render.xlsx.template"
+KEY_TEMPLATE = "qcity.template"
 KEY_GENERATOR = "qcity.generator"
 KEY_CATALOGUE = "qcity.catalogue.id"
 KEY_VERSION = "qcity.catalogue.version"
@@ -69,11 +70,7 @@ def template_drift(properties: Mapping[str, str], catalogue: Catalogue, shown: s
     changes = list(_changes(stored, properties.get(KEY_LEADS), catalogue))
     if made_from == current and not changes:
         return []
-    text: dict[Lang, str] = {
-        "zh": "；".join(c["zh"] for c in changes) or "模板所列指标的目标没有变化",
-        "en": "; ".join(c["en"] for c in changes)
-        or "no target of the template's indicators changed",
-    }
+    text = join(changes, "sep-clause") if changes else pair("drift-no-target-changed")
     return [
         Issue(
             "template-drift",
@@ -90,31 +87,22 @@ def _changes(
     for code, spec in stored.items():
         ind = known.get(code)
         if ind is None:
-            yield {"zh": f"{code} 已不在目录中", "en": f"{code} is no longer in the catalogue"}
+            yield pair("drift-gone", code=code)
             continue
         if spec == target_spec(ind):
             continue
         old = _indicator_from_spec(ind, spec)
         if old is None:
-            yield {
-                "zh": f"{code} 模板中的目标无法识别（“{spec}”）",
-                "en": f"{code}: the template's target {spec!r} cannot be read",
-            }
+            yield pair("drift-unreadable", code=code, spec=spec)
         elif target_spec(old) != target_spec(ind):
-            was = {lang: display.target(old, lang) for lang in ("zh", "en")}
-            now = {lang: display.target(ind, lang) for lang in ("zh", "en")}
-            yield {
-                "zh": f"{code} 目标 {was['zh']} → {now['zh']}",
-                "en": f"{code} target {was['en']} → {now['en']}",
-            }
+            was = {lang: display.target(old, lang) for lang in LANGS}
+            now = {lang: display.target(ind, lang) for lang in LANGS}
+            yield pair("drift-changed", code=code, was=was, now=now)
     covered = set(leads.split(";")) if leads else None
     for ind in catalogue.indicators:
         if ind.code not in stored and (covered is None or ind.lead in covered):
-            target = display.target(ind, "zh"), display.target(ind, "en")
-            yield {
-                "zh": f"{ind.code} 为新增指标（目标 {target[0]}）",
-                "en": f"{ind.code} is new (target {target[1]})",
-            }
+            target = {lang: display.target(ind, lang) for lang in LANGS}
+            yield pair("drift-new", code=ind.code, target=target)
 
 
 def _indicator_from_spec(indicator: Indicator, spec: str) -> Indicator | None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from qcity.issue_types import ISSUE_TYPES, IssueType, ParamValue, Severity
 from qcity.lang import Lang
+from qcity.render.i18n import pair, words
 
 if TYPE_CHECKING:  # the JSON shape of a location is described with the other documents' shapes
     from qcity.render.schemas.common import Location as LocationShape
@@ -23,6 +24,7 @@ __all__ = [
     "QcityError",
     "Severity",
     "UsageError",
+    "did_you_mean",
     "printable",
     "resolve_params",
 ]
@@ -141,13 +143,17 @@ class Issue:
         assert self.severity is not None
         return self.severity
 
+    def title(self, lang: Lang = "zh") -> str:
+        """The title of its type in *lang* (from the wording catalogue)."""
+        return words(f"{self.code}.title")[lang]
+
     def message(self, lang: Lang = "zh") -> str:
-        """The message in *lang*, parameters filled in."""
-        return _fill(self.type.message[lang], self.params, lang)
+        """The message in *lang* (from the wording catalogue), parameters filled in."""
+        return _fill(words(f"{self.code}.message")[lang], self.params, lang)
 
     def hint(self, lang: Lang = "zh") -> str:
-        """How to fix it, in *lang*."""
-        return _fill(self.type.hint[lang], self.params, lang)
+        """How to fix it, in *lang* (from the wording catalogue), parameters filled in."""
+        return _fill(words(f"{self.code}.hint")[lang], self.params, lang)
 
 
 class _Missing(dict[str, str | int | float]):
@@ -162,6 +168,11 @@ def resolve_params(params: dict[str, ParamValue], lang: Lang) -> dict[str, str |
 
 def _fill(template: str, params: dict[str, ParamValue], lang: Lang) -> str:
     return template.format_map(_Missing(resolve_params(params, lang)))
+
+
+def did_you_mean(close: list[str]) -> dict[Lang, str]:
+    """The `suggestion` parameter of an unknown name: the closest known one, if any."""
+    return pair("is-it", close=close[0]) if close else pair("nothing")
 
 
 class QcityError(Exception):

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from qcity.errors import InputError, Issue, Lang, Location, UsageError, printable
 from qcity.faults import reached
+from qcity.render.i18n import pair
 
 if TYPE_CHECKING:
     from qcity.zipguard import Limits
@@ -293,33 +294,28 @@ def _folder(path: Path) -> Path:
     return path.parent if str(path.parent) else Path()
 
 
-# Why reading or writing failed, in both languages, the errno's name kept for searching: no
-# English system text (strerror) inside a Chinese message.
-_REASONS: dict[int, tuple[str, str]] = {
-    errno.ENOENT: ("文件夹不存在", "the folder does not exist"),  # writing; reading: see below
-    errno.ENOTDIR: ("路径中有一段不是文件夹", "a part of the path is not a folder"),
-    errno.EISDIR: ("这是一个文件夹，不是文件", "it is a folder, not a file"),
-    errno.EACCES: ("没有权限", "permission denied"),
-    errno.EPERM: ("没有权限", "operation not permitted"),
-    errno.EROFS: ("文件系统只读", "read-only file system"),
-    errno.ENOSPC: ("磁盘空间不足", "no space left on device"),
-    errno.EDQUOT: ("超出磁盘配额", "disk quota exceeded"),
-    errno.ENAMETOOLONG: ("文件名太长", "file name too long"),
-    errno.EIO: ("读写设备出错", "input/output error"),
-    errno.EBUSY: ("文件或设备正忙", "device or resource busy"),
-    errno.ETXTBSY: ("文件正被占用", "text file busy"),
-    errno.ELOOP: ("符号链接循环", "too many levels of symbolic links"),
-    errno.EMFILE: ("打开的文件过多", "too many open files"),
-    errno.ENFILE: ("系统打开的文件过多", "too many open files in the system"),
-    errno.EEXIST: ("文件已存在", "the file exists"),
-    errno.EINVAL: (
-        "参数无效（文件名含不允许的字符？）",
-        "invalid argument (a character the file system refuses?)",
-    ),
-    errno.ENXIO: ("设备不存在", "no such device"),
-    errno.EAGAIN: ("暂时不可用，请重试", "temporarily unavailable, try again"),
-    errno.ENODEV: ("设备不存在", "no such device"),
-    errno.EXDEV: ("不能跨设备移动", "cross-device link"),
+# Why reading or writing failed, in both languages (render/i18n/params.py, keys os-<errno>), the
+# errno's name kept for searching: no English system text (strerror) inside a Chinese message.
+_REASONS: dict[int, str] = {
+    errno.ENOENT: "os-enoent",
+    errno.ENOTDIR: "os-enotdir",
+    errno.EISDIR: "os-eisdir",
+    errno.EROFS: "os-erofs",
+    errno.ENOSPC: "os-enospc",
+    errno.EDQUOT: "os-edquot",
+    errno.ENAMETOOLONG: "os-enametoolong",
+    errno.EIO: "os-eio",
+    errno.EBUSY: "os-ebusy",
+    errno.ETXTBSY: "os-etxtbsy",
+    errno.ELOOP: "os-eloop",
+    errno.EMFILE: "os-emfile",
+    errno.ENFILE: "os-enfile",
+    errno.EEXIST: "os-eexist",
+    errno.EINVAL: "os-einval",
+    errno.ENXIO: "os-enxio",
+    errno.EAGAIN: "os-eagain",
+    errno.ENODEV: "os-enodev",
+    errno.EXDEV: "os-exdev",
 }
 
 
@@ -328,21 +324,13 @@ def os_reason(error: OSError, writing: bool = True) -> dict[Lang, str]:
     An errno not in the table is `系统错误（ENAME）` in zh and the system's text in en."""
     number = error.errno or 0
     name = errno.errorcode.get(number, "")
-    zh_en = _REASONS.get(number)
+    key = _REASONS.get(number)
     if number == errno.ENOENT and not writing:
-        zh_en = ("文件不存在", "no such file")
+        key = "os-enoent-reading"
     if number in (errno.EACCES, errno.EPERM):
-        zh_en = (
-            ("没有写入权限", "permission denied")
-            if writing
-            else ("没有读取权限", "permission denied")
-        )
-    if zh_en is None:
-        zh_en = ("系统错误", error.strerror or str(error))
-    return {
-        "zh": zh_en[0] + (f"（{name}）" if name else ""),
-        "en": zh_en[1] + (f" ({name})" if name else ""),
-    }
+        key = "os-eacces-writing" if writing else "os-eacces-reading"
+    reason = pair(key) if key else pair("os-other", strerror=error.strerror or str(error))
+    return pair("os-reason-named", reason=reason, name=name) if name else reason
 
 
 def _not_writable(path: Path, error: OSError) -> UsageError:

@@ -18,10 +18,13 @@ import sys
 from types import FrameType
 from typing import Any
 
+from qcity.lang import Lang
+from qcity.render.i18n import words
+
 # The one line each signal prints, by language.
-MESSAGES: dict[int, dict[str, str]] = {
-    signal.SIGINT: {"zh": "已中断", "en": "interrupted"},
-    signal.SIGTERM: {"zh": "已终止", "en": "terminated"},
+MESSAGES: dict[int, dict[Lang, str]] = {
+    signal.SIGINT: words("interrupted"),
+    signal.SIGTERM: words("terminated"),
 }
 _installed = False
 

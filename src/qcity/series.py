@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from qcity.errors import Issue, Lang, Location
+from qcity.errors import Issue, Lang, Location, did_you_mean
 from qcity.model import Basis, Catalogue, Series, SeriesKind
+from qcity.render.i18n import join, pair
 from qcity.results import Figure, ReportYear
 from qcity.values import clean_text, format_decimal, parse_amount, parse_percent, raw_text
 from qcity.workbook import PERIOD_NAMES, SeriesRow, Submission
@@ -123,20 +124,13 @@ def _lookup(catalogue: Catalogue) -> dict[str, tuple[Series, Basis | None]]:
 def _unknown(raw: str, where: Location, lookup: dict[str, tuple[Series, Basis | None]]) -> Issue:
     codes = sorted({s.code for s, _ in lookup.values()})
     close = difflib.get_close_matches(raw.upper(), codes, n=1, cutoff=0.6)
-    suggestion: dict[Lang, str] = (
-        {"zh": f"，是否为 {close[0]}？", "en": f"; did you mean {close[0]}?"}
-        if close
-        else {"zh": "", "en": ""}
-    )
+    suggestion: dict[Lang, str] = did_you_mean(close)
     return Issue("unknown-series", where, {"raw": raw, "suggestion": suggestion})
 
 
 def known_bases(series: Series) -> dict[Lang, str]:
     """The names of a series' bases, for messages."""
-    return {
-        "zh": "、".join(b.name.zh for b in series.bases),
-        "en": ", ".join(b.code for b in series.bases),
-    }
+    return join(pair("basis-name", name=b.name.zh, code=b.code) for b in series.bases)
 
 
 def _basis(
@@ -267,10 +261,7 @@ def resolve_report_year(
     if option is not None:
         return ReportYear(option, "option"), []
     latest = table.latest_year() or (table.years[-1] if table.years else dt.date.today().year)
-    fallback: dict[Lang, str] = {
-        "zh": f"序列表中有数据的最新年份 {latest}",
-        "en": f"the latest year in the series sheet, {latest}",
-    }
+    fallback = pair("latest-series-year", year=latest)
     issues: list[Issue] = []
     marks = [(m.value, m.location, "cell") for m in submission.periods]
     marks += [

@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from qcity.errors import Issue, Lang, Location
+from qcity.errors import Issue, Lang, Location, did_you_mean
 from qcity.model import Catalogue, Task
 from qcity.results import Cell, TaskReport, TaskResult, TaskStatus
 from qcity.values import clean_text, normalize_code, raw_text
@@ -200,11 +200,7 @@ def assess_tasks(
 def _unknown(raw: str, catalogue: Catalogue, where: Location) -> Issue:
     codes = [t.code for t in catalogue.tasks]
     close = difflib.get_close_matches(normalize_code(raw), codes, n=1, cutoff=0.5)
-    suggestion: dict[Lang, str] = (
-        {"zh": f"，是否为 {close[0]}？", "en": f"; did you mean {close[0]}?"}
-        if close
-        else {"zh": "", "en": ""}
-    )
+    suggestion: dict[Lang, str] = did_you_mean(close)
     return Issue(
         "unknown-task",
         where,

@@ -7,8 +7,9 @@ import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from qcity.errors import Issue, Lang, Location, Severity, printable
+from qcity.errors import Issue, Lang, Location, Severity, did_you_mean, printable
 from qcity.model import Catalogue, Indicator, Unit, derive_series
+from qcity.render.i18n import listing, pair, words
 from qcity.results import Observation
 from qcity.values import (
     Parsed,
@@ -83,11 +84,7 @@ def validate(submission: Submission, catalogue: Catalogue) -> Validated:
         indicator = known.get(code)
         if indicator is None:
             close = difflib.get_close_matches(code, list(known), n=1, cutoff=0.6)
-            suggestion: dict[Lang, str] = (
-                {"zh": f"，是否为 {close[0]}？", "en": f"; did you mean {close[0]}?"}
-                if close
-                else {"zh": "", "en": ""}
-            )
+            suggestion: dict[Lang, str] = did_you_mean(close)
             result.issues.append(
                 Issue(
                     "unknown-indicator",
@@ -110,7 +107,7 @@ def validate(submission: Submission, catalogue: Catalogue) -> Validated:
                     {
                         "indicator": code
                         if district is None
-                        else {"zh": f"{code}（{district}）", "en": f"{code} ({district})"},
+                        else pair("indicator-in-district", code=code, district=district),
                         "first": f"{submission.sheet}!{first.code_cell.coordinate}",
                         "second": f"{submission.sheet}!{row.code_cell.coordinate}",
                     },
@@ -132,8 +129,8 @@ def validate(submission: Submission, catalogue: Catalogue) -> Validated:
 
 
 _COLUMN_NAMES: dict[str, dict[Lang, str]] = {
-    "numerator": {"zh": "分子", "en": "numerator"},
-    "denominator": {"zh": "分母", "en": "denominator"},
+    "numerator": words("column-numerator"),
+    "denominator": words("column-denominator"),
 }
 
 
@@ -141,17 +138,8 @@ def fill_instead(indicator: Indicator) -> dict[Lang, str]:
     """What to fill for an indicator that is not a rate of counts: its series, or 实际值."""
     series = [code for _, code in derive_series(indicator.derive)] if indicator.derive else []
     if series:
-        return {
-            "zh": f"{indicator.code} 由序列表计算：在序列表中填写 {' 和 '.join(series)}，"
-            "或在实际值中直接填写该指标；清空分子、分母",
-            "en": f"{indicator.code} is computed from the series sheet: give "
-            f"{' and '.join(series)} there, or the figure itself in 实际值 (value); "
-            "clear the numerator and denominator",
-        }
-    return {
-        "zh": "在实际值中直接填写该指标；清空分子、分母",
-        "en": "give the figure itself in 实际值 (value); clear the numerator and denominator",
-    }
+        return pair("fill-from-series", code=indicator.code, series=listing(series, "sep-and"))
+    return pair("fill-the-value")
 
 
 def _loc(submission: Submission, row: SheetRow, key: str) -> Location | None:
@@ -281,12 +269,11 @@ def _read_row(submission: Submission, row: SheetRow, outcome: Outcome, issues: l
                     value_loc or Location(file=submission.shown),
                     {
                         "reported": value.raw,
-                        "reported_at": {"zh": " ", "en": ""},  # the location is the value's cell
+                        "reported_at": pair("reported-at-its-location"),
                         "computed": format_decimal(quantize(computed, max(places, 2))),
-                        "computed_from": {
-                            "zh": f"{num.raw} / {den.raw}（{cells}）",
-                            "en": f"{num.raw} / {den.raw} ({cells})",
-                        },
+                        "computed_from": pair(
+                            "fraction-at", numerator=num.raw, denominator=den.raw, cells=cells
+                        ),
                     },
                     indicator=code,
                 )

@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 
 from qcity.errors import Lang, ParamValue, printable
 from qcity.model import Indicator, Op, Unit
+from qcity.render.i18n import words
 from qcity.results import Cell
 
 # Invisible characters that survive NFKC and come in from web pages and chat apps.
@@ -135,18 +136,18 @@ def agrees(reported: Decimal, computed: Decimal, decimals: int) -> bool:
 
 
 _EXPECTED: dict[Unit | str, dict[Lang, str]] = {
-    Unit.PERCENT: {"zh": "百分数", "en": "a percentage"},
-    Unit.RATIO: {"zh": "比值", "en": "a ratio"},
-    Unit.COUNT: {"zh": "个数", "en": "a count"},
-    Unit.BOOLEAN: {"zh": "是/否", "en": "yes or no"},
-    "amount": {"zh": "数值", "en": "a number"},
+    Unit.PERCENT: words("expected-percent"),
+    Unit.RATIO: words("expected-ratio"),
+    Unit.COUNT: words("expected-count"),
+    Unit.BOOLEAN: words("expected-boolean"),
+    "amount": words("expected-amount"),
 }
 _EXAMPLE: dict[Unit | str, dict[Lang, str]] = {
-    Unit.PERCENT: {"zh": "百分数，例如 95.3 或 95.3%", "en": "a percentage, e.g. 95.3 or 95.3%"},
-    Unit.RATIO: {"zh": "比值，例如 2.47 或 2.47∶1", "en": "a ratio, e.g. 2.47 or 2.47∶1"},
-    Unit.COUNT: {"zh": "个数，例如 3 或 3个", "en": "a count, e.g. 3 or 3个"},
-    Unit.BOOLEAN: {"zh": "“是”或“否”", "en": "是 or 否 (yes or no)"},
-    "amount": {"zh": "数值，例如 1200 或 1,200", "en": "a number, e.g. 1200 or 1,200"},
+    Unit.PERCENT: words("example-percent"),
+    Unit.RATIO: words("example-ratio"),
+    Unit.COUNT: words("example-count"),
+    Unit.BOOLEAN: words("example-boolean"),
+    "amount": words("example-amount"),
 }
 
 

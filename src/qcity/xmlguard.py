@@ -10,6 +10,7 @@ from __future__ import annotations
 from xml.parsers import expat
 
 from qcity.errors import InputError, Issue, Location
+from qcity.render.i18n import pair
 
 
 class _RootSeen(Exception):
@@ -82,10 +83,7 @@ class PrologCheck:
                 Location(file=self.shown),
                 {
                     "path": self.shown,
-                    "reason": {
-                        "zh": f"部件 {self.name} 不是有效的 XML({reason})",
-                        "en": f"the part {self.name} is not well-formed XML ({reason})",
-                    },
+                    "reason": pair("part-not-xml", part=self.name, reason=reason),
                 },
             )
         )

@@ -15,6 +15,8 @@ from typing import IO, Any, Literal
 from qcity.errors import InputError, Issue, Location
 from qcity.faults import reached
 from qcity.files import file_changed, os_reason
+from qcity.lang import Lang
+from qcity.render.i18n import pair, words
 from qcity.xmlguard import PrologCheck
 
 MiB = 1024 * 1024
@@ -77,7 +79,9 @@ def file_issue(code: str, shown: str, **params: Any) -> Issue:
     return Issue(code, Location(file=shown), {"path": shown, **params})
 
 
-def too_large(shown: str, what: dict[str, str], actual: int, limit: int, option: str) -> InputError:
+def too_large(
+    shown: str, what: dict[Lang, str], actual: int, limit: int, option: str
+) -> InputError:
     """The file-too-large error, sizes in bytes with thousands separators."""
     return InputError(
         file_issue(
@@ -91,9 +95,9 @@ def too_large(shown: str, what: dict[str, str], actual: int, limit: int, option:
     )
 
 
-def damaged(shown: str, zh: str, en: str) -> InputError:
-    """The not-a-workbook error with a bilingual reason."""
-    return InputError(file_issue("not-a-workbook", shown, reason={"zh": zh, "en": en}))
+def damaged(shown: str, reason: str, **params: object) -> InputError:
+    """The not-a-workbook error; *reason* is a key of the wording catalogue."""
+    return InputError(file_issue("not-a-workbook", shown, reason=pair(reason, **params)))
 
 
 # --- reading the file ---------------------------------------------------------------------------
@@ -110,7 +114,7 @@ def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
         if size > limits.max_file_bytes:
             raise too_large(
                 shown,
-                {"zh": "文件大小", "en": "the file size"},
+                words("file-size"),
                 size,
                 limits.max_file_bytes,
                 "--max-size",
@@ -141,7 +145,7 @@ def read_bytes(path: Path, shown: str, limits: Limits) -> bytes:
     if len(data) > limits.max_file_bytes:
         raise too_large(
             shown,
-            {"zh": "文件大小", "en": "the file size"},
+            words("file-size"),
             len(data),
             limits.max_file_bytes,
             "--max-size",
@@ -155,42 +159,38 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def sniff(data: bytes, shown: str) -> None:
     """Name what the file is when it is not an OOXML zip, so the message can say what to do."""
     if not data:
-        raise damaged(shown, "文件是空的", "the file is empty")
+        raise damaged(shown, "file-empty")
     if data.startswith(b"PK\x03\x04"):
         return
     if data.startswith(_OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise InputError(file_issue("encrypted-workbook", shown))
-        raise _unsupported(shown, "旧版 Excel 97-2003(.xls)", "a legacy Excel 97-2003 (.xls) file")
+        raise _unsupported(shown, "kind-xls")
     head = data[:1024].lstrip().lower()
     if head.startswith(b"%pdf"):
-        raise _unsupported(shown, "PDF", "a PDF file")
+        raise _unsupported(shown, "kind-pdf")
     if head.startswith((b"<html", b"<!doctype html", b"<table")) or b"<html" in head:
-        raise _unsupported(shown, "网页（HTML）", "a web page (HTML)")
+        raise _unsupported(shown, "kind-html")
     if head.startswith((b"<?xml", b"<office:document")):
         raise _xml_kind(data[:4096], shown)
     if data.startswith(b"PK"):
-        raise damaged(shown, "压缩包已损坏", "the zip container is damaged")
+        raise damaged(shown, "zip-damaged")
     if _looks_like_text(data[:4096]):
-        raise _unsupported(shown, "文本/CSV", "a text or CSV file")
-    raise damaged(shown, "无法识别的文件内容", "unrecognised content")
+        raise _unsupported(shown, "kind-text")
+    raise damaged(shown, "content-unrecognised")
 
 
 def _xml_kind(head: bytes, shown: str) -> InputError:
     """Name an XML file by what its root declares: flat OpenDocument, Excel 2003 XML, or plain."""
     if b"urn:oasis:names:tc:opendocument" in head or b"office:document" in head:
-        return _unsupported(
-            shown, "OpenDocument 平面 XML 表格（.fods）", "a flat OpenDocument spreadsheet (.fods)"
-        )
+        return _unsupported(shown, "kind-fods")
     if b"urn:schemas-microsoft-com:office:spreadsheet" in head:
-        return _unsupported(shown, "Excel 2003 XML 表格", "an Excel 2003 XML spreadsheet")
-    return _unsupported(
-        shown, "XML（Excel 2003 XML 表格？）", "an XML file (an Excel 2003 XML spreadsheet?)"
-    )
+        return _unsupported(shown, "kind-xml-2003")
+    return _unsupported(shown, "kind-xml")
 
 
-def _unsupported(shown: str, zh: str, en: str) -> InputError:
-    return InputError(file_issue("unsupported-format", shown, kind={"zh": zh, "en": en}))
+def _unsupported(shown: str, kind: str) -> InputError:
+    return InputError(file_issue("unsupported-format", shown, kind=words(kind)))
 
 
 def _looks_like_text(chunk: bytes) -> bool:
@@ -226,19 +226,13 @@ def open_package(data: bytes, shown: str, limits: Limits) -> GuardedZip:
         IndexError,
         KeyError,
     ) as e:
-        raise damaged(
-            shown, f"文件已损坏或不完整（{e}）", f"the file is damaged or incomplete ({e})"
-        ) from None
+        raise damaged(shown, "file-damaged", error=e) from None
     _check_members(archive, shown, limits)
     return archive
 
 
 def _too_many_members(shown: str, count: int) -> InputError:
-    return damaged(
-        shown,
-        f"压缩包内有 {count:,} 个部件，工作簿不会超过 {MAX_MEMBERS:,} 个",
-        f"the zip holds {count:,} parts; a workbook has fewer than {MAX_MEMBERS:,}",
-    )
+    return damaged(shown, "zip-too-many-parts", count=f"{count:,}", most=f"{MAX_MEMBERS:,}")
 
 
 def declared_members(data: bytes) -> int | None:
@@ -270,28 +264,18 @@ def _check_members(archive: zipfile.ZipFile, shown: str, limits: Limits) -> None
         except (zipfile.BadZipFile, OSError, KeyError, InputError):
             mimetype = b""
         if b"opendocument.spreadsheet" in mimetype:
-            raise _unsupported(
-                shown, "OpenDocument 表格（.ods）", "an OpenDocument spreadsheet (.ods)"
-            )
+            raise _unsupported(shown, "kind-ods")
     if "word/document.xml" in names:
-        raise _unsupported(shown, "Word 文档", "a Word document")
+        raise _unsupported(shown, "kind-docx")
     folded = {n.casefold() for n in names}
     if any(n.endswith(".iwa") or n in ("index.zip", "index.xml.gz") for n in folded):
-        raise _unsupported(
-            shown, "Apple Numbers 表格（.numbers）", "an Apple Numbers spreadsheet (.numbers)"
-        )
+        raise _unsupported(shown, "kind-numbers")
     if "xl/workbook.bin" in folded:
-        raise _unsupported(shown, "Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)")
+        raise _unsupported(shown, "kind-xlsb")
     if "xl/workbook.xml" not in folded:
-        raise damaged(
-            shown, "压缩包里没有工作簿部件 xl/workbook.xml", "the zip has no xl/workbook.xml part"
-        )
+        raise damaged(shown, "zip-no-workbook-part")
     if _is_strict(archive):
-        raise _unsupported(
-            shown,
-            "Strict Open XML 电子表格",
-            "an Excel Strict Open XML spreadsheet",
-        )
+        raise _unsupported(shown, "kind-strict")
     # Declared sizes first, before anything is inflated: a bomb is refused without reading it.
     always = [i for i in infos if i.filename.casefold() in _ALWAYS_READ_FOLDED]
     declared = sum(i.file_size for i in always)
@@ -313,7 +297,7 @@ def _is_strict(archive: zipfile.ZipFile) -> bool:
 def _over_budget(shown: str, part: str, size: int, limits: Limits) -> InputError:
     return too_large(
         shown,
-        {"zh": f"解压后大小（截至部件 {part}）", "en": f"the uncompressed size up to part {part}"},
+        pair("inflated-size-up-to", part=part),
         size,
         limits.max_inflated_bytes,
         "--max-inflated",
@@ -346,10 +330,7 @@ class _Budget:
             if self.binary > self.limits.max_file_bytes:
                 raise too_large(
                     self.shown,
-                    {
-                        "zh": f"解压后大小（截至部件 {name}）",
-                        "en": f"the uncompressed size up to part {name}",
-                    },
+                    pair("inflated-size-up-to", part=name),
                     self.binary,
                     self.limits.max_file_bytes,
                     "--max-size",
@@ -366,10 +347,7 @@ class _Budget:
                 file_issue(
                     "file-too-large",
                     self.shown,
-                    what={
-                        "zh": f"XML 标签数（截至部件 {name}）",
-                        "en": f"the number of XML tags up to part {name}",
-                    },
+                    what=pair("xml-tags-up-to", part=name),
                     actual=f"{self.tags:,}",
                     limit=f"{self.limits.max_xml_tags:,}",
                     option="--max-inflated",
@@ -435,11 +413,7 @@ class GuardedZip(zipfile.ZipFile):
         try:
             raw = super().open(info, "r", pwd)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as e:
-            raise damaged(
-                self.shown,
-                f"部件 {info.filename} 无法打开（{e}）",
-                f"the part {info.filename} cannot be opened ({e})",
-            ) from None
+            raise damaged(self.shown, "part-unopenable", part=info.filename, error=e) from None
         part = io.BufferedReader(GuardedPart(raw, info.filename, self))
         if self.hidden_relationships and info.filename.endswith(".rels"):
             with part:
@@ -490,11 +464,7 @@ class GuardedPart(io.RawIOBase):
             chunk = self._raw.read(len(view))
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as e:
             # a checksum that does not match, a deflate stream that is not one, a short file
-            raise damaged(
-                self._archive.shown,
-                f"部件 {self.name} 已损坏（{e}）",
-                f"the part {self.name} is damaged ({e})",
-            ) from None
+            raise damaged(self._archive.shown, "part-damaged", part=self.name, error=e) from None
         n = len(chunk)
         self._size += n
         if self._prolog is not None:

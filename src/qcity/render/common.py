@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from qcity.errors import Issue, Lang, Location
 from qcity.model import Indicator, Task
 from qcity.render import ReportOptions, display
+from qcity.render.i18n import LIST_SEPARATOR, say, words
 from qcity.results import (
     Aggregate,
     Evaluation,
@@ -60,7 +61,7 @@ def issue_line(issue: Issue, lang: Lang) -> str:
 
 def computed_note(lang: Lang) -> str:
     """The footnote for values marked *."""
-    return "* 由分子/分母计算" if lang == "zh" else "* computed from numerator / denominator"
+    return say("computed-note", lang)
 
 
 def cell_ref(location: Location | None) -> str:
@@ -91,46 +92,37 @@ def task_status_text(result: TaskResult, lang: Lang) -> str:
 def task_progress_text(result: TaskResult, lang: Lang) -> str:
     """What the deadline says about a task: overdue by N days, done late, done on a day, or nothing."""
     if result.overdue:
-        return (
-            f"逾期 {result.days_overdue} 天"
-            if lang == "zh"
-            else f"{result.days_overdue} days overdue"
-        )
+        return say("days-overdue", lang, days=result.days_overdue)
     if result.status is TaskStatus.DONE and result.completed is not None:
         day = result.completed.isoformat()
         if result.late:
-            return f"逾期完成（{day}）" if lang == "zh" else f"done late ({day})"
-        return f"完成于 {day}" if lang == "zh" else f"done on {day}"
+            return say("done-late", lang, day=day)
+        return say("done-on", lang, day=day)
     return ""
 
 
 def task_summary_text(tasks: TaskReport, lang: Lang) -> str:
     """任务:3/11 项已完成;进行中 4,未开始 2,未填报 2;逾期 8(判定日期 …,报告期 … 的最后一天)。"""
     s = tasks.summary
-    sep = "，" if lang == "zh" else ", "
-    day = f"{tasks.today.isoformat()}{sep}{task_day_source(tasks, lang)}"
-    if lang == "zh":
-        return (
-            f"任务：{s.done}/{s.total} 项已完成；进行中 {s.in_progress}，未开始 {s.not_started}，"
-            f"未填报 {s.unreported}；逾期 {s.overdue}（判定日期 {day}）。"
-        )
-    return (
-        f"Tasks: {s.done}/{s.total} done; {s.in_progress} in progress, {s.not_started} not started, "
-        f"{s.unreported} not reported; {s.overdue} overdue (as of {day})."
+    day = f"{tasks.today.isoformat()}{say('sep-comma', lang)}{task_day_source(tasks, lang)}"
+    return say(
+        "tasks-summary",
+        lang,
+        done=s.done,
+        total=s.total,
+        in_progress=s.in_progress,
+        not_started=s.not_started,
+        unreported=s.unreported,
+        overdue=s.overdue,
+        day=day,
     )
 
 
 def task_day_source(tasks: TaskReport, lang: Lang) -> str:
     """Where the day tasks are judged on came from: --today, --year, the 报告期, or the clock."""
-    raw = tasks.today_raw or ""
-    texts: dict[str, tuple[str, str]] = {
-        "option": ("按 --today", "from --today"),
-        "year": ("--year 所指年份的最后一天", "the last day of the --year"),
-        "period": (f"报告期“{raw}”的最后一天", f'the end of the report period "{raw}"'),
-        "clock": ("检查当天；可用 --today 指定", "the day of the check; set it with --today"),
-    }
-    zh, en = texts.get(tasks.today_source, texts["clock"])
-    return zh if lang == "zh" else en
+    source = tasks.today_source
+    key = f"day-from-{source if source in ('option', 'year', 'period') else 'clock'}"
+    return say(key, lang, raw=tasks.today_raw or "")
 
 
 # --- scope: the lead departments a return is judged for ----------------------------------------
@@ -141,10 +133,10 @@ def scope_names(evaluation: Evaluation, lang: Lang) -> str | None:
     scope = evaluation.scope
     if scope is None:
         return None
-    if lang == "zh":
-        return "、".join(scope.leads)
-    names = {d.code: d.name.en for d in evaluation.catalogue.departments}
-    return ", ".join(names.get(code, code) for code in scope.leads)
+    # the code in zh (市质监局), the English name in en
+    return LIST_SEPARATOR[lang].join(
+        display.lead_name(evaluation.catalogue, code, lang) for code in scope.leads
+    )
 
 
 def scope_text(evaluation: Evaluation, lang: Lang) -> str | None:
@@ -153,15 +145,8 @@ def scope_text(evaluation: Evaluation, lang: Lang) -> str | None:
     names = scope_names(evaluation, lang)
     if scope is None or names is None:
         return None
-    n = len(scope.codes)
-    if lang == "zh":
-        how = "按模板" if scope.source == "stamp" else "按 --lead"
-        return f"范围：{names} 牵头的 {n} 项指标（{how}）；其余 {scope.excluded} 项不在本次范围内。"
-    how = "as the template was made" if scope.source == "stamp" else "from --lead"
-    return (
-        f"Scope: the {n} indicators led by {names} ({how}); "
-        f"the other {scope.excluded} are out of scope."
-    )
+    how = say("scope-from-stamp" if scope.source == "stamp" else "scope-from-lead", lang)
+    return say("scope", lang, names=names, n=len(scope.codes), how=how, excluded=scope.excluded)
 
 
 def scope_dict(evaluation: Evaluation) -> Scope | None:
@@ -184,19 +169,14 @@ def task_title(result: TaskResult, lang: Lang) -> str:
 
 def deliverables_text(task: Task, lang: Lang) -> str:
     """A task's deliverables in one line."""
-    sep = "；" if lang == "zh" else "; "
-    return sep.join(d.name.get(lang) for d in task.deliverables)
+    return say("sep-clause", lang).join(d.name.get(lang) for d in task.deliverables)
 
 
 # --- districts ----------------------------------------------------------------------------------
 
-DISTRICTS: dict[Lang, str] = {"zh": "区县", "en": "Districts"}
-AGGREGATE: dict[Lang, str] = {"zh": "合计", "en": "Sum"}
-AGGREGATE_NOTE: dict[Lang, str] = {
-    "zh": "合计 = 各区县分子之和 / 分母之和；≠ 表示与全市填报值不一致",
-    "en": "Sum = the districts' numerators / denominators summed; ≠ marks a sum that "
-    "disagrees with the city-level figure",
-}
+DISTRICTS: dict[Lang, str] = words("districts")
+AGGREGATE: dict[Lang, str] = words("aggregate")
+AGGREGATE_NOTE: dict[Lang, str] = words("aggregate-note")
 
 
 def district_indicators(evaluation: Evaluation) -> list[Indicator]:
@@ -234,14 +214,14 @@ def districts_summary(evaluation: Evaluation, lang: Lang) -> str:
     s = summarise(results)
     n = len(evaluation.districts)
     off = sum(1 for a in evaluation.aggregates if a.consistent is False)
-    if lang == "zh":
-        text = (
-            f"区县：{n} 个，共 {s.total} 项判定：达标 {s.met}，未达标 {s.unmet}，"
-            f"未填报 {s.missing}，数据有误 {s.invalid}"
-        )
-        return text + (f"；合计与全市填报值不一致 {off} 项。" if off else "。")
-    text = (
-        f"Districts: {n}, {s.total} judgements: {s.met} met, {s.unmet} unmet, "
-        f"{s.missing} missing, {s.invalid} invalid"
+    text = say(
+        "districts-summary",
+        lang,
+        n=n,
+        total=s.total,
+        met=s.met,
+        unmet=s.unmet,
+        missing=s.missing,
+        invalid=s.invalid,
     )
-    return text + (f"; {off} sums disagree with the city-level figure." if off else ".")
+    return text + (say("districts-disagree", lang, off=off) if off else say("full-stop", lang))

@@ -20,15 +20,12 @@ from qcity.model import (
     Target,
     Unit,
 )
+from qcity.render.i18n import LIST_SEPARATOR, WORDS, say, words
 from qcity.results import Derivation, IndicatorResult, ReportYear, Scalar, Status, TaskStatus
 from qcity.values import format_decimal, quantize
 
-STATUS_LABEL: dict[Status, dict[Lang, str]] = {
-    Status.MET: {"zh": "达标", "en": "met"},
-    Status.UNMET: {"zh": "未达标", "en": "unmet"},
-    Status.MISSING: {"zh": "未填报", "en": "missing"},
-    Status.INVALID: {"zh": "数据有误", "en": "invalid"},
-}
+# The wording of these tables is in render/i18n/labels.py; they are kept here by name for the views.
+STATUS_LABEL: dict[Status, dict[Lang, str]] = {s: words(f"status-{s.value}") for s in Status}
 STATUS_MARK: dict[Status, str] = {
     Status.MET: "✔",
     Status.UNMET: "✘",
@@ -36,10 +33,7 @@ STATUS_MARK: dict[Status, str] = {
     Status.INVALID: "!",
 }
 TASK_STATUS_LABEL: dict[TaskStatus, dict[Lang, str]] = {
-    TaskStatus.DONE: {"zh": "已完成", "en": "done"},
-    TaskStatus.IN_PROGRESS: {"zh": "进行中", "en": "in progress"},
-    TaskStatus.NOT_STARTED: {"zh": "未开始", "en": "not started"},
-    TaskStatus.UNREPORTED: {"zh": "未填报", "en": "not reported"},
+    s: words(f"task-{s.value}") for s in TaskStatus
 }
 TASK_STATUS_MARK: dict[TaskStatus, str] = {
     TaskStatus.DONE: "✔",
@@ -47,64 +41,16 @@ TASK_STATUS_MARK: dict[TaskStatus, str] = {
     TaskStatus.NOT_STARTED: "○",
     TaskStatus.UNREPORTED: "—",
 }
-UNIT_LABEL: dict[Unit, dict[Lang, str]] = {
-    Unit.PERCENT: {"zh": "%", "en": "%"},
-    Unit.RATIO: {"zh": "比值（X∶1）", "en": "ratio (X∶1)"},
-    Unit.BOOLEAN: {"zh": "是/否", "en": "yes/no"},
-    Unit.COUNT: {"zh": "个", "en": "count"},
-    Unit.SCORE: {"zh": "分", "en": "points"},
-    Unit.INDEX: {"zh": "指数", "en": "index"},
-    Unit.AMOUNT: {"zh": "数额", "en": "amount"},
-    Unit.DAYS: {"zh": "天", "en": "days"},
-    Unit.CONCENTRATION: {"zh": "浓度", "en": "concentration"},
-    Unit.MULTIPLE: {"zh": "倍", "en": "times"},
-}
+UNIT_LABEL: dict[Unit, dict[Lang, str]] = {u: words(f"unit-{u.value}") for u in Unit}
 # The suffix a figure of these units is written with, in zh and en.
 UNIT_SUFFIX: dict[Unit, dict[Lang, str]] = {
-    Unit.SCORE: {"zh": "分", "en": " points"},
-    Unit.DAYS: {"zh": "天", "en": " days"},
-    Unit.MULTIPLE: {"zh": "倍", "en": "×"},
+    u: words(f"suffix-{u.value}") for u in (Unit.COUNT, Unit.SCORE, Unit.DAYS, Unit.MULTIPLE)
 }
-
 LABELS: dict[str, dict[Lang, str]] = {
-    "code": {"zh": "代码", "en": "Code"},
-    "indicator": {"zh": "指标", "en": "Indicator"},
-    "target": {"zh": "目标", "en": "Target"},
-    "value": {"zh": "填报值", "en": "Reported"},
-    "gap": {"zh": "差距", "en": "Gap"},
-    "status": {"zh": "状态", "en": "Status"},
-    "lead": {"zh": "牵头部门", "en": "Lead"},
-    "file": {"zh": "文件", "en": "File"},
-    "sheet": {"zh": "工作表", "en": "Sheet"},
-    "catalogue": {"zh": "指标目录", "en": "Catalogue"},
-    "checked": {"zh": "检查时间", "en": "Checked"},
-    "issues": {"zh": "数据问题", "en": "Data issues"},
-    "location": {"zh": "位置", "en": "Location"},
-    "problem": {"zh": "问题", "en": "Problem"},
-    "fix": {"zh": "改正方法", "en": "Fix"},
-    "severity": {"zh": "级别", "en": "Level"},
-    "title": {"zh": "质量强市指标检查", "en": "Quality-city indicator check"},
-    "source": {"zh": "依据", "en": "Source"},
-    "derived": {"zh": "计算值", "en": "Derived"},
-    "series_sheet": {"zh": "序列表", "en": "Series sheet"},
-    "report_year": {"zh": "报告年份", "en": "Report year"},
-    "note": {"zh": "备注", "en": "Note"},
-    "date": {"zh": "日期", "en": "Date"},
-    "area": {"zh": "领域", "en": "Area"},
-    "total": {"zh": "合计", "en": "Total"},
-    "compare": {"zh": "对比", "en": "Compared"},
-    "tasks": {"zh": "工作任务", "en": "Tasks"},
-    "task": {"zh": "任务", "en": "Task"},
-    "due": {"zh": "时限", "en": "Due"},
-    "evidence": {"zh": "证明材料", "en": "Evidence"},
-    "progress": {"zh": "进度", "en": "Progress"},
-    "phase": {"zh": "阶段", "en": "Phase"},
-    "deliverables": {"zh": "应交成果", "en": "Deliverables"},
+    key.removeprefix("label-"): text for key, text in WORDS.items() if key.startswith("label-")
 }
 SEVERITY_LABEL: dict[str, dict[Lang, str]] = {
-    "error": {"zh": "错误", "en": "error"},
-    "warning": {"zh": "警告", "en": "warning"},
-    "info": {"zh": "提示", "en": "info"},
+    s: words(f"severity-{s}") for s in ("error", "warning", "info")
 }
 
 
@@ -114,19 +60,17 @@ def label(key: str, lang: Lang) -> str:
 
 
 # GB/T 15834: in Chinese the colon and brackets are full-width and take no spaces around them.
-COLON: dict[Lang, str] = {"zh": "：", "en": ": "}
+COLON: dict[Lang, str] = words("colon")
 
 
 def bracketed(text: str, inner: str, lang: Lang) -> str:
     """`text（inner）` in Chinese, `text (inner)` in English."""
-    return f"{text}（{inner}）" if lang == "zh" else f"{text} ({inner})"
+    return say("bracketed", lang, text=text, inner=inner)
 
 
 def yes_no(value: bool, lang: Lang) -> str:
     """是/否 or yes/no."""
-    if lang == "zh":
-        return "是" if value else "否"
-    return "yes" if value else "no"
+    return say("yes" if value else "no", lang)
 
 
 def number(value: Decimal, unit: Unit, lang: Lang, decimals: int | None = None) -> str:
@@ -136,8 +80,6 @@ def number(value: Decimal, unit: Unit, lang: Lang, decimals: int | None = None) 
         return f"{shown}%"
     if unit is Unit.RATIO:
         return f"{shown}∶1"
-    if unit is Unit.COUNT and lang == "zh":
-        return f"{shown}个"
     if unit in UNIT_SUFFIX:
         return shown + UNIT_SUFFIX[unit][lang]
     return shown
@@ -147,11 +89,7 @@ def labelled(figure: str, indicator: Indicator, lang: Lang) -> str:
     """A figure with the indicator's own unit label (万元/人, 微克/立方米) where it has one."""
     if indicator.unit_label is None:
         return figure
-    return (
-        f"{figure} {indicator.unit_label.get(lang)}"
-        if lang == "en"
-        else figure + indicator.unit_label.zh
-    )
+    return say("with-unit-label", lang, figure=figure, label=indicator.unit_label.get(lang))
 
 
 def shown_figure(value: Decimal, indicator: Indicator) -> Decimal:
@@ -193,7 +131,7 @@ def reported(result: IndicatorResult, lang: Lang) -> str:
     if obs.fraction is not None and isinstance(obs.value, Decimal):
         judged = scalar(obs.fraction, result.indicator, lang)
         if judged != shown:
-            return f"{shown}（按 {judged}*）" if lang == "zh" else f"{shown} (judged {judged}*)"
+            return say("judged-as", lang, shown=shown, judged=judged)
     return shown
 
 
@@ -218,9 +156,7 @@ def target(indicator: Indicator, lang: Lang) -> str:
         assert t.tolerance is not None
         bound = number(t.threshold, indicator.unit, lang)
         tolerance = format_decimal(t.tolerance)
-        if lang == "zh":
-            return f"≥ {bound}（约 {figure} ±{tolerance}）"
-        return f"≥ {bound} (≈ {figure} ±{tolerance})"
+        return say("about-target", lang, bound=bound, figure=figure, tolerance=tolerance)
     if indicator.range.max is not None and t.number == indicator.range.max:
         return f"= {figure}"
     return f"≥ {figure}"
@@ -244,18 +180,15 @@ def horizons_ahead(results: list[IndicatorResult], lang: Lang) -> list[str]:
     for r in results:
         if r.horizon_ahead and r.horizon is not None:
             ahead.setdefault(r.horizon, []).append(r.indicator.code)
-    if lang == "zh":
-        return [f"目标尚未到期（到{y}年），按该目标判定：{'、'.join(c)}" for y, c in ahead.items()]
     return [
-        f"Judged against targets still ahead (by {y}): {', '.join(c)}" for y, c in ahead.items()
+        say("horizon-ahead", lang, year=y, codes=LIST_SEPARATOR[lang].join(c))
+        for y, c in ahead.items()
     ]
 
 
 SIGN = {Op.AT_LEAST: "≥", Op.AT_MOST: "≤", Op.GREATER: ">", Op.LESS: "<", Op.ABOUT: "≈"}
 MEASURE_TEXT: dict[Measure, dict[Lang, str]] = {
-    Measure.CHANGE: {"zh": "较{base}年", "en": "since {base}"},
-    Measure.PER_YEAR: {"zh": "当年新增", "en": "yearly"},
-    Measure.CUMULATIVE: {"zh": "累计", "en": "total"},
+    m: words(f"measure-{m.value}") for m in (Measure.CHANGE, Measure.PER_YEAR, Measure.CUMULATIVE)
 }
 
 
@@ -265,25 +198,21 @@ def measured_target(indicator: Indicator, figure: str, lang: Lang) -> str:
     t = indicator.target
     if t.measure is Measure.CHANGE and indicator.unit is Unit.PERCENT:
         points = format_decimal(t.number)
-        figure = f"{points}个百分点" if lang == "zh" else f"{points} pp"
+        figure = say("points-change", lang, points=points)
     text = f"{SIGN[t.op]} {figure}"
     if t.op is Op.ABOUT:
         assert t.tolerance is not None
-        text += (
-            f"（±{format_decimal(t.tolerance)}）"
-            if lang == "zh"
-            else f" (±{format_decimal(t.tolerance)})"
-        )
+        text += say("plus-minus", lang, tolerance=format_decimal(t.tolerance))
     if t.measure is not Measure.LEVEL:
         text = MEASURE_TEXT[t.measure][lang].format(base=t.base_year) + " " + text
     elif indicator.unit is Unit.MULTIPLE and t.base_year is not None:
-        text += f"（{t.base_year}年为1）" if lang == "zh" else f" ({t.base_year} = 1)"
+        text += say("base-year-is-one", lang, year=t.base_year)
     horizon = next(
         (h.year for h in indicator.targets if Target(**{k: v for k, v in h if k != "year"}) == t),
         None,
     )
     if horizon is not None:
-        text += f"（到{horizon}年）" if lang == "zh" else f" (by {horizon})"
+        text += say("by-year", lang, year=horizon)
     return text
 
 
@@ -304,28 +233,21 @@ def gap(result: IndicatorResult, lang: Lang, short: bool = False) -> str:
     indicator = result.indicator
     g = result.gap
     if indicator.unit is Unit.PERCENT:
-        if short:
-            return f"{signed(g)} pp" if lang == "en" else f"{signed(g)} 个百分点"
-        return f"{signed(g)} 个百分点" if lang == "zh" else f"{signed(g)} percentage points"
+        return say("gap-points-short" if short else "gap-points", lang, gap=signed(g))
     if indicator.unit is Unit.RATIO:
         ceiling = format_decimal(indicator.target.number)
         if indicator.target.op is Op.AT_MOST:
-            if lang == "zh":
-                return (
-                    f"{signed(g)}（上限 {ceiling}）"
-                    if short
-                    else f"{signed(g)}（相对上限 {ceiling}∶1）"
-                )
-            if g > 0:
-                return f"+{format_decimal(g)} over the {ceiling} ceiling"
-            return (
-                f"{format_decimal(-g)} under the {ceiling} ceiling"
-                if g
-                else f"at the {ceiling} ceiling"
+            key = "gap-over-ceiling" if g > 0 else "gap-under-ceiling" if g else "gap-at-ceiling"
+            return say(
+                key + ("-short" if short else ""),
+                lang,
+                signed=signed(g),
+                size=format_decimal(abs(g)),
+                ceiling=ceiling,
             )
         return signed(g)
     if indicator.unit is Unit.COUNT:
-        return f"{signed(g)} 个" if lang == "zh" else signed(g)
+        return say("gap-count", lang, gap=signed(g))
     if indicator.unit in UNIT_SUFFIX:
         return signed(g) + UNIT_SUFFIX[indicator.unit][lang]
     return signed(g)
@@ -334,10 +256,7 @@ def gap(result: IndicatorResult, lang: Lang, short: bool = False) -> str:
 # --- derivations --------------------------------------------------------------------------------
 
 REPORT_YEAR_SOURCE: dict[str, dict[Lang, str]] = {
-    "option": {"zh": "由 --year 指定", "en": "given by --year"},
-    "cell": {"zh": "报告期 {where}", "en": "报告期 (period) at {where}"},
-    "property": {"zh": "文档属性“报告期”", "en": "the document property 报告期 (period)"},
-    "latest": {"zh": "序列表中有数据的最新年份", "en": "the latest year holding figures"},
+    s: words(f"year-from-{s}") for s in ("option", "cell", "property", "latest")
 }
 
 
@@ -406,7 +325,7 @@ def basis_name(series: Series, code: str | None, lang: Lang) -> str:
     """The basis a series row is on, with its note: 农民人均纯收入(2013 年…改革前的口径)."""
     basis = next((b for b in series.bases if b.code == code), None)
     if basis is None:
-        return "未注明口径" if lang == "zh" else "basis not stated"
+        return say("basis-unstated", lang)
     if basis.note is None:
         return basis.name.get(lang)
     return bracketed(basis.name.get(lang), basis.note.get(lang), lang)
@@ -421,10 +340,15 @@ def basis_lines(catalogue: Catalogue, derivation: Derivation, lang: Lang) -> lis
             continue
         figure = next(f for f in derivation.inputs if f.series == code)
         shown = basis_name(series, figure.basis, lang)
-        if lang == "zh":
-            lines.append(f"{derivation.indicator} 所用{series.name.zh}的口径：{shown}")
-        else:
-            lines.append(f"{derivation.indicator} uses {series.name.en} on the basis of {shown}")
+        lines.append(
+            say(
+                "basis-used",
+                lang,
+                indicator=derivation.indicator,
+                series=series.name.get(lang),
+                basis=shown,
+            )
+        )
     return lines
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from qcity.errors import InputError, Issue, Lang, Location, printable
 from qcity.layout import DATA
+from qcity.render.i18n import join, listing, pair, words
 from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.rows import (
@@ -184,11 +185,7 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
     periods: list[PeriodMark] = []
     units: list[PeriodMark] = []
     if not sheets:
-        raise damaged(
-            shown,
-            "工作簿里没有可读的工作表（工作表部件缺失）",
-            "the workbook has no readable sheet (its sheet parts are missing)",
-        )
+        raise damaged(shown, "no-readable-sheet")
 
     def titled(names: tuple[str, ...]) -> list[Any]:
         return [ws for ws in worksheets if clean_text(ws.title).casefold() in names]
@@ -201,10 +198,7 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
             file_issue(
                 "ambiguous-data-sheet",
                 shown,
-                sheets={
-                    "zh": "、".join(printable(ws.title) for ws in named),
-                    "en": ", ".join(printable(ws.title) for ws in named),
-                },
+                sheets=listing(printable(ws.title) for ws in named),
             )
         )
     ws: Any = None
@@ -241,10 +235,7 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
                 file_issue(
                     "ambiguous-series-sheet",
                     shown,
-                    sheets={
-                        "zh": "、".join(printable(w.title) for w in series_sheets),
-                        "en": ", ".join(printable(w.title) for w in series_sheets),
-                    },
+                    sheets=listing(printable(w.title) for w in series_sheets),
                 )
             )
         elif series_sheets:
@@ -256,10 +247,7 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
                     file_issue(
                         "ambiguous-tasks-sheet",
                         shown,
-                        sheets={
-                            "zh": "、".join(printable(w.title) for w in task_sheets),
-                            "en": ", ".join(printable(w.title) for w in task_sheets),
-                        },
+                        sheets=listing(printable(w.title) for w in task_sheets),
                         used=printable(task_sheets[0].title),
                     )
                 )
@@ -288,19 +276,18 @@ def _read_data_sheet(wb: Any, archive: GuardedZip, shown: str, limits: Limits) -
     )
 
 
-def _sheet_list(wb: Any) -> dict[str, str] | str:
+def _sheet_list(wb: Any) -> dict[Lang, str] | str:
     """The sheets by name for a message, chart sheets marked as such."""
     from openpyxl.chartsheet import Chartsheet
 
     if not wb.sheetnames:
         return "—"
-    names: dict[str, list[str]] = {"zh": [], "en": []}
-    for sheet in wb._sheets:
-        name = printable(sheet.title)
-        chart = isinstance(sheet, Chartsheet)
-        names["zh"].append(f"{name}（图表工作表）" if chart else name)
-        names["en"].append(f"{name} (chart sheet)" if chart else name)
-    return {"zh": "、".join(names["zh"]), "en": ", ".join(names["en"])}
+    return join(
+        pair("chart-sheet", name=printable(sheet.title))
+        if isinstance(sheet, Chartsheet)
+        else listing([printable(sheet.title)])
+        for sheet in wb._sheets
+    )
 
 
 def _properties(wb: Any) -> dict[str, str]:
@@ -412,7 +399,7 @@ def _read_rows(
             Issue(
                 "missing-column",
                 where(header_row),
-                {"columns": {"zh": "“实际值”", "en": "实际值 (value)"}},
+                {"columns": words("column-value")},
             )
         )
     issues.extend(_merged_over_values(merged, col_of, header_row, shown, sheet))
@@ -420,10 +407,10 @@ def _read_rows(
 
 
 _KINDS: dict[str, dict[Lang, str]] = {
-    "e": {"zh": "错误值", "en": "an error value"},
-    "b": {"zh": "逻辑值", "en": "a TRUE/FALSE value"},
-    "n": {"zh": "数字", "en": "a number"},
-    "d": {"zh": "日期", "en": "a date"},
+    "e": words("cell-error-value"),
+    "b": words("cell-logical-value"),
+    "n": words("cell-number"),
+    "d": words("cell-date"),
 }
 
 

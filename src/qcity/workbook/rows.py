@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from qcity.errors import InputError, Issue, Location, Severity, printable
+from qcity.render.i18n import pair, words
 from qcity.results import Cell
 from qcity.values import clean_text
 from qcity.workbook.fastsheet import FastBook, FastSheet
@@ -62,10 +63,11 @@ def broken(
             where or Location(file=shown),
             {
                 "path": shown,
-                "reason": {
-                    "zh": f"{part or '工作簿'} 的内容无法解析：{printable(detail)}",
-                    "en": f"the contents of {part or 'the workbook'} cannot be read: {printable(detail)}",
-                },
+                "reason": pair(
+                    "contents-unreadable",
+                    part=part or words("the-workbook"),
+                    detail=printable(detail),
+                ),
             },
         )
     )

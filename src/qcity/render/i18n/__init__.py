@@ -1,22 +1,34 @@
 """The wording catalogue: every word a user reads, in zh and en, addressed by key with parameters.
 
-The texts live in the modules of this package, one per domain (`cli` for the command line, and
-one per view or source of issues); this module merges them into WORDS, refuses a key defined
-twice, and fills parameters in. Chinese texts use full-width punctuation (，：；（）、); English
-texts English punctuation. Kept free of imports beyond the standard library: `qcity --help`
-and usage errors load it.
+The texts live in the modules of this package, one per domain: `issues_*` the title, message
+and fix of every issue code (`<code>.title`, `.message`, `.hint`), `params` the words the core
+and the readers put into issue parameters, `labels` what every view shares (statuses, units,
+headings, figures and targets), `xlsx` the workbooks qcity writes, `cli` the command line's
+usage errors and help. This module merges them into WORDS, refuses a key defined twice, and
+fills parameters in (`say`, `pair`; `join` and `listing` put lists together in each language).
+Chinese texts use full-width punctuation (，：；（）、); English texts English punctuation. Kept
+free of imports beyond the standard library: `qcity --help` and usage errors load it.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from qcity.lang import Lang
 
 # Every module of the catalogue; a new one is one more name here.
-_MODULES = ("cli",)
+_MODULES = (
+    "cli",
+    "labels",
+    "xlsx",
+    "params",
+    "issues_files",
+    "issues_workbook",
+    "issues_series",
+    "issues_catalogue",
+)
 
 
 def _merge() -> dict[str, dict[Lang, str]]:
@@ -70,8 +82,28 @@ def default_lang(environ: Mapping[str, str] | None = None) -> Lang:
 
 
 LIST_SEPARATOR: dict[Lang, str] = {"zh": "、", "en": ", "}
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+def _in(lang: Lang, params: dict[str, object]) -> dict[str, object]:
+    # a parameter given in both languages ({"zh": …, "en": …}) is filled in in each language
+    return {k: (v[lang] if isinstance(v, dict) else v) for k, v in params.items()}
 
 
 def pair(key: str, **params: object) -> dict[Lang, str]:
-    """The wording of *key* in both languages, parameters filled in."""
-    return {"zh": say(key, "zh", **params), "en": say(key, "en", **params)}
+    """The wording of *key* in both languages, parameters filled in (a parameter that is itself
+    given in both languages is filled in in each)."""
+    return {lang: say(key, lang, **_in(lang, params)) for lang in LANGS}
+
+
+def join(parts: Iterable[Mapping[Lang, str]], separator: str = "sep-list") -> dict[Lang, str]:
+    """Parts given in both languages, joined in each with its own separator (a key: `sep-list`
+    、 or ", ", `sep-clause` ； or "; ")."""
+    parts = list(parts)
+    return {lang: WORDS[separator][lang].join(p[lang] for p in parts) for lang in LANGS}
+
+
+def listing(items: Iterable[object], separator: str = "sep-list") -> dict[Lang, str]:
+    """Items the same in both languages (codes, names, cells), listed in each language."""
+    texts = [str(i) for i in items]
+    return {lang: WORDS[separator][lang].join(texts) for lang in LANGS}

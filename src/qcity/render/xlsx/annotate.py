@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from qcity.errors import InputError, Issue, Lang, Location
 from qcity.render import display
+from qcity.render.i18n import pair, say, words
 from qcity.render.xlsx import styles
 from qcity.render.xlsx.annotate_package import finish_package
 from qcity.render.xlsx.summary_sheet import write_summary
@@ -26,26 +27,26 @@ if TYPE_CHECKING:
 AUTHOR = "qcity"
 MAX_ROW, MAX_COLUMN = 1_048_576, 16_384  # Excel's last row and column (XFD)
 NOTE_MARK = "\n\n— qcity —\n"  # separates a submitter's note from ours
-STATUS_HEADER: dict[Lang, str] = {"zh": "检查结果", "en": "Check result"}
-DETAIL_HEADER: dict[Lang, str] = {"zh": "差距或问题", "en": "Gap or problem"}
+STATUS_HEADER: dict[Lang, str] = words("annotate-status")
+DETAIL_HEADER: dict[Lang, str] = words("annotate-detail")
 
 # Parts of an .xlsx that openpyxl may not carry over, by the folder or name they live under.
 _PART_KINDS: dict[str, dict[Lang, str]] = {
-    "xl/media/": {"zh": "图片", "en": "images"},
-    "xl/charts/chart": {"zh": "图表", "en": "charts"},
-    "xl/drawings/drawing": {"zh": "图形、文本框", "en": "shapes and text boxes"},
-    "xl/vbaProject.bin": {"zh": "宏（VBA）", "en": "macros (VBA)"},
-    "xl/threadedComments/": {"zh": "新式批注的回复线程", "en": "threaded comment replies"},
-    "xl/pivotTables/": {"zh": "数据透视表", "en": "pivot tables"},
-    "xl/slicers/": {"zh": "切片器", "en": "slicers"},
-    "xl/timelines/": {"zh": "日程表", "en": "timelines"},
-    "xl/embeddings/": {"zh": "嵌入对象", "en": "embedded objects"},
-    "xl/ctrlProps/": {"zh": "表单控件", "en": "form controls"},
-    "xl/activeX/": {"zh": "ActiveX 控件", "en": "ActiveX controls"},
-    "xl/externalLinks/": {"zh": "外部链接", "en": "external links"},
-    "xl/tables/": {"zh": "表格（列表）", "en": "tables"},
-    "xl/connections.xml": {"zh": "数据连接", "en": "data connections"},
-    "customXml/": {"zh": "自定义 XML", "en": "custom XML"},
+    "xl/media/": words("lost-images"),
+    "xl/charts/chart": words("lost-charts"),
+    "xl/drawings/drawing": words("lost-drawings"),
+    "xl/vbaProject.bin": words("lost-macros"),
+    "xl/threadedComments/": words("lost-threaded-comments"),
+    "xl/pivotTables/": words("lost-pivot-tables"),
+    "xl/slicers/": words("lost-slicers"),
+    "xl/timelines/": words("lost-timelines"),
+    "xl/embeddings/": words("lost-embeddings"),
+    "xl/ctrlProps/": words("lost-form-controls"),
+    "xl/activeX/": words("lost-activex"),
+    "xl/externalLinks/": words("lost-external-links"),
+    "xl/tables/": words("lost-tables"),
+    "xl/connections.xml": words("lost-connections"),
+    "customXml/": words("lost-custom-xml"),
 }
 
 
@@ -97,14 +98,11 @@ def annotate_workbook(
     return AnnotatedCopy(data=data, lost=lost)
 
 
-_NO_ROOM: dict[Lang, str] = {
-    "zh": "数据表右侧没有空列，未加检查结果列",
-    "en": "no free column right of the data for the result columns",
-}
-_NAMED_STYLES: dict[Lang, str] = {"zh": "命名单元格样式", "en": "named cell styles"}
+_NO_ROOM: dict[Lang, str] = words("annotate-no-room")
+_NAMED_STYLES: dict[Lang, str] = words("lost-named-styles")
 # Named styles kept in the copy at most: openpyxl takes about a millisecond for each one.
 KEEP_NAMED_STYLES = 2_000
-_EXTENSIONS: dict[Lang, str] = {"zh": "扩展功能（extLst）", "en": "extensions (extLst)"}
+_EXTENSIONS: dict[Lang, str] = words("lost-extensions")
 
 
 def _has_macros(source: bytes) -> bool:
@@ -185,10 +183,7 @@ def _cannot_copy(shown: str, reason: str) -> InputError:
             Location(file=shown),
             {
                 "path": shown,
-                "reason": {
-                    "zh": f"无法写出标注副本：{reason[:200]}",
-                    "en": f"the annotated copy cannot be written: {reason[:200]}",
-                },
+                "reason": pair("annotate-cannot-copy", reason=reason[:200]),
             },
         )
     )
@@ -329,7 +324,7 @@ def _mark_rows(
             text = f"{styles.SEVERITY_MARK[i.level.value]} {i.type.title[lang]}"
             if i.location.cell and _row_of(i.location.cell) != row:
                 where = Location(sheet=i.location.sheet, cell=i.location.cell)
-                text += f"（{where}）" if lang == "zh" else f" ({where})"
+                text += say("elsewhere", lang, where=where)
             details.append(text)
         status = ws.cell(row, status_col)
         styles.put_text(status, label)
@@ -337,7 +332,7 @@ def _mark_rows(
         status.font = Font(bold=True, color=colours[1])
         status.border = border
         detail = ws.cell(row, detail_col)
-        styles.put_text(detail, ("；" if lang == "zh" else "; ").join(d for d in details if d))
+        styles.put_text(detail, say("sep-clause", lang).join(d for d in details if d))
         detail.alignment = Alignment(vertical="center", wrap_text=True)
         detail.border = border
 
@@ -422,9 +417,7 @@ def _lost_parts(source: bytes, output: bytes, lang: Lang, replaced_charts: int) 
     for prefix, kind in _PART_KINDS.items():
         missing = before[prefix] - max(after[prefix], 0)
         if missing > 0:
-            lost.append(
-                f"{kind[lang]}（{missing}）" if lang == "zh" else f"{kind[lang]} ({missing})"
-            )
+            lost.append(say("lost-count", lang, kind=kind[lang], n=missing))
     return lost
 
 

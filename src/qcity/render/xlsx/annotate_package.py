@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 from qcity.errors import InputError, Issue, Location
+from qcity.render.i18n import pair
 from qcity.render.xlsx.summary_sheet import LOSS_HEIGHT_MARK, LOSS_TEXT_MARK
 from qcity.zipguard import GuardedZip, Limits, open_package
 
@@ -186,10 +187,7 @@ def _check_links(parts: dict[str, bytes], shown: str, allowed: set[str]) -> None
                 Location(file=shown),
                 {
                     "path": shown,
-                    "reason": {
-                        "zh": f"标注副本中的链接指向缺失的部件 {missing[0]}，副本未写出",
-                        "en": f"in the annotated copy, a link points at the missing part {missing[0]}; no copy was written",
-                    },
+                    "reason": pair("annotate-dangling-link", part=missing[0]),
                 },
             )
         )

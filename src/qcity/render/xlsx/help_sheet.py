@@ -10,126 +10,33 @@ from qcity.drift import TEMPLATE_VERSION
 from qcity.errors import Lang
 from qcity.model import Catalogue, Indicator, Phase
 from qcity.render import display
+from qcity.render.i18n import say, words
 from qcity.render.xlsx import styles
+from qcity.workbook import DATA_SHEET_NAMES
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-HELP_SHEET: dict[Lang, str] = {"zh": "说明", "en": "instructions"}
+HELP_SHEET: dict[Lang, str] = words("help-sheet")
 _WIDTHS = (12, 40, 26, 14, 44, 36)  # columns A–F
 _TOTAL = sum(_WIDTHS)
+_DATA_SHEET: dict[Lang, str] = {"zh": DATA_SHEET_NAMES[0], "en": DATA_SHEET_NAMES[1]}
 
-_STEPS: dict[Lang, list[str]] = {
-    "zh": [
-        "1. 只填“{sheet}”工作表中的黄色单元格：实际值、分子、分母、备注，以及表头上方的填报单位、报告期和联系人。"
-        "其余单元格已锁定；工作表保护没有密码，确需修改时可在“审阅 → 撤销工作表保护”中取消。",
-        "2. 不要修改指标代码、表头和工作表名“{sheet}”，不要删除行。暂无数据的指标留空，检查时报为“未填报”。",
-        "3. 填统计的确切数值。“约95%”“95%左右”“95%以上”是约数，无法判定是否达标；口径和来源写在“备注”列。",
-        "4. 可以用公式计算。Excel、WPS 和 LibreOffice 保存时会一并保存公式的结果，qcity 读取的就是这个结果。",
-        "5. 把鼠标移到“实际值”单元格上可看到该指标的目标和方案依据；填写不合要求的内容时会被拒绝并提示原因。",
-    ],
-    "en": [
-        "1. Fill in only the yellow cells of the “{sheet}” sheet: value, numerator, denominator and note, "
-        "and who reports, for which period, above the header. Everything else is locked; the protection "
-        "has no password (Review → Unprotect Sheet) should you really need to change it.",
-        "2. Do not change the codes, the header or the sheet name “{sheet}”, and do not delete rows. "
-        "Leave an indicator empty when there is no figure yet: it is reported as missing.",
-        "3. Write the exact figure. “about 95%”, “95% or so”, “over 95%” cannot be judged; explain the "
-        "basis and source in the note column.",
-        "4. Formulas are fine: Excel, WPS and LibreOffice save their results with the file, and qcity "
-        "reads those results.",
-        "5. Select a value cell to see the indicator's target and the plan's clause; entries that cannot "
-        "be judged are refused with the reason.",
-    ],
-}
-
-_TASK_STEP: dict[Lang, str] = {
-    "zh": "6. 在“{sheet}”工作表填写各项工作任务的进展：状态从下拉列表选择（未开始、进行中、已完成）；"
-    "已完成的任务填写证明材料（文件号、文件名或链接）和完成日期。任务的时限是其所在阶段的最后一天，"
-    "过期未完成的任务检查时标为“逾期”；任务进展不影响检查的退出码。",
-    "en": "6. On the “{sheet}” sheet, give the progress of each task: choose the status from the "
-    "list (not started, in progress, done); for a task done, give the evidence (a document number, "
-    "file name or link) and the date. A task is due on the last day of its phase; one not done by "
-    "then is reported overdue. Task progress does not change the check's exit code.",
-}
-
+# The wording is in render/i18n/xlsx.py; these name its keys in the order they are shown.
+_STEPS = tuple(f"help-step-{n}" for n in range(1, 6))
+_HEADINGS = tuple(f"help-heading-{n}" for n in range(1, 6))
+_CHECK = tuple(f"help-check-{n}" for n in range(1, 5))
 # unit, how to write it, examples, refused
-_NOTATIONS: dict[Lang, list[tuple[str, str, str, str]]] = {
-    "zh": [
-        ("单位", "怎样填", "示例", "不接受"),
-        (
-            "%",
-            "百分数，带不带 % 都可；也可用百分比格式的单元格",
-            "95.3、95.3%、９５．３％",
-            "约95%、95%以上、95,3",
-        ),
-        ("比值（X∶1）", "填前项，后项为 1；单元格显示为 X∶1", "2.47（显示为 2.47∶1）", "1:2.47"),
-        ("是/否", "从下拉列表选择", "是、否", "其他文字"),
-        ("个", "非负整数", "3", "2.5、一批"),
-        (
-            "分子、分母",
-            "比率可只填分子和分母，qcity 按 分子÷分母×100 计算；同时填写实际值时二者须一致",
-            "1121 和 1200(93.42%)",
-            "负数、文字、分母为 0",
-        ),
-    ],
-    "en": [
-        ("Unit", "How to write it", "Examples", "Refused"),
-        (
-            "%",
-            "a percentage, with or without %; a percentage-formatted cell works too",
-            "95.3, 95.3%",
-            "about 95%, over 95%, 95,3",
-        ),
-        (
-            "ratio (X∶1)",
-            "the first term, the second being 1; the cell shows X∶1",
-            "2.47 (shown as 2.47∶1)",
-            "1:2.47",
-        ),
-        ("yes/no", "choose from the list", "yes, no", "any other text"),
-        ("count", "a whole number, 0 or more", "3", "2.5, a batch"),
-        (
-            "numerator, denominator",
-            "a rate may be given as numerator and denominator alone (numerator ÷ denominator × 100); "
-            "with a value too, the two must agree",
-            "1121 and 1200 (93.42%)",
-            "negative numbers, text, a zero denominator",
-        ),
-    ],
-}
-
-_HEADINGS: dict[Lang, tuple[str, str, str, str, str]] = {
-    "zh": (
-        "一、怎样填写",
-        "二、各类数值的写法",
-        "三、工作步骤与时限",
-        "四、指标与方案依据",
-        "五、检查文件",
-    ),
-    "en": (
-        "1. How to fill it in",
-        "2. How to write each kind of figure",
-        "3. The plan's phases",
-        "4. Indicators and their clauses",
-        "5. Checking the file",
-    ),
-}
-
-_CHECK: dict[Lang, list[str]] = {
-    "zh": [
-        "填好后用 qcity 检查（qcity 只读取，不会修改文件）：",
-        "qcity check 文件名.xlsx",
-        "qcity check 文件名.xlsx --annotate 文件名-检查结果.xlsx   （另存一份标注副本：每行标出达标与否，问题单元格附批注）",
-        "退出码：0 全部达标；1 有未达标或未填报；3 数据有误或无法读取，修改后重新检查。",
-    ],
-    "en": [
-        "When it is filled in, check it with qcity (which only reads the file, never changes it):",
-        "qcity check FILE.xlsx --lang en",
-        "qcity check FILE.xlsx --annotate FILE-checked.xlsx --lang en    (writes a copy with every row's status and a note on every problem cell)",
-        "Exit codes: 0 every target met; 1 some unmet or missing; 3 invalid figures or an unreadable file: fix them and check again.",
-    ],
-}
+_NOTATIONS = tuple(
+    tuple(f"notation-{kind}-{column}" for column in ("unit", "how", "examples", "refused"))
+    for kind in ("head", "percent", "ratio", "boolean", "count", "fraction")
+)
+_PHASE_COLUMNS = tuple(
+    f"phases-{c}" for c in ("phase", "name", "months", "clause", "quote", "produces")
+)
+_INDICATOR_COLUMNS = tuple(
+    f"indicators-{c}" for c in ("code", "name", "target", "clause", "quote", "note")
+)
 
 
 def write_help(
@@ -178,61 +85,45 @@ def write_help(
             ws.row_dimensions[row].height = styles.LINE_HEIGHT * height
 
     meta = catalogue.catalogue
-    heads = _HEADINGS[lang]
-    sheet = "数据" if lang == "zh" else "data"
-    title = "填报说明" if lang == "zh" else "How to fill in this workbook"
-    paragraph(f"{title} · {meta.title.get(lang)}({meta.document})", bold=True, size=14)
-    stamp_line = (
-        f"指标目录 {meta.id} v{meta.version} · 模板版本 {TEMPLATE_VERSION} · qcity {__version__}"
-        if lang == "zh"
-        else f"Catalogue {meta.id} v{meta.version} · template version {TEMPLATE_VERSION} · qcity {__version__}"
+    heads = [say(key, lang) for key in _HEADINGS]
+    sheet = _DATA_SHEET[lang]
+    title = say("help-title", lang, title=meta.title.get(lang), document=meta.document)
+    paragraph(title, bold=True, size=14)
+    stamp_line = say(
+        "help-stamp",
+        lang,
+        id=meta.id,
+        version=meta.version,
+        template=TEMPLATE_VERSION,
+        qcity=__version__,
     )
     if leads:
-        who = "、".join(leads)
-        stamp_line += (
-            f" · 本模板只含 {who} 牵头的 {len(indicators)} 项指标"
-            if lang == "zh"
-            else f" · this template holds the {len(indicators)} indicators led by {who}"
-        )
+        who = "、".join(leads)  # the departments' codes, in en too
+        stamp_line += say("help-stamp-leads", lang, who=who, n=len(indicators))
     paragraph(stamp_line)
 
     row += 1
     paragraph(heads[0], bold=True)
-    for step in _STEPS[lang]:
-        paragraph(step.format(sheet=sheet))
+    for step in _STEPS:
+        paragraph(say(step, lang, sheet=sheet))
     if tasks:
         from qcity.render.xlsx.tasks_sheet import TASKS_SHEET
 
-        paragraph(_TASK_STEP[lang].format(sheet=TASKS_SHEET[lang]))
+        paragraph(say("help-step-tasks", lang, sheet=TASKS_SHEET[lang]))
 
     row += 1
     paragraph(heads[1], bold=True)
-    table(_NOTATIONS[lang])
+    table([[say(key, lang) for key in keys] for keys in _NOTATIONS])
 
     if catalogue.phases:
         row += 1
         paragraph(heads[2], bold=True)
-        head: tuple[str, ...] = (
-            ("阶段", "名称（◆ 验收节点）", "时间", "依据", "方案原文", "应完成")
-            if lang == "zh"
-            else (
-                "Phase",
-                "Name (◆ acceptance)",
-                "Months",
-                "Clause",
-                "The plan's words",
-                "To produce",
-            )
-        )
+        head = tuple(say(key, lang) for key in _PHASE_COLUMNS)
         table([head, *(_phase_row(n, p, lang) for n, p in enumerate(catalogue.phases, start=1))])
 
     row += 1
     paragraph(heads[3], bold=True)
-    head = (
-        ("代码", "指标", "目标", "依据", "方案原文", "说明")
-        if lang == "zh"
-        else ("Code", "Indicator", "Target", "Clause", "The plan's words", "Note")
-    )
+    head = tuple(say(key, lang) for key in _INDICATOR_COLUMNS)
     table(
         [
             head,
@@ -252,16 +143,13 @@ def write_help(
 
     row += 1
     paragraph(heads[4], bold=True)
-    for line in _CHECK[lang]:
-        paragraph(line)
+    for line in _CHECK:
+        paragraph(say(line, lang))
 
 
 def _month(text: str, lang: Lang) -> str:
     year, month = text.split("-")
-    if lang == "zh":
-        return f"{year}年{int(month)}月"
-    names = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    return f"{names[int(month) - 1]} {year}"
+    return say(f"month-{int(month)}", lang, year=year)
 
 
 def _phase_row(n: int, phase: Phase, lang: Lang) -> tuple[str, str, str, str, str, str]:

@@ -15,6 +15,7 @@ from qcity.model import (
     Series,
     derive_series,
 )
+from qcity.render.i18n import words
 from qcity.render.xlsx import styles
 
 if TYPE_CHECKING:
@@ -22,11 +23,7 @@ if TYPE_CHECKING:
 
 SERIES_SHEET: dict[Lang, str] = {"zh": SERIES.name("zh"), "en": SERIES.name("en")}
 HEADER_ROW = 2
-_HINT: dict[Lang, str] = {
-    "zh": "按年份填写各序列的原始数据，检查时据此计算派生指标；不填的年份不参与计算。",
-    "en": "Write each series' yearly figures; the check computes the derived indicators from "
-    "them. Years left empty are not used.",
-}
+_HINT: dict[Lang, str] = words("series-hint")
 
 
 def series_needs(

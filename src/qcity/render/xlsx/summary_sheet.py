@@ -10,6 +10,7 @@ from qcity.errors import Issue, Lang, Location
 from qcity.model import Unit
 from qcity.render import display
 from qcity.render.display import label
+from qcity.render.i18n import say, words
 from qcity.render.xlsx import styles
 from qcity.results import Evaluation, IndicatorResult, Status
 
@@ -17,27 +18,8 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-SUMMARY_SHEET: dict[Lang, str] = {"zh": "检查结果", "en": "Check results"}
+SUMMARY_SHEET: dict[Lang, str] = words("summary-sheet")
 _WIDTHS = (20, 40, 14, 16, 20, 14, 14, 12)  # columns A–H
-_TEXT: dict[str, dict[Lang, str]] = {
-    "areas": {"zh": "按领域统计", "en": "By area"},
-    "area": {"zh": "领域", "en": "Area"},
-    "total": {"zh": "合计", "en": "Total"},
-    "indicators": {"zh": "各项指标", "en": "Indicators"},
-    "issues": {"zh": "数据问题", "en": "Data issues"},
-    "none": {"zh": "没有数据问题。", "en": "No data issues."},
-    "chart": {
-        "zh": "百分数指标：填报值与达标线",
-        "en": "Percentage indicators: reported value and threshold",
-    },
-    "threshold": {"zh": "达标线", "en": "Threshold"},
-    "judged": {"zh": "填报值（判定）", "en": "Reported (judged)"},
-    "lost": {
-        "zh": "注意：本副本未能保留原工作簿中的：",
-        "en": "Note: this copy could not keep these parts of the original workbook: ",
-    },
-    "code": {"zh": "问题代码", "en": "Issue code"},
-}
 _LOSS_ROW = 4
 # Stand-ins written before the one save, replaced in the saved package once the losses are known.
 LOSS_TEXT_MARK = "QCITY-LOSSES-7f3c91"
@@ -45,7 +27,7 @@ LOSS_HEIGHT_MARK = 15.0625
 
 
 def _t(key: str, lang: Lang) -> str:
-    return _TEXT[key][lang]
+    return say(f"summary-{key}", lang)
 
 
 @dataclass
@@ -72,8 +54,7 @@ class SummarySheet:
         """The sentence naming what the copy lost ('' when nothing) and the row height it needs."""
         if not lost:
             return "", styles.LINE_HEIGHT
-        sep = "、" if self.lang == "zh" else "; "
-        text = _t("lost", self.lang) + sep.join(lost)
+        text = _t("lost", self.lang) + say("sep-lost", self.lang).join(lost)
         return text, styles.LINE_HEIGHT * styles.lines_needed(text, sum(_WIDTHS[:7]))
 
 
@@ -198,7 +179,8 @@ def _areas(ws: Worksheet, row: int, evaluation: Evaluation, lang: Lang) -> int:
         counts = [sum(1 for r in results if r.status is s) for s in order]
         for s, n in zip(order, counts, strict=True):
             totals[s] += n
-        body.append([area.name.get(lang), area.lead, *counts, len(results)])
+        lead = display.lead_name(evaluation.catalogue, area.lead, lang)  # English name in en
+        body.append([area.name.get(lang), lead, *counts, len(results)])
     body.append([_t("total", lang), "", *totals.values(), len(evaluation.results)])
     last = _table(ws, row + 1, head, body)
     from openpyxl.styles import Font

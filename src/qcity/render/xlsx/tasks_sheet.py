@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from qcity.errors import Lang
 from qcity.layout import TASKS
 from qcity.model import Catalogue, Task
+from qcity.render.i18n import LIST_SEPARATOR, say, words
 from qcity.render.xlsx import styles
 from qcity.tasks import choices
 
@@ -22,18 +23,9 @@ INPUTS = ("status", "evidence", "completed", "note")
 # Headers: the read columns take theirs from qcity.layout (the names the reader knows), the
 # others only help the person filling in.
 _HEADERS: dict[str, dict[Lang, str]] = {
-    "title": {"zh": "任务", "en": "Task"},
-    "lead": {"zh": "牵头部门", "en": "Lead department"},
-    "due": {"zh": "完成时限", "en": "Due by"},
-    "deliverables": {"zh": "应交成果", "en": "Deliverables"},
+    key: words(f"tasks-{key}") for key in ("title", "lead", "due", "deliverables")
 }
-_HINT: dict[Lang, str] = {
-    "zh": "状态从下拉列表选择；已完成的任务请填写证明材料（文件号、文件名或链接）和完成日期。"
-    "时限为所在阶段的最后一天，过期未完成的任务检查时标为“逾期”。",
-    "en": "Choose the status from the list; for a task done, give the evidence (a document "
-    "number, file name or link) and the date. A task is due on the last day of its phase; "
-    "one not done by then is reported overdue.",
-}
+_HINT: dict[Lang, str] = words("tasks-hint")
 # Excel stores dates as days since 1899-12-30: 2000-01-01 and 2099-12-31.
 _FIRST_DATE, _LAST_DATE = "36526", "73415"
 
@@ -61,7 +53,7 @@ def write_tasks_sheet(ws: Worksheet, catalogue: Catalogue, tasks: list[Task], la
     wrap = Alignment(vertical="center", wrap_text=True)
     unlocked = Protection(locked=False)
 
-    title = f"{catalogue.catalogue.title.get(lang)} · {'工作任务进展' if lang == 'zh' else 'progress of the tasks'}"
+    title = say("tasks-sheet-title", lang, title=catalogue.catalogue.title.get(lang))
     ws["A1"] = title
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells(f"A1:{last}1")
@@ -75,14 +67,10 @@ def write_tasks_sheet(ws: Worksheet, catalogue: Catalogue, tasks: list[Task], la
         styles.style_header(ws[f"{letter[key]}{HEADER_ROW}"])
         ws[f"{letter[key]}{HEADER_ROW}"].value = task_header(key, lang)
 
-    sep = "；" if lang == "zh" else "; "
+    sep = say("sep-clause", lang)
     for row, task in enumerate(tasks, start=FIRST_ROW):
         phase = catalogue.phase(task.due)
-        due = (
-            f"{phase.last_day.isoformat()}（{phase.clause}）"
-            if lang == "zh"
-            else f"{phase.last_day.isoformat()} ({phase.clause})"
-        )
+        due = say("bracketed", lang, text=phase.last_day.isoformat(), inner=phase.clause)
         lead = task.lead or "—"
         if task.lead is not None and lang == "en":
             lead = catalogue.department(task.lead).name.en
@@ -147,12 +135,10 @@ def _status_validation(cells: str, lang: Lang) -> Any:
         showInputMessage=True,
         showErrorMessage=True,
         errorStyle="stop",
-        promptTitle="状态" if lang == "zh" else "Status",
-        prompt=("从下拉列表选择：" if lang == "zh" else "Choose from the list: ")
-        + ("、" if lang == "zh" else ", ").join(words),
-        errorTitle="状态无效" if lang == "zh" else "Invalid status",
-        error=("请从下拉列表选择：" if lang == "zh" else "Choose from the list: ")
-        + ("、" if lang == "zh" else ", ").join(words),
+        promptTitle=say("tasks-status", lang),
+        prompt=say("choose-from", lang, choices=LIST_SEPARATOR[lang].join(words)),
+        errorTitle=say("status-invalid-title", lang),
+        error=say("please-choose-from", lang, choices=LIST_SEPARATOR[lang].join(words)),
     )
     dv.add(cells)
     return dv
@@ -170,10 +156,10 @@ def _date_validation(cells: str, lang: Lang) -> Any:
         showInputMessage=True,
         showErrorMessage=True,
         errorStyle="stop",
-        promptTitle="完成日期" if lang == "zh" else "Completion date",
-        prompt="填写日期，如 2015-06-30" if lang == "zh" else "A date, e.g. 2015-06-30",
-        errorTitle="日期无效" if lang == "zh" else "Invalid date",
-        error="请填写日期，如 2015-06-30" if lang == "zh" else "Write a date, e.g. 2015-06-30",
+        promptTitle=say("tasks-completed", lang),
+        prompt=say("date-prompt", lang),
+        errorTitle=say("date-invalid-title", lang),
+        error=say("date-error", lang),
     )
     dv.add(cells)
     return dv

@@ -11,6 +11,7 @@ from qcity.errors import Lang
 from qcity.layout import DATA
 from qcity.model import Catalogue, Indicator, Range, Unit
 from qcity.render import display
+from qcity.render.i18n import LANGS, say, words
 from qcity.render.xlsx import styles
 from qcity.render.xlsx.help_sheet import write_help
 from qcity.render.xlsx.series_sheet import series_needs, write_series_sheet
@@ -28,37 +29,17 @@ FIRST_ROW = HEADER_ROW + 1
 LAYOUT = DATA.template
 INPUTS = ("value", "numerator", "denominator", "note")
 _EXTRA_HEADERS: dict[str, dict[Lang, str]] = {
-    "name": {"zh": "指标名称", "en": "Indicator"},
-    "unit": {"zh": "单位", "en": "Unit"},
-    "target": {"zh": "目标", "en": "Target"},
-    "lead": {"zh": "牵头部门", "en": "Lead department"},
+    key: words(f"template-{key}") for key in ("name", "unit", "target", "lead")
 }
 _FORM: dict[Lang, tuple[str, str, str]] = {
-    "zh": ("填报单位", "报告期", "联系人及电话"),
-    "en": ("Reported by", "Period", "Contact"),
+    lang: (say("form-unit", lang), say("form-period", lang), say("form-contact", lang))
+    for lang in LANGS
 }
-_HOW: dict[Unit, dict[Lang, str]] = {
-    Unit.PERCENT: {"zh": "填百分数：95.3 或 95.3%", "en": "Write a percentage: 95.3 or 95.3%"},
-    Unit.RATIO: {
-        "zh": "填比值的前项：2.47 表示 2.47∶1",
-        "en": "Write the first term: 2.47 means 2.47∶1",
-    },
-    Unit.BOOLEAN: {"zh": "从下拉列表选“是”或“否”", "en": "Choose yes or no from the list"},
-    Unit.COUNT: {"zh": "填个数（整数）", "en": "Write a count (a whole number)"},
-    Unit.SCORE: {"zh": "填分数，如 82.5", "en": "Write the score, e.g. 82.5"},
-    Unit.INDEX: {"zh": "填指数值，如 86.3", "en": "Write the index value, e.g. 86.3"},
-    Unit.AMOUNT: {"zh": "按所示单位填数值", "en": "Write the amount in the unit shown"},
-    Unit.DAYS: {"zh": "填天数", "en": "Write the number of days"},
-    Unit.CONCENTRATION: {
-        "zh": "按所示单位填浓度",
-        "en": "Write the concentration in the unit shown",
-    },
-    Unit.MULTIPLE: {
-        "zh": "填为基年的倍数，如 2.1",
-        "en": "Write the multiple of the base year, e.g. 2.1",
-    },
+_HOW: dict[Unit, dict[Lang, str]] = {unit: words(f"how-{unit.value}") for unit in Unit}
+# The list a yes/no cell offers, in Excel's notation ("是,否": a comma, whatever the language).
+_YES_NO: dict[Lang, str] = {
+    lang: '"' + ",".join((say("yes", lang), say("no", lang))) + '"' for lang in LANGS
 }
-_YES_NO: dict[Lang, str] = {"zh": '"是,否"', "en": '"yes,no"'}
 # Excel's limits on data-validation texts.
 _MAX_PROMPT = 255
 _MAX_TITLE = 32
@@ -117,9 +98,7 @@ def _write_data_sheet(
     border = styles.thin_border()
     wrap = Alignment(vertical="center", wrap_text=True)
 
-    title = (
-        f"{catalogue.catalogue.title.get(lang)} · {'指标填报表' if lang == 'zh' else 'submission'}"
-    )
+    title = say("template-title", lang, title=catalogue.catalogue.title.get(lang))
     ws["A1"] = title
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells(f"A1:{last}1")
@@ -188,7 +167,7 @@ def _write_data_sheet(
         widths[letter["name"]].append(ind.name.get(lang))
         widths[letter["unit"]].append(display.UNIT_LABEL[ind.unit][lang])
         widths[letter["target"]].append(display.target(ind, lang))
-    widths[letter["lead"]].append("市发改委" if lang == "zh" else "Department name here")
+    widths[letter["lead"]].append(say("lead-width-sample", lang))
     widths[letter["value"]] += ["95.30%", _FORM[lang][1]]
     widths[letter["note"]].append("x" * 30)
     styles.fit_columns(ws, widths, cap=48)
@@ -215,21 +194,20 @@ def _bounds(rng: Range, lang: Lang) -> tuple[Operator, str | None, str | None, s
     lo = format_decimal(rng.min) if rng.min is not None else None
     hi = format_decimal(rng.max) if rng.max is not None else None
     if lo is not None and hi is not None:
-        words = f"{lo} 到 {hi} 之间的" if lang == "zh" else f"between {lo} and {hi}"
-        return "between", lo, hi, words
+        return "between", lo, hi, say("range-between", lang, lo=lo, hi=hi)
     if lo is not None:
         return (
             "greaterThanOrEqual",
             lo,
             None,
-            (f"不小于 {lo} 的" if lang == "zh" else f"of at least {lo}"),
+            say("range-at-least", lang, lo=lo),
         )
     if hi is not None:
         return (
             "lessThanOrEqual",
             hi,
             None,
-            (f"不大于 {hi} 的" if lang == "zh" else f"of at most {hi}"),
+            say("range-at-most", lang, hi=hi),
         )
     # No bound, but still a number: text such as "约95%" is refused at entry.
     return "between", "-1E+15", "1E+15", ""
@@ -240,10 +218,14 @@ def _value_validation(ind: Indicator, coordinate: str, lang: Lang) -> Any:
 
     target = display.target(ind, lang)
     clause = ind.source.clause
-    if lang == "zh":
-        prompt = f"目标 {target}\n{_HOW[ind.unit][lang]}\n依据 {clause}：{ind.source.quote}"
-    else:
-        prompt = f"Target {target}\n{_HOW[ind.unit][lang]}\nPlan {clause}: {ind.source.quote}"
+    prompt = say(
+        "value-prompt",
+        lang,
+        target=target,
+        how=_HOW[ind.unit][lang],
+        clause=clause,
+        quote=ind.source.quote,
+    )
     common: dict[str, Any] = {
         "allow_blank": True,
         "showInputMessage": True,
@@ -251,35 +233,23 @@ def _value_validation(ind: Indicator, coordinate: str, lang: Lang) -> Any:
         "errorStyle": "stop",
         "promptTitle": f"{ind.code} {target}"[:_MAX_TITLE],
         "prompt": _clip(prompt),
-        "errorTitle": "数值无效" if lang == "zh" else "Invalid value",
+        "errorTitle": say("value-invalid-title", lang),
     }
     if ind.unit is Unit.BOOLEAN:
-        error = "请从下拉列表选择“是”或“否”" if lang == "zh" else "Choose yes or no from the list"
+        error = say("choose-yes-no", lang)
         dv = DataValidation(type="list", formula1=_YES_NO[lang], error=error, **common)
     else:
-        op, f1, f2, words = _bounds(ind.range, lang)
+        op, f1, f2, in_range = _bounds(ind.range, lang)
         kind: Literal["whole", "decimal"]
         if ind.unit is Unit.COUNT:
             kind = "whole"
-            error = (
-                f"请填写{words}整数，如 3"
-                if lang == "zh"
-                else f"Write a whole number {words}, e.g. 3"
-            )
+            error = say("write-count", lang, range=in_range)
         elif ind.unit is Unit.RATIO:
             kind = "decimal"
-            error = (
-                f"请填写{words}比值前项，如 2.47（表示 2.47∶1）"
-                if lang == "zh"
-                else f"Write the ratio's first term {words}, e.g. 2.47 for 2.47∶1"
-            )
+            error = say("write-ratio", lang, range=in_range)
         else:
             kind = "decimal"
-            error = (
-                f"请填写{words}数值，如 95.3 或 95.3%；“约95%”“95%以上”等无法判定"
-                if lang == "zh"
-                else f"Write a number {words}, e.g. 95.3 or 95.3%; “about 95%” cannot be judged"
-            )
+            error = say("write-number", lang, range=in_range)
         dv = DataValidation(
             type=kind, operator=op, formula1=f1, formula2=f2, error=_clip(error), **common
         )
@@ -290,12 +260,8 @@ def _value_validation(ind: Indicator, coordinate: str, lang: Lang) -> Any:
 def _fraction_validation(cells: list[str], lang: Lang) -> Any:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    if lang == "zh":
-        prompt = "比率可只填分子和分母（如合格批次和抽查批次），由 qcity 计算；同时填写实际值时二者须一致"
-        error = "请填写不小于 0 的数值（可为小数）"
-    else:
-        prompt = "A rate may be given as numerator and denominator alone (e.g. batches passed and sampled); with a value too, the two must agree"
-        error = "Write a number of at least 0 (decimals allowed)"
+    prompt = say("fraction-prompt", lang)
+    error = say("fraction-error", lang)
     dv = DataValidation(
         type="decimal",
         operator="greaterThanOrEqual",
@@ -304,9 +270,9 @@ def _fraction_validation(cells: list[str], lang: Lang) -> Any:
         showInputMessage=True,
         showErrorMessage=True,
         errorStyle="stop",
-        promptTitle=("分子 / 分母" if lang == "zh" else "Numerator / denominator"),
+        promptTitle=say("fraction-title", lang),
         prompt=_clip(prompt),
-        errorTitle="数值无效" if lang == "zh" else "Invalid value",
+        errorTitle=say("value-invalid-title", lang),
         error=error,
     )
     for coordinate in cells:
