@@ -1,6 +1,6 @@
-"""The typer command line: parse options, call the core, decide the exit code in one place.
+"""The typer command line: parse options, call the core, render, exit.
 
-`core` holds what every command shares (the exit codes are decided there); the commands are
+`core` holds what every command shares, `outcome` decides every exit code; the commands are
 registered on `app` by the modules imported below.
 """
 
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 
-from qcity.cli.core import (
+from qcity.cli.core import CheckFormat, GapsFormat, ReportFormat, app
+from qcity.cli.outcome import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -16,11 +17,7 @@ from qcity.cli.core import (
     EXIT_TERMINATED,
     EXIT_UNMET,
     EXIT_USAGE,
-    CheckFormat,
-    GapsFormat,
-    ReportFormat,
-    app,
-    exit_code_for,
+    exit_code,
 )
 
 # Importing a module registers its commands on `app`, in this order in `qcity --help`.
@@ -39,7 +36,7 @@ __all__ = [
     "GapsFormat",
     "ReportFormat",
     "app",
-    "exit_code_for",
+    "exit_code",
     "main",
 ]
 

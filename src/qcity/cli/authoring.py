@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     pass
 
 from qcity.cli.core import (
-    EXIT_INTERNAL,
-    EXIT_OK,
     CatalogueOpt,
     DebugOpt,
     LangChoice,
@@ -32,6 +30,7 @@ from qcity.cli.core import (
     require_suffix,
     schema_app,
 )
+from qcity.cli.outcome import EXIT_INTERNAL, EXIT_OK
 from qcity.cli.usage import Wrong
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -13,13 +12,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from qcity.errors import InputError, Issue, Lang, Location, UsageError
+from qcity.errors import InputError, Lang
 from qcity.render import ReportOptions
 
 if TYPE_CHECKING:
     from qcity.batch import Batch
     from qcity.files import Fingerprint
     from qcity.model import Catalogue
+    from qcity.parallel import Progress
     from qcity.results import Evaluation
     from qcity.zipguard import Limits
 
@@ -27,9 +27,6 @@ from qcity.cli.core import (
     DEFAULT_MAX_INFLATED,
     DEFAULT_MAX_ROWS,
     DEFAULT_MAX_SIZE,
-    EXIT_INTERNAL,
-    EXIT_OK,
-    EXIT_UNMET,
     CatalogueOpt,
     CheckFormat,
     ColorOpt,
@@ -50,7 +47,6 @@ from qcity.cli.core import (
     app,
     check_outputs,
     emit,
-    exit_code_for,
     format_option,
     guard,
     leads_given,
@@ -63,6 +59,7 @@ from qcity.cli.core import (
     require_suffix,
     stderr_console,
 )
+from qcity.cli.outcome import EXIT_INTERNAL, EXIT_OK, PLAIN, FailOn, Rules, exit_code
 from qcity.cli.usage import Wrong
 
 
@@ -134,7 +131,7 @@ def check(
         batch = run_batch(
             files, cat, catalogue, jobs=jobs, now=now, year=year, quiet=quiet, debug=debug,
             lang=lang.value, before=lambda inputs: refuse_output(output, inputs),
-            limits=reading_limits(*limits), fail_on_tasks=fail_on_tasks,
+            limits=reading_limits(*limits), rules=Rules(fail_on_tasks=fail_on_tasks),
             leads=leads_given(cat, lead), today=day,
         )  # fmt: skip
         if reporter.binary:
@@ -223,7 +220,7 @@ def _check_one_file(
             raise failure  # said on stderr too, with its exit code
         if annotate is not None:
             _write_annotated(file, annotate, evaluation, lang.value, read, reading_limits(*limits))
-        code = exit_code_for(evaluation, fail_on_tasks)
+        code = exit_code(evaluation, Rules(fail_on_tasks=fail_on_tasks))
     raise typer.Exit(code)
 
 
@@ -240,50 +237,34 @@ def run_batch(
     lang: Lang = "zh",
     before: Callable[[list[Path]], None] | None = None,
     limits: Limits | None = None,
-    fail_on_tasks: bool = False,
+    rules: Rules = PLAIN,
     leads: tuple[str, ...] | None = None,
     today: dt.date | None = None,
 ) -> Batch:
-    """Check every workbook *paths* name, each on its own; the batch in the order given.
+    """The batch of the workbooks *paths* name (qcity.parallel.run_batch), with a progress bar
+    on the terminal and, with --debug, the traceback of every file that met a bug."""
+    from qcity.parallel import Settings
+    from qcity.parallel import run_batch as check_each
 
-    *before* sees the files found before any is checked (to refuse an output among them).
-    """
-    from qcity.batch import Batch, Entry, collect, duplicate_units
-    from qcity.errors import Severity
-    from qcity.parallel import Settings, default_jobs, run_checks
-
-    collected = collect(paths)
-    empty = [Issue("no-workbooks", Location(file=f), {"path": f}) for f in collected.empty]
-    if not collected.inputs:
-        raise UsageError(*empty)  # nothing at all to check: a wrong path, most likely
-    if before is not None:
-        before([i.path for i in collected.inputs])
-    # One check time for the whole batch, so that reports do not depend on which file came when.
-    now = now or dt.datetime.now(dt.timezone.utc).astimezone()
-    settings = Settings(catalogue_path, now, year, limits, leads, today)
-    show = not quiet and len(collected.inputs) > 1 and sys.stderr.isatty()
-    with _progress(len(collected.inputs), show, "检查" if lang == "zh" else "checking") as advance:
-        entries = run_checks(
-            collected.inputs,
-            cat,
-            settings,
-            jobs=jobs or default_jobs(),
-            judge=lambda evaluation: exit_code_for(evaluation, fail_on_tasks),
-            advance=advance,
-        )
-    entries += [Entry(str(i.location.file), None, i.type.exit_code, (i,)) for i in empty]
+    batch = check_each(
+        paths,
+        cat,
+        Settings(catalogue_path, now, year, limits, leads, today),
+        judge=lambda outcome: exit_code(outcome, rules),
+        jobs=jobs,
+        before=before,
+        progress=None if quiet else _progress_bar("检查" if lang == "zh" else "checking"),
+    )
     if debug:
-        for entry in entries:
+        for entry in batch.entries:
             if entry.detail:
                 sys.stderr.write(f"{entry.shown}:\n{entry.detail}")
-    skipped = [s.issue() for s in collected.skipped]
-    return Batch(
-        cat,
-        entries,
-        now,
-        collected.skipped,
-        [*skipped, *duplicate_units(entries, Severity.WARNING)],
-    )
+    return batch
+
+
+def _progress_bar(description: str) -> Progress:
+    """A progress bar on stderr for a batch of more than one file checked at a terminal."""
+    return lambda total: _progress(total, total > 1 and sys.stderr.isatty(), description)
 
 
 @contextmanager
@@ -351,13 +332,6 @@ def _write_annotated(
             typer.echo(f"⚠ the annotated copy could not keep: {'; '.join(copy.lost)}", err=True)
 
 
-class FailOn(str, enum.Enum):
-    """What makes `qcity hook` fail."""
-
-    unmet = "unmet"  # any target unmet or missing, or anything invalid (exit 1 or 3)
-    invalid = "invalid"  # only figures that cannot be trusted (exit 3)
-
-
 @app.command()
 def hook(
     files: Annotated[list[Path], typer.Argument(help="Workbooks to check, one after another.")],
@@ -403,18 +377,14 @@ def hook(
         batch = run_batch(
             files, cat, catalogue, jobs=jobs, now=now, year=None, quiet=True, debug=debug,
             lang=lang.value, limits=reading_limits(max_size, max_inflated, max_rows),
-            leads=leads_given(cat, lead), today=day,
+            leads=leads_given(cat, lead), today=day, rules=Rules(fail_on=fail_on),
         )  # fmt: skip
         reporter = get_reporter(fmt.value)
-        worst = EXIT_OK
         for entry in batch.entries:
-            code = entry.exit_code
             if entry.evaluation is None:
                 print_issues(stderr_console(lang.value), entry.failure, lang.value)
-            elif code != EXIT_OK or fmt is not ReportFormat.text:
+            elif entry.exit_code != EXIT_OK or fmt is not ReportFormat.text:
                 render = functools.partial(reporter.write, entry.evaluation)
                 emit(render, None, [], False, lang.value, today=day, fmt=fmt.value)
-            if fail_on is FailOn.invalid and code == EXIT_UNMET:
-                code = EXIT_OK
-            worst = max(worst, code)
+        worst = batch.exit_code
     raise typer.Exit(worst)

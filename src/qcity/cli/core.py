@@ -1,4 +1,4 @@
-"""The command line's shared parts: exit codes (decided here), options, error handling, output."""
+"""The command line's shared parts: options, error handling, output (exit codes: cli.outcome)."""
 
 from __future__ import annotations
 
@@ -15,70 +15,14 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 
 from qcity import __version__
+from qcity.cli.outcome import exit_code
 from qcity.cli.usage import QcityGroup, Wrong
 from qcity.errors import Issue, Lang, Location, QcityError, UsageError, printable
 from qcity.render import ReportOptions
 
 if TYPE_CHECKING:
-    from qcity.diff import Diff
-    from qcity.gaps import GapReport
     from qcity.model import Catalogue
-    from qcity.results import Evaluation, IndicatorResult
     from qcity.zipguard import Limits
-
-
-# --- exit codes: the one place they are decided (tabled in the README) --------------------------
-EXIT_OK = 0  # every indicator met
-EXIT_UNMET = 1  # some indicator unmet or missing
-EXIT_USAGE = 2  # the command line is wrong (bad option, missing file)
-EXIT_INVALID = 3  # the workbook or catalogue cannot be trusted
-EXIT_INTERNAL = 4  # a bug in qcity
-EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT): 128 + the signal's number, as shells report it
-EXIT_TERMINATED = 143  # SIGTERM (a CI job over its time, `kill`): 128 + 15
-
-
-def exit_code_for(evaluation: Evaluation, fail_on_tasks: bool = False) -> int:
-    """0 all met; 1 unmet or missing; 3 any invalid figure or error-level issue (districts too).
-    Tasks count only with *fail_on_tasks*: then an overdue task makes it at least 1."""
-    from qcity.results import Status
-
-    results = evaluation.all_results()
-    if evaluation.errors or any(r.status is Status.INVALID for r in results):
-        return EXIT_INVALID
-    if evaluation.vetoed or any(r.status is not Status.MET for r in results):
-        return EXIT_UNMET  # a veto target not met fails the result whatever else is met
-    if fail_on_tasks and evaluation.tasks and any(r.overdue for r in evaluation.tasks.results):
-        return EXIT_UNMET
-    return EXIT_OK
-
-
-def exit_code_for_one(result: IndicatorResult) -> int:
-    """`qcity explain`: 0 met; 1 unmet or missing; 3 invalid."""
-    from qcity.results import Status
-
-    if result.status is Status.INVALID:
-        return EXIT_INVALID
-    return EXIT_OK if result.status is Status.MET else EXIT_UNMET
-
-
-def diff_exit_code(diff: Diff) -> int:
-    """`qcity diff`: 1 when any indicator went from met to not met; a file that could not be read
-    (or units that cannot be matched) gives that file's own code (2 or 3); 0 otherwise."""
-    codes = [i.type.exit_code for e in diff.failed for i in e.failure]
-    codes += [EXIT_INVALID for i in diff.issues if i.level.value == "error"]
-    if diff.regressions:
-        codes.append(EXIT_UNMET)
-    return max(codes, default=EXIT_OK)
-
-
-def gaps_exit_code(report: GapReport) -> int:
-    """Like check, over what the list shows: 3 if anything on it is invalid or a data error
-    about no indicator remains; 1 if anything is left to close; 0 if nothing is."""
-    from qcity.results import Status
-
-    if report.other_issues or any(g.result.status is Status.INVALID for g in report.gaps):
-        return EXIT_INVALID
-    return EXIT_UNMET if report.gaps else EXIT_OK
 
 
 # --- options shared by commands -----------------------------------------------------------------
@@ -423,7 +367,7 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
 
             traceback.print_exception(e.__cause__, file=sys.stderr)
         print_issues(stderr_console(lang), e.issues, lang)
-        raise typer.Exit(e.exit_code) from None
+        raise typer.Exit(exit_code(e)) from None
     except Exception as e:
         interrupt = interrupts.interrupt_behind(e)
         if interrupt is not None:  # wrapped by a library (a RuntimeError from __set_name__…)
@@ -434,7 +378,7 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
 
         issue = Issue("internal-error", Location(), {"reason": f"{type(e).__name__}: {e}"})
         print_issues(stderr_console(lang), [issue], lang)
-        raise typer.Exit(EXIT_INTERNAL) from None
+        raise typer.Exit(exit_code([issue])) from None
     finally:
         if switched:
             interrupts.resting()
@@ -447,9 +391,8 @@ def _interrupted(e: KeyboardInterrupt, lang: Lang, program: bool) -> NoReturn:
 
     from qcity import interrupts
 
-    terminated = isinstance(e, interrupts.Terminated)
-    signum = signal.SIGTERM if terminated else signal.SIGINT
-    code = EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+    signum = signal.SIGTERM if isinstance(e, interrupts.Terminated) else signal.SIGINT
+    code = exit_code(e)
     sys.stderr.write(interrupts.message(signum, lang) + "\n")
     if program:
         # The program, interrupted: everything was cleaned up on the way here. Leave now, past

@@ -21,8 +21,6 @@ from qcity.cli.core import (
     DEFAULT_MAX_INFLATED,
     DEFAULT_MAX_ROWS,
     DEFAULT_MAX_SIZE,
-    EXIT_INTERNAL,
-    EXIT_OK,
     CatalogueOpt,
     ColorOpt,
     DebugOpt,
@@ -43,11 +41,8 @@ from qcity.cli.core import (
     YearOpt,
     app,
     check_outputs,
-    diff_exit_code,
     emit,
-    exit_code_for_one,
     format_option,
-    gaps_exit_code,
     guard,
     leads_given,
     load,
@@ -57,6 +52,7 @@ from qcity.cli.core import (
     refuse_output,
     require_output,
 )
+from qcity.cli.outcome import EXIT_INTERNAL, exit_code
 from qcity.cli.usage import Wrong
 
 
@@ -135,7 +131,7 @@ def explain(
             color,
             lang.value,
         )
-        code = exit_code_for_one(result)
+        code = exit_code(result)
     raise typer.Exit(code)
 
 
@@ -208,7 +204,7 @@ def diff(
             lang.value,
             fmt=fmt.value,
         )
-        code = diff_exit_code(result)
+        code = exit_code(result)
     raise typer.Exit(code)
 
 
@@ -278,7 +274,7 @@ def gaps(
                 today=day,
                 fmt=fmt.value,
             )
-        code = gaps_exit_code(report)
+        code = exit_code(report)
     raise typer.Exit(code)
 
 
@@ -361,6 +357,5 @@ def plan(
             today=day,
             fmt=fmt.value,
         )
-        # A view, not a verdict: 0 whatever is open (check and gaps judge).
-        code = EXIT_OK
+        code = exit_code(view)
     raise typer.Exit(code)
