@@ -29,7 +29,6 @@ class IssueType:
     title: dict[Lang, str]
     message: dict[Lang, str]
     hint: dict[Lang, str]
-    exit_code: int = 3
 
 
 def _t(
@@ -38,7 +37,6 @@ def _t(
     title: tuple[str, str],
     message: tuple[str, str],
     hint: tuple[str, str],
-    exit_code: int = 3,
 ) -> IssueType:
     return IssueType(
         code=code,
@@ -46,7 +44,6 @@ def _t(
         title={"zh": title[0], "en": title[1]},
         message={"zh": message[0], "en": message[1]},
         hint={"zh": hint[0], "en": hint[1]},
-        exit_code=exit_code,
     )
 
 
@@ -64,7 +61,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("文件不存在", "File not found"),
             ("找不到文件", "no such file"),
             ("检查路径和文件名是否拼写正确", "check the path and the file name"),
-            exit_code=2,
         ),
         _t(
             "file-changed",
@@ -88,7 +84,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "检查工作簿本身：qcity check {real}（先在 Excel 或 WPS 中保存）",
                 "check the workbook itself: qcity check {real} (save it in Excel or WPS first)",
             ),
-            exit_code=2,
         ),
         _t(
             "workbook-open",
@@ -107,7 +102,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("不是文件", "Not a file"),
             ("不是一个文件（是文件夹？）", "not a file (a folder?)"),
             ("给出工作簿文件（.xlsx）的路径", "give the path of a workbook file (.xlsx)"),
-            exit_code=2,
         ),
         _t(
             "unreadable-file",
@@ -213,7 +207,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("输出会覆盖输入", "Output would overwrite the input"),
             ("输出文件就是被检查的文件", "the output is the file being checked"),
             ("为输出选一个不同的文件名", "choose another file name for the output"),
-            exit_code=2,
         ),
         _t(
             "output-exists",
@@ -224,7 +217,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "另选文件名，或加 --force 覆盖（注意不要覆盖已填写的工作簿）",
                 "choose another name, or add --force to overwrite it (mind filled-in workbooks)",
             ),
-            exit_code=2,
         ),
         _t(
             "output-not-writable",
@@ -235,7 +227,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "检查输出文件夹是否存在、可写且有剩余空间，文件是否正被其他程序打开；已有的同名文件保持不变",
                 "check that the folder exists, is writable and has space, and that no program has the file open; an existing file is left as it was",
             ),
-            exit_code=2,
         ),
         _t(
             "output-format-mismatch",
@@ -249,7 +240,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "去掉 --format（格式由后缀决定），或改用与格式相符的后缀，例如 -o {example}",
                 "leave out --format (the suffix decides), or use a suffix that matches it, e.g. -o {example}",
             ),
-            exit_code=2,
         ),
         _t(
             "output-format-unknown",
@@ -263,7 +253,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "用 --format 选择格式，或改用相应的后缀",
                 "choose a format with --format, or use a suffix for one of them",
             ),
-            exit_code=2,
         ),
         _t(
             "output-required",
@@ -274,7 +263,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "the {format} format is a binary file and cannot go to the terminal",
             ),
             ("用 -o 指定输出文件，例如 -o {example}", "name a file with -o, e.g. -o {example}"),
-            exit_code=2,
         ),
         _t(
             "no-workbooks",
@@ -288,7 +276,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "检查路径是否正确；Office 锁文件（~$…）和隐藏文件不算工作簿",
                 "check the path; Office lock files (~$…) and hidden files are not workbooks",
             ),
-            exit_code=2,
         ),
         _t(
             "file-skipped",
@@ -296,7 +283,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("批量检查跳过的文件", "File skipped by the batch"),
             ("未检查：{reason}", "not checked: {reason}"),
             ("{fix}", "{fix}"),
-            exit_code=0,
         ),
         _t(
             "duplicate-unit",
@@ -963,7 +949,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "{raw!r} leads no indicator of the catalogue{suggestion}",
             ),
             ("可选的牵头部门：{choices}", "lead departments: {choices}"),
-            exit_code=2,
         ),
         _t(
             "lead-mismatch",
@@ -978,7 +963,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "去掉 --lead（按模板的牵头部门检查），或改为 --lead {stamped}",
                 "leave out --lead (the template's departments are judged) or give --lead {stamped}",
             ),
-            exit_code=2,
         ),
         _t(
             "indicator-out-of-scope",
@@ -992,7 +976,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "选择 {scope} 牵头的指标：{codes}",
                 "choose an indicator {scope} leads: {codes}",
             ),
-            exit_code=2,
         ),
         # --- catalogue ---------------------------------------------------------------------------
         _t(
@@ -1001,7 +984,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
             ("找不到指标目录", "Catalogue not found"),
             ("找不到指标目录文件", "no catalogue file there"),
             ("检查 --catalogue 给出的路径", "check the path given to --catalogue"),
-            exit_code=2,
         ),
         _t(
             "catalogue-yaml",
@@ -1029,7 +1011,6 @@ ISSUE_TYPES: dict[str, IssueType] = {
                 "用 --debug 重新运行并把输出报告给维护者",
                 "run again with --debug and report the output",
             ),
-            exit_code=4,
         ),
     ]
 }

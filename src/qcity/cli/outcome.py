@@ -103,7 +103,7 @@ def exit_code(outcome: Outcome, rules: Rules = PLAIN) -> int:
         return EXIT_USAGE if isinstance(outcome, click.UsageError) else outcome.exit_code
     if outcome is None:  # a command that writes what was asked (template, schema …) and is done
         return EXIT_OK
-    if isinstance(outcome, Sequence):  # the issues that kept a file from being read
+    if isinstance(outcome, (list, tuple)):  # the issues that kept a file from being read
         return max((ISSUE_EXIT_CODES.get(i.code, EXIT_INVALID) for i in outcome), default=EXIT_OK)
 
     from qcity.batch import Batch
