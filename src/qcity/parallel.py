@@ -16,16 +16,17 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from qcity.batch import Batch, Entry, Input, collect, duplicate_units
+from qcity.check import Settings as Settings  # re-exported: the settings of a batch
+from qcity.check import check_file
 from qcity.errors import Issue, Location, QcityError, Severity, UsageError
 from qcity.files import held_signals
 from qcity.model import Catalogue, Indicator
 from qcity.results import District, Evaluation, IndicatorResult, Observation
-from qcity.zipguard import Limits
 
 Checked = tuple[Evaluation | None, tuple[Issue, ...], str | None]
 # The exit code of a checked workbook, of the issues of one that could not be read, and of the
@@ -37,18 +38,6 @@ Progress = Callable[[int], AbstractContextManager[Callable[[], None] | None]]
 # the memory it writes to), so a batch gets one worker per 16 files at most, and a small batch
 # is checked in this process.
 MIN_FILES_PER_WORKER = 16
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every check of a batch shares, sent once to each worker process."""
-
-    catalogue: Path | None  # the catalogue file (None: the bundled one)
-    now: dt.datetime | None  # one check time for the whole batch
-    year: int | None = None
-    limits: Limits | None = None  # --max-size, --max-inflated, --max-rows
-    leads: tuple[str, ...] | None = None  # --lead: the departments judged (None: as stamped)
-    today: dt.date | None = None  # --today: the day tasks are judged on
 
 
 def default_jobs() -> int:
@@ -64,19 +53,8 @@ def default_jobs() -> int:
 def check_one(path: Path, shown: str, catalogue: Catalogue, settings: Settings) -> Checked:
     """Check one workbook: its evaluation, or the issues that kept it from being read, and the
     traceback of a bug (which is reported for this file, never stopping the others)."""
-    from qcity.check import check_workbook
-
     try:
-        evaluation = check_workbook(
-            path,
-            catalogue,
-            shown=shown,
-            now=settings.now,
-            year=settings.year,
-            limits=settings.limits,
-            leads=settings.leads,
-            today=settings.today,
-        )
+        evaluation = check_file(path, catalogue, settings, shown)
     except QcityError as e:
         return None, e.issues, None
     except Exception as e:

@@ -243,7 +243,7 @@ def run_batch(
 ) -> Batch:
     """The batch of the workbooks *paths* name (qcity.parallel.run_batch), with a progress bar
     on the terminal and, with --debug, the traceback of every file that met a bug."""
-    from qcity.parallel import Settings
+    from qcity.check import Settings
     from qcity.parallel import run_batch as check_each
 
     batch = check_each(
