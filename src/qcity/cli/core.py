@@ -1,4 +1,5 @@
-"""The command line's shared parts: options, error handling, output (exit codes: cli.outcome)."""
+"""The command line's output: where a report goes (-o or stdout), in which format, checked before
+anything is read. The options, the guard and the apps re-exported from their modules."""
 
 from __future__ import annotations
 
@@ -7,36 +8,56 @@ import enum
 import io
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
-from qcity import __version__
-from qcity.cli.outcome import exit_code
-from qcity.cli.usage import QcityGroup, Wrong
-from qcity.errors import Issue, Lang, Location, QcityError, UsageError, printable
+# The shared parts now in their own modules, re-exported for the commands (until they move).
+from qcity.cli.app import app as app
+from qcity.cli.app import catalogue_app as catalogue_app
+from qcity.cli.app import schema_app as schema_app
+from qcity.cli.guard import guard as guard
+from qcity.cli.guard import stderr_console as stderr_console
+from qcity.cli.guard import terminal_width
+from qcity.cli.options import DEFAULT_MAX_INFLATED as DEFAULT_MAX_INFLATED
+from qcity.cli.options import DEFAULT_MAX_ROWS as DEFAULT_MAX_ROWS
+from qcity.cli.options import DEFAULT_MAX_SIZE as DEFAULT_MAX_SIZE
+from qcity.cli.options import CatalogueOpt as CatalogueOpt
+from qcity.cli.options import ColorOpt as ColorOpt
+from qcity.cli.options import DebugOpt as DebugOpt
+from qcity.cli.options import JobsOpt as JobsOpt
+from qcity.cli.options import LangChoice as LangChoice
+from qcity.cli.options import LangOpt as LangOpt
+from qcity.cli.options import LeadOpt as LeadOpt
+from qcity.cli.options import LeadsOpt as LeadsOpt
+from qcity.cli.options import MaxInflatedOpt as MaxInflatedOpt
+from qcity.cli.options import MaxRowsOpt as MaxRowsOpt
+from qcity.cli.options import MaxSizeOpt as MaxSizeOpt
+from qcity.cli.options import OutputOpt as OutputOpt
+from qcity.cli.options import QuietOpt as QuietOpt
+from qcity.cli.options import TodayOpt as TodayOpt
+from qcity.cli.options import WorkbookArg as WorkbookArg
+from qcity.cli.options import WorkbooksArg as WorkbooksArg
+from qcity.cli.options import YearOpt as YearOpt
+from qcity.cli.options import leads_given as leads_given
+from qcity.cli.options import parse_lang as parse_lang
+from qcity.cli.options import parse_today as parse_today
+from qcity.cli.options import pinned as pinned
+from qcity.cli.options import reading_limits as reading_limits
+from qcity.cli.usage import Wrong
+from qcity.errors import Issue, Lang, Location, UsageError, printable
 from qcity.render import ReportOptions
 
 if TYPE_CHECKING:
     from qcity.model import Catalogue
-    from qcity.zipguard import Limits
-
-
-# --- options shared by commands -----------------------------------------------------------------
 
 
 def format_option(help: str) -> Any:
     """`--format` / `-f`, in any case (`-f JSON`); a command defaults it to None, the format then
     taken from the suffix of `-o`, else text (output_format below)."""
     return typer.Option("--format", "-f", case_sensitive=False, help=help)
-
-
-class LangChoice(str, enum.Enum):
-    zh = "zh"
-    en = "en"
 
 
 class ReportFormat(str, enum.Enum):
@@ -82,324 +103,6 @@ class GapsFormat(str, enum.Enum):
 class ListFormat(str, enum.Enum):
     text = "text"
     json = "json"
-
-
-def parse_lang(value: str | LangChoice) -> LangChoice:
-    """zh or en from what people write: zh, zh-CN, zh_CN, zh-Hans, ZH; en, en-US, en_GB …"""
-    if isinstance(value, LangChoice):
-        return value
-    primary = value.strip().replace("_", "-").split("-")[0].split(".")[0].lower()
-    try:
-        return LangChoice(primary)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a language qcity speaks: zh (zh-CN, zh_CN …) or en (en-US …)"
-        ) from None
-
-
-LangOpt = Annotated[
-    LangChoice,
-    typer.Option(
-        "--lang",
-        envvar="QCITY_LANG",
-        parser=parse_lang,
-        metavar="zh|en",
-        help="Report language 报告语言: zh (default; also zh-CN, zh_CN) or en (en-US …).",
-    ),
-]
-CatalogueOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--catalogue",
-        "-c",
-        envvar="QCITY_CATALOGUE",
-        help="Indicator catalogue YAML 指标目录 (default: the bundled Xi'an 2014 plan).",
-        dir_okay=False,
-    ),
-]
-DebugOpt = Annotated[
-    bool, typer.Option("--debug", envvar="QCITY_DEBUG", help="Show tracebacks for internal errors.")
-]
-ColorOpt = Annotated[
-    bool | None,
-    typer.Option(
-        "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."
-    ),
-]
-YearOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--year",
-        min=1900,
-        max=2100,
-        help="Report year 报告年份 for figures derived from the 序列 (series) sheet "
-        "(default: the workbook's 报告期, else the latest year holding figures).",
-    ),
-]
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write the report to this file (atomically) instead of stdout.",
-        dir_okay=False,
-    ),
-]
-
-LeadOpt = Annotated[
-    str | None,
-    typer.Option("--lead", help="Only this lead department 牵头部门 (code or name, e.g. 市建委)."),
-]
-LeadsOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--lead",
-        metavar="DEPT",
-        help="Judge only the indicators and tasks these lead departments 牵头部门 lead (code or "
-        "name; repeatable or comma-separated, e.g. 市质监局). Default: the departments the "
-        "template was made for (qcity template --lead), else every one.",
-    ),
-]
-
-
-def leads_given(catalogue: Catalogue, lead: list[str] | None) -> tuple[str, ...] | None:
-    """The department codes --lead names (repeated, or separated by commas or 、), or None when
-    it is not given; a usage error (unknown-department, exit 2) for a name that leads nothing."""
-    if not lead:
-        return None
-    import re
-
-    from qcity.catalogue import resolve_leads
-
-    names = [n for raw in lead for n in re.split(r"[,，、;；]", raw) if n.strip()]
-    return tuple(resolve_leads(catalogue, names)) or None
-
-
-WorkbookArg = Annotated[
-    Path, typer.Argument(help="The submission workbook (.xlsx / .xlsm) 填报工作簿.")
-]
-WorkbooksArg = Annotated[
-    list[Path],
-    typer.Argument(
-        help="Workbooks (.xlsx / .xlsm) or folders of them 填报工作簿或文件夹; several files or a "
-        "folder make a batch, each file checked on its own.",
-        show_default=False,
-        metavar="FILE_OR_DIR",
-    ),
-]
-JobsOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=1,
-        help="Batches: check this many files at once, in worker processes (default: the CPU count).",
-    ),
-]
-QuietOpt = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Batches: no progress bar on the terminal.")
-]
-
-
-def parse_today(value: str | dt.datetime) -> dt.datetime:
-    """--today as the tasks sheet writes dates: 2015-06-01, 2015/6/1, 2015.6.1, 2015年6月1日."""
-    if isinstance(value, dt.datetime):
-        return value
-    from qcity.tasks import date_from_text
-
-    day = date_from_text(value)
-    if day is None:
-        raise typer.BadParameter(
-            f"{value!r} is not a date: write 2015-06-01, 2015/6/1, 2015.6.1 or 2015年6月1日"
-        )
-    return dt.datetime(day.year, day.month, day.day)
-
-
-TodayOpt = Annotated[
-    dt.datetime | None,
-    typer.Option(
-        "--today",
-        envvar="QCITY_TODAY",
-        parser=parse_today,
-        metavar="DATE",
-        help="The date to report as today: 2015-06-01, 2015/6/1, 2015.6.1 or 2015年6月1日 "
-        "(pins dates so outputs are reproducible).",
-    ),
-]
-
-
-def pinned(today: dt.datetime | None) -> tuple[dt.date | None, dt.datetime | None]:
-    """The report date and the check time that --today pins (midnight UTC), or None and None."""
-    if today is None:
-        return None, None
-    return today.date(), today.replace(tzinfo=dt.timezone.utc)
-
-
-def _size(text: str) -> str:
-    """Validate a size option while parsing, so a bad one is a usage error naming the option."""
-    from qcity.zipguard import parse_size
-
-    try:
-        parse_size(text)
-    except ValueError as e:
-        raise typer.BadParameter(str(e)) from None
-    return text
-
-
-# The defaults of Limits (qcity.zipguard), as a person writes them (a test keeps them equal).
-DEFAULT_MAX_SIZE = "20MiB"
-DEFAULT_MAX_INFLATED = "4MiB"
-DEFAULT_MAX_ROWS = 2_000
-
-MaxSizeOpt = Annotated[
-    str,
-    typer.Option(
-        "--max-size",
-        envvar="QCITY_MAX_SIZE",
-        callback=_size,
-        metavar="SIZE",
-        help="Largest workbook file accepted, e.g. 20MB, 50MiB (see README: Security).",
-    ),
-]
-MaxInflatedOpt = Annotated[
-    str,
-    typer.Option(
-        "--max-inflated",
-        envvar="QCITY_MAX_INFLATED",
-        callback=_size,
-        metavar="SIZE",
-        help="Most uncompressed XML read from the workbook, e.g. 4MiB (see README: Security).",
-    ),
-]
-MaxRowsOpt = Annotated[
-    int,
-    typer.Option(
-        "--max-rows",
-        envvar="QCITY_MAX_ROWS",
-        min=1,
-        help="Most rows read from the data sheet (see README: Security).",
-    ),
-]
-
-
-app = typer.Typer(
-    name="qcity",
-    help=(
-        "质量强市指标检查 — check quality-city submissions against the targets of "
-        "市政办发〔2014〕27号 (Xi'an's 2014 work plan).\n\n"
-        "Exit codes: 0 all met · 1 unmet or missing · 2 usage error · "
-        "3 workbook or catalogue cannot be trusted · 4 internal error · "
-        "130 interrupted (Ctrl-C) · 143 terminated (SIGTERM)."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    # Plain click help: rich help formatting costs ~140 ms of imports on every `--help`.
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    cls=QcityGroup,
-)
-catalogue_app = typer.Typer(
-    cls=QcityGroup,
-    help="List, validate or describe indicator catalogues 指标目录.",
-    invoke_without_command=True,
-    no_args_is_help=False,
-    rich_markup_mode=None,
-)
-app.add_typer(catalogue_app, name="catalogue")
-schema_app = typer.Typer(
-    cls=QcityGroup, help="Print JSON Schemas: of reports and of catalogue files."
-)
-app.add_typer(schema_app, name="schema")
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"qcity {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
-    ] = False,
-) -> None:
-    """质量强市指标检查 qcity."""
-
-
-# --- error handling: every failure leaves through here ------------------------------------------
-
-
-def stderr_console(lang: Lang) -> Any:
-    from qcity.render.check.text import make_console
-
-    color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-    return make_console(sys.stderr, ReportOptions(lang=lang, color=color, width=terminal_width()))
-
-
-def terminal_width() -> int:
-    try:
-        return max(60, min(os.get_terminal_size(sys.stdout.fileno()).columns, 160))
-    except (OSError, ValueError):
-        return 100
-
-
-@contextmanager
-def guard(lang: Lang, debug: bool) -> Iterator[None]:
-    from qcity import interrupts
-
-    switched = interrupts.working()
-    try:
-        yield
-    except (typer.Exit, typer.Abort, typer.BadParameter):
-        raise
-    except KeyboardInterrupt as e:
-        _interrupted(e, lang, switched)
-    except QcityError as e:
-        from qcity.render.check.text import print_issues
-
-        if debug and e.__cause__ is not None:
-            import traceback
-
-            traceback.print_exception(e.__cause__, file=sys.stderr)
-        print_issues(stderr_console(lang), e.issues, lang)
-        raise typer.Exit(exit_code(e)) from None
-    except Exception as e:
-        interrupt = interrupts.interrupt_behind(e)
-        if interrupt is not None:  # wrapped by a library (a RuntimeError from __set_name__…)
-            _interrupted(interrupt, lang, switched)
-        if debug:
-            raise
-        from qcity.render.check.text import print_issues
-
-        issue = Issue("internal-error", Location(), {"reason": f"{type(e).__name__}: {e}"})
-        print_issues(stderr_console(lang), [issue], lang)
-        raise typer.Exit(exit_code([issue])) from None
-    finally:
-        if switched:
-            interrupts.resting()
-
-
-def _interrupted(e: KeyboardInterrupt, lang: Lang, program: bool) -> NoReturn:
-    """Ctrl-C or SIGTERM: what was being written is gone (see qcity.files), the workers are
-    ended (qcity.parallel); one line, no traceback, exit 130 or 143."""
-    import signal
-
-    from qcity import interrupts
-
-    signum = signal.SIGTERM if isinstance(e, interrupts.Terminated) else signal.SIGINT
-    code = exit_code(e)
-    sys.stderr.write(interrupts.message(signum, lang) + "\n")
-    if program:
-        # The program, interrupted: everything was cleaned up on the way here. Leave now, past
-        # the interpreter's exit-time joins of worker-pool threads, which can wait forever for
-        # a pool interrupted at the wrong instant.
-        interrupts.leave_now(code)
-    raise typer.Exit(code) from None
 
 
 def fail(issue: Issue) -> NoReturn:
@@ -459,20 +162,6 @@ def emit(
         # The reader went away (`qcity check … | head`): stop writing, keep the exit code.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-
-
-# --- commands ----------------------------------------------------------------------------------
-
-
-def reading_limits(max_size: str, max_inflated: str, max_rows: int) -> Limits:
-    """The reading limits from --max-size, --max-inflated and --max-rows (UsageError if bad)."""
-    from qcity.zipguard import Limits, parse_size
-
-    return Limits(
-        max_file_bytes=parse_size(max_size),
-        max_inflated_bytes=parse_size(max_inflated),
-        max_rows=max_rows,
-    )
 
 
 def require_output(binary: bool, output: Path | None, fmt: str, example: str) -> None:
