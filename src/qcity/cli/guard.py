@@ -5,15 +5,26 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from qcity.cli.outcome import exit_code
+from qcity.cli.outcome import EXIT_INTERNAL, PLAIN, Rules, exit_code
 from qcity.errors import Issue, Lang, Location, QcityError
 from qcity.render import ReportOptions
+
+if TYPE_CHECKING:
+    from qcity.cli.outcome import Outcome
+
+
+def run(lang: Lang, debug: bool, work: Callable[[], Outcome], rules: Rules = PLAIN) -> NoReturn:
+    """Do a command's *work* under the guard, then exit with the code of what it returned."""
+    code = EXIT_INTERNAL  # only if the guard let an error through
+    with guard(lang, debug):
+        code = exit_code(work(), rules)
+    raise typer.Exit(code)
 
 
 def stderr_console(lang: Lang) -> Any:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from qcity.lang import Lang
+
 if TYPE_CHECKING:
+    from qcity.check import Settings
     from qcity.model import Catalogue
     from qcity.zipguard import Limits
 
@@ -227,3 +231,38 @@ def reading_limits(max_size: str, max_inflated: str, max_rows: int) -> Limits:
         max_inflated_bytes=parse_size(max_inflated),
         max_rows=max_rows,
     )
+
+
+@dataclass(frozen=True)
+class Common:
+    """The options most commands share, as given: the plumbing every command does the same way
+    (language, catalogue, output, colour, date, report year, reading limits)."""
+
+    lang: Lang = "zh"
+    debug: bool = False
+    catalogue: Path | None = None  # --catalogue (None: the bundled one)
+    output: Path | None = None  # -o (None: stdout)
+    color: bool | None = None  # --color/--no-color (None: when writing to a terminal)
+    today: dt.datetime | None = None  # --today, at midnight
+    year: int | None = None  # --year
+    limits: tuple[str, str, int] = (DEFAULT_MAX_SIZE, DEFAULT_MAX_INFLATED, DEFAULT_MAX_ROWS)
+
+    @property
+    def day(self) -> dt.date | None:
+        """The report's date --today pins, if given."""
+        return pinned(self.today)[0]
+
+    def load(self) -> Catalogue:
+        """The catalogue --catalogue names, else the bundled one."""
+        from qcity.catalogue import load_catalogue
+
+        return load_catalogue(self.catalogue)
+
+    def settings(self, catalogue: Catalogue, lead: list[str] | None = None) -> Settings:
+        """What the core's checks are given: the check time and day --today pins, --year, the
+        reading limits, the departments --lead names (UsageError, exit 2, for a bad one)."""
+        from qcity.check import Settings
+
+        day, now = pinned(self.today)
+        limits = reading_limits(*self.limits)
+        return Settings(self.catalogue, now, self.year, limits, leads_given(catalogue, lead), day)

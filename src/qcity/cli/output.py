@@ -1,5 +1,6 @@
-"""The command line's output: where a report goes (-o or stdout), in which format, checked before
-anything is read. The options, the guard and the apps re-exported from their modules."""
+"""Where a command's output goes (-o, atomically, or stdout in the console's encoding) and in
+which format (--format, else the suffix of -o); every output path checked before anything is
+read."""
 
 from __future__ import annotations
 
@@ -14,44 +15,13 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
-# The shared parts now in their own modules, re-exported for the commands (until they move).
-from qcity.cli.app import app as app
-from qcity.cli.app import catalogue_app as catalogue_app
-from qcity.cli.app import schema_app as schema_app
-from qcity.cli.guard import guard as guard
-from qcity.cli.guard import stderr_console as stderr_console
 from qcity.cli.guard import terminal_width
-from qcity.cli.options import DEFAULT_MAX_INFLATED as DEFAULT_MAX_INFLATED
-from qcity.cli.options import DEFAULT_MAX_ROWS as DEFAULT_MAX_ROWS
-from qcity.cli.options import DEFAULT_MAX_SIZE as DEFAULT_MAX_SIZE
-from qcity.cli.options import CatalogueOpt as CatalogueOpt
-from qcity.cli.options import ColorOpt as ColorOpt
-from qcity.cli.options import DebugOpt as DebugOpt
-from qcity.cli.options import JobsOpt as JobsOpt
-from qcity.cli.options import LangChoice as LangChoice
-from qcity.cli.options import LangOpt as LangOpt
-from qcity.cli.options import LeadOpt as LeadOpt
-from qcity.cli.options import LeadsOpt as LeadsOpt
-from qcity.cli.options import MaxInflatedOpt as MaxInflatedOpt
-from qcity.cli.options import MaxRowsOpt as MaxRowsOpt
-from qcity.cli.options import MaxSizeOpt as MaxSizeOpt
-from qcity.cli.options import OutputOpt as OutputOpt
-from qcity.cli.options import QuietOpt as QuietOpt
-from qcity.cli.options import TodayOpt as TodayOpt
-from qcity.cli.options import WorkbookArg as WorkbookArg
-from qcity.cli.options import WorkbooksArg as WorkbooksArg
-from qcity.cli.options import YearOpt as YearOpt
-from qcity.cli.options import leads_given as leads_given
-from qcity.cli.options import parse_lang as parse_lang
-from qcity.cli.options import parse_today as parse_today
-from qcity.cli.options import pinned as pinned
-from qcity.cli.options import reading_limits as reading_limits
 from qcity.cli.usage import Wrong
 from qcity.errors import Issue, Lang, Location, UsageError, printable
 from qcity.render import ReportOptions
 
 if TYPE_CHECKING:
-    from qcity.model import Catalogue
+    pass
 
 
 def format_option(help: str) -> Any:
@@ -107,12 +77,6 @@ class ListFormat(str, enum.Enum):
 
 def fail(issue: Issue) -> NoReturn:
     raise UsageError(issue)
-
-
-def load(catalogue: Path | None) -> Catalogue:
-    from qcity.catalogue import load_catalogue
-
-    return load_catalogue(catalogue)
 
 
 def emit(

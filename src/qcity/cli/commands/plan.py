@@ -1,0 +1,109 @@
+"""`qcity plan`: the plan's timetable today 创建工作进度 (and, with a workbook, what is open)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from qcity.cli.app import app
+from qcity.cli.guard import run
+from qcity.cli.options import (
+    DEFAULT_MAX_INFLATED,
+    DEFAULT_MAX_ROWS,
+    DEFAULT_MAX_SIZE,
+    CatalogueOpt,
+    ColorOpt,
+    Common,
+    DebugOpt,
+    LangChoice,
+    LangOpt,
+    LeadOpt,
+    MaxInflatedOpt,
+    MaxRowsOpt,
+    MaxSizeOpt,
+    OutputOpt,
+    TodayOpt,
+    YearOpt,
+)
+from qcity.cli.output import check_outputs, emit, format_option, output_format
+
+if TYPE_CHECKING:
+    from qcity.plan import PlanView
+
+
+class PlanFormat(str, enum.Enum):
+    """The formats of `qcity plan --format`."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """`qcity plan`, parsed."""
+
+    file: Path | None
+    lead: str | None  # one department
+    fmt: PlanFormat | None
+    common: Common
+
+
+@app.command()
+def plan(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A submission workbook: also list what each lead department has still open."
+        ),
+    ] = None,
+    lead: LeadOpt = None,
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[
+        PlanFormat | None,
+        format_option("Output format (default: from the suffix of -o, else text)."),
+    ] = None,
+    output: OutputOpt = None,
+    lang: LangOpt = LangChoice.zh,
+    year: YearOpt = None,
+    color: ColorOpt = None,
+    today: TodayOpt = None,
+    max_size: MaxSizeOpt = DEFAULT_MAX_SIZE,
+    max_inflated: MaxInflatedOpt = DEFAULT_MAX_INFLATED,
+    max_rows: MaxRowsOpt = DEFAULT_MAX_ROWS,
+    debug: DebugOpt = False,
+) -> None:
+    """The plan's timetable today 创建工作进度: phases, what is due, reports, what is open."""
+    limits = (max_size, max_inflated, max_rows)
+    common = Common(lang.value, debug, catalogue, output, color, today, year, limits)
+    options = PlanOptions(file, lead, fmt, common)
+    run(common.lang, debug, lambda: show_plan(options))
+
+
+def show_plan(o: PlanOptions) -> PlanView:
+    """The plan on the report's day, written in the format asked for."""
+    from qcity.catalogue import resolve_leads
+    from qcity.plan import plan_on_the_day
+    from qcity.render.plan.formats import RENDERERS
+
+    c = o.common
+    check_outputs(c.output, inputs=[o.file])
+    fmt = output_format(PlanFormat, o.fmt, c.output, PlanFormat.text)
+    cat = c.load()
+    department = resolve_leads(cat, [o.lead])[0] if o.lead is not None else None
+    view = plan_on_the_day(cat, o.file, c.settings(cat), department)
+    render = RENDERERS[fmt.value]
+    emit(
+        lambda s, opts: s.write(render(view, opts)),
+        c.output,
+        [o.file] if o.file is not None else [],
+        c.color,
+        c.lang,
+        today=c.day,
+        fmt=fmt.value,
+    )
+    return view
