@@ -43,7 +43,8 @@ PERIOD = "2025年"
 
 def draft_text() -> str:
     """What `qcity catalogue draft plan.txt` writes."""
-    from qcity.draft import draft_plan, draft_yaml
+    from qcity.draft import draft_plan
+    from qcity.render.draft.yaml import draft_yaml
 
     return draft_yaml(draft_plan((EXAMPLE / "plan.txt").read_text(encoding="utf-8")))
 

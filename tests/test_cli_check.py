@@ -380,11 +380,17 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert json.loads(proc.stdout)["summary"]["total"] == N
 
 
-def test_format_choices_are_the_registered_reporters() -> None:
-    from qcity.cli import ReportFormat
-    from qcity.render import REGISTRY
+def test_format_choices_are_the_registered_renderers(cli: Cli) -> None:
+    from qcity.render import formats
 
-    assert {f.value for f in ReportFormat} == set(REGISTRY)
+    # An unknown format is refused with the choices, which are the registered renderers of a
+    # report and of a batch.
+    run = cli("check", EXAMPLE, "--format", "pdf")
+    assert run.exit_code == 2, run.output
+    assert set(formats("check")) == {"text", "json", "junit", "markdown", "github", "html"}
+    assert set(formats("batch")) == set(formats("check")) | {"xlsx"}
+    for fmt in formats("batch"):
+        assert fmt in run.output, run.output
 
 
 def test_a_rounded_value_is_judged_on_its_exact_fraction(cli: Cli, make_submission: Make) -> None:

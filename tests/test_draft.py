@@ -275,7 +275,7 @@ def _fill_blanks(data: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize("path", LABELS, ids=[p.stem for p in LABELS])
 def test_a_filled_draft_is_a_valid_catalogue(path: Path, tmp_path: Path) -> None:
     from qcity.catalogue import check_quotes, validate_catalogue
-    from qcity.draft import draft_yaml
+    from qcity.render.draft.yaml import draft_yaml
 
     _, text, _ = _labels(path)
     drafted = draft_yaml(draft_plan(text))

@@ -248,11 +248,14 @@ def test_gaps_json_schema_command(cli: Cli) -> None:
     assert json.loads(run.stdout) == gaps_json_schema()
 
 
-def test_gaps_formats_are_the_registered_reporters() -> None:
-    from qcity.cli import GapsFormat
-    from qcity.render import GAPS_REGISTRY
+def test_gaps_formats_are_the_registered_renderers(cli: Cli) -> None:
+    from qcity.render import formats
 
-    assert {f.value for f in GapsFormat} == set(GAPS_REGISTRY)
+    run = cli("gaps", "data/example-submission.xlsx", "--format", "pdf")
+    assert run.exit_code == 2, run.output
+    assert set(formats("gaps")) == {"text", "markdown", "json", "xlsx"}
+    for fmt in formats("gaps"):
+        assert fmt in run.output, run.output
 
 
 def test_fraction_terms_only_on_rates(catalogue: Catalogue) -> None:

@@ -99,10 +99,10 @@ def test_golden(
 
 
 def test_every_format_has_a_golden_file() -> None:
-    from qcity.render import GAPS_REGISTRY, REGISTRY
+    from qcity.render import formats
 
     covered_check = {fmt for cmd, fmt in OUTPUTS.values() if cmd == "check"}
     covered_gaps = {fmt for cmd, fmt in OUTPUTS.values() if cmd == "gaps"}
-    assert covered_check == set(REGISTRY)
-    assert covered_gaps == set(GAPS_REGISTRY)
+    assert covered_check == set(formats("check"))
+    assert covered_gaps == set(formats("gaps"))
     assert len(CASES) >= 4

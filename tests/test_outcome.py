@@ -32,6 +32,7 @@ from qcity.cli.outcome import (
 from qcity.cli.usage import Wrong
 from qcity.diff import Change, Diff, Row
 from qcity.errors import CatalogueError, InputError, Issue, Location, UsageError
+from qcity.explain import Explanation
 from qcity.gaps import DepartmentGaps, Gap, GapReport, Need, NeedKind
 from qcity.interrupts import Terminated
 from qcity.model import Catalogue
@@ -159,7 +160,9 @@ def test_overdue_tasks_count_only_with_fail_on_tasks(catalogue: Catalogue) -> No
 def test_explain_exits_with_the_indicators_status(
     catalogue: Catalogue, status: Status, code: int
 ) -> None:
-    assert exit_code(results(catalogue, status)[0]) == code
+    result = results(catalogue, status)[0]
+    assert exit_code(result) == code
+    assert exit_code(Explanation(evaluation(catalogue, MET), result)) == code
 
 
 # --- the self-inspection list: `qcity gaps` -------------------------------------------------------------

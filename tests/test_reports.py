@@ -71,19 +71,18 @@ def test_junit_one_suite_per_area_one_case_per_indicator(cli: Cli, make_submissi
 
 
 def test_junit_survives_control_characters(catalogue: Any, make_submission: Make) -> None:
-    import io
 
     from qcity.check import check_workbook
-    from qcity.render import ReportOptions, get_reporter
+    from qcity.render import ReportOptions, get_renderer
 
     evaluation = check_workbook(
         make_submission({"PRD-02": 93}), catalogue, shown="bad\x1b[31m\x00name.xlsx"
     )
-    buffer = io.StringIO()
-    get_reporter("junit").write(evaluation, buffer, ReportOptions())
-    root = ET.fromstring(buffer.getvalue())  # well-formed despite the control characters
+    xml = get_renderer("check", "junit").render(evaluation, ReportOptions())
+    assert isinstance(xml, str)
+    root = ET.fromstring(xml)  # well-formed despite the control characters
     assert root.get("name") == "qcity bad\\x1b[31m\\x00name.xlsx"
-    assert_valid_junit(buffer.getvalue())
+    assert_valid_junit(xml)
 
 
 # --- Markdown ------------------------------------------------------------------------------------
@@ -207,9 +206,9 @@ def test_schema_is_exact(cli: Cli, make_submission: Make) -> None:
 
 
 def test_every_format_renders_the_example(cli: Cli) -> None:
-    from qcity.cli import ReportFormat
+    from qcity.render import formats
 
-    for fmt in ReportFormat:
-        run = cli("check", EXAMPLE, "--format", fmt.value, *TODAY)
+    for fmt in formats("check"):
+        run = cli("check", EXAMPLE, "--format", fmt, *TODAY)
         assert run.exit_code == 1, (fmt, run.output)
         assert "PRD-02" in run.stdout, fmt

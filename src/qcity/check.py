@@ -14,7 +14,7 @@ from qcity.errors import Issue, Location, UsageError
 from qcity.evaluate import evaluate
 from qcity.horizons import submission_year
 from qcity.model import Catalogue
-from qcity.results import Evaluation, IndicatorResult, ReportingUnit, Scope
+from qcity.results import Evaluation, ReportingUnit, Scope
 from qcity.tasks import assess_tasks, report_day
 from qcity.validate import validate
 from qcity.values import clean_text, raw_text
@@ -104,30 +104,6 @@ def check_workbook(
         scope=scope,
     )
     return add_districts(evaluation, validated)
-
-
-def result_of(evaluation: Evaluation, code: str) -> IndicatorResult:
-    """The result of the catalogue indicator *code* (`qcity explain`); a UsageError
-    (indicator-out-of-scope) when the scope of the check left it out."""
-    result = next((r for r in evaluation.results if r.indicator.code == code), None)
-    if result is not None:
-        return result
-    scope = evaluation.scope
-    assert scope is not None  # only a scope leaves an indicator out
-    chosen = next(i for i in evaluation.catalogue.indicators if i.code == code)
-    codes = [r.indicator.code for r in evaluation.results]
-    raise UsageError(
-        Issue(
-            "indicator-out-of-scope",
-            Location(file=evaluation.source),
-            {
-                "indicator": code,
-                "lead": chosen.lead,
-                "scope": {"zh": "、".join(scope.leads), "en": ", ".join(scope.leads)},
-                "codes": {"zh": "、".join(codes), "en": ", ".join(codes)},
-            },
-        )
-    )
 
 
 def stamped_leads(submission: Submission, catalogue: Catalogue) -> list[str]:

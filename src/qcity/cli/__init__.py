@@ -21,7 +21,6 @@ from qcity.cli.outcome import (
     EXIT_USAGE,
     exit_code,
 )
-from qcity.cli.output import CheckFormat, GapsFormat, ReportFormat
 
 # Importing a module registers its commands on `app`, in this order in `qcity --help`.
 COMMANDS = ("check", "hook", "explain", "diff", "gaps", "plan", "template", "catalogue", "schema")
@@ -36,9 +35,6 @@ __all__ = [
     "EXIT_TERMINATED",
     "EXIT_UNMET",
     "EXIT_USAGE",
-    "CheckFormat",
-    "GapsFormat",
-    "ReportFormat",
     "app",
     "exit_code",
     "main",

@@ -23,6 +23,7 @@ from qcity.interrupts import Terminated
 if TYPE_CHECKING:
     from qcity.batch import Batch
     from qcity.diff import Diff
+    from qcity.explain import Explanation
     from qcity.gaps import GapReport
     from qcity.plan import PlanView
     from qcity.results import Evaluation, IndicatorResult
@@ -83,7 +84,7 @@ PLAIN = Rules()
 
 if TYPE_CHECKING:
     Outcome: TypeAlias = (
-        "Evaluation | IndicatorResult | GapReport | Diff | Batch | PlanView | QcityError"
+        "Evaluation | IndicatorResult | Explanation | GapReport | Diff | Batch | PlanView | QcityError"
         " | Sequence[Issue] | KeyboardInterrupt | click.ClickException | typer.Abort | None"
     )
 
@@ -108,6 +109,7 @@ def exit_code(outcome: Outcome, rules: Rules = PLAIN) -> int:
 
     from qcity.batch import Batch
     from qcity.diff import Diff
+    from qcity.explain import Explanation
     from qcity.gaps import GapReport
     from qcity.plan import PlanView
     from qcity.results import Evaluation, IndicatorResult, Status
@@ -122,7 +124,9 @@ def exit_code(outcome: Outcome, rules: Rules = PLAIN) -> int:
         if rules.fail_on_tasks and tasks and any(r.overdue for r in tasks.results):
             return EXIT_UNMET  # tasks count only with --fail-on-tasks
         return EXIT_OK  # warnings never change the code
-    if isinstance(outcome, IndicatorResult):  # `explain`
+    if isinstance(outcome, Explanation):  # `explain`: the indicator's own
+        return exit_code(outcome.result)
+    if isinstance(outcome, IndicatorResult):
         if outcome.status is Status.INVALID:
             return EXIT_INVALID
         return EXIT_OK if outcome.status is Status.MET else EXIT_UNMET

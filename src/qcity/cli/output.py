@@ -1,27 +1,23 @@
 """Where a command's output goes (-o, atomically, or stdout in the console's encoding) and in
-which format (--format, else the suffix of -o); every output path checked before anything is
-read."""
+which format (--format, else the suffix of -o, among the formats the render registry holds for
+the command's view); every output path checked before anything is read."""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import io
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeAlias
 
 import typer
 
 from qcity.cli.guard import terminal_width
 from qcity.cli.usage import Wrong
 from qcity.errors import Issue, Lang, Location, UsageError, printable
-from qcity.render import ReportOptions
-
-if TYPE_CHECKING:
-    pass
+from qcity.render import Renderer, ReportOptions
 
 
 def format_option(help: str) -> Any:
@@ -30,49 +26,31 @@ def format_option(help: str) -> Any:
     return typer.Option("--format", "-f", case_sensitive=False, help=help)
 
 
-class ReportFormat(str, enum.Enum):
-    """The formats of `qcity check --format` (kept equal to the reporter registry by a test)."""
+def format_choices(*views: str) -> tuple[str, ...]:
+    """The formats of *views*, each once, in the registry's order."""
+    from qcity.render import formats
 
-    text = "text"
-    json = "json"
-    junit = "junit"
-    markdown = "markdown"
-    github = "github"
-    html = "html"
+    return tuple(dict.fromkeys(f for view in views for f in formats(view)))
 
 
-class CheckFormat(str, enum.Enum):
-    """The formats of `qcity check --format`: every report format, and xlsx for batches."""
-
-    text = "text"
-    json = "json"
-    junit = "junit"
-    markdown = "markdown"
-    github = "github"
-    html = "html"
-    xlsx = "xlsx"
-
-
-class DiffFormat(str, enum.Enum):
-    """The formats of `qcity diff --format`."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-class GapsFormat(str, enum.Enum):
-    """The formats of `qcity gaps --format` (kept equal to the gaps registry by a test)."""
-
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    xlsx = "xlsx"
-
-
-class ListFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
+# The --format choices of each command, generated from the registry (qcity.render.RENDERERS):
+# a format registered for a view is offered by its command. Type checkers see plain strings.
+if TYPE_CHECKING:
+    CheckFormat: TypeAlias = str
+    HookFormat: TypeAlias = str
+    DiffFormat: TypeAlias = str
+    GapsFormat: TypeAlias = str
+    PlanFormat: TypeAlias = str
+    CatalogueFormat: TypeAlias = str
+    DraftFormat: TypeAlias = str
+else:
+    CheckFormat = Literal[format_choices("check", "batch")]
+    HookFormat = Literal[format_choices("check")]
+    DiffFormat = Literal[format_choices("diff")]
+    GapsFormat = Literal[format_choices("gaps")]
+    PlanFormat = Literal[format_choices("plan")]
+    CatalogueFormat = Literal[format_choices("catalogue")]
+    DraftFormat = Literal[format_choices("draft")]
 
 
 def fail(issue: Issue) -> NoReturn:
@@ -80,52 +58,63 @@ def fail(issue: Issue) -> NoReturn:
 
 
 def emit(
-    render: Any,
+    renderer: Renderer[Any],
+    view: object,
     output: Path | None,
     inputs: list[Path],
     color: bool | None,
     lang: Lang,
+    *,
+    fmt: str = "text",
     today: dt.date | None = None,
     fail_on_tasks: bool = False,
-    fmt: str = "text",
+    changed_only: bool = False,
 ) -> None:
-    """Render with *render(stream, options)* to *output* (atomically, UTF-8) or stdout (in the
+    """Render *view* with *renderer* to *output* (atomically; UTF-8 for text) or stdout (in the
     console's encoding as qcity.cli.streams decides for the format *fmt*)."""
     from qcity.faults import reached
 
     reached("render")
+    options = ReportOptions(
+        lang=lang, today=today, fail_on_tasks=fail_on_tasks, changed_only=changed_only
+    )
     if output is not None:
         from qcity.files import refuse_overwrite, write_atomic
 
         refuse_overwrite(output, inputs)
-        buffer = io.StringIO()
-        render(
-            buffer,
-            ReportOptions(
-                lang=lang, color=bool(color), width=100, today=today, fail_on_tasks=fail_on_tasks
-            ),
-        )
+        options = replace(options, color=bool(color), width=100)
+        if renderer.binary:
+            write_atomic(output, renderer.render(view, options))
+            return
         from qcity.cli.streams import trim_lines
 
-        text = buffer.getvalue()
+        text = "".join(renderer.chunks(view, options))
         write_atomic(output, trim_lines(text) if fmt == "text" else text)
         return
     use_color = (
         color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     )
-    options = ReportOptions(
-        lang=lang, color=use_color, width=terminal_width(), today=today, fail_on_tasks=fail_on_tasks
-    )
+    options = replace(options, color=use_color, width=terminal_width())
     from qcity.cli.streams import report_stream
 
     try:
         with report_stream(sys.stdout, fmt) as stream:
-            render(stream, options)
+            # rich draws boxes in ASCII for a console that cannot show them: tell it which.
+            encoding = getattr(stream, "encoding", "utf-8") or "utf-8"
+            for chunk in renderer.chunks(view, replace(options, encoding=encoding)):
+                stream.write(chunk)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`qcity check … | head`): stop writing, keep the exit code.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def emit_text(text: str, output: Path | None, inputs: list[Path], *, fmt: str = "text") -> None:
+    """Write a document already made (a JSON schema, a drafted catalogue) like emit does."""
+    from qcity.render import Verbatim
+
+    emit(Verbatim(), text, output, inputs, None, "en", fmt=fmt)
 
 
 def require_output(binary: bool, output: Path | None, fmt: str, example: str) -> None:
@@ -177,27 +166,27 @@ _FORMAT_SUFFIX = {
     "github": ".txt",
 }
 
-F = TypeVar("F", bound=enum.Enum)
 
-
-def output_format(choices: type[F], given: F | None, output: Path | None, default: F) -> F:
+def output_format(
+    choices: tuple[str, ...], given: str | None, output: Path | None, default: str = "text"
+) -> str:
     """The format to write: *given* (--format), which the suffix of *output* must not contradict;
     else the one the suffix means; else *default*. UsageError (exit 2) on a contradiction or a
     suffix meaning a format this command does not write."""
     implied = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
-    offered = [c.value for c in choices]
+    offered = list(choices)
     if implied is None:
         return given if given is not None else default
     assert output is not None
     params = {"path": printable(str(output)), "suffix": output.suffix, "implied": implied}
     if given is not None:
-        if given.value != implied and given.value not in _ALSO_ALLOWED.get(implied, set()):
-            example = output.with_suffix(_FORMAT_SUFFIX.get(given.value, ".txt")).name
+        if given != implied and given not in _ALSO_ALLOWED.get(implied, set()):
+            example = output.with_suffix(_FORMAT_SUFFIX.get(given, ".txt")).name
             fail(
                 Issue(
                     "output-format-mismatch",
                     Location(file=printable(str(output))),
-                    {**params, "format": given.value, "example": example},
+                    {**params, "format": given, "example": example},
                 )
             )
         return given
@@ -209,7 +198,7 @@ def output_format(choices: type[F], given: F | None, output: Path | None, defaul
                 {**params, "formats": {"zh": "、".join(offered), "en": ", ".join(offered)}},
             )
         )
-    return choices(implied)
+    return implied
 
 
 def require_suffix(path: Path, suffixes: tuple[str, ...], hint: str) -> None:

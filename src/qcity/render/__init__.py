@@ -7,6 +7,7 @@ add one line to RENDERERS below. The command line's --format choices are generat
 from __future__ import annotations
 
 import importlib
+import io
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,22 +16,23 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TextIO, TypeVar
 if TYPE_CHECKING:
     import datetime as dt
 
-    from qcity.batch import Batch
-    from qcity.errors import Lang
-    from qcity.gaps import GapReport
-    from qcity.results import Evaluation
+    from qcity.lang import Lang
 
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """What every reporter may be told: language, colour, width, the date to print, and whether
-    tasks decide the exit code (then overdue tasks are failures, not notes)."""
+    """What every renderer may be told: language, colour, width, the date to print, whether
+    tasks decide the exit code (then overdue tasks are failures, not notes), whether a diff
+    leaves unchanged rows out, and the encoding of the stream the text goes to (rich draws its
+    boxes in ASCII for a console that cannot show them)."""
 
     lang: Lang = "zh"
     color: bool = False
     width: int | None = None
     today: dt.date | None = None
     fail_on_tasks: bool = False
+    changed_only: bool = False
+    encoding: str = "utf-8"
 
 
 View = TypeVar("View", contravariant=True)
@@ -55,9 +57,76 @@ class Renderer(ABC, Generic[View]):
         yield out
 
 
+class TextBuffer(io.StringIO):
+    """Text collected in memory that reports the encoding it will be written in."""
+
+    def __init__(self, encoding: str = "utf-8") -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+class StreamRenderer(Renderer[View]):
+    """A text renderer written as writes to a stream (a rich console, an XML writer)."""
+
+    @abstractmethod
+    def write(self, view: View, stream: TextIO, options: ReportOptions) -> None:
+        """Write the output of *view* to *stream*."""
+
+    def render(self, view: View, options: ReportOptions) -> str:
+        buffer = TextBuffer(options.encoding)
+        self.write(view, buffer, options)
+        return buffer.getvalue()
+
+
+class Verbatim(Renderer[str]):
+    """A document already made (a JSON schema, a drafted catalogue), written as it is."""
+
+    def render(self, view: str, options: ReportOptions) -> str:
+        return view
+
+
 # (view, format) -> "module:Class"; a module is imported only when its format is asked for.
-# The views: check, batch, gaps, plan, diff, explain, catalogue (and the workbooks in xlsx/).
-RENDERERS: dict[tuple[str, str], str] = {}
+RENDERERS: dict[tuple[str, str], str] = {
+    ("check", "text"): "qcity.render.check.text:TextReporter",
+    ("check", "json"): "qcity.render.check.json:JsonReporter",
+    ("check", "junit"): "qcity.render.check.junit:JUnitReporter",
+    ("check", "markdown"): "qcity.render.check.markdown:MarkdownReporter",
+    ("check", "github"): "qcity.render.check.github:GithubReporter",
+    ("check", "html"): "qcity.render.check.html:HtmlReporter",
+    #
+    ("batch", "text"): "qcity.render.batch.text:BatchTextReporter",
+    ("batch", "json"): "qcity.render.batch.json:BatchJsonReporter",
+    ("batch", "junit"): "qcity.render.batch.junit:BatchJUnitReporter",
+    ("batch", "markdown"): "qcity.render.batch.text:BatchMarkdownReporter",
+    ("batch", "github"): "qcity.render.batch.text:BatchGithubReporter",
+    ("batch", "html"): "qcity.render.batch.html:BatchHtmlReporter",
+    ("batch", "xlsx"): "qcity.render.batch.xlsx:BatchXlsxReporter",
+    #
+    ("gaps", "text"): "qcity.render.gaps.text:GapsTextReporter",
+    ("gaps", "markdown"): "qcity.render.gaps.text:GapsMarkdownReporter",
+    ("gaps", "json"): "qcity.render.gaps.text:GapsJsonReporter",
+    ("gaps", "xlsx"): "qcity.render.gaps.xlsx:GapsXlsxReporter",
+    #
+    ("plan", "text"): "qcity.render.plan.formats:PlanTextRenderer",
+    ("plan", "json"): "qcity.render.plan.formats:PlanJsonRenderer",
+    ("plan", "markdown"): "qcity.render.plan.formats:PlanMarkdownRenderer",
+    #
+    ("diff", "text"): "qcity.render.diff.formats:DiffTextReporter",
+    ("diff", "json"): "qcity.render.diff.formats:DiffJsonReporter",
+    ("diff", "markdown"): "qcity.render.diff.formats:DiffMarkdownReporter",
+    #
+    ("explain", "text"): "qcity.render.explain.text:ExplainTextRenderer",
+    #
+    ("catalogue", "text"): "qcity.render.catalogue.text:CatalogueTextRenderer",
+    ("catalogue", "json"): "qcity.render.catalogue.text:CatalogueJsonRenderer",
+    #
+    ("draft", "yaml"): "qcity.render.draft.yaml:DraftYamlRenderer",
+    ("draft", "json"): "qcity.render.draft.json:DraftJsonRenderer",
+}
 
 
 def formats(view: str) -> tuple[str, ...]:
@@ -67,100 +136,10 @@ def formats(view: str) -> tuple[str, ...]:
 
 def get_renderer(view: str, fmt: str) -> Renderer[Any]:
     """The renderer of *view* in *fmt* (KeyError if there is none)."""
-    renderer = _instance(RENDERERS[(view, fmt)])
+    module_name, _, class_name = RENDERERS[(view, fmt)].partition(":")
+    renderer = getattr(importlib.import_module(module_name), class_name)()
     assert isinstance(renderer, Renderer)
     return renderer
-
-
-class Reporter(ABC):
-    """Renders an evaluation; computes nothing."""
-
-    name: str = ""
-    suffix: str = ".txt"
-
-    @abstractmethod
-    def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
-        """Write the report of *evaluation* to *stream*."""
-
-
-# name -> "module:Class"; modules are imported only when their format is asked for.
-REGISTRY: dict[str, str] = {
-    "text": "qcity.render.check.text:TextReporter",
-    "json": "qcity.render.check.json:JsonReporter",
-    "junit": "qcity.render.check.junit:JUnitReporter",
-    "markdown": "qcity.render.check.markdown:MarkdownReporter",
-    "github": "qcity.render.check.github:GithubReporter",
-    "html": "qcity.render.check.html:HtmlReporter",
-}
-
-
-def _instance(spec: str) -> object:
-    module_name, _, class_name = spec.partition(":")
-    return getattr(importlib.import_module(module_name), class_name)()
-
-
-def get_reporter(name: str) -> Reporter:
-    """The reporter registered as *name* (KeyError if there is none)."""
-    reporter = _instance(REGISTRY[name])
-    assert isinstance(reporter, Reporter)
-    return reporter
-
-
-class GapsReporter(ABC):
-    """Renders the self-inspection list of `qcity gaps`; computes nothing."""
-
-    name: str = ""
-    suffix: str = ".txt"
-    binary: bool = False  # True: render() returns bytes, which need a file (-o)
-
-    @abstractmethod
-    def render(self, report: GapReport, options: ReportOptions) -> str | bytes:
-        """The rendered list."""
-
-
-GAPS_REGISTRY: dict[str, str] = {
-    "text": "qcity.render.gaps.text:GapsTextReporter",
-    "markdown": "qcity.render.gaps.text:GapsMarkdownReporter",
-    "json": "qcity.render.gaps.text:GapsJsonReporter",
-    "xlsx": "qcity.render.gaps.xlsx:GapsXlsxReporter",
-}
-
-
-def get_gaps_reporter(name: str) -> GapsReporter:
-    """The gaps reporter registered as *name* (KeyError if there is none)."""
-    reporter = _instance(GAPS_REGISTRY[name])
-    assert isinstance(reporter, GapsReporter)
-    return reporter
-
-
-class BatchReporter(ABC):
-    """Renders the combined report of a batch of workbooks; computes nothing."""
-
-    name: str = ""
-    suffix: str = ".txt"
-    binary: bool = False  # True: render() returns bytes, which need a file (-o)
-
-    @abstractmethod
-    def render(self, batch: Batch, options: ReportOptions) -> str | bytes:
-        """The rendered report."""
-
-
-BATCH_REGISTRY: dict[str, str] = {
-    "text": "qcity.render.batch.text:BatchTextReporter",
-    "json": "qcity.render.batch.json:BatchJsonReporter",
-    "junit": "qcity.render.batch.junit:BatchJUnitReporter",
-    "markdown": "qcity.render.batch.text:BatchMarkdownReporter",
-    "github": "qcity.render.batch.text:BatchGithubReporter",
-    "html": "qcity.render.batch.html:BatchHtmlReporter",
-    "xlsx": "qcity.render.batch.xlsx:BatchXlsxReporter",
-}
-
-
-def get_batch_reporter(name: str) -> BatchReporter:
-    """The batch reporter registered as *name* (KeyError if there is none)."""
-    reporter = _instance(BATCH_REGISTRY[name])
-    assert isinstance(reporter, BatchReporter)
-    return reporter
 
 
 def json_chunks(document: dict[str, Any], one_line: tuple[str, ...] = ()) -> Iterator[str]:
@@ -198,13 +177,3 @@ def json_chunks(document: dict[str, Any], one_line: tuple[str, ...] = ()) -> Ite
             yield ("    " if m == 0 else ",\n    ") + compact.encode(item)
         yield "\n  ]"
     yield "\n}\n"
-
-
-def write_json(stream: TextIO, document: dict[str, Any], one_line: tuple[str, ...] = ()) -> None:
-    """Write *document* as JSON (see json_chunks) in a few large writes.
-
-    json.dump writes every token separately: 382,000 writes for a workbook of 5,000 district
-    rows, once most of the report's time.
-    """
-    for chunk in json_chunks(document, one_line):
-        stream.write(chunk)

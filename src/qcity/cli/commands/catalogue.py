@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -11,7 +10,7 @@ import typer
 from qcity.cli.app import catalogue_app
 from qcity.cli.guard import run
 from qcity.cli.options import CatalogueOpt, Common, DebugOpt, LangChoice, LangOpt, OutputOpt
-from qcity.cli.output import ListFormat, emit, fail
+from qcity.cli.output import CatalogueFormat, DraftFormat, emit, fail, format_option
 from qcity.cli.usage import Wrong
 from qcity.errors import Issue, Location
 from qcity.issue_types import ParamValue
@@ -22,9 +21,7 @@ from qcity.render.i18n import say
 def catalogue_list(
     ctx: typer.Context,
     catalogue: CatalogueOpt = None,
-    fmt: Annotated[
-        ListFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
-    ] = ListFormat.text,
+    fmt: Annotated[CatalogueFormat, format_option("Output format.")] = "text",
     lang: LangOpt = LangChoice.zh,
     debug: DebugOpt = False,
 ) -> None:
@@ -34,12 +31,11 @@ def catalogue_list(
     run(lang.value, debug, lambda: list_indicators(Common(lang.value, debug, catalogue), fmt))
 
 
-def list_indicators(c: Common, fmt: ListFormat) -> None:
+def list_indicators(c: Common, fmt: str) -> None:
     """Every indicator of the catalogue, in the format asked for."""
-    from qcity.render.catalogue.text import write_catalogue
+    from qcity.render import get_renderer
 
-    cat = c.load()
-    emit(lambda s, o: write_catalogue(cat, s, o, fmt.value), None, [], None, c.lang, fmt=fmt.value)
+    emit(get_renderer("catalogue", fmt), c.load(), None, [], None, c.lang, fmt=fmt)
 
 
 @catalogue_app.command("validate")
@@ -91,13 +87,6 @@ def validate_catalogue(file: Path, plan: Path | None, c: Common) -> None:
     typer.echo(msg)
 
 
-class DraftFormat(str, enum.Enum):
-    """The formats of `qcity catalogue draft --format`."""
-
-    yaml = "yaml"
-    json = "json"
-
-
 @catalogue_app.command("draft")
 def catalogue_draft(
     plan: Annotated[
@@ -108,7 +97,7 @@ def catalogue_draft(
         typer.Option(
             "--format", "-f", help="yaml: a catalogue with blanks to fill; json: the targets."
         ),
-    ] = DraftFormat.yaml,
+    ] = "yaml",
     output: OutputOpt = None,
     lang: LangOpt = LangChoice.zh,
     debug: DebugOpt = False,
@@ -119,13 +108,13 @@ def catalogue_draft(
     run(lang.value, debug, lambda: draft_catalogue(plan, fmt, Common(lang.value, output=output)))
 
 
-def draft_catalogue(plan: Path, fmt: DraftFormat, c: Common) -> None:
+def draft_catalogue(plan: Path, fmt: str, c: Common) -> None:
     """The draft of a catalogue from the plan's text, as YAML with blanks or JSON."""
-    from qcity.draft import draft_json, draft_plan, draft_yaml
+    from qcity.draft import draft_plan
+    from qcity.render import get_renderer
 
     draft = draft_plan(read_plan_text(plan))
-    rendered = draft_json(draft) if fmt is DraftFormat.json else draft_yaml(draft)
-    emit(lambda s, o: s.write(rendered), c.output, [plan], None, c.lang)
+    emit(get_renderer("draft", fmt), draft, c.output, [plan], None, c.lang, fmt=fmt)
 
 
 def read_plan_text(plan: Path) -> str:

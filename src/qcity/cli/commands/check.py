@@ -37,6 +37,7 @@ from qcity.cli.output import (
     CheckFormat,
     check_outputs,
     emit,
+    format_choices,
     format_option,
     output_format,
     require_output,
@@ -45,7 +46,7 @@ from qcity.cli.output import (
 from qcity.cli.usage import Wrong
 from qcity.errors import InputError, printable
 from qcity.lang import Lang
-from qcity.render import ReportOptions
+from qcity.render import RENDERERS
 from qcity.render.i18n import say
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class CheckOptions:
     """`qcity check`, parsed."""
 
     files: tuple[Path, ...]
-    fmt: CheckFormat | None
+    fmt: str | None  # --format (None: from the suffix of -o, else text)
     annotate: Path | None  # --annotate: the marked copy of one workbook
     lead: list[str] | None
     fail_on_tasks: bool
@@ -130,20 +131,20 @@ def check_files(o: CheckOptions) -> Evaluation | Batch:
     if annotate is not None and output is not None and output.resolve() == annotate.resolve():
         raise Wrong("annotate-and-output")
     check_outputs(output, annotate, inputs=o.files)
-    fmt = output_format(CheckFormat, o.fmt, output, CheckFormat.text)
-    if len(o.files) == 1 and not o.files[0].is_dir() and fmt is not CheckFormat.xlsx:
+    fmt = output_format(format_choices("check", "batch"), o.fmt, output)
+    if len(o.files) == 1 and not o.files[0].is_dir() and ("check", fmt) in RENDERERS:
         return check_one_file(o, fmt)
     if annotate is not None:
         raise Wrong("annotate-batch")
     return check_many_files(o, fmt)
 
 
-def check_one_file(o: CheckOptions, fmt: CheckFormat) -> Evaluation:
+def check_one_file(o: CheckOptions, fmt: str) -> Evaluation:
     """One workbook: its report (a document even for one that cannot be read, in a machine
     format: CI needs one for every input), and its annotated copy."""
     from qcity.check import check_file, unreadable
     from qcity.files import fingerprint
-    from qcity.render import get_reporter
+    from qcity.render import get_renderer
 
     file, c = o.files[0], o.common
     if o.annotate is not None:
@@ -157,20 +158,20 @@ def check_one_file(o: CheckOptions, fmt: CheckFormat) -> Evaluation:
     try:
         evaluation = check_file(file, cat, settings)
     except InputError as e:
-        if fmt is CheckFormat.text:
+        if fmt == "text":
             raise
         failure = e
         evaluation = unreadable(cat, printable(str(file)), e.issues, settings.now)
-    reporter = get_reporter(fmt.value)
     emit(
-        lambda s, o: reporter.write(evaluation, s, o),
+        get_renderer("check", fmt),
+        evaluation,
         c.output,
         [file],
         c.color,
         c.lang,
         today=c.day,
         fail_on_tasks=o.fail_on_tasks,
-        fmt=fmt.value,
+        fmt=fmt,
     )
     if failure is not None:
         raise failure  # said on stderr too, with its exit code
@@ -180,14 +181,14 @@ def check_one_file(o: CheckOptions, fmt: CheckFormat) -> Evaluation:
     return evaluation
 
 
-def check_many_files(o: CheckOptions, fmt: CheckFormat) -> Batch:
+def check_many_files(o: CheckOptions, fmt: str) -> Batch:
     """A batch: every file checked on its own, one combined report."""
-    from qcity.render import get_batch_reporter
+    from qcity.render import get_renderer
 
     c = o.common
     cat = c.load()
-    reporter = get_batch_reporter(fmt.value)
-    require_output(reporter.binary, c.output, fmt.value, f"report{reporter.suffix}")
+    renderer = get_renderer("batch", fmt)
+    require_output(renderer.binary, c.output, fmt, f"report{renderer.suffix}")
     settings = c.settings(cat, o.lead)
     batch = check_batch(
         o.files,
@@ -200,23 +201,7 @@ def check_many_files(o: CheckOptions, fmt: CheckFormat) -> Batch:
         lang=c.lang,
         output=c.output,
     )
-    if reporter.binary:
-        from qcity.faults import reached
-        from qcity.files import write_atomic
-
-        assert c.output is not None
-        reached("render")
-        write_atomic(c.output, reporter.render(batch, ReportOptions(lang=c.lang, today=c.day)))
-    else:
-        emit(
-            lambda s, o: s.write(str(reporter.render(batch, o))),
-            c.output,
-            [],
-            c.color,
-            c.lang,
-            today=c.day,
-            fmt=fmt.value,
-        )
+    emit(renderer, batch, c.output, [], c.color, c.lang, today=c.day, fmt=fmt)
     return batch
 
 

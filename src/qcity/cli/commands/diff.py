@@ -31,7 +31,14 @@ from qcity.cli.options import (
     YearOpt,
 )
 from qcity.cli.outcome import PLAIN
-from qcity.cli.output import DiffFormat, check_outputs, emit, format_option, output_format
+from qcity.cli.output import (
+    DiffFormat,
+    check_outputs,
+    emit,
+    format_choices,
+    format_option,
+    output_format,
+)
 from qcity.cli.usage import Wrong
 
 if TYPE_CHECKING:
@@ -45,7 +52,7 @@ class DiffOptions:
 
     old: Path
     new: Path
-    fmt: DiffFormat | None
+    fmt: str | None
     changed_only: bool
     jobs: int | None
     quiet: bool
@@ -89,11 +96,11 @@ def diff(
 def compare_submissions(o: DiffOptions) -> Diff:
     """Both sides checked (as batches of one path, at one check time), then compared."""
     from qcity.diff import compare
-    from qcity.render.diff.formats import DIFF_REPORTERS
+    from qcity.render import get_renderer
 
     c = o.common
     check_outputs(c.output, inputs=[o.old, o.new])
-    fmt = output_format(DiffFormat, o.fmt, c.output, DiffFormat.text)
+    fmt = output_format(format_choices("diff"), o.fmt, c.output)
     if o.old.is_dir() != o.new.is_dir() and o.old.exists() and o.new.exists():
         raise Wrong("diff-kinds")
     cat = c.load()
@@ -114,13 +121,14 @@ def compare_submissions(o: DiffOptions) -> Diff:
         )
 
     result = compare(cat, o.old, o.new, check)
-    reporter = DIFF_REPORTERS[fmt.value]()
     emit(
-        lambda s, opts: s.write(reporter.render(result, opts, changed_only=o.changed_only)),
+        get_renderer("diff", fmt),
+        result,
         c.output,
         [o.old, o.new],
         c.color,
         c.lang,
-        fmt=fmt.value,
+        fmt=fmt,
+        changed_only=o.changed_only,
     )
     return result

@@ -32,8 +32,8 @@ from qcity.cli.usage import Wrong
 from qcity.render.i18n import pair
 
 if TYPE_CHECKING:
+    from qcity.explain import Explanation
     from qcity.model import Catalogue
-    from qcity.results import IndicatorResult
 
 
 @dataclass(frozen=True)
@@ -70,25 +70,20 @@ def explain(
     run(common.lang, debug, lambda: explain_indicator(options))
 
 
-def explain_indicator(o: ExplainOptions) -> IndicatorResult:
+def explain_indicator(o: ExplainOptions) -> Explanation:
     """The indicator's result in the checked workbook, explained."""
-    from qcity.check import check_file, result_of
-    from qcity.render.explain.text import write_explanation
+    from qcity.check import check_file
+    from qcity.explain import explain
+    from qcity.render import get_renderer
 
     c = o.common
     check_outputs(c.output, inputs=[o.file])
     cat = c.load()
     code = known_code(cat, o.indicator)
     evaluation = check_file(o.file, cat, c.settings(cat, o.lead))
-    result = result_of(evaluation, code)
-    emit(
-        lambda s, opts: write_explanation(evaluation, result, s, opts),
-        c.output,
-        [o.file],
-        c.color,
-        c.lang,
-    )
-    return result
+    explanation = explain(evaluation, code)
+    emit(get_renderer("explain", "text"), explanation, c.output, [o.file], c.color, c.lang)
+    return explanation
 
 
 def known_code(catalogue: Catalogue, given: str) -> str:

@@ -31,11 +31,11 @@ from qcity.cli.output import (
     GapsFormat,
     check_outputs,
     emit,
+    format_choices,
     format_option,
     output_format,
     require_output,
 )
-from qcity.render import ReportOptions
 
 if TYPE_CHECKING:
     from qcity.gaps import GapReport
@@ -47,7 +47,7 @@ class GapsOptions:
 
     file: Path
     lead: list[str] | None
-    fmt: GapsFormat | None
+    fmt: str | None
     common: Common
 
 
@@ -80,31 +80,15 @@ def gaps(
 def show_gaps(o: GapsOptions) -> GapReport:
     """The list of the checked workbook, written in the format asked for."""
     from qcity.gaps import list_gaps
-    from qcity.render import get_gaps_reporter
+    from qcity.render import get_renderer
 
     c = o.common
     check_outputs(c.output, inputs=[o.file])
-    fmt = output_format(GapsFormat, o.fmt, c.output, GapsFormat.text)
+    fmt = output_format(format_choices("gaps"), o.fmt, c.output)
     cat = c.load()
     settings = c.settings(cat, o.lead)
-    reporter = get_gaps_reporter(fmt.value)
-    require_output(reporter.binary, c.output, fmt.value, f"gaps{reporter.suffix}")
+    renderer = get_renderer("gaps", fmt)
+    require_output(renderer.binary, c.output, fmt, f"gaps{renderer.suffix}")
     report = list_gaps(o.file, cat, settings)
-    if reporter.binary:
-        from qcity.files import refuse_overwrite, write_atomic
-
-        assert c.output is not None
-        refuse_overwrite(c.output, [o.file])
-        data = reporter.render(report, ReportOptions(lang=c.lang, today=c.day))
-        write_atomic(c.output, data)
-    else:
-        emit(
-            lambda s, opts: s.write(reporter.render(report, opts)),
-            c.output,
-            [o.file],
-            c.color,
-            c.lang,
-            today=c.day,
-            fmt=fmt.value,
-        )
+    emit(renderer, report, c.output, [o.file], c.color, c.lang, today=c.day, fmt=fmt)
     return report

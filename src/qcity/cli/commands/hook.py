@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -28,7 +27,7 @@ from qcity.cli.options import (
     TodayOpt,
 )
 from qcity.cli.outcome import EXIT_OK, FailOn, Rules
-from qcity.cli.output import ReportFormat, emit
+from qcity.cli.output import HookFormat, emit, format_option
 
 if TYPE_CHECKING:
     from qcity.batch import Batch
@@ -39,7 +38,7 @@ class HookOptions:
     """`qcity hook`, parsed."""
 
     files: tuple[Path, ...]
-    fmt: ReportFormat
+    fmt: str
     fail_on: FailOn
     jobs: int
     lead: list[str] | None
@@ -50,10 +49,7 @@ class HookOptions:
 def hook(
     files: Annotated[list[Path], typer.Argument(help="Workbooks to check, one after another.")],
     catalogue: CatalogueOpt = None,
-    fmt: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="Report format for each file."),
-    ] = ReportFormat.text,
+    fmt: Annotated[HookFormat, format_option("Report format for each file.")] = "text",
     fail_on: Annotated[
         FailOn,
         typer.Option("--fail-on", help="unmet: fail on any gap; invalid: only on untrusted data."),
@@ -90,7 +86,7 @@ def hook(
 def check_for_commit(o: HookOptions) -> Batch:
     """Each file's report in the order given (nothing for one all met, in text); a file that
     cannot be read said on stderr."""
-    from qcity.render import get_reporter
+    from qcity.render import get_renderer
     from qcity.render.check.text import print_issues
 
     c = o.common
@@ -105,11 +101,10 @@ def check_for_commit(o: HookOptions) -> Batch:
         debug=c.debug,
         lang=c.lang,
     )
-    reporter = get_reporter(o.fmt.value)
+    renderer = get_renderer("check", o.fmt)
     for entry in batch.entries:
         if entry.evaluation is None:
             print_issues(stderr_console(c.lang), entry.failure, c.lang)
-        elif entry.exit_code != EXIT_OK or o.fmt is not ReportFormat.text:
-            render = functools.partial(reporter.write, entry.evaluation)
-            emit(render, None, [], False, c.lang, today=c.day, fmt=o.fmt.value)
+        elif entry.exit_code != EXIT_OK or o.fmt != "text":
+            emit(renderer, entry.evaluation, None, [], False, c.lang, today=c.day, fmt=o.fmt)
     return batch

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -29,18 +28,17 @@ from qcity.cli.options import (
     TodayOpt,
     YearOpt,
 )
-from qcity.cli.output import check_outputs, emit, format_option, output_format
+from qcity.cli.output import (
+    PlanFormat,
+    check_outputs,
+    emit,
+    format_choices,
+    format_option,
+    output_format,
+)
 
 if TYPE_CHECKING:
     from qcity.plan import PlanView
-
-
-class PlanFormat(str, enum.Enum):
-    """The formats of `qcity plan --format`."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,7 @@ class PlanOptions:
 
     file: Path | None
     lead: str | None  # one department
-    fmt: PlanFormat | None
+    fmt: str | None
     common: Common
 
 
@@ -88,22 +86,22 @@ def show_plan(o: PlanOptions) -> PlanView:
     """The plan on the report's day, written in the format asked for."""
     from qcity.catalogue import resolve_leads
     from qcity.plan import plan_on_the_day
-    from qcity.render.plan.formats import RENDERERS
+    from qcity.render import get_renderer
 
     c = o.common
     check_outputs(c.output, inputs=[o.file])
-    fmt = output_format(PlanFormat, o.fmt, c.output, PlanFormat.text)
+    fmt = output_format(format_choices("plan"), o.fmt, c.output)
     cat = c.load()
     department = resolve_leads(cat, [o.lead])[0] if o.lead is not None else None
     view = plan_on_the_day(cat, o.file, c.settings(cat), department)
-    render = RENDERERS[fmt.value]
     emit(
-        lambda s, opts: s.write(render(view, opts)),
+        get_renderer("plan", fmt),
+        view,
         c.output,
         [o.file] if o.file is not None else [],
         c.color,
         c.lang,
         today=c.day,
-        fmt=fmt.value,
+        fmt=fmt,
     )
     return view

@@ -9,7 +9,7 @@ from typing import Any
 from qcity.cli.app import catalogue_app, schema_app
 from qcity.cli.guard import run
 from qcity.cli.options import DebugOpt, OutputOpt
-from qcity.cli.output import check_outputs, emit
+from qcity.cli.output import check_outputs, emit_text
 
 
 def _catalogue() -> dict[str, Any]:
@@ -43,7 +43,7 @@ def _gaps() -> dict[str, Any]:
 
 
 def _draft() -> dict[str, Any]:
-    from qcity.draft import draft_json_schema
+    from qcity.render.draft.json import draft_json_schema
 
     return draft_json_schema()
 
@@ -76,7 +76,7 @@ def write_schema(which: str, output: Path | None) -> None:
 
     check_outputs(output)
     text = json.dumps(SCHEMAS[which](), ensure_ascii=False, indent=2) + "\n"
-    emit(lambda s, o: s.write(text), output, [], None, "en", fmt="json")
+    emit_text(text, output, [], fmt="json")
 
 
 @catalogue_app.command("schema")

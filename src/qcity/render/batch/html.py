@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qcity.batch import Batch
 from qcity.errors import Lang
-from qcity.render import BatchReporter, ReportOptions, display
+from qcity.render import Renderer, ReportOptions, display
 from qcity.render.batch.text import (
     TITLE,
     batch_date,
@@ -38,7 +38,7 @@ def _counts_row(first: list[str], s: Summary | None) -> str:
     )
 
 
-class BatchHtmlReporter(BatchReporter):
+class BatchHtmlReporter(Renderer[Batch]):
     """A printable page for the leading-group office: who is behind on what, at a glance."""
 
     name = "html"

@@ -6,7 +6,7 @@ from typing import Any
 
 from qcity.batch import Batch, Entry
 from qcity.errors import Lang
-from qcity.render import BatchReporter, ReportOptions, display, json_chunks
+from qcity.render import Renderer, ReportOptions, display, json_chunks
 from qcity.render.check.json import (
     SCHEMA_VERSION,
     catalogue_meta_dict,
@@ -85,7 +85,7 @@ def batch_dict(batch: Batch, lang: Lang) -> dict[str, Any]:
     }
 
 
-class BatchJsonReporter(BatchReporter):
+class BatchJsonReporter(Renderer[Batch]):
     """Machine-readable batch report (`qcity schema batch`)."""
 
     name = "json"

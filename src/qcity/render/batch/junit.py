@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from qcity.batch import Batch, Entry
 from qcity.errors import Lang
-from qcity.render import BatchReporter, ReportOptions
+from qcity.render import Renderer, ReportOptions
 from qcity.render.check.junit import JUnitReporter, issue_testcase, sub_element, testsuite
 from qcity.render.common import district_issues, general_issues, issues_of
 from qcity.render.display import label
@@ -61,7 +61,7 @@ def _suite(
     return tests, failures, errors
 
 
-class BatchJUnitReporter(BatchReporter):
+class BatchJUnitReporter(Renderer[Batch]):
     """JUnit XML: a testsuite per file; a file that could not be read is one erroring testcase."""
 
     name = "junit"

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from qcity.batch import Batch, Entry
 from qcity.errors import Lang
-from qcity.render import BatchReporter, ReportOptions, display
+from qcity.render import Renderer, ReportOptions, display
 from qcity.render.display import label
 from qcity.render.escape import markdown_code, markdown_text
 from qcity.render.i18n import say
@@ -165,7 +165,7 @@ def counts(entry: Entry) -> tuple[int, int]:
     return errors, sum(1 for i in issues if i.level.value == "warning")
 
 
-class BatchTextReporter(BatchReporter):
+class BatchTextReporter(Renderer[Batch]):
     """The terminal report: a row per file, the counts per area, what failed, every issue."""
 
     name = "text"
@@ -268,7 +268,7 @@ class BatchTextReporter(BatchReporter):
         return stream.getvalue()
 
 
-class BatchMarkdownReporter(BatchReporter):
+class BatchMarkdownReporter(Renderer[Batch]):
     """A Markdown comment: the verdict, a row per file, the counts per area, failures, issues."""
 
     name = "markdown"
@@ -348,7 +348,7 @@ class BatchMarkdownReporter(BatchReporter):
         return "\n".join(out) + "\n"
 
 
-class BatchGithubReporter(BatchReporter):
+class BatchGithubReporter(Renderer[Batch]):
     """GitHub workflow commands: each file's annotations, each failure, one notice for the batch."""
 
     name = "github"

@@ -9,7 +9,7 @@ from typing import Any
 
 from qcity.batch import Batch
 from qcity.errors import Lang
-from qcity.render import BatchReporter, ReportOptions, display
+from qcity.render import Renderer, ReportOptions, display
 from qcity.render.batch.text import (
     TITLE,
     batch_label,
@@ -49,7 +49,7 @@ def _number(value: Scalar | Decimal | None) -> float | str | None:
     return float(value)
 
 
-class BatchXlsxReporter(BatchReporter):
+class BatchXlsxReporter(Renderer[Batch]):
     """An .xlsx of the batch for the leading-group office (needs -o)."""
 
     name = "xlsx"

@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from qcity.errors import Lang
 from qcity.model import Catalogue
-from qcity.render import ReportOptions, display
+from qcity.render import Renderer, ReportOptions, StreamRenderer, display
 from qcity.render.display import label
 
 
@@ -19,11 +19,23 @@ def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
     return data
 
 
-def write_catalogue(catalogue: Catalogue, stream: TextIO, options: ReportOptions, fmt: str) -> None:
-    """Write the indicator list as a text table or JSON."""
-    if fmt == "json":
-        stream.write(json.dumps(catalogue_dict(catalogue), ensure_ascii=False, indent=2) + "\n")
-        return
+class CatalogueJsonRenderer(Renderer[Catalogue]):
+    """The catalogue as JSON (both languages)."""
+
+    suffix = ".json"
+
+    def render(self, catalogue: Catalogue, options: ReportOptions) -> str:
+        return json.dumps(catalogue_dict(catalogue), ensure_ascii=False, indent=2) + "\n"
+
+
+class CatalogueTextRenderer(StreamRenderer[Catalogue]):
+    """The indicator list as text tables."""
+
+    def write(self, catalogue: Catalogue, stream: TextIO, options: ReportOptions) -> None:
+        _write_tables(catalogue, stream, options)
+
+
+def _write_tables(catalogue: Catalogue, stream: TextIO, options: ReportOptions) -> None:
     # rich only for the tables: `qcity catalogue --format json` does not import it.
     from rich import box
     from rich.table import Table

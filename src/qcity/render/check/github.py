@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from qcity.errors import Issue, Lang
-from qcity.render import Reporter, ReportOptions, display
+from qcity.render import ReportOptions, StreamRenderer, display
 from qcity.render.common import (
     cell_ref,
     shown_tasks,
@@ -32,7 +32,7 @@ def command(kind: str, message: str, *, file: str | None = None, title: str | No
     return f"{head}::{github_data(message)}"
 
 
-class GithubReporter(Reporter):
+class GithubReporter(StreamRenderer[Evaluation]):
     """One annotation per unmet, missing or invalid indicator and per data issue."""
 
     name = "github"

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from qcity.errors import Issue, Lang
 from qcity.model import Op
-from qcity.render import Reporter, ReportOptions, display
+from qcity.render import ReportOptions, StreamRenderer, display
 from qcity.render.common import (
     AGGREGATE,
     AGGREGATE_NOTE,
@@ -171,7 +171,7 @@ def _status_cell(status: Status, lang: Lang) -> str:
     return f'<td class="status status-{status.value}">{h(text)}</td>'
 
 
-class HtmlReporter(Reporter):
+class HtmlReporter(StreamRenderer[Evaluation]):
     """A printable page: header, summary by area, every indicator with a bar, the data issues."""
 
     name = "html"

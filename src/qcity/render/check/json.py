@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import Any
 
 from qcity.errors import Issue, Lang
 from qcity.model import Catalogue, CatalogueMeta
-from qcity.render import Reporter, ReportOptions, display, write_json
+from qcity.render import Renderer, ReportOptions, display, json_chunks
 from qcity.results import (
     District,
     Evaluation,
@@ -333,12 +333,16 @@ def _report_year(evaluation: Evaluation, lang: Lang) -> dict[str, Any] | None:
     }
 
 
-class JsonReporter(Reporter):
-    """Machine-readable report (schema_version 1)."""
+class JsonReporter(Renderer[Evaluation]):
+    """Machine-readable report (schema_version 1), written in pieces: 200,000 district rows
+    are tens of megabytes."""
 
     name = "json"
     suffix = ".json"
 
-    def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
+    def chunks(self, evaluation: Evaluation, options: ReportOptions) -> Iterator[str]:
         document = evaluation_dict(evaluation, options.lang, options, one_by_one=True)
-        write_json(stream, document, one_line=("districts", "aggregates"))
+        return json_chunks(document, one_line=("districts", "aggregates"))
+
+    def render(self, evaluation: Evaluation, options: ReportOptions) -> str:
+        return "".join(self.chunks(evaluation, options))

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from qcity.errors import Issue, Lang
-from qcity.render import Reporter, ReportOptions, display
+from qcity.render import ReportOptions, StreamRenderer, display
 from qcity.render.common import (
     DISTRICTS,
     deliverables_text,
@@ -120,7 +120,7 @@ def _message(r: IndicatorResult, issues: list[Issue], lang: Lang) -> str:
     return display.STATUS_LABEL[r.status][lang]
 
 
-class JUnitReporter(Reporter):
+class JUnitReporter(StreamRenderer[Evaluation]):
     """JUnit XML: <failure> for unmet or missing, <error> for invalid, data issues as their own suite."""
 
     name = "junit"

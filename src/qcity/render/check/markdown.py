@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from qcity.errors import Issue, Lang
-from qcity.render import Reporter, ReportOptions, display
+from qcity.render import ReportOptions, StreamRenderer, display
 from qcity.render.common import (
     AGGREGATE,
     AGGREGATE_NOTE,
@@ -80,7 +80,7 @@ def summary_line(evaluation: Evaluation, lang: Lang) -> str:
     return summary_text(evaluation, lang).plain
 
 
-class MarkdownReporter(Reporter):
+class MarkdownReporter(StreamRenderer[Evaluation]):
     """A Markdown comment: header, verdict, one table of indicators by area, notes, data issues."""
 
     name = "markdown"

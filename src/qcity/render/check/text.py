@@ -13,7 +13,7 @@ from rich.text import Text
 
 from qcity.errors import Issue, Lang
 from qcity.model import Indicator
-from qcity.render import Reporter, ReportOptions, display
+from qcity.render import ReportOptions, StreamRenderer, display
 from qcity.render.common import (
     AGGREGATE,
     AGGREGATE_NOTE,
@@ -198,7 +198,7 @@ def _footnotes(evaluation: Evaluation, lang: Lang) -> list[str]:
     return lines
 
 
-class TextReporter(Reporter):
+class TextReporter(StreamRenderer[Evaluation]):
     """Human-readable terminal report."""
 
     name = "text"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from abc import ABC, abstractmethod
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +14,7 @@ from rich.text import Text
 from qcity.diff import Change, Diff, Row
 from qcity.errors import Lang
 from qcity.model import Indicator, Unit
-from qcity.render import ReportOptions, display
+from qcity.render import Renderer, ReportOptions, display
 from qcity.render.check.json import SCHEMA_VERSION, issue_dict, json_number
 from qcity.render.common import value_text
 from qcity.render.display import label
@@ -114,26 +113,17 @@ def verdict(diff: Diff, lang: Lang) -> str:
     return text + ("; " + ", ".join(extra) if extra else "") + "."
 
 
-class DiffReporter(ABC):
-    """Renders a diff; computes nothing."""
-
-    name: str = ""
-
-    @abstractmethod
-    def render(self, diff: Diff, options: ReportOptions, changed_only: bool = False) -> str:
-        """The rendered comparison (unchanged rows left out when *changed_only*)."""
-
-
 def _rows(diff: Diff, changed_only: bool) -> list[Row]:
     return [r for r in diff.rows if not (changed_only and r.change is Change.UNCHANGED)]
 
 
-class DiffTextReporter(DiffReporter):
+class DiffTextReporter(Renderer[Diff]):
     """The terminal table."""
 
     name = "text"
 
-    def render(self, diff: Diff, options: ReportOptions, changed_only: bool = False) -> str:
+    def render(self, diff: Diff, options: ReportOptions) -> str:
+        changed_only = options.changed_only
         from qcity.render.check.text import STATUS_STYLE, make_console, print_issues
 
         lang = options.lang
@@ -204,12 +194,13 @@ class DiffTextReporter(DiffReporter):
         return stream.getvalue()
 
 
-class DiffMarkdownReporter(DiffReporter):
+class DiffMarkdownReporter(Renderer[Diff]):
     """A Markdown table for a pull-request comment or the monthly progress report."""
 
     name = "markdown"
 
-    def render(self, diff: Diff, options: ReportOptions, changed_only: bool = False) -> str:
+    def render(self, diff: Diff, options: ReportOptions) -> str:
+        changed_only = options.changed_only
         lang = options.lang
         meta = diff.catalogue.catalogue
         out = [
@@ -298,12 +289,13 @@ def _row_dict(row: Row, lang: Lang) -> dict[str, Any]:
     }
 
 
-class DiffJsonReporter(DiffReporter):
+class DiffJsonReporter(Renderer[Diff]):
     """Machine-readable comparison (`qcity schema diff`)."""
 
     name = "json"
 
-    def render(self, diff: Diff, options: ReportOptions, changed_only: bool = False) -> str:
+    def render(self, diff: Diff, options: ReportOptions) -> str:
+        changed_only = options.changed_only
         lang = options.lang
         meta = diff.catalogue.catalogue
         document = {
@@ -329,13 +321,6 @@ class DiffJsonReporter(DiffReporter):
             "issues": [issue_dict(i, lang) for i in diff.issues],
         }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-DIFF_REPORTERS: dict[str, type[DiffReporter]] = {
-    "text": DiffTextReporter,
-    "markdown": DiffMarkdownReporter,
-    "json": DiffJsonReporter,
-}
 
 
 def diff_json_schema() -> dict[str, Any]:

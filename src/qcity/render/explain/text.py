@@ -8,6 +8,7 @@ from typing import TextIO
 from rich.text import Text
 
 from qcity.errors import Issue, Lang, Location
+from qcity.explain import Explanation
 from qcity.model import (
     CagrDerive,
     CagrOfRatesDerive,
@@ -18,7 +19,7 @@ from qcity.model import (
     ShareDerive,
     Unit,
 )
-from qcity.render import ReportOptions, display
+from qcity.render import ReportOptions, StreamRenderer, display
 from qcity.render.check.text import make_console, print_issues, status_text
 from qcity.results import Derivation, Evaluation, Figure, IndicatorResult, Status
 from qcity.values import format_decimal, quantize
@@ -306,10 +307,16 @@ def related_issues(evaluation: Evaluation, result: IndicatorResult) -> list[Issu
     ]
 
 
-def write_explanation(
+class ExplainTextRenderer(StreamRenderer[Explanation]):
+    """The explanation of one indicator, then its issues."""
+
+    def write(self, view: Explanation, stream: TextIO, options: ReportOptions) -> None:
+        _write_explanation(view.evaluation, view.result, stream, options)
+
+
+def _write_explanation(
     evaluation: Evaluation, result: IndicatorResult, stream: TextIO, options: ReportOptions
 ) -> None:
-    """Write the explanation of one indicator, then its issues."""
     lang = options.lang
     console = make_console(stream, options)
     for n, line in enumerate(explanation(evaluation, result, lang)):

@@ -11,7 +11,7 @@ from qcity.errors import Lang
 from qcity.gaps import Gap, GapReport, NeedKind, department_label
 from qcity.model import Indicator, Phase, Unit
 from qcity.phases import Milestone, When
-from qcity.render import GapsReporter, ReportOptions, display
+from qcity.render import Renderer, ReportOptions, display
 from qcity.render.common import (
     cell_ref,
     issue_line,
@@ -199,7 +199,7 @@ def gap_headline(gap: Gap, lang: Lang) -> str:
     return " · ".join(parts)
 
 
-class GapsTextReporter(GapsReporter):
+class GapsTextReporter(Renderer[GapReport]):
     """The list for a terminal: one block per department, one entry per gap with its fix."""
 
     name = "text"
@@ -255,7 +255,7 @@ class GapsTextReporter(GapsReporter):
         return buffer.getvalue()
 
 
-class GapsMarkdownReporter(GapsReporter):
+class GapsMarkdownReporter(Renderer[GapReport]):
     """The list as Markdown: a table per department."""
 
     name = "markdown"
@@ -375,7 +375,7 @@ def gaps_dict(report: GapReport, lang: Lang) -> dict[str, Any]:
     }
 
 
-class GapsJsonReporter(GapsReporter):
+class GapsJsonReporter(Renderer[GapReport]):
     """The list as JSON (schema: `qcity schema gaps`)."""
 
     name = "json"

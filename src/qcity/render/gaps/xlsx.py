@@ -8,7 +8,7 @@ from typing import Any
 
 from qcity.errors import Lang
 from qcity.gaps import GapReport, department_label
-from qcity.render import GapsReporter, ReportOptions, display
+from qcity.render import Renderer, ReportOptions, display
 from qcity.render.common import cell_ref, scope_text, value_text
 from qcity.render.display import label
 from qcity.render.escape import spreadsheet_text
@@ -71,7 +71,7 @@ def put_frame(
     return ws
 
 
-class GapsXlsxReporter(GapsReporter):
+class GapsXlsxReporter(Renderer[GapReport]):
     """An .xlsx to send out: every text cell neutralised against formula injection."""
 
     name = "xlsx"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -13,7 +12,7 @@ from qcity.gaps import department_label
 from qcity.model import Frequency, Phase
 from qcity.phases import ReportDue, Stage, When
 from qcity.plan import OpenItems, PlanView, Reporting
-from qcity.render import ReportOptions, display
+from qcity.render import Renderer, ReportOptions, display
 from qcity.render.common import (
     deliverables_text,
     task_progress_text,
@@ -582,11 +581,29 @@ def render_json(view: PlanView, options: ReportOptions) -> str:
     return json.dumps(plan_dict(view, options.lang), ensure_ascii=False, indent=2) + "\n"
 
 
-RENDERERS: dict[str, Callable[[PlanView, ReportOptions], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "markdown": render_markdown,
-}
+class PlanTextRenderer(Renderer[PlanView]):
+    """The plan as a rich text view."""
+
+    def render(self, view: PlanView, options: ReportOptions) -> str:
+        return render_text(view, options)
+
+
+class PlanMarkdownRenderer(Renderer[PlanView]):
+    """The plan as Markdown."""
+
+    suffix = ".md"
+
+    def render(self, view: PlanView, options: ReportOptions) -> str:
+        return render_markdown(view, options)
+
+
+class PlanJsonRenderer(Renderer[PlanView]):
+    """The plan as JSON (schema: `qcity schema plan`)."""
+
+    suffix = ".json"
+
+    def render(self, view: PlanView, options: ReportOptions) -> str:
+        return render_json(view, options)
 
 
 def plan_json_schema() -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Renderers of a drafted catalogue (`qcity catalogue draft`), one module per format."""
