@@ -233,7 +233,7 @@ def reading_limits(max_size: str, max_inflated: str, max_rows: int) -> Limits:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Common:
     """The options most commands share, as given: the plumbing every command does the same way
     (language, catalogue, output, colour, date, report year, reading limits)."""

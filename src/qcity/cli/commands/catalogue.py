@@ -28,7 +28,8 @@ def catalogue_list(
     """List the indicators of the catalogue 列出指标目录 (or run a subcommand)."""
     if ctx.invoked_subcommand is not None:
         return
-    run(lang.value, debug, lambda: list_indicators(Common(lang.value, debug, catalogue), fmt))
+    common = Common(lang=lang.value, debug=debug, catalogue=catalogue)
+    run(lang.value, debug, lambda: list_indicators(common, fmt))
 
 
 def list_indicators(c: Common, fmt: str) -> None:
@@ -51,13 +52,15 @@ def catalogue_validate(
     debug: DebugOpt = False,
 ) -> None:
     """Validate a catalogue file 校验指标目录文件."""
-    run(lang.value, debug, lambda: validate_catalogue(file, plan, Common(lang.value, debug, file)))
+    common = Common(lang=lang.value, debug=debug, catalogue=file)
+    run(lang.value, debug, lambda: validate_catalogue(file, plan, common))
 
 
 def validate_catalogue(file: Path, plan: Path | None, c: Common) -> None:
     """Load the catalogue (every problem located), check its quotes against *plan*, say so."""
     from qcity.catalogue import check_quotes
     from qcity.errors import CatalogueError
+    from qcity.files import os_reason
 
     cat = c.load()
     if plan is not None:
@@ -66,8 +69,6 @@ def validate_catalogue(file: Path, plan: Path | None, c: Common) -> None:
         except FileNotFoundError:
             fail(Issue("file-not-found", Location(file=str(plan)), {"path": str(plan)}))
         except OSError as e:
-            from qcity.files import os_reason
-
             reason = os_reason(e, writing=False)
             fail(Issue("unreadable-file", Location(file=str(plan)), {"reason": reason}))
         problems = check_quotes(cat, plan_text, str(file))
@@ -105,7 +106,8 @@ def catalogue_draft(
     """Draft a catalogue from a plan's text 从方案文本起草指标目录."""
     if plan.suffix.lower() != ".txt":
         raise Wrong("plan-not-text", path=str(plan))
-    run(lang.value, debug, lambda: draft_catalogue(plan, fmt, Common(lang.value, output=output)))
+    common = Common(lang=lang.value, debug=debug, output=output)
+    run(lang.value, debug, lambda: draft_catalogue(plan, fmt, common))
 
 
 def draft_catalogue(plan: Path, fmt: str, c: Common) -> None:
@@ -119,6 +121,8 @@ def draft_catalogue(plan: Path, fmt: str, c: Common) -> None:
 
 def read_plan_text(plan: Path) -> str:
     """The text of a plan file; a missing or non-UTF-8 file is a located issue."""
+    from qcity.files import os_reason
+
     limit = 5 * 1024 * 1024  # a plan's text is tens of kilobytes; this is not one
     try:
         size = plan.stat().st_size
@@ -137,8 +141,6 @@ def read_plan_text(plan: Path) -> str:
     except FileNotFoundError:
         fail(Issue("file-not-found", Location(file=str(plan)), {"path": str(plan)}))
     except OSError as e:
-        from qcity.files import os_reason
-
         _unreadable(plan, os_reason(e, writing=False))
     try:
         return raw.decode("utf-8-sig")

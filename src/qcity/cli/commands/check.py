@@ -119,7 +119,16 @@ def check(
     .xlsm, lock files skipped) give one combined report, a row per file, and the worst exit code.
     """
     limits = (max_size, max_inflated, max_rows)
-    common = Common(lang.value, debug, catalogue, output, color, today, year, limits)
+    common = Common(
+        lang=lang.value,
+        debug=debug,
+        catalogue=catalogue,
+        output=output,
+        color=color,
+        today=today,
+        year=year,
+        limits=limits,
+    )
     options = CheckOptions(tuple(files), fmt, annotate, lead, fail_on_tasks, jobs, quiet, common)
     run(common.lang, debug, lambda: check_files(options), options.rules)
 

@@ -88,7 +88,15 @@ def diff(
     worsened / unchanged, regressions first. Exit 1 when anything went from met to not met.
     """
     limits = (max_size, max_inflated, max_rows)
-    common = Common(lang.value, debug, catalogue, output, color, year=year, limits=limits)
+    common = Common(
+        lang=lang.value,
+        debug=debug,
+        catalogue=catalogue,
+        output=output,
+        color=color,
+        year=year,
+        limits=limits,
+    )
     options = DiffOptions(old, new, fmt, changed_only, jobs, quiet, common)
     run(common.lang, debug, lambda: compare_submissions(options))
 

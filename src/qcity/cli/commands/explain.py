@@ -65,7 +65,15 @@ def explain(
 ) -> None:
     """Show how one indicator's figure was obtained, cell by cell 逐步说明指标的计算过程."""
     limits = (max_size, max_inflated, max_rows)
-    common = Common(lang.value, debug, catalogue, output, color, year=year, limits=limits)
+    common = Common(
+        lang=lang.value,
+        debug=debug,
+        catalogue=catalogue,
+        output=output,
+        color=color,
+        year=year,
+        limits=limits,
+    )
     options = ExplainOptions(indicator, file, lead, common)
     run(common.lang, debug, lambda: explain_indicator(options))
 

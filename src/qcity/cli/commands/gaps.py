@@ -72,7 +72,16 @@ def gaps(
 ) -> None:
     """The self-inspection list 查漏补缺: what each lead department must close, worst first."""
     limits = (max_size, max_inflated, max_rows)
-    common = Common(lang.value, debug, catalogue, output, color, today, year, limits)
+    common = Common(
+        lang=lang.value,
+        debug=debug,
+        catalogue=catalogue,
+        output=output,
+        color=color,
+        today=today,
+        year=year,
+        limits=limits,
+    )
     options = GapsOptions(file, lead, fmt, common)
     run(common.lang, debug, lambda: show_gaps(options))
 

@@ -78,7 +78,7 @@ def hook(
     the order given, and the worst exit code.
     """
     limits = (max_size, max_inflated, max_rows)
-    common = Common(lang.value, debug, catalogue, today=today, limits=limits)
+    common = Common(lang=lang.value, debug=debug, catalogue=catalogue, today=today, limits=limits)
     options = HookOptions(tuple(files), fmt, fail_on, jobs, lead, common)
     run(common.lang, debug, lambda: check_for_commit(options), Rules(fail_on=fail_on))
 

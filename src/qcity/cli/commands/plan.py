@@ -77,7 +77,16 @@ def plan(
 ) -> None:
     """The plan's timetable today 创建工作进度: phases, what is due, reports, what is open."""
     limits = (max_size, max_inflated, max_rows)
-    common = Common(lang.value, debug, catalogue, output, color, today, year, limits)
+    common = Common(
+        lang=lang.value,
+        debug=debug,
+        catalogue=catalogue,
+        output=output,
+        color=color,
+        today=today,
+        year=year,
+        limits=limits,
+    )
     options = PlanOptions(file, lead, fmt, common)
     run(common.lang, debug, lambda: show_plan(options))
 

@@ -46,7 +46,7 @@ def template(
 ) -> None:
     """Write the fill-in template workbook 生成填报模板."""
     require_suffix(out, (".xlsx",), "OUT")
-    common = Common(lang.value, debug, catalogue)
+    common = Common(lang=lang.value, debug=debug, catalogue=catalogue)
     options = TemplateOptions(out, lead, force, common)
     run(common.lang, debug, lambda: write_template_file(options))
 
