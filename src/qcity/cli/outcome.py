@@ -10,7 +10,7 @@ module, in words (tests/test_outcome.py holds one test per rule). Nothing heavy 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -98,8 +98,8 @@ def exit_code(outcome: Outcome, rules: Rules = PLAIN) -> int:
         return EXIT_INTERRUPTED
     if isinstance(outcome, QcityError):
         return exit_code(outcome.issues)
-    if isinstance(outcome, typer.Abort):  # a prompt answered with Ctrl-D
-        return EXIT_UNMET
+    if isinstance(outcome, typer.Abort):  # a prompt answered with Ctrl-D: click's own code
+        return 1
     if isinstance(outcome, click.ClickException):  # a usage error (2) or click's own failures
         return EXIT_USAGE if isinstance(outcome, click.UsageError) else outcome.exit_code
     if outcome is None:  # a command that writes what was asked (template, schema …) and is done
@@ -140,14 +140,10 @@ def exit_code(outcome: Outcome, rules: Rules = PLAIN) -> int:
         codes += [EXIT_UNMET] if outcome.regressions else []
         return max(codes, default=EXIT_OK)
     if isinstance(outcome, Batch):  # a batch and the hook: the worst of its files' codes
-        return worst((entry.exit_code for entry in outcome.entries), rules)
+        codes = [entry.exit_code for entry in outcome.entries]
+        if rules.fail_on is FailOn.invalid:  # the hook's --fail-on invalid: a 1 counts as 0
+            codes = [EXIT_OK if c == EXIT_UNMET else c for c in codes]
+        return max(codes, default=EXIT_OK)
     if isinstance(outcome, PlanView):  # `plan`: a view, not a verdict, whatever is open
         return EXIT_OK
     raise TypeError(f"no exit rule for {type(outcome).__name__}")
-
-
-def worst(codes: Iterable[int], rules: Rules = PLAIN) -> int:
-    """The worst of several files' codes; with `--fail-on invalid`, a 1 counts as 0."""
-    if rules.fail_on is FailOn.invalid:
-        codes = (EXIT_OK if c == EXIT_UNMET else c for c in codes)
-    return max(codes, default=EXIT_OK)
