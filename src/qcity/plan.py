@@ -89,7 +89,7 @@ class PlanView:
         return sum(len(o.tasks) for o in self.open)
 
 
-def plan_on_the_day(
+def build_plan_on_day(
     catalogue: Catalogue, path: Path | None, settings: Settings, lead: str | None = None
 ) -> PlanView:
     """`qcity plan`: the plan on --today, else the last day of --year, else the end of the

@@ -102,7 +102,7 @@ LeadsOpt = Annotated[
 ]
 
 
-def leads_given(catalogue: Catalogue, lead: list[str] | None) -> tuple[str, ...] | None:
+def parse_leads(catalogue: Catalogue, lead: list[str] | None) -> tuple[str, ...] | None:
     """The department codes --lead names (repeated, or separated by commas or 、), or None when
     it is not given; a usage error (unknown-department, exit 2) for a name that leads nothing."""
     if not lead:
@@ -168,7 +168,7 @@ TodayOpt = Annotated[
 ]
 
 
-def pinned(today: dt.datetime | None) -> tuple[dt.date | None, dt.datetime | None]:
+def pin_today(today: dt.datetime | None) -> tuple[dt.date | None, dt.datetime | None]:
     """The report date and the check time that --today pins (midnight UTC), or None and None."""
     if today is None:
         return None, None
@@ -222,7 +222,7 @@ MaxRowsOpt = Annotated[
 ]
 
 
-def reading_limits(max_size: str, max_inflated: str, max_rows: int) -> Limits:
+def parse_limits(max_size: str, max_inflated: str, max_rows: int) -> Limits:
     """The reading limits from --max-size, --max-inflated and --max-rows (UsageError if bad)."""
     from qcity.zipguard import Limits, parse_size
 
@@ -250,7 +250,7 @@ class Common:
     @property
     def day(self) -> dt.date | None:
         """The report's date --today pins, if given."""
-        return pinned(self.today)[0]
+        return pin_today(self.today)[0]
 
     def load(self) -> Catalogue:
         """The catalogue --catalogue names, else the bundled one."""
@@ -263,6 +263,6 @@ class Common:
         reading limits, the departments --lead names (UsageError, exit 2, for a bad one)."""
         from qcity.check import Settings
 
-        day, now = pinned(self.today)
-        limits = reading_limits(*self.limits)
-        return Settings(self.catalogue, now, self.year, limits, leads_given(catalogue, lead), day)
+        day, now = pin_today(self.today)
+        limits = parse_limits(*self.limits)
+        return Settings(self.catalogue, now, self.year, limits, parse_leads(catalogue, lead), day)

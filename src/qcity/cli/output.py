@@ -22,7 +22,7 @@ from qcity.render import Renderer, ReportOptions
 
 def format_option(help: str) -> Any:
     """`--format` / `-f`, in any case (`-f JSON`); a command defaults it to None, the format then
-    taken from the suffix of `-o`, else text (output_format below)."""
+    taken from the suffix of `-o`, else text (choose_format below)."""
     return typer.Option("--format", "-f", case_sensitive=False, help=help)
 
 
@@ -167,7 +167,7 @@ _FORMAT_SUFFIX = {
 }
 
 
-def output_format(
+def choose_format(
     choices: tuple[str, ...], given: str | None, output: Path | None, default: str = "text"
 ) -> str:
     """The format to write: *given* (--format), which the suffix of *output* must not contradict;

@@ -36,10 +36,10 @@ from qcity.cli.outcome import Rules
 from qcity.cli.output import (
     CheckFormat,
     check_outputs,
+    choose_format,
     emit,
     format_choices,
     format_option,
-    output_format,
     require_output,
     require_suffix,
 )
@@ -140,7 +140,7 @@ def check_files(o: CheckOptions) -> Evaluation | Batch:
     if annotate is not None and output is not None and output.resolve() == annotate.resolve():
         raise Wrong("annotate-and-output")
     check_outputs(output, annotate, inputs=o.files)
-    fmt = output_format(format_choices("check", "batch"), o.fmt, output)
+    fmt = choose_format(format_choices("check", "batch"), o.fmt, output)
     if len(o.files) == 1 and not o.files[0].is_dir() and ("check", fmt) in RENDERERS:
         return check_one_file(o, fmt)
     if annotate is not None:

@@ -34,10 +34,10 @@ from qcity.cli.outcome import PLAIN
 from qcity.cli.output import (
     DiffFormat,
     check_outputs,
+    choose_format,
     emit,
     format_choices,
     format_option,
-    output_format,
 )
 from qcity.cli.usage import Wrong
 
@@ -108,7 +108,7 @@ def compare_submissions(o: DiffOptions) -> Diff:
 
     c = o.common
     check_outputs(c.output, inputs=[o.old, o.new])
-    fmt = output_format(format_choices("diff"), o.fmt, c.output)
+    fmt = choose_format(format_choices("diff"), o.fmt, c.output)
     if o.old.is_dir() != o.new.is_dir() and o.old.exists() and o.new.exists():
         raise Wrong("diff-kinds")
     cat = c.load()

@@ -87,14 +87,14 @@ def explain_indicator(o: ExplainOptions) -> Explanation:
     c = o.common
     check_outputs(c.output, inputs=[o.file])
     cat = c.load()
-    code = known_code(cat, o.indicator)
+    code = find_code(cat, o.indicator)
     evaluation = check_file(o.file, cat, c.settings(cat, o.lead))
     explanation = explain(evaluation, code)
     emit(get_renderer("explain", "text"), explanation, c.output, [o.file], c.color, c.lang)
     return explanation
 
 
-def known_code(catalogue: Catalogue, given: str) -> str:
+def find_code(catalogue: Catalogue, given: str) -> str:
     """The catalogue's code for *given* (in any case, with or without its dash); a usage error
     naming the closest code, or every code, for one the catalogue does not have."""
     import difflib

@@ -30,10 +30,10 @@ from qcity.cli.options import (
 from qcity.cli.output import (
     GapsFormat,
     check_outputs,
+    choose_format,
     emit,
     format_choices,
     format_option,
-    output_format,
     require_output,
 )
 
@@ -93,7 +93,7 @@ def show_gaps(o: GapsOptions) -> GapReport:
 
     c = o.common
     check_outputs(c.output, inputs=[o.file])
-    fmt = output_format(format_choices("gaps"), o.fmt, c.output)
+    fmt = choose_format(format_choices("gaps"), o.fmt, c.output)
     cat = c.load()
     settings = c.settings(cat, o.lead)
     renderer = get_renderer("gaps", fmt)

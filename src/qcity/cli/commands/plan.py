@@ -31,10 +31,10 @@ from qcity.cli.options import (
 from qcity.cli.output import (
     PlanFormat,
     check_outputs,
+    choose_format,
     emit,
     format_choices,
     format_option,
-    output_format,
 )
 
 if TYPE_CHECKING:
@@ -94,15 +94,15 @@ def plan(
 def show_plan(o: PlanOptions) -> PlanView:
     """The plan on the report's day, written in the format asked for."""
     from qcity.catalogue import resolve_leads
-    from qcity.plan import plan_on_the_day
+    from qcity.plan import build_plan_on_day
     from qcity.render import get_renderer
 
     c = o.common
     check_outputs(c.output, inputs=[o.file])
-    fmt = output_format(format_choices("plan"), o.fmt, c.output)
+    fmt = choose_format(format_choices("plan"), o.fmt, c.output)
     cat = c.load()
     department = resolve_leads(cat, [o.lead])[0] if o.lead is not None else None
-    view = plan_on_the_day(cat, o.file, c.settings(cat), department)
+    view = build_plan_on_day(cat, o.file, c.settings(cat), department)
     emit(
         get_renderer("plan", fmt),
         view,
