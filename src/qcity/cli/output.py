@@ -72,22 +72,20 @@ def emit(
 ) -> None:
     """Render *view* with *renderer* to *output* (atomically; UTF-8 for text) or stdout (in the
     console's encoding as qcity.cli.streams decides for the format *fmt*)."""
+    from qcity.cli.streams import report_stream, trim_lines
     from qcity.faults import reached
+    from qcity.files import refuse_overwrite, write_atomic
 
     reached("render")
     options = ReportOptions(
         lang=lang, today=today, fail_on_tasks=fail_on_tasks, changed_only=changed_only
     )
     if output is not None:
-        from qcity.files import refuse_overwrite, write_atomic
-
         refuse_overwrite(output, inputs)
         options = replace(options, color=bool(color), width=100)
         if renderer.binary:
             write_atomic(output, renderer.render(view, options))
             return
-        from qcity.cli.streams import trim_lines
-
         text = "".join(renderer.chunks(view, options))
         write_atomic(output, trim_lines(text) if fmt == "text" else text)
         return
@@ -95,8 +93,6 @@ def emit(
         color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     )
     options = replace(options, color=use_color, width=terminal_width())
-    from qcity.cli.streams import report_stream
-
     try:
         with report_stream(sys.stdout, fmt) as stream:
             # rich draws boxes in ASCII for a console that cannot show them: tell it which.
