@@ -14,6 +14,7 @@ import pytest
 
 import qcity
 import qcity.render
+from qcity.cli import commands
 from qcity.issue_types import ISSUE_TYPES
 
 from .conftest import EXAMPLE, N, Run, all_met, data_rows, write_workbook
@@ -42,7 +43,8 @@ def zh_tables() -> Iterator[tuple[str, str]]:
         "qcity.render.xlsx.tasks_sheet",
     ]
     modules += [f"qcity.render.{m.name}" for m in pkgutil.iter_modules(qcity.render.__path__)]
-    modules += ["qcity.cli.core", "qcity.cli.checking", "qcity.cli.views", "qcity.cli.authoring"]
+    modules += ["qcity.cli.output", "qcity.cli.options", "qcity.cli.outcome", "qcity.cli.batches"]
+    modules += [f"qcity.cli.commands.{m.name}" for m in pkgutil.iter_modules(commands.__path__)]
     modules += ["qcity.render.i18n", "qcity.cli.help_words"]  # usage errors, help, skipped files
     for name in modules:
         module = importlib.import_module(name)

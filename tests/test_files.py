@@ -201,7 +201,7 @@ def test_output_over_the_input_is_refused_however_spelled(
 
 
 def test_limit_option_defaults_are_the_library_defaults() -> None:
-    from qcity.cli.core import DEFAULT_MAX_INFLATED, DEFAULT_MAX_ROWS, DEFAULT_MAX_SIZE
+    from qcity.cli.options import DEFAULT_MAX_INFLATED, DEFAULT_MAX_ROWS, DEFAULT_MAX_SIZE
     from qcity.zipguard import Limits, parse_size
 
     assert parse_size(DEFAULT_MAX_SIZE) == Limits().max_file_bytes

@@ -280,7 +280,7 @@ def test_concurrent_runs_writing_one_output_leave_one_complete_file(
 
 
 def test_exit_codes_of_signals_follow_the_shell_convention() -> None:
-    from qcity.cli.core import EXIT_INTERRUPTED, EXIT_TERMINATED
+    from qcity.cli.outcome import EXIT_INTERRUPTED, EXIT_TERMINATED
 
     assert EXIT_INTERRUPTED == 128 + signal.SIGINT
     assert EXIT_TERMINATED == 128 + signal.SIGTERM

@@ -157,11 +157,7 @@ class Batch:
     skipped: list[Skipped] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)  # about the batch: units in several files,
     # and every file skipped (file-skipped, info)
-
-    @property
-    def exit_code(self) -> int:
-        """The worst exit code of all files."""
-        return max((e.exit_code for e in self.entries), default=0)
+    exit_code: int = 0  # the batch's, as qcity.cli.outcome decides (set by parallel.run_batch)
 
     @property
     def checked(self) -> list[Entry]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from qcity.derive import derive_all
@@ -20,6 +21,35 @@ from qcity.validate import validate
 from qcity.values import clean_text, raw_text
 from qcity.workbook import Submission, read_submission
 from qcity.zipguard import Limits
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a check is given besides the workbook and the catalogue; every check of a batch
+    shares them (sent once to each worker process)."""
+
+    catalogue: Path | None = None  # the catalogue file (None: the bundled one)
+    now: dt.datetime | None = None  # the check time (one for a whole batch)
+    year: int | None = None  # --year
+    limits: Limits | None = None  # --max-size, --max-inflated, --max-rows
+    leads: tuple[str, ...] | None = None  # --lead: the departments judged (None: as stamped)
+    today: dt.date | None = None  # --today: the day tasks are judged on
+
+
+def check_file(
+    path: Path, catalogue: Catalogue, settings: Settings, shown: str | None = None
+) -> Evaluation:
+    """check_workbook with *settings*."""
+    return check_workbook(
+        path,
+        catalogue,
+        shown=shown,
+        now=settings.now,
+        year=settings.year,
+        limits=settings.limits,
+        leads=settings.leads,
+        today=settings.today,
+    )
 
 
 def check_workbook(

@@ -4,12 +4,13 @@ means (newly met, newly unmet, improved, worsened, unchanged), regressions first
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
-from qcity.batch import Entry, duplicate_units
-from qcity.errors import Issue, Severity
+from qcity.batch import Batch, Entry, duplicate_units
+from qcity.errors import InputError, Issue, Severity
 from qcity.model import Catalogue, Indicator, Op
 from qcity.results import Evaluation, IndicatorResult, Status
 
@@ -144,6 +145,18 @@ def _sorted(rows: list[Row], units: Sequence[str]) -> list[Row]:
     return sorted(
         rows, key=lambda r: (ORDER.index(r.change), unit_order.get(r.unit, len(unit_order)))
     )  # stable: districts and indicators keep their order within a unit
+
+
+def compare(catalogue: Catalogue, old: Path, new: Path, check: Callable[[Path], Batch]) -> Diff:
+    """`qcity diff`: two workbooks, or two folders of them, each checked by *check* (a batch of
+    one path); two single workbooks are compared only when both could be read (InputError)."""
+    before, after = check(old), check(new)
+    if old.is_dir():
+        return diff_batches(catalogue, str(old), str(new), before.entries, after.entries)
+    for side in (before, after):
+        if side.entries[0].evaluation is None:
+            raise InputError(*side.entries[0].failure)
+    return diff_files(catalogue, before.entries[0], after.entries[0])
 
 
 def diff_files(catalogue: Catalogue, old: Entry, new: Entry) -> Diff:

@@ -182,11 +182,6 @@ class QcityError(Exception):
         self.issues: tuple[Issue, ...] = (issue, *more)
         super().__init__(issue.message("en"))
 
-    @property
-    def exit_code(self) -> int:
-        """The exit code this error maps to (the largest of its issues')."""
-        return max(i.type.exit_code for i in self.issues)
-
 
 class InputError(QcityError):
     """The workbook cannot be read or trusted."""

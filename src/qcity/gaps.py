@@ -6,13 +6,18 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qcity.errors import Issue, Lang
 from qcity.evaluate import judge
-from qcity.model import Department, Indicator, Op, Unit
+from qcity.model import Catalogue, Department, Indicator, Op, Unit
 from qcity.phases import Milestone, next_milestone
 from qcity.results import Evaluation, IndicatorResult, Status
 from qcity.values import quantize, written_decimals
+
+if TYPE_CHECKING:
+    from qcity.check import Settings
 
 
 class NeedKind(str, enum.Enum):
@@ -99,6 +104,20 @@ class GapReport:
 
 
 _RANK = {Status.INVALID: 0, Status.MISSING: 1, Status.UNMET: 2}
+
+
+def list_gaps(path: Path, catalogue: Catalogue, settings: Settings) -> GapReport:
+    """`qcity gaps`: check the workbook at *path* and list its gaps, as of --today, else the
+    end of --year or of the workbook's 报告期 (the day its tasks are judged on); one --lead
+    keeps only that department's."""
+    from qcity.check import check_file
+
+    evaluation = check_file(path, catalogue, settings)
+    report_day = evaluation.tasks.today if evaluation.tasks else None
+    leads = settings.leads
+    department = leads[0] if leads is not None and len(leads) == 1 else None
+    day = settings.today or report_day or evaluation.checked_at.date()
+    return find_gaps(evaluation, day, department)
 
 
 def find_gaps(

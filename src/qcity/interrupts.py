@@ -2,11 +2,12 @@
 
 While a command works, SIGINT raises KeyboardInterrupt and SIGTERM raises `Terminated` (a
 KeyboardInterrupt too), so that every `finally` and `except BaseException` runs: worker
-processes are ended, temporary files removed. `qcity.cli.core.guard` turns them into the exit
-codes 130 and 143 (decided there) and prints the line. Before and after that, while Python
-starts and typer parses the command line, there is nothing to clean up: the line is printed and
-the process exits at once. These handlers are installed only by the program's entry point
-(`qcity.console`), never by importing qcity as a library or invoking the CLI in-process.
+processes are ended, temporary files removed. `qcity.cli.guard.guard` prints the line and exits
+with the code `qcity.cli.outcome.exit_code` gives them (130 and 143). Before and after that,
+while Python starts and typer parses the command line, there is nothing to clean up: the line is
+printed and the process exits at once, with the same code (128 + the signal's number). These
+handlers are installed only by the program's entry point (`qcity.console`), never by importing
+qcity as a library or invoking the CLI in-process.
 """
 
 from __future__ import annotations

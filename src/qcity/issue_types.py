@@ -33,7 +33,6 @@ class IssueType:
     code: str
     severity: Severity
     params: tuple[str, ...] = ()
-    exit_code: int = 3
 
     @property
     def title(self) -> dict[Lang, str]:
@@ -51,8 +50,8 @@ class IssueType:
         return words(f"{self.code}.hint")
 
 
-def _t(code: str, severity: Severity, params: tuple[str, ...], exit_code: int = 3) -> IssueType:
-    return IssueType(code=code, severity=severity, params=params, exit_code=exit_code)
+def _t(code: str, severity: Severity, params: tuple[str, ...]) -> IssueType:
+    return IssueType(code=code, severity=severity, params=params)
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -63,11 +62,11 @@ ISSUE_TYPES: dict[str, IssueType] = {
     t.code: t
     for t in [
         # --- files and usage -------------------------------------------------------------
-        _t("file-not-found", E, (), exit_code=2),
+        _t("file-not-found", E, ()),
         _t("file-changed", E, ()),
-        _t("lock-file", E, ("real",), exit_code=2),
+        _t("lock-file", E, ("real",)),
         _t("workbook-open", W, ("lock",)),
-        _t("not-a-file", E, (), exit_code=2),
+        _t("not-a-file", E, ()),
         _t("unreadable-file", E, ("reason",)),
         _t("not-a-workbook", E, ("reason",)),
         _t("unsupported-format", E, ("kind",)),
@@ -76,19 +75,18 @@ ISSUE_TYPES: dict[str, IssueType] = {
         _t("unsafe-xml", E, ("part",)),
         _t("too-many-rows", E, ("row", "limit")),
         _t("cell-too-long", E, ("length", "limit")),
-        _t("output-is-input", E, (), exit_code=2),
-        _t("output-exists", E, ("path",), exit_code=2),
-        _t("output-not-writable", E, ("reason",), exit_code=2),
+        _t("output-is-input", E, ()),
+        _t("output-exists", E, ("path",)),
+        _t("output-not-writable", E, ("reason",)),
         _t(
             "output-format-mismatch",
             E,
             ("path", "suffix", "implied", "format", "example"),
-            exit_code=2,
         ),
-        _t("output-format-unknown", E, ("path", "suffix", "implied", "formats"), exit_code=2),
-        _t("output-required", E, ("format", "example"), exit_code=2),
-        _t("no-workbooks", E, (), exit_code=2),
-        _t("file-skipped", Severity.INFO, ("reason", "fix"), exit_code=0),
+        _t("output-format-unknown", E, ("path", "suffix", "implied", "formats")),
+        _t("output-required", E, ("format", "example")),
+        _t("no-workbooks", E, ()),
+        _t("file-skipped", Severity.INFO, ("reason", "fix")),
         _t("duplicate-unit", E, ("unit", "count", "files")),
         # --- workbook structure ------------------------------------------------------------
         _t("no-data-sheet", E, ("sheets",)),
@@ -150,13 +148,13 @@ ISSUE_TYPES: dict[str, IssueType] = {
         _t("task-done-without-evidence", W, ("task",)),
         # --- templates ---------------------------------------------------------------------------
         _t("template-drift", W, ("template", "current", "changes")),
-        _t("unknown-department", E, ("raw", "suggestion", "choices"), exit_code=2),
-        _t("lead-mismatch", E, ("stamped", "given"), exit_code=2),
-        _t("indicator-out-of-scope", E, ("indicator", "lead", "scope", "codes"), exit_code=2),
+        _t("unknown-department", E, ("raw", "suggestion", "choices")),
+        _t("lead-mismatch", E, ("stamped", "given")),
+        _t("indicator-out-of-scope", E, ("indicator", "lead", "scope", "codes")),
         # --- catalogue ---------------------------------------------------------------------------
-        _t("catalogue-not-found", E, (), exit_code=2),
+        _t("catalogue-not-found", E, ()),
         _t("catalogue-yaml", E, ("reason",)),
         _t("catalogue-invalid", E, ("reason",)),
-        _t("internal-error", E, ("reason",), exit_code=4),
+        _t("internal-error", E, ("reason",)),
     ]
 }

@@ -1,4 +1,5 @@
-"""Checking the workbooks of a batch: in this process for one job, else in worker processes."""
+"""Checking the workbooks of a batch (`run_batch`): in this process for one job, else in worker
+processes."""
 
 from __future__ import annotations
 
@@ -14,35 +15,29 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from qcity.batch import Entry, Input
-from qcity.errors import Issue, Location, QcityError
+from qcity.batch import Batch, Entry, Input, collect, duplicate_units
+from qcity.check import Settings as Settings  # re-exported: the settings of a batch
+from qcity.check import check_file
+from qcity.errors import Issue, Location, QcityError, Severity, UsageError
 from qcity.files import held_signals
 from qcity.model import Catalogue, Indicator
 from qcity.results import District, Evaluation, IndicatorResult, Observation
-from qcity.zipguard import Limits
 
 Checked = tuple[Evaluation | None, tuple[Issue, ...], str | None]
+# The exit code of a checked workbook, of the issues of one that could not be read, and of the
+# whole batch: qcity.cli.outcome.exit_code, passed in by the command.
+Judge = Callable[[Evaluation | tuple[Issue, ...] | Batch], int]
+# A progress display for that many files: a context giving what to call as each one is done.
+Progress = Callable[[int], AbstractContextManager[Callable[[], None] | None]]
 # A worker process costs about as much as checking ten small workbooks (forking, then copying
 # the memory it writes to), so a batch gets one worker per 16 files at most, and a small batch
 # is checked in this process.
 MIN_FILES_PER_WORKER = 16
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every check of a batch shares, sent once to each worker process."""
-
-    catalogue: Path | None  # the catalogue file (None: the bundled one)
-    now: dt.datetime | None  # one check time for the whole batch
-    year: int | None = None
-    limits: Limits | None = None  # --max-size, --max-inflated, --max-rows
-    leads: tuple[str, ...] | None = None  # --lead: the departments judged (None: as stamped)
-    today: dt.date | None = None  # --today: the day tasks are judged on
 
 
 def default_jobs() -> int:
@@ -58,19 +53,8 @@ def default_jobs() -> int:
 def check_one(path: Path, shown: str, catalogue: Catalogue, settings: Settings) -> Checked:
     """Check one workbook: its evaluation, or the issues that kept it from being read, and the
     traceback of a bug (which is reported for this file, never stopping the others)."""
-    from qcity.check import check_workbook
-
     try:
-        evaluation = check_workbook(
-            path,
-            catalogue,
-            shown=shown,
-            now=settings.now,
-            year=settings.year,
-            limits=settings.limits,
-            leads=settings.leads,
-            today=settings.today,
-        )
+        evaluation = check_file(path, catalogue, settings, shown)
     except QcityError as e:
         return None, e.issues, None
     except Exception as e:
@@ -92,21 +76,18 @@ def run_checks(
     settings: Settings,
     *,
     jobs: int,
-    judge: Callable[[Evaluation], int],
+    judge: Judge,
     advance: Callable[[], None] | None = None,
 ) -> list[Entry]:
     """Check every input on its own; entries in the order of *inputs*, whatever the order of
-    completion. *jobs* is the most processes to use; *judge* gives a read file's exit code;
+    completion. *jobs* is the most processes to use; *judge* gives each file's exit code;
     *advance* is called as each file is done."""
     entries: list[Entry | None] = [None] * len(inputs)
 
     def done(
         index: int, evaluation: Evaluation | None, failure: tuple[Issue, ...], detail: str | None
     ) -> None:
-        if evaluation is not None:
-            code = judge(evaluation)
-        else:
-            code = max(issue.type.exit_code for issue in failure)
+        code = judge(evaluation if evaluation is not None else failure)
         entries[index] = Entry(inputs[index].shown, evaluation, code, failure, detail)
         if advance is not None:
             advance()
@@ -119,6 +100,52 @@ def run_checks(
         _run_pool(inputs, catalogue, settings, workers, done)
     assert all(e is not None for e in entries)
     return [e for e in entries if e is not None]
+
+
+def run_batch(
+    paths: Sequence[Path],
+    catalogue: Catalogue,
+    settings: Settings,
+    *,
+    judge: Judge,
+    jobs: int | None = None,
+    before: Callable[[list[Path]], None] | None = None,
+    progress: Progress | None = None,
+) -> Batch:
+    """Check every workbook *paths* name (files, or folders searched recursively), each on its
+    own; the batch in the order given, each file with the exit code *judge* gives it.
+
+    *before* sees the files found before any is checked (to refuse an output among them);
+    *progress* is shown while they are checked. A UsageError (no-workbooks) when nothing at
+    all was found: a wrong path, most likely."""
+    collected = collect(paths)
+    empty = [Issue("no-workbooks", Location(file=f), {"path": f}) for f in collected.empty]
+    if not collected.inputs:
+        raise UsageError(*empty)
+    if before is not None:
+        before([i.path for i in collected.inputs])
+    # One check time for the whole batch, so that reports do not depend on which file came when.
+    settings = replace(settings, now=settings.now or dt.datetime.now(dt.timezone.utc).astimezone())
+    with progress(len(collected.inputs)) if progress else contextlib.nullcontext() as advance:
+        entries = run_checks(
+            collected.inputs,
+            catalogue,
+            settings,
+            jobs=jobs or default_jobs(),
+            judge=judge,
+            advance=advance,
+        )
+    entries += [Entry(str(i.location.file), None, judge((i,)), (i,)) for i in empty]
+    skipped = [s.issue() for s in collected.skipped]
+    assert settings.now is not None
+    batch = Batch(
+        catalogue,
+        entries,
+        settings.now,
+        collected.skipped,
+        [*skipped, *duplicate_units(entries, Severity.WARNING)],
+    )
+    return replace(batch, exit_code=judge(batch))
 
 
 # --- worker processes -----------------------------------------------------------------------------

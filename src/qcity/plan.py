@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qcity.model import Catalogue, Department, Phase, ReportingDuty, Task
 from qcity.phases import (
@@ -20,6 +22,9 @@ from qcity.phases import (
     report_window,
 )
 from qcity.results import Evaluation, IndicatorResult, Status, TaskResult, TaskStatus
+
+if TYPE_CHECKING:
+    from qcity.check import Settings
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,25 @@ class PlanView:
     def open_tasks(self) -> int:
         """How many tasks are still open across the departments shown."""
         return sum(len(o.tasks) for o in self.open)
+
+
+def build_plan_on_day(
+    catalogue: Catalogue, path: Path | None, settings: Settings, lead: str | None = None
+) -> PlanView:
+    """`qcity plan`: the plan on --today, else the last day of --year, else the end of the
+    workbook's 报告期, else the check's day; with the workbook at *path*, what is still open."""
+    evaluation = None
+    if path is not None:
+        from qcity.check import check_file
+
+        evaluation = check_file(path, catalogue, settings)
+    day = settings.today
+    if day is None and evaluation is not None and evaluation.tasks is not None:
+        day = evaluation.tasks.today
+    if day is None and settings.year is not None:
+        day = dt.date(settings.year, 12, 31)
+    day = day or (evaluation.checked_at.date() if evaluation else dt.date.today())
+    return build_plan(catalogue, day, evaluation, lead)
 
 
 def build_plan(

@@ -1,14 +1,17 @@
-"""The typer command line: parse options, call the core, decide the exit code in one place.
+"""The typer command line: each command parses its options, calls the core, renders, exits.
 
-`core` holds what every command shares (the exit codes are decided there); the commands are
-registered on `app` by the modules imported below.
+One module per command in `commands/` (its options object, its typer signature, its work);
+what they share: `app` (the typer apps), `options` (shared options, parsed), `guard` (every
+failure out through one place), `output` (where and in which format), `batches` (a batch with
+a progress bar), and `outcome`, the one function that decides every exit code.
 """
 
 from __future__ import annotations
 
 import importlib
 
-from qcity.cli.core import (
+from qcity.cli.app import app
+from qcity.cli.outcome import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -16,13 +19,13 @@ from qcity.cli.core import (
     EXIT_TERMINATED,
     EXIT_UNMET,
     EXIT_USAGE,
-    app,
-    exit_code_for,
+    exit_code,
 )
 
 # Importing a module registers its commands on `app`, in this order in `qcity --help`.
-for _module in ("checking", "views", "authoring"):
-    importlib.import_module(f"qcity.cli.{_module}")
+COMMANDS = ("check", "hook", "explain", "diff", "gaps", "plan", "template", "catalogue", "schema")
+for _module in COMMANDS:
+    importlib.import_module(f"qcity.cli.commands.{_module}")
 
 __all__ = [
     "EXIT_INTERNAL",
@@ -33,7 +36,7 @@ __all__ = [
     "EXIT_UNMET",
     "EXIT_USAGE",
     "app",
-    "exit_code_for",
+    "exit_code",
     "main",
 ]
 

@@ -19,10 +19,9 @@ import typer
 from typer import _click as click
 from typer.core import TyperGroup
 
+from qcity.cli.outcome import EXIT_USAGE, exit_code
 from qcity.lang import Lang
 from qcity.render.i18n import LIST_SEPARATOR, default_lang, language_of, say
-
-EXIT_USAGE = 2
 
 
 class Wrong(typer.BadParameter):
@@ -314,8 +313,8 @@ class QcityGroup(TyperGroup):
                 show(e, given)
             else:
                 e.show()
-            sys.exit(e.exit_code)
-        except typer.Abort:
+            sys.exit(exit_code(e))
+        except typer.Abort as e:
             sys.stderr.write(say("aborted", session_lang(given)) + "\n")
-            sys.exit(1)
+            sys.exit(exit_code(e))
         sys.exit(result if isinstance(result, int) else 0)

@@ -21,6 +21,7 @@ from qcity.lang import Lang
 # Every module of the catalogue; a new one is one more name here.
 _MODULES = (
     "cli",
+    "outcome",
     "labels",
     "xlsx",
     "params",
