@@ -255,7 +255,7 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
 
             schema = batch_json_schema()
         elif which == "diff":
-            from qcity.render.diff.formats import diff_json_schema
+            from qcity.render.diff.json import diff_json_schema
 
             schema = diff_json_schema()
         else:

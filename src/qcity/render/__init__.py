@@ -115,9 +115,9 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("plan", "json"): "qcity.render.plan.formats:PlanJsonRenderer",
     ("plan", "markdown"): "qcity.render.plan.formats:PlanMarkdownRenderer",
     #
-    ("diff", "text"): "qcity.render.diff.formats:DiffTextReporter",
-    ("diff", "json"): "qcity.render.diff.formats:DiffJsonReporter",
-    ("diff", "markdown"): "qcity.render.diff.formats:DiffMarkdownReporter",
+    ("diff", "text"): "qcity.render.diff.text:DiffTextReporter",
+    ("diff", "json"): "qcity.render.diff.json:DiffJsonReporter",
+    ("diff", "markdown"): "qcity.render.diff.markdown:DiffMarkdownReporter",
     #
     ("explain", "text"): "qcity.render.explain.text:ExplainTextRenderer",
     #

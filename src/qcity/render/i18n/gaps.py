@@ -1,0 +1,7 @@
+"""Wording of `qcity gaps`."""
+
+from __future__ import annotations
+
+from qcity.lang import Lang
+
+WORDS: dict[str, dict[Lang, str]] = {}
