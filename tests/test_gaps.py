@@ -241,7 +241,7 @@ def test_xlsx_one_sheet_per_department_and_no_formulas(
 
 
 def test_gaps_json_schema_command(cli: Cli) -> None:
-    from qcity.render.gaps.text import gaps_json_schema
+    from qcity.render.gaps.json import gaps_json_schema
 
     run = cli("schema", "gaps")
     assert run.exit_code == 0

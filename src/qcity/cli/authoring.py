@@ -259,7 +259,7 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
 
             schema = diff_json_schema()
         else:
-            from qcity.render.gaps.text import gaps_json_schema
+            from qcity.render.gaps.json import gaps_json_schema
 
             schema = gaps_json_schema()
         text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

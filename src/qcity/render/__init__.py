@@ -107,8 +107,8 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("batch", "xlsx"): "qcity.render.batch.xlsx:BatchXlsxReporter",
     #
     ("gaps", "text"): "qcity.render.gaps.text:GapsTextReporter",
-    ("gaps", "markdown"): "qcity.render.gaps.text:GapsMarkdownReporter",
-    ("gaps", "json"): "qcity.render.gaps.text:GapsJsonReporter",
+    ("gaps", "markdown"): "qcity.render.gaps.markdown:GapsMarkdownReporter",
+    ("gaps", "json"): "qcity.render.gaps.json:GapsJsonReporter",
     ("gaps", "xlsx"): "qcity.render.gaps.xlsx:GapsXlsxReporter",
     #
     ("plan", "text"): "qcity.render.plan.formats:PlanTextRenderer",

@@ -21,7 +21,7 @@ from qcity.render.batch.text import (
 )
 from qcity.render.common import cell_ref, value_text
 from qcity.render.display import label
-from qcity.render.gaps.xlsx import put_frame, sheet_name
+from qcity.render.frames import put_frame, sheet_name
 from qcity.results import Scalar, Status
 
 SHEETS: dict[str, dict[Lang, str]] = {

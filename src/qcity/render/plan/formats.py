@@ -21,7 +21,7 @@ from qcity.render.common import (
 )
 from qcity.render.display import label
 from qcity.render.escape import markdown_code, markdown_text
-from qcity.render.gaps.text import milestone_text, phase_label
+from qcity.render.gaps.common import milestone_text, phase_label
 from qcity.results import IndicatorResult, Status, TaskResult
 
 SCHEMA_VERSION = 1
