@@ -294,7 +294,7 @@ def assert_valid_json(text: str, *, gaps: bool = False, plan: bool = False) -> N
     from qcity.render.diff.json import diff_json_schema
     from qcity.render.gaps.json import gaps_json_schema
     from qcity.render.json_schema import batch_json_schema, report_json_schema
-    from qcity.render.plan.formats import plan_json_schema
+    from qcity.render.plan.json import plan_json_schema
 
     document = json.loads(text)
     kind = document.get("kind") if isinstance(document, dict) else None

@@ -247,7 +247,7 @@ def _print_schema(which: str, output: Path | None, debug: bool) -> None:
 
             schema = draft_json_schema()
         elif which == "plan":
-            from qcity.render.plan.formats import plan_json_schema
+            from qcity.render.plan.json import plan_json_schema
 
             schema = plan_json_schema()
         elif which == "batch":

@@ -111,9 +111,9 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("gaps", "json"): "qcity.render.gaps.json:GapsJsonReporter",
     ("gaps", "xlsx"): "qcity.render.gaps.xlsx:GapsXlsxReporter",
     #
-    ("plan", "text"): "qcity.render.plan.formats:PlanTextRenderer",
-    ("plan", "json"): "qcity.render.plan.formats:PlanJsonRenderer",
-    ("plan", "markdown"): "qcity.render.plan.formats:PlanMarkdownRenderer",
+    ("plan", "text"): "qcity.render.plan.text:PlanTextReporter",
+    ("plan", "json"): "qcity.render.plan.json:PlanJsonReporter",
+    ("plan", "markdown"): "qcity.render.plan.markdown:PlanMarkdownReporter",
     #
     ("diff", "text"): "qcity.render.diff.text:DiffTextReporter",
     ("diff", "json"): "qcity.render.diff.json:DiffJsonReporter",
