@@ -101,8 +101,8 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("batch", "text"): "qcity.render.batch.text:BatchTextReporter",
     ("batch", "json"): "qcity.render.batch.json:BatchJsonReporter",
     ("batch", "junit"): "qcity.render.batch.junit:BatchJUnitReporter",
-    ("batch", "markdown"): "qcity.render.batch.text:BatchMarkdownReporter",
-    ("batch", "github"): "qcity.render.batch.text:BatchGithubReporter",
+    ("batch", "markdown"): "qcity.render.batch.markdown:BatchMarkdownReporter",
+    ("batch", "github"): "qcity.render.batch.github:BatchGithubReporter",
     ("batch", "html"): "qcity.render.batch.html:BatchHtmlReporter",
     ("batch", "xlsx"): "qcity.render.batch.xlsx:BatchXlsxReporter",
     #
