@@ -60,8 +60,9 @@ def test_every_en_text_uses_english_punctuation() -> None:
 
 # Keys whose languages name a thing differently on purpose: a basis (口径) by its Chinese name in
 # zh and by its code in en; an unknown system error by the system's (English) text only in en.
-# A ratio under or at its ceiling is said in words in en, by its signed gap in zh.
-DIFFERENT_PARAMETERS = {"series-basis", "basis-name", "os-other"} | {
+# A ratio under or at its ceiling is said in words in en, by its signed gap in zh. A month is
+# numbered in zh (2015年7月) and named in en (July 2015).
+DIFFERENT_PARAMETERS = {"series-basis", "basis-name", "os-other", "plan.period.month"} | {
     f"gap-{where}-ceiling{short}" for where in ("under", "at") for short in ("", "-short")
 }
 
@@ -98,12 +99,18 @@ def test_issue_texts_use_exactly_the_parameters_their_type_names() -> None:
 
 
 def test_no_issue_text_is_left_without_its_type() -> None:
-    orphans = [
+    import importlib
+
+    from qcity.render import i18n
+
+    issue_modules = [m for m in i18n._MODULES if m.startswith("issues_")]
+    assert len(issue_modules) >= 4
+    keys = [
         key
-        for key in WORDS
-        if key.endswith((".title", ".message", ".hint"))
-        and key.rsplit(".", 1)[0] not in ISSUE_TYPES
+        for m in issue_modules
+        for key in importlib.import_module(f"qcity.render.i18n.{m}").WORDS
     ]
+    orphans = [key for key in keys if key.rsplit(".", 1)[0] not in ISSUE_TYPES]
     assert orphans == []
 
 

@@ -101,23 +101,23 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("batch", "text"): "qcity.render.batch.text:BatchTextReporter",
     ("batch", "json"): "qcity.render.batch.json:BatchJsonReporter",
     ("batch", "junit"): "qcity.render.batch.junit:BatchJUnitReporter",
-    ("batch", "markdown"): "qcity.render.batch.text:BatchMarkdownReporter",
-    ("batch", "github"): "qcity.render.batch.text:BatchGithubReporter",
+    ("batch", "markdown"): "qcity.render.batch.markdown:BatchMarkdownReporter",
+    ("batch", "github"): "qcity.render.batch.github:BatchGithubReporter",
     ("batch", "html"): "qcity.render.batch.html:BatchHtmlReporter",
     ("batch", "xlsx"): "qcity.render.batch.xlsx:BatchXlsxReporter",
     #
     ("gaps", "text"): "qcity.render.gaps.text:GapsTextReporter",
-    ("gaps", "markdown"): "qcity.render.gaps.text:GapsMarkdownReporter",
-    ("gaps", "json"): "qcity.render.gaps.text:GapsJsonReporter",
+    ("gaps", "markdown"): "qcity.render.gaps.markdown:GapsMarkdownReporter",
+    ("gaps", "json"): "qcity.render.gaps.json:GapsJsonReporter",
     ("gaps", "xlsx"): "qcity.render.gaps.xlsx:GapsXlsxReporter",
     #
-    ("plan", "text"): "qcity.render.plan.formats:PlanTextRenderer",
-    ("plan", "json"): "qcity.render.plan.formats:PlanJsonRenderer",
-    ("plan", "markdown"): "qcity.render.plan.formats:PlanMarkdownRenderer",
+    ("plan", "text"): "qcity.render.plan.text:PlanTextReporter",
+    ("plan", "json"): "qcity.render.plan.json:PlanJsonReporter",
+    ("plan", "markdown"): "qcity.render.plan.markdown:PlanMarkdownReporter",
     #
-    ("diff", "text"): "qcity.render.diff.formats:DiffTextReporter",
-    ("diff", "json"): "qcity.render.diff.formats:DiffJsonReporter",
-    ("diff", "markdown"): "qcity.render.diff.formats:DiffMarkdownReporter",
+    ("diff", "text"): "qcity.render.diff.text:DiffTextReporter",
+    ("diff", "json"): "qcity.render.diff.json:DiffJsonReporter",
+    ("diff", "markdown"): "qcity.render.diff.markdown:DiffMarkdownReporter",
     #
     ("explain", "text"): "qcity.render.explain.text:ExplainTextRenderer",
     #

@@ -5,18 +5,12 @@ from __future__ import annotations
 from qcity.batch import Batch
 from qcity.errors import Lang
 from qcity.render import Renderer, ReportOptions, display
-from qcity.render.batch.text import (
-    TITLE,
-    batch_date,
-    batch_label,
-    counts,
-    failure_text,
-    verdict,
-)
+from qcity.render.batch.common import batch_date, counts, failure_text, verdict
 from qcity.render.check.html import CSS, issue_section, page_head, summary_bar
 from qcity.render.common import value_text
 from qcity.render.display import label
 from qcity.render.escape import html_text as h
+from qcity.render.i18n import say
 from qcity.results import Status, Summary
 
 MATRIX_CSS = (
@@ -49,12 +43,12 @@ class BatchHtmlReporter(Renderer[Batch]):
         meta = batch.catalogue.catalogue
         status_names = [display.STATUS_LABEL[s][lang] for s in Status]
         out = [
-            *page_head(TITLE[lang], lang, CSS + MATRIX_CSS),
+            *page_head(say("batch.title", lang), lang, CSS + MATRIX_CSS),
             "<header>",
-            f"<h1>{h(TITLE[lang])}</h1>",
+            f"<h1>{h(say('batch.title', lang))}</h1>",
             f'<p class="plan">{h(display.bracketed(meta.title.get(lang), meta.document, lang))}</p>',
             '<dl class="meta">',
-            f"<dt>{h(batch_label('file', lang))}</dt><dd>{len(batch.entries)}</dd>",
+            f"<dt>{h(say('batch.file', lang))}</dt><dd>{len(batch.entries)}</dd>",
             f"<dt>{h(label('catalogue', lang))}</dt><dd>{h(meta.id)} v{h(meta.version)}</dd>",
             f"<dt>{h(label('date', lang))}</dt>"
             f'<dd class="date">{batch_date(batch, options).isoformat()}</dd>',
@@ -62,7 +56,7 @@ class BatchHtmlReporter(Renderer[Batch]):
             "</header>",
             '<section class="summary">',
             f'<p class="verdict">{h(verdict(batch, lang))}</p>',
-            f"<h2>{h(batch_label('areas', lang))}</h2>",
+            f"<h2>{h(say('batch.areas', lang))}</h2>",
             '<table class="areas"><thead><tr>',
             f"<th>{h(label('area', lang))}</th><th>{h(label('lead', lang))}</th>",
             f"<th>{h(status_names[0])}</th><th></th>",
@@ -79,14 +73,14 @@ class BatchHtmlReporter(Renderer[Batch]):
             "</tbody></table>",
             "</section>",
             '<section class="files">',
-            f"<h2>{h(batch_label('file', lang))} ({len(batch.entries)})</h2>",
+            f"<h2>{h(say('batch.file', lang))} ({len(batch.entries)})</h2>",
             '<table class="files"><thead><tr>',
-            f"<th>{h(batch_label('unit', lang))}</th><th>{h(batch_label('file', lang))}</th>",
+            f"<th>{h(say('batch.unit', lang))}</th><th>{h(say('batch.file', lang))}</th>",
             f"<th>{h(status_names[0])}</th><th></th>",
             *(f"<th>{h(n)}</th>" for n in status_names[1:]),
-            f"<th>{h(batch_label('errors', lang))}</th>",
-            f"<th>{h(batch_label('warnings', lang))}</th>",
-            f"<th>{h(batch_label('exit', lang))}</th>",
+            f"<th>{h(say('batch.errors', lang))}</th>",
+            f"<th>{h(say('batch.warnings', lang))}</th>",
+            f"<th>{h(say('batch.exit', lang))}</th>",
             "</tr></thead><tbody>",
         ]
         for entry in batch.entries:
@@ -125,14 +119,14 @@ class BatchHtmlReporter(Renderer[Batch]):
         )
         out = [
             '<section class="matrix">',
-            f"<h2>{'达标情况一览' if lang == 'zh' else 'Status at a glance'}</h2>",
+            f"<h2>{say('batch.matrix', lang)}</h2>",
             f'<p class="sub">{h(legend)}</p>',
             '<table class="matrix"><thead><tr><th></th>',
         ]
         for area in batch.catalogue.areas:
             span = sum(1 for i in indicators if i.area == area.code)
             out.append(f'<th colspan="{span}">{h(area.name.get(lang))}</th>')
-        out.append(f"</tr><tr><th>{h(batch_label('unit', lang))}</th>")
+        out.append(f"</tr><tr><th>{h(say('batch.unit', lang))}</th>")
         out += [
             f'<th class="code">{h(i.code)}</th>'
             for area in batch.catalogue.areas

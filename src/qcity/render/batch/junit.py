@@ -10,6 +10,7 @@ from qcity.render import Renderer, ReportOptions
 from qcity.render.check.junit import JUnitReporter, issue_testcase, sub_element, testsuite
 from qcity.render.common import district_issues, general_issues, issues_of
 from qcity.render.display import label
+from qcity.render.i18n import say
 
 
 def _suite(
@@ -70,7 +71,7 @@ class BatchJUnitReporter(Renderer[Batch]):
     def render(self, batch: Batch, options: ReportOptions) -> str:
         lang = options.lang
         root = ET.Element("testsuites")
-        root.set("name", f"qcity · {len(batch.entries)} {'个文件' if lang == 'zh' else 'files'}")
+        root.set("name", f"qcity · {say('batch.n-files', lang, n=len(batch.entries))}")
         totals = [0, 0, 0]
         for n, entry in enumerate(batch.entries):
             for k, count in enumerate(_suite(root, entry, n, batch, lang)):

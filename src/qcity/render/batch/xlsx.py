@@ -10,35 +10,12 @@ from typing import Any
 from qcity.batch import Batch
 from qcity.errors import Lang
 from qcity.render import Renderer, ReportOptions, display
-from qcity.render.batch.text import (
-    TITLE,
-    batch_label,
-    behind_text,
-    counts,
-    failure_text,
-    heading,
-    verdict,
-)
+from qcity.render.batch.common import behind_text, counts, failure_text, heading, verdict
 from qcity.render.common import cell_ref, value_text
 from qcity.render.display import label
-from qcity.render.gaps.xlsx import put_frame, sheet_name
+from qcity.render.frames import put_frame, sheet_name
+from qcity.render.i18n import say
 from qcity.results import Scalar, Status
-
-SHEETS: dict[str, dict[Lang, str]] = {
-    "files": {"zh": "汇总", "en": "Files"},
-    "rows": {"zh": "明细", "en": "Indicators"},
-    "areas": {"zh": "领域", "en": "Areas"},
-    "matrix": {"zh": "一览", "en": "Matrix"},
-    "issues": {"zh": "问题", "en": "Issues"},
-}
-EXTRA: dict[str, dict[Lang, str]] = {
-    "district": {"zh": "区县", "en": "District"},
-    "judged": {"zh": "判定值", "en": "Judged"},
-    "gap_text": {"zh": "差距说明", "en": "Gap (text)"},
-    "status": {"zh": "状态", "en": "Status"},
-    "checked": {"zh": "已检查", "en": "checked"},
-    "failed": {"zh": "无法读取", "en": "could not be read"},
-}
 
 
 def _number(value: Scalar | Decimal | None) -> float | str | None:
@@ -62,7 +39,7 @@ class BatchXlsxReporter(Renderer[Batch]):
         lang = options.lang
         meta = batch.catalogue.catalogue
         head = [
-            f"{TITLE[lang]} · {display.bracketed(meta.title.get(lang), meta.document, lang)}",
+            f"{say('batch.title', lang)} · {display.bracketed(meta.title.get(lang), meta.document, lang)}",
             heading(batch, options),
             verdict(batch, lang),
         ]
@@ -77,7 +54,7 @@ class BatchXlsxReporter(Renderer[Batch]):
             behind = (
                 behind_text(entry, display.STATUS_MARK, lang) if s else failure_text(entry, lang)
             )
-            state = EXTRA["checked" if s else "failed"][lang]
+            state = say("batch.state.checked" if s else "batch.state.failed", lang)
             files.append(
                 [
                     entry.unit,
@@ -91,15 +68,15 @@ class BatchXlsxReporter(Renderer[Batch]):
                 ]
             )
         file_columns = [
-            batch_label("unit", lang),
-            batch_label("file", lang),
-            EXTRA["status"][lang],
+            say("batch.unit", lang),
+            say("batch.file", lang),
+            say("batch.status", lang),
             *statuses,
             label("total", lang),
-            batch_label("errors", lang),
-            batch_label("warnings", lang),
-            batch_label("exit", lang),
-            batch_label("behind", lang),
+            say("batch.errors", lang),
+            say("batch.warnings", lang),
+            say("batch.exit", lang),
+            say("batch.behind", lang),
         ]
         rows = []
         for entry in batch.entries:
@@ -131,19 +108,19 @@ class BatchXlsxReporter(Renderer[Batch]):
                     ]
                 )
         row_columns = [
-            batch_label("unit", lang),
-            batch_label("file", lang),
-            EXTRA["district"][lang],
+            say("batch.unit", lang),
+            say("batch.file", lang),
+            say("batch.district", lang),
             label("code", lang),
             label("indicator", lang),
             label("area", lang),
             label("lead", lang),
-            EXTRA["status"][lang],
+            say("batch.status", lang),
             label("value", lang),
-            EXTRA["judged"][lang],
+            say("batch.judged", lang),
             label("target", lang),
             label("gap", lang),
-            EXTRA["gap_text"][lang],
+            say("batch.gap-text", lang),
             label("note", lang),
             label("location", lang),
         ]
@@ -189,9 +166,9 @@ class BatchXlsxReporter(Renderer[Batch]):
             for i in batch.issues
         ]  # fmt: skip
         issue_columns = [
-            batch_label("unit", lang),
-            batch_label("file", lang),
-            EXTRA["district"][lang],
+            say("batch.unit", lang),
+            say("batch.file", lang),
+            say("batch.district", lang),
             label("severity", lang),
             "code",
             label("location", lang),
@@ -202,7 +179,7 @@ class BatchXlsxReporter(Renderer[Batch]):
             ("files", pd.DataFrame(files, columns=file_columns), (16, 34, 10, 7, 7, 7, 7, 7, 7, 7, 7, 50)),
             ("rows", pd.DataFrame(rows, columns=row_columns), (16, 30, 10, 9, 34, 12, 10, 10, 10, 9, 12, 9, 18, 24, 10)),
             ("areas", pd.DataFrame(areas, columns=area_columns), (14, 12, 8, 8, 8, 8, 8)),
-            ("matrix", pd.DataFrame(matrix, columns=[batch_label("unit", lang), batch_label("file", lang), *codes]), (16, 30, *([7] * len(codes)))),
+            ("matrix", pd.DataFrame(matrix, columns=[say("batch.unit", lang), say("batch.file", lang), *codes]), (16, 30, *([7] * len(codes)))),
             ("issues", pd.DataFrame(issues, columns=issue_columns), (16, 30, 10, 8, 22, 12, 50, 40)),
         ]  # fmt: skip
         return _write(tables, head, lang)
@@ -216,7 +193,7 @@ def _write(tables: list[tuple[str, Any, tuple[int, ...]]], head: list[str], lang
     taken: set[str] = set()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for key, frame, widths in tables:
-            name = sheet_name(SHEETS[key][lang], taken)
+            name = sheet_name(say(f"batch.sheet.{key}", lang), taken)
             ws = put_frame(writer, name, head, frame, wrap=key != "matrix")
             start = len(head) + 1
             for col, width in enumerate(widths, start=1):

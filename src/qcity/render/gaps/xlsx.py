@@ -3,72 +3,15 @@
 from __future__ import annotations
 
 import io
-import re
-from typing import Any
 
-from qcity.errors import Lang
 from qcity.gaps import GapReport, department_label
 from qcity.render import Renderer, ReportOptions, display
 from qcity.render.common import cell_ref, scope_text, value_text
 from qcity.render.display import label
-from qcity.render.escape import spreadsheet_text
-from qcity.render.gaps.text import (
-    HOW,
-    OTHER,
-    TITLE,
-    counts_text,
-    milestone_text,
-    need_text,
-    status_label,
-)
+from qcity.render.frames import put_frame, sheet_name
+from qcity.render.gaps.common import counts_text, milestone_text, need_text, status_label
+from qcity.render.i18n import say
 from qcity.results import Status
-
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-SUMMARY: dict[Lang, str] = {"zh": "汇总", "en": "Summary"}
-
-
-def sheet_name(text: str, taken: set[str]) -> str:
-    """A legal, unique sheet name: no []:*?/\\, at most 31 characters, not 'History'."""
-    base = _SHEET_FORBIDDEN.sub("_", text).strip("'") or "sheet"
-    if base.casefold() == "history":
-        base = f"{base}_"
-    name = base[:31]
-    n = 2
-    while name.casefold() in {t.casefold() for t in taken}:
-        suffix = f" ({n})"
-        name = base[: 31 - len(suffix)] + suffix
-        n += 1
-    taken.add(name)
-    return name
-
-
-def _safe(value: Any) -> Any:
-    return spreadsheet_text(value) if isinstance(value, str) else value
-
-
-def put_frame(
-    writer: Any, name: str, title_lines: list[str], frame: Any, *, wrap: bool = True
-) -> Any:
-    """Write *frame* on a new sheet *name* under *title_lines* (the first one bold); every text
-    cell, titles and headers included, is neutralised against formula injection and kept text."""
-    from openpyxl.styles import Alignment, Font
-
-    safe = frame.map(_safe)
-    safe.columns = [_safe(c) for c in frame.columns]
-    start = len(title_lines) + 1
-    safe.to_excel(writer, sheet_name=name, index=False, startrow=start)
-    ws = writer.sheets[name]
-    for n, text in enumerate(title_lines, start=1):
-        cell = ws.cell(n, 1, _safe(text))
-        cell.data_type = "s"  # never a formula, whatever the text
-        if n == 1:
-            cell.font = Font(bold=True, size=13)
-    for row in ws.iter_rows(min_row=start + 1):
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-            cell.alignment = Alignment(wrap_text=wrap, vertical="top")
-    return ws
 
 
 class GapsXlsxReporter(Renderer[GapReport]):
@@ -85,7 +28,7 @@ class GapsXlsxReporter(Renderer[GapReport]):
         sheet = report.evaluation.sheet
         meta = report.evaluation.catalogue.catalogue
         head = [
-            f"{TITLE[lang]} · {display.bracketed(meta.title.get(lang), meta.document, lang)}",
+            f"{say('gaps.title', lang)} · {display.bracketed(meta.title.get(lang), meta.document, lang)}",
             f"{label('file', lang)}{display.COLON[lang]}{report.evaluation.source} · {label('date', lang)}{display.COLON[lang]}"
             f"{report.today.isoformat()}",
             milestone_text(report.milestone, lang),
@@ -100,7 +43,7 @@ class GapsXlsxReporter(Renderer[GapReport]):
             label("value", lang),
             label("target", lang),
             label("gap", lang),
-            HOW[lang],
+            say("gaps.how", lang),
             label("location", lang),
             label("note", lang),
         ]
@@ -145,7 +88,7 @@ class GapsXlsxReporter(Renderer[GapReport]):
             ]
             tables.append(
                 (
-                    OTHER[lang],
+                    say("gaps.other", lang),
                     head,
                     pd.DataFrame(
                         issue_rows,
@@ -155,7 +98,7 @@ class GapsXlsxReporter(Renderer[GapReport]):
             )
         summary_columns = [
             label("lead", lang),
-            "合计" if lang == "zh" else "Gaps",
+            say("gaps.total", lang),
             *(
                 display.STATUS_LABEL[s][lang]
                 for s in (Status.UNMET, Status.MISSING, Status.INVALID)
@@ -165,7 +108,10 @@ class GapsXlsxReporter(Renderer[GapReport]):
         buffer = io.BytesIO()
         taken: set[str] = set()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            sheets = [(SUMMARY[lang], [*head, counts_text(report, lang)], summary), *tables]
+            sheets = [
+                (say("gaps.sheet.summary", lang), [*head, counts_text(report, lang)], summary),
+                *tables,
+            ]
             for raw_name, title_lines, frame in sheets:
                 ws = put_frame(writer, sheet_name(raw_name, taken), title_lines, frame)
                 start = len(title_lines) + 1

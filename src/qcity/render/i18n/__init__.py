@@ -29,6 +29,10 @@ _MODULES = (
     "issues_workbook",
     "issues_series",
     "issues_catalogue",
+    "batch",
+    "diff",
+    "gaps",
+    "plan",
 )
 
 
