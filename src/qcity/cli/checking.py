@@ -377,7 +377,7 @@ def hook(
     worst = EXIT_INTERNAL
     with guard(lang.value, debug):
         from qcity.render import get_renderer
-        from qcity.render.check.text import print_issues
+        from qcity.render.console import print_issues
 
         day, now = pinned(today)
         cat = load(catalogue)

@@ -9,6 +9,7 @@ from qcity.errors import Lang
 from qcity.model import Catalogue
 from qcity.render import Renderer, ReportOptions, StreamRenderer, display
 from qcity.render.display import label
+from qcity.render.i18n import say
 
 
 def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
@@ -41,7 +42,7 @@ def _write_tables(catalogue: Catalogue, stream: TextIO, options: ReportOptions) 
     from rich.table import Table
     from rich.text import Text
 
-    from qcity.render.check.text import make_console
+    from qcity.render.console import make_console
 
     lang = options.lang
     console = make_console(stream, options)
@@ -50,7 +51,12 @@ def _write_tables(catalogue: Catalogue, stream: TextIO, options: ReportOptions) 
         Text(
             display.bracketed(
                 meta.title.get(lang),
-                f"{meta.document}{'，' if lang == 'zh' else ', '}{meta.issued.isoformat()}",
+                say(
+                    "catalogue.document",
+                    lang,
+                    document=meta.document,
+                    issued=meta.issued.isoformat(),
+                ),
                 lang,
             ),
             style="bold",
@@ -83,9 +89,7 @@ def _write_tables(catalogue: Catalogue, stream: TextIO, options: ReportOptions) 
         )
     console.print(table)
     total = len(catalogue.indicators)
-    console.print(
-        Text(f"共 {total} 项指标" if lang == "zh" else f"{total} indicators", style="dim")
-    )
+    console.print(Text(say("catalogue.indicators", lang, n=total), style="dim"))
     if catalogue.tasks:
         _tasks(console, catalogue, lang)
 
@@ -114,4 +118,4 @@ def _tasks(console: Any, catalogue: Catalogue, lang: Lang) -> None:
         )
     console.print(table)
     total = len(catalogue.tasks)
-    console.print(Text(f"共 {total} 项工作任务" if lang == "zh" else f"{total} tasks", style="dim"))
+    console.print(Text(say("catalogue.tasks", lang, n=total), style="dim"))

@@ -16,6 +16,8 @@ from qcity.render.common import (
 )
 from qcity.render.display import label
 from qcity.render.escape import github_data, github_property
+from qcity.render.i18n import say
+from qcity.render.verdict import verdict_line
 from qcity.results import Evaluation, Status
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -55,7 +57,7 @@ class GithubReporter(StreamRenderer[Evaluation]):
                 title += f" · {district}"
             where = f"{cell_ref(r.location)}: " if r.location else ""
             target = f"{label('target', lang)} {display.target(ind, lang)}"
-            sep = "；" if lang == "zh" else "; "
+            sep = say("check.separator", lang)
             if r.status is Status.UNMET:
                 gap = f"{label('gap', lang)} {display.gap(r, lang)}"
                 message = f"{where}{value_text(r, lang)}{sep}{target}{sep}{gap}"
@@ -74,13 +76,13 @@ class GithubReporter(StreamRenderer[Evaluation]):
                 due = display.bracketed(
                     f"{label('due', lang)} {t.due.isoformat()}", t.phase.clause, lang
                 )
-                sep = "；" if lang == "zh" else "; "
+                sep = say("check.separator", lang)
                 message = f"{where}{task_status_text(t, lang)}{sep}{due}{sep}{task_progress_text(t, lang)}"
                 title = f"{t.task.code} {task_progress_text(t, lang)} · {t.task.title.get(lang)}"
                 lines.append(command(kind, message, file=evaluation.source, title=title))
         for issue in evaluation.issues:
             lines.append(self.issue_line(issue, evaluation.source, lang))
-        lines.append(command("notice", _summary(evaluation, lang), title="qcity"))
+        lines.append(command("notice", verdict_line(evaluation, lang), title="qcity"))
         if tasks is not None:
             lines.append(command("notice", task_summary_text(tasks, lang), title="qcity tasks"))
         stream.write("\n".join(lines) + "\n")
@@ -101,9 +103,3 @@ class GithubReporter(StreamRenderer[Evaluation]):
         return command(
             COMMAND[issue.level.value], message, file=issue.location.file or source, title=title
         )
-
-
-def _summary(evaluation: Evaluation, lang: Lang) -> str:
-    from qcity.render.check.text import summary_text
-
-    return summary_text(evaluation, lang).plain

@@ -30,6 +30,8 @@ from qcity.render.common import (
 )
 from qcity.render.display import label
 from qcity.render.escape import html_text as h
+from qcity.render.i18n import say
+from qcity.render.verdict import verdict_line
 from qcity.results import Evaluation, IndicatorResult, Status, Summary, TaskReport
 
 STATUS_COLOR: dict[Status, str] = {
@@ -232,14 +234,12 @@ class HtmlReporter(StreamRenderer[Evaluation]):
 
     @staticmethod
     def _summary(evaluation: Evaluation, lang: Lang) -> list[str]:
-        from qcity.render.check.text import summary_text
-
         heads = ("area", "lead", "met", "unmet", "missing", "invalid", "total", "")
         names = {s.value: display.STATUS_LABEL[s][lang] for s in Status}
         out = [
             '<section class="summary">',
-            f"<h2>{'概况' if lang == 'zh' else 'Summary'}</h2>",
-            f'<p class="verdict">{h(summary_text(evaluation, lang).plain)}</p>',
+            f"<h2>{say('check.summary', lang)}</h2>",
+            f'<p class="verdict">{h(verdict_line(evaluation, lang))}</p>',
             '<table class="areas"><thead><tr>',
             *(f"<th>{h(names.get(k) or (label(k, lang) if k else ''))}</th>" for k in heads),
             "</tr></thead><tbody>",

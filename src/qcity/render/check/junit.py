@@ -24,6 +24,7 @@ from qcity.render.common import (
 )
 from qcity.render.display import label
 from qcity.render.escape import xml_text
+from qcity.render.i18n import say
 from qcity.results import Evaluation, IndicatorResult, Status, TaskResult, summarise
 
 
@@ -109,11 +110,8 @@ def _message(r: IndicatorResult, issues: list[Issue], lang: Lang) -> str:
         gap = display.gap(r, lang) or display.STATUS_LABEL[r.status][lang]
         return f"{shown}{display.COLON[lang]}{gap}"
     if r.status is Status.MISSING:
-        where = f" ({r.location})" if r.location else ""
-        if lang == "zh":
-            where = f"（{r.location}）" if r.location else ""
-            return f"未填报{where}，目标 {target}"
-        return f"not reported{where}; target {target}"
+        where = say("check.at", lang, location=r.location) if r.location else ""
+        return say("check.not-reported", lang, where=where, target=target)
     errors = [i for i in issues if i.level.value == "error"]
     if errors:
         return "; ".join(issue_line(i, lang) for i in errors)

@@ -24,6 +24,7 @@ from qcity.render.common import (
 )
 from qcity.render.display import label
 from qcity.render.escape import markdown_code, markdown_text
+from qcity.render.verdict import verdict_line
 from qcity.results import Evaluation, Status, TaskReport, TaskStatus
 
 STATUS_EMOJI: dict[Status, str] = {
@@ -73,13 +74,6 @@ def status_mark(status: Status, lang: Lang) -> str:
     return f"{STATUS_EMOJI[status]} {display.STATUS_LABEL[status][lang]}"
 
 
-def summary_line(evaluation: Evaluation, lang: Lang) -> str:
-    """The one-line verdict, as in the text report."""
-    from qcity.render.check.text import summary_text
-
-    return summary_text(evaluation, lang).plain
-
-
 class MarkdownReporter(StreamRenderer[Evaluation]):
     """A Markdown comment: header, verdict, one table of indicators by area, notes, data issues."""
 
@@ -98,7 +92,7 @@ class MarkdownReporter(StreamRenderer[Evaluation]):
             where.append(f"{label('sheet', lang)} {markdown_code(evaluation.sheet)}")
         where.append(f"{label('catalogue', lang)} {markdown_text(f'{meta.id} v{meta.version}')}")
         where.append(f"{label('date', lang)} {report_date(evaluation, options).isoformat()}")
-        out += [" · ".join(where), "", f"**{markdown_text(summary_line(evaluation, lang))}**", ""]
+        out += [" · ".join(where), "", f"**{markdown_text(verdict_line(evaluation, lang))}**", ""]
         headers = ["code", "indicator", "target", "value", "gap", "status"]
         out.append("| " + " | ".join(label(h, lang) for h in headers) + " |")
         out.append("|---|---|---|--:|--:|---|")

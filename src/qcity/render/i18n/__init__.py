@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from qcity.lang import Lang
 
 # Every module of the catalogue; a new one is one more name here.
-_MODULES = ("cli",)
+_MODULES = ("cli", "check", "explain", "catalogue")
 
 
 def _merge() -> dict[str, dict[Lang, str]]:
