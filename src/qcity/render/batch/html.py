@@ -13,10 +13,10 @@ from qcity.render.batch.text import (
     failure_text,
     verdict,
 )
-from qcity.render.check.html import CSS, issue_section, page_head, summary_bar
 from qcity.render.common import value_text
 from qcity.render.display import label
 from qcity.render.escape import html_text as h
+from qcity.render.html_page import CSS, issue_section, page_head, summary_bar
 from qcity.results import Status, Summary
 
 MATRIX_CSS = (
