@@ -122,7 +122,7 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("explain", "text"): "qcity.render.explain.text:ExplainTextRenderer",
     #
     ("catalogue", "text"): "qcity.render.catalogue.text:CatalogueTextRenderer",
-    ("catalogue", "json"): "qcity.render.catalogue.text:CatalogueJsonRenderer",
+    ("catalogue", "json"): "qcity.render.catalogue.json:CatalogueJsonRenderer",
 }
 
 

@@ -1,32 +1,20 @@
-"""Render the catalogue itself: the indicators and tasks as tables, or JSON."""
+"""The catalogue as text (`qcity catalogue`): its indicators and tasks as tables."""
 
 from __future__ import annotations
 
-import json
-from typing import Any, TextIO
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from qcity.errors import Lang
 from qcity.model import Catalogue
-from qcity.render import Renderer, ReportOptions, StreamRenderer, display
+from qcity.render import ReportOptions, StreamRenderer, display
+from qcity.render.console import make_console
 from qcity.render.display import label
 from qcity.render.i18n import say
-
-
-def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
-    """The catalogue as JSON-ready data (both languages)."""
-    data: dict[str, Any] = catalogue.model_dump(mode="json")
-    for entry, ind in zip(data["indicators"], catalogue.indicators, strict=True):
-        entry["target"]["text"] = {"zh": display.target(ind, "zh"), "en": display.target(ind, "en")}
-    return data
-
-
-class CatalogueJsonRenderer(Renderer[Catalogue]):
-    """The catalogue as JSON (both languages)."""
-
-    suffix = ".json"
-
-    def render(self, catalogue: Catalogue, options: ReportOptions) -> str:
-        return json.dumps(catalogue_dict(catalogue), ensure_ascii=False, indent=2) + "\n"
 
 
 class CatalogueTextRenderer(StreamRenderer[Catalogue]):
@@ -37,13 +25,6 @@ class CatalogueTextRenderer(StreamRenderer[Catalogue]):
 
 
 def _write_tables(catalogue: Catalogue, stream: TextIO, options: ReportOptions) -> None:
-    # rich only for the tables: `qcity catalogue --format json` does not import it.
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from qcity.render.console import make_console
-
     lang = options.lang
     console = make_console(stream, options)
     meta = catalogue.catalogue
@@ -94,12 +75,8 @@ def _write_tables(catalogue: Catalogue, stream: TextIO, options: ReportOptions) 
         _tasks(console, catalogue, lang)
 
 
-def _tasks(console: Any, catalogue: Catalogue, lang: Lang) -> None:
+def _tasks(console: Console, catalogue: Catalogue, lang: Lang) -> None:
     """The tasks: code, heading, lead, the phase they are due by, and the clause."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
     console.print()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(label("code", lang), no_wrap=True, style="bold")
