@@ -1,7 +1,8 @@
 """The rich console every text view prints to: its styles, status marks, issue lines, verdict line.
 
-The one module of render/ that imports rich for the views; a format that must start fast
-(`--format json`) does not import it.
+Shared by the text formats of every view and by the command line's error output (so no module
+imports the check view's text report for them). Imports rich: the formats that must start fast
+(json, and markdown, html, github, junit) do not import this module.
 """
 
 from __future__ import annotations
