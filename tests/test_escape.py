@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from qcity.render.check.github import command
 from qcity.render.escape import (
     github_data,
     github_property,
@@ -16,6 +15,7 @@ from qcity.render.escape import (
     spreadsheet_text,
     xml_text,
 )
+from qcity.render.github_commands import command
 
 
 def test_github_command_escaping_follows_the_toolkit() -> None:

@@ -28,7 +28,7 @@ def run(lang: Lang, debug: bool, work: Callable[[], Outcome], rules: Rules = PLA
 
 
 def stderr_console(lang: Lang) -> Any:
-    from qcity.render.check.text import make_console
+    from qcity.render.console import make_console
 
     color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
     return make_console(sys.stderr, ReportOptions(lang=lang, color=color, width=terminal_width()))
@@ -53,7 +53,7 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
     except KeyboardInterrupt as e:
         _interrupted(e, lang, switched)
     except QcityError as e:
-        from qcity.render.check.text import print_issues
+        from qcity.render.console import print_issues
 
         if debug and e.__cause__ is not None:
             import traceback
@@ -67,7 +67,7 @@ def guard(lang: Lang, debug: bool) -> Iterator[None]:
             _interrupted(interrupt, lang, switched)
         if debug:
             raise
-        from qcity.render.check.text import print_issues
+        from qcity.render.console import print_issues
 
         issue = Issue("internal-error", Location(), {"reason": f"{type(e).__name__}: {e}"})
         print_issues(stderr_console(lang), [issue], lang)

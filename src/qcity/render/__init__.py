@@ -122,10 +122,7 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("explain", "text"): "qcity.render.explain.text:ExplainTextRenderer",
     #
     ("catalogue", "text"): "qcity.render.catalogue.text:CatalogueTextRenderer",
-    ("catalogue", "json"): "qcity.render.catalogue.text:CatalogueJsonRenderer",
-    #
-    ("draft", "yaml"): "qcity.render.draft.yaml:DraftYamlRenderer",
-    ("draft", "json"): "qcity.render.draft.json:DraftJsonRenderer",
+    ("catalogue", "json"): "qcity.render.catalogue.json:CatalogueJsonRenderer",
 }
 
 

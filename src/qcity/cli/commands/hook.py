@@ -87,7 +87,7 @@ def check_for_commit(o: HookOptions) -> Batch:
     """Each file's report in the order given (nothing for one all met, in text); a file that
     cannot be read said on stderr."""
     from qcity.render import get_renderer
-    from qcity.render.check.text import print_issues
+    from qcity.render.console import print_issues
 
     c = o.common
     cat = c.load()

@@ -16,7 +16,8 @@ class BatchGithubReporter(Renderer[Batch]):
     suffix = ".txt"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:
-        from qcity.render.check.github import GithubReporter, command
+        from qcity.render.check.github import GithubReporter
+        from qcity.render.github_commands import command
 
         lines: list[str] = []
         single = GithubReporter()

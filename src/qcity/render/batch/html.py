@@ -6,10 +6,10 @@ from qcity.batch import Batch
 from qcity.errors import Lang
 from qcity.render import Renderer, ReportOptions, display
 from qcity.render.batch.common import batch_date, counts, failure_text, verdict
-from qcity.render.check.html import CSS, issue_section, page_head, summary_bar
 from qcity.render.common import value_text
 from qcity.render.display import label
 from qcity.render.escape import html_text as h
+from qcity.render.html_page import CSS, issue_section, page_head, summary_bar
 from qcity.render.i18n import say
 from qcity.results import Status, Summary
 

@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 from qcity.batch import Batch, Entry
 from qcity.errors import Lang
 from qcity.render import Renderer, ReportOptions
-from qcity.render.check.junit import JUnitReporter, issue_testcase, sub_element, testsuite
 from qcity.render.common import district_issues, general_issues, issues_of
 from qcity.render.display import label
 from qcity.render.i18n import say
+from qcity.render.junit_xml import indicator_testcase, issue_testcase, sub_element, testsuite
 
 
 def _suite(
@@ -52,11 +52,11 @@ def _suite(
             issue_testcase(suite, issue, lang)
         return tests, failures, errors
     for r in e.results:
-        JUnitReporter.testcase(suite, r, issues_of(e, r.indicator.code), lang)
+        indicator_testcase(suite, r, issues_of(e, r.indicator.code), lang)
     for d in e.districts:
         for r in d.results:
             issues = district_issues(e, d.name, r.indicator.code)
-            JUnitReporter.testcase(suite, r, issues, lang, prefix=f"qcity.{d.name}")
+            indicator_testcase(suite, r, issues, lang, prefix=f"qcity.{d.name}")
     for issue in general_issues(e):
         issue_testcase(suite, issue, lang)
     return tests, failures, errors

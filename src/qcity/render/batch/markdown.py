@@ -18,7 +18,7 @@ class BatchMarkdownReporter(Renderer[Batch]):
     suffix = ".md"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:
-        from qcity.render.check.markdown import STATUS_EMOJI, issue_table
+        from qcity.render.markdown_table import STATUS_EMOJI, issue_table
 
         lang = options.lang
         meta = batch.catalogue.catalogue

@@ -30,7 +30,7 @@ class BatchTextReporter(Renderer[Batch]):
     suffix = ".txt"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:
-        from qcity.render.check.text import STATUS_STYLE, make_console, print_issues
+        from qcity.render.console import STATUS_STYLE, make_console, print_issues
 
         lang = options.lang
         stream = io.StringIO()

@@ -1,31 +1,20 @@
-"""Render the catalogue itself: the indicators and tasks as tables, or JSON."""
+"""The catalogue as text (`qcity catalogue`): its indicators and tasks as tables."""
 
 from __future__ import annotations
 
-import json
-from typing import Any, TextIO
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from qcity.errors import Lang
 from qcity.model import Catalogue
-from qcity.render import Renderer, ReportOptions, StreamRenderer, display
+from qcity.render import ReportOptions, StreamRenderer, display
+from qcity.render.console import make_console
 from qcity.render.display import label
-
-
-def catalogue_dict(catalogue: Catalogue) -> dict[str, Any]:
-    """The catalogue as JSON-ready data (both languages)."""
-    data: dict[str, Any] = catalogue.model_dump(mode="json")
-    for entry, ind in zip(data["indicators"], catalogue.indicators, strict=True):
-        entry["target"]["text"] = {"zh": display.target(ind, "zh"), "en": display.target(ind, "en")}
-    return data
-
-
-class CatalogueJsonRenderer(Renderer[Catalogue]):
-    """The catalogue as JSON (both languages)."""
-
-    suffix = ".json"
-
-    def render(self, catalogue: Catalogue, options: ReportOptions) -> str:
-        return json.dumps(catalogue_dict(catalogue), ensure_ascii=False, indent=2) + "\n"
+from qcity.render.i18n import say
 
 
 class CatalogueTextRenderer(StreamRenderer[Catalogue]):
@@ -36,13 +25,6 @@ class CatalogueTextRenderer(StreamRenderer[Catalogue]):
 
 
 def _write_tables(catalogue: Catalogue, stream: TextIO, options: ReportOptions) -> None:
-    # rich only for the tables: `qcity catalogue --format json` does not import it.
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from qcity.render.check.text import make_console
-
     lang = options.lang
     console = make_console(stream, options)
     meta = catalogue.catalogue
@@ -50,7 +32,12 @@ def _write_tables(catalogue: Catalogue, stream: TextIO, options: ReportOptions) 
         Text(
             display.bracketed(
                 meta.title.get(lang),
-                f"{meta.document}{'，' if lang == 'zh' else ', '}{meta.issued.isoformat()}",
+                say(
+                    "catalogue.document",
+                    lang,
+                    document=meta.document,
+                    issued=meta.issued.isoformat(),
+                ),
                 lang,
             ),
             style="bold",
@@ -83,19 +70,13 @@ def _write_tables(catalogue: Catalogue, stream: TextIO, options: ReportOptions) 
         )
     console.print(table)
     total = len(catalogue.indicators)
-    console.print(
-        Text(f"共 {total} 项指标" if lang == "zh" else f"{total} indicators", style="dim")
-    )
+    console.print(Text(say("catalogue.indicators", lang, n=total), style="dim"))
     if catalogue.tasks:
         _tasks(console, catalogue, lang)
 
 
-def _tasks(console: Any, catalogue: Catalogue, lang: Lang) -> None:
+def _tasks(console: Console, catalogue: Catalogue, lang: Lang) -> None:
     """The tasks: code, heading, lead, the phase they are due by, and the clause."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
     console.print()
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(label("code", lang), no_wrap=True, style="bold")
@@ -114,4 +95,4 @@ def _tasks(console: Any, catalogue: Catalogue, lang: Lang) -> None:
         )
     console.print(table)
     total = len(catalogue.tasks)
-    console.print(Text(f"共 {total} 项工作任务" if lang == "zh" else f"{total} tasks", style="dim"))
+    console.print(Text(say("catalogue.tasks", lang, n=total), style="dim"))

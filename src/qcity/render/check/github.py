@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from qcity.errors import Issue, Lang
 from qcity.render import ReportOptions, StreamRenderer, display
 from qcity.render.common import (
     cell_ref,
@@ -15,21 +14,10 @@ from qcity.render.common import (
     value_text,
 )
 from qcity.render.display import label
-from qcity.render.escape import github_data, github_property
+from qcity.render.github_commands import command, issue_command
+from qcity.render.i18n import say
+from qcity.render.verdict import verdict_line
 from qcity.results import Evaluation, Status
-
-COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
-
-
-def command(kind: str, message: str, *, file: str | None = None, title: str | None = None) -> str:
-    """One workflow command line, every value escaped the way GitHub's toolkit does."""
-    props = []
-    if file is not None:
-        props.append(f"file={github_property(file)}")
-    if title is not None:
-        props.append(f"title={github_property(title)}")
-    head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
-    return f"{head}::{github_data(message)}"
 
 
 class GithubReporter(StreamRenderer[Evaluation]):
@@ -37,6 +25,8 @@ class GithubReporter(StreamRenderer[Evaluation]):
 
     name = "github"
     suffix = ".txt"
+    # The annotation of one issue (batch writes those of the files it could not read with it).
+    issue_line = staticmethod(issue_command)
 
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:
         lang = options.lang
@@ -55,7 +45,7 @@ class GithubReporter(StreamRenderer[Evaluation]):
                 title += f" · {district}"
             where = f"{cell_ref(r.location)}: " if r.location else ""
             target = f"{label('target', lang)} {display.target(ind, lang)}"
-            sep = "；" if lang == "zh" else "; "
+            sep = say("check.separator", lang)
             if r.status is Status.UNMET:
                 gap = f"{label('gap', lang)} {display.gap(r, lang)}"
                 message = f"{where}{value_text(r, lang)}{sep}{target}{sep}{gap}"
@@ -74,36 +64,13 @@ class GithubReporter(StreamRenderer[Evaluation]):
                 due = display.bracketed(
                     f"{label('due', lang)} {t.due.isoformat()}", t.phase.clause, lang
                 )
-                sep = "；" if lang == "zh" else "; "
+                sep = say("check.separator", lang)
                 message = f"{where}{task_status_text(t, lang)}{sep}{due}{sep}{task_progress_text(t, lang)}"
                 title = f"{t.task.code} {task_progress_text(t, lang)} · {t.task.title.get(lang)}"
                 lines.append(command(kind, message, file=evaluation.source, title=title))
         for issue in evaluation.issues:
-            lines.append(self.issue_line(issue, evaluation.source, lang))
-        lines.append(command("notice", _summary(evaluation, lang), title="qcity"))
+            lines.append(issue_command(issue, evaluation.source, lang))
+        lines.append(command("notice", verdict_line(evaluation, lang), title="qcity"))
         if tasks is not None:
             lines.append(command("notice", task_summary_text(tasks, lang), title="qcity tasks"))
         stream.write("\n".join(lines) + "\n")
-
-    @staticmethod
-    def issue_line(issue: Issue, source: str, lang: Lang) -> str:
-        """The annotation of one issue (in *source* unless the issue names its own file)."""
-        title = f"{issue.type.title[lang]} [{issue.code}]"
-        if issue.indicator:
-            title = f"{issue.indicator} {title}"
-        if issue.district:
-            title += f" · {issue.district}"
-        where = cell_ref(issue.location)
-        message = (
-            f"{where}{display.COLON[lang]}{issue.message(lang)}" if where else issue.message(lang)
-        )
-        message += f" → {issue.hint(lang)}"
-        return command(
-            COMMAND[issue.level.value], message, file=issue.location.file or source, title=title
-        )
-
-
-def _summary(evaluation: Evaluation, lang: Lang) -> str:
-    from qcity.render.check.text import summary_text
-
-    return summary_text(evaluation, lang).plain

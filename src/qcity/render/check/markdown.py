@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TextIO
 
-from qcity.errors import Issue, Lang
+from qcity.errors import Lang
 from qcity.render import ReportOptions, StreamRenderer, display
 from qcity.render.common import (
     AGGREGATE,
@@ -24,15 +23,10 @@ from qcity.render.common import (
 )
 from qcity.render.display import label
 from qcity.render.escape import markdown_code, markdown_text
+from qcity.render.markdown_table import STATUS_EMOJI, issue_table
+from qcity.render.verdict import verdict_line
 from qcity.results import Evaluation, Status, TaskReport, TaskStatus
 
-STATUS_EMOJI: dict[Status, str] = {
-    Status.MET: "✅",
-    Status.UNMET: "❌",
-    Status.MISSING: "⚪",
-    Status.INVALID: "⚠️",
-}
-SEVERITY_EMOJI = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
 TASK_EMOJI: dict[TaskStatus, str] = {
     TaskStatus.DONE: "✅",
     TaskStatus.IN_PROGRESS: "🔄",
@@ -73,13 +67,6 @@ def status_mark(status: Status, lang: Lang) -> str:
     return f"{STATUS_EMOJI[status]} {display.STATUS_LABEL[status][lang]}"
 
 
-def summary_line(evaluation: Evaluation, lang: Lang) -> str:
-    """The one-line verdict, as in the text report."""
-    from qcity.render.check.text import summary_text
-
-    return summary_text(evaluation, lang).plain
-
-
 class MarkdownReporter(StreamRenderer[Evaluation]):
     """A Markdown comment: header, verdict, one table of indicators by area, notes, data issues."""
 
@@ -98,7 +85,7 @@ class MarkdownReporter(StreamRenderer[Evaluation]):
             where.append(f"{label('sheet', lang)} {markdown_code(evaluation.sheet)}")
         where.append(f"{label('catalogue', lang)} {markdown_text(f'{meta.id} v{meta.version}')}")
         where.append(f"{label('date', lang)} {report_date(evaluation, options).isoformat()}")
-        out += [" · ".join(where), "", f"**{markdown_text(summary_line(evaluation, lang))}**", ""]
+        out += [" · ".join(where), "", f"**{markdown_text(verdict_line(evaluation, lang))}**", ""]
         headers = ["code", "indicator", "target", "value", "gap", "status"]
         out.append("| " + " | ".join(label(h, lang) for h in headers) + " |")
         out.append("|---|---|---|--:|--:|---|")
@@ -137,31 +124,6 @@ class MarkdownReporter(StreamRenderer[Evaluation]):
         if evaluation.issues:
             out += ["", *issue_table(evaluation.issues, lang)]
         stream.write("\n".join(out) + "\n")
-
-
-def issue_table(issues: Sequence[Issue], lang: Lang) -> list[str]:
-    """The data issues as a bold title and a table: level, location (and district), fix, code."""
-    out = [f"**{label('issues', lang)} ({len(issues)})**", ""]
-    out.append(
-        "| "
-        + " | ".join(label(h, lang) for h in ("severity", "location", "problem", "fix"))
-        + " | |"
-    )
-    out.append("|---|---|---|---|---|")
-    for issue in issues:
-        severity = issue.level.value
-        where = markdown_code(str(issue.location)) if str(issue.location) else ""
-        if issue.district:
-            where += f" · {markdown_text(issue.district)}"
-        cells = [
-            f"{SEVERITY_EMOJI[severity]} {display.SEVERITY_LABEL[severity][lang]}",
-            where,
-            markdown_text(issue.message(lang)),
-            markdown_text(issue.hint(lang)),
-            f"`{issue.code}`",
-        ]
-        out.append("| " + " | ".join(cells) + " |")
-    return out
 
 
 def district_table(evaluation: Evaluation, lang: Lang) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
@@ -11,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from qcity.errors import Issue, Lang
+from qcity.errors import Lang
 from qcity.model import Indicator
 from qcity.render import ReportOptions, StreamRenderer, display
 from qcity.render.common import (
@@ -22,113 +21,23 @@ from qcity.render.common import (
     aggregates_by_code,
     district_indicators,
     districts_summary,
-    scope_names,
     scope_text,
     shown_tasks,
     task_progress_text,
     task_status_text,
     task_summary_text,
 )
+from qcity.render.console import (
+    STATUS_STYLE,
+    TASK_STYLE,
+    make_console,
+    print_issues,
+    status_text,
+    summary_text,
+)
 from qcity.render.display import label
-from qcity.results import Derivation, Evaluation, Status, TaskReport, TaskStatus
-
-STATUS_STYLE: dict[Status, str] = {
-    Status.MET: "green",
-    Status.UNMET: "bold red",
-    Status.MISSING: "yellow",
-    Status.INVALID: "bold magenta",
-}
-SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
-def make_console(stream: TextIO, options: ReportOptions) -> Console:
-    """A console that writes to *stream* with the options' colour and width."""
-    return Console(
-        file=stream,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        width=options.width or 100,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-        legacy_windows=False,
-    )
-
-
-def status_text(status: Status, lang: Lang) -> Text:
-    """✔ 达标 in the status' colour."""
-    return Text(
-        f"{display.STATUS_MARK[status]} {display.STATUS_LABEL[status][lang]}",
-        style=STATUS_STYLE[status],
-    )
-
-
-def print_issues(console: Console, issues: Iterable[Issue], lang: Lang) -> None:
-    """Print each issue unwrapped (one line each, so it can be grepped and copied)."""
-    for line in issue_lines(issues, lang):
-        console.print(line, soft_wrap=True)
-
-
-def issue_lines(issues: Iterable[Issue], lang: Lang) -> list[Text]:
-    """Each issue as `✖ location  message` and an indented `→ fix` line."""
-    lines: list[Text] = []
-    for issue in issues:
-        sev = issue.level.value
-        mark = {"error": "✖", "warning": "⚠", "info": "ℹ"}[sev]
-        head = Text()
-        head.append(f"{mark} {display.SEVERITY_LABEL[sev][lang]} ", style=SEVERITY_STYLE[sev])
-        where = issue.location.shown(lang)
-        if where:
-            head.append(where, style="bold")
-            head.append("  ")
-        if issue.district:
-            head.append(f"[{issue.district}] ", style="bold")
-        head.append(issue.message(lang))
-        head.append(f"  [{issue.code}]", style="dim")
-        lines.append(head)
-        fix = Text("    → ", style="dim")
-        fix.append(issue.hint(lang), style="italic")
-        lines.append(fix)
-    return lines
-
-
-def summary_text(evaluation: Evaluation, lang: Lang) -> Text:
-    """结论:17/23 项达标;未达标 3,未填报 2,数据有误 1。"""
-    s = evaluation.summary
-    text = Text()
-    for r in evaluation.vetoed:
-        # A veto target says so first: nothing else met can outweigh it.
-        name = f"{r.indicator.code} {r.indicator.name.get(lang)}"
-        if lang == "zh":
-            text.append(f"一票否决：{name} 未达标，整体不通过。", style="bold red")
-        else:
-            text.append(f"Veto: {name} is not met, so the whole result fails. ", style="bold red")
-    # A department's own return: the conclusion is about its indicators, and says so.
-    names = scope_names(evaluation, lang)
-    if lang == "zh":
-        text.append(f"结论（范围：{names}）：" if names else "结论：", style="bold")
-        text.append(f"{s.met}/{s.total} 项达标", style="bold green" if s.met == s.total else "bold")
-        text.append(f"；未达标 {s.unmet}，未填报 {s.missing}，数据有误 {s.invalid}")
-        errors = len(evaluation.errors)
-        warnings = len(evaluation.issues) - errors
-        text.append(f"；数据问题：错误 {errors}，警告 {warnings}。")
-    else:
-        text.append(f"Result (scope: {names}): " if names else "Result: ", style="bold")
-        text.append(f"{s.met}/{s.total} met", style="bold green" if s.met == s.total else "bold")
-        text.append(f"; {s.unmet} unmet, {s.missing} missing, {s.invalid} invalid")
-        errors = len(evaluation.errors)
-        warnings = len(evaluation.issues) - errors
-        text.append(f"; data issues: {errors} errors, {warnings} warnings.")
-    return text
-
-
-TASK_STYLE: dict[TaskStatus, str] = {
-    TaskStatus.DONE: "green",
-    TaskStatus.IN_PROGRESS: "cyan",
-    TaskStatus.NOT_STARTED: "yellow",
-    TaskStatus.UNREPORTED: "yellow",
-}
+from qcity.render.i18n import say
+from qcity.results import Derivation, Evaluation, Status, TaskReport
 
 
 def print_tasks(console: Console, tasks: TaskReport, lang: Lang, enforced: bool) -> None:
@@ -180,18 +89,11 @@ def _footnotes(evaluation: Evaluation, lang: Lang) -> list[str]:
     lines: list[str] = []
     results = evaluation.results
     if any(r.observation is not None and "*" in display.reported(r, lang) for r in results):
-        lines.append(
-            "* 由分子/分母计算" if lang == "zh" else "* computed from numerator / denominator"
-        )
+        lines.append(say("check.computed-note", lang))
     if any(
         r.judged_on_derived or (r.derivation and r.derivation.consistent is False) for r in results
     ):
-        lines.append(
-            "有计算值的指标按计算值判定；≠ 表示计算值与填报值不一致"
-            if lang == "zh"
-            else "Where a value is derived from the series, it is judged; "
-            "≠ marks one that disagrees with the reported value"
-        )
+        lines.append(say("check.derived-note", lang))
     for r in results:
         if r.derivation is not None and r.derivation.value is not None:
             lines += display.basis_lines(evaluation.catalogue, r.derivation, lang)
@@ -298,12 +200,7 @@ class TextReporter(StreamRenderer[Evaluation]):
         if tasks is not None and options.fail_on_tasks and tasks.summary.overdue:
             overdue = tasks.summary.overdue
             console.print(
-                Text(
-                    f"任务：逾期 {overdue} 项，按 --fail-on-tasks 判为未完成。"
-                    if lang == "zh"
-                    else f"Tasks: {overdue} overdue, which fails the check (--fail-on-tasks).",
-                    style="bold red",
-                ),
+                Text(say("check.overdue-fails", lang, overdue=overdue), style="bold red"),
                 soft_wrap=True,
             )
 

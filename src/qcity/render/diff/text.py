@@ -32,7 +32,7 @@ class DiffTextReporter(Renderer[Diff]):
 
     def render(self, diff: Diff, options: ReportOptions) -> str:
         changed_only = options.changed_only
-        from qcity.render.check.text import STATUS_STYLE, make_console, print_issues
+        from qcity.render.console import STATUS_STYLE, make_console, print_issues
 
         lang = options.lang
         stream = io.StringIO()

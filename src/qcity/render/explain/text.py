@@ -20,76 +20,10 @@ from qcity.model import (
     Unit,
 )
 from qcity.render import ReportOptions, StreamRenderer, display
-from qcity.render.check.text import make_console, print_issues, status_text
+from qcity.render.console import make_console, print_issues, status_text
+from qcity.render.i18n import LIST_SEPARATOR, say
 from qcity.results import Derivation, Evaluation, Figure, IndicatorResult, Status
 from qcity.values import format_decimal, quantize
-
-_T: dict[str, dict[Lang, str]] = {
-    "target": {
-        "zh": "目标 {target} · 依据 {clause}“{quote}”",
-        "en": "Target {target} · {clause} “{quote}”",
-    },
-    "file": {"zh": "文件 {file}", "en": "File {file}"},
-    "year": {"zh": " · 报告年份 {year}", "en": " · report year {year}"},
-    "fraction": {
-        "zh": "由分子/分母计算：分子 / 分母{times}",
-        "en": "From the numerator and denominator: numerator / denominator{times}",
-    },
-    "series": {
-        "zh": "由序列计算（{kind}）：{formula}",
-        "en": "From the series ({kind}): {formula}",
-    },
-    "no-sheet": {
-        "zh": "可由序列计算（{kind}），但工作簿没有“序列”工作表",
-        "en": "Derivable from the series ({kind}), but the workbook has no 序列 (series) sheet",
-    },
-    "missing": {"zh": "  缺少 {what}", "en": "  missing {what}"},
-    "unreadable": {
-        "zh": "  无法读取 {what}，见下方数据问题",
-        "en": "  unreadable {what}; see the data issues below",
-    },
-    "cannot": {"zh": "  无法计算", "en": "  cannot be derived"},
-    "basis": {"zh": "    口径：{basis}", "en": "    basis: {basis}"},
-    "absent": {"zh": "表中无此数据", "en": "not in the sheet"},
-    "intensity": {
-        "zh": "  I = {a} / {b}，不先舍入",
-        "en": "  I = {a} / {b}, not rounded first",
-    },
-    "rounded": {
-        "zh": "  未舍入 {exact} → 四舍五入到 {decimals} 位小数（唯一一次舍入）= {judged}",
-        "en": "  unrounded {exact} → rounded half up to {decimals} decimals (the one rounding) = {judged}",
-    },
-    "unrounded": {
-        "zh": "  未舍入 {exact}，按原值判定（目标只能恰好达到）",
-        "en": "  unrounded {exact}, judged as it is (the target is met only exactly)",
-    },
-    "levels": {
-        "zh": "  无逐年增速，改由 {series}（不变价）计算",
-        "en": "  no yearly rates: computed from {series} (constant prices)",
-    },
-    "reported": {
-        "zh": "填报值 {raw}（{where}）{agreement}",
-        "en": "Reported {raw} ({where}){agreement}",
-    },
-    "not-reported": {"zh": "填报值 未填报{where}", "en": "Reported: nothing{where}"},
-    "invalid": {
-        "zh": "填报值 有误{where}，见下方数据问题",
-        "en": "Reported: invalid{where}; see the data issues below",
-    },
-    "agrees": {"zh": "，与计算值一致", "en": ", agrees with the derived value"},
-    "agrees-fraction": {"zh": "，与分子/分母一致", "en": ", agrees with its fraction"},
-    "disagrees": {"zh": "，与计算值 {value} 不一致", "en": ", disagrees with the derived {value}"},
-    "verdict": {"zh": "判定 ", "en": "Verdict "},
-    "on-reported": {"zh": " · 按填报值 {value}", "en": " · on the reported {value}"},
-    "on-derived": {"zh": " · 按计算值 {value}", "en": " · on the derived {value}"},
-    "on-fraction": {"zh": " · 按分子/分母 {value}", "en": " · on the fraction {value}"},
-    "gap": {"zh": " · 差距 {gap}", "en": " · gap {gap}"},
-    "issues": {"zh": "数据问题（{n}）", "en": "Data issues ({n})"},
-}
-
-
-def _t(key: str, lang: Lang, **params: object) -> str:
-    return _T[key][lang].format(**params)
 
 
 def _cell(location: Location) -> str:
@@ -105,24 +39,24 @@ def explanation(evaluation: Evaluation, result: IndicatorResult, lang: Lang) -> 
     ind = result.indicator
     lines = [
         f"{ind.code} {ind.name.get(lang)}",
-        _t(
-            "target",
+        say(
+            "explain.target",
             lang,
             target=display.target(ind, lang),
             clause=ind.source.clause,
             quote=ind.source.quote,
         ),
     ]
-    head = _t("file", lang, file=evaluation.source)
+    head = say("explain.file", lang, file=evaluation.source)
     if evaluation.report_year is not None:
-        head += _t("year", lang, year=display.report_year(evaluation.report_year, lang))
+        head += say("explain.year", lang, year=display.report_year(evaluation.report_year, lang))
     lines += [head, ""]
     lines += _fraction_lines(result, lang)
     derivation = result.derivation
     if derivation is not None:
         lines += _series_lines(evaluation, result, derivation, lang)
     elif ind.derive is not None and ind.derive.kind != "rate" and evaluation.series_sheet is None:
-        lines.append(_t("no-sheet", lang, kind=ind.derive.kind))
+        lines.append(say("explain.no-sheet", lang, kind=ind.derive.kind))
     lines.append(_reported_line(result, lang))
     lines.append(_verdict(result, lang))
     return lines
@@ -144,7 +78,7 @@ def _fraction_lines(result: IndicatorResult, lang: Lang) -> list[str]:
     if obs.computed and isinstance(result.judged, Decimal):
         line += f" {display.relation(ind, result.judged, result.status)}"
         line += f" {display.STATUS_LABEL[result.status][lang]}"
-    lines = [_t("fraction", lang, times=times), line]
+    lines = [say("explain.fraction", lang, times=times), line]
     if obs.computed:
         lines.append(_rounding(ind, obs.fraction, lang))
     return lines
@@ -155,7 +89,7 @@ def _series_lines(
 ) -> list[str]:
     ind = result.indicator
     catalogue = evaluation.catalogue
-    lines = [_t("series", lang, kind=d.kind, formula=display.formula(ind, d))]
+    lines = [say("explain.series", lang, kind=d.kind, formula=display.formula(ind, d))]
     for f in d.inputs:
         series = catalogue.series_by_code(f.series)
         unit = "%" if series.kind is SeriesKind.GROWTH else f" {series.unit.get(lang)}"
@@ -165,20 +99,22 @@ def _series_lines(
         )
         lines.append(line)
         if series.bases:
-            lines.append(_t("basis", lang, basis=display.basis_name(series, f.basis, lang)))
-    for key, items in (("missing", d.missing), ("unreadable", d.unreadable)):
+            lines.append(
+                say("explain.basis", lang, basis=display.basis_name(series, f.basis, lang))
+            )
+    for key, items in (("explain.missing", d.missing), ("explain.unreadable", d.unreadable)):
         if items:
-            what = ("、" if lang == "zh" else ", ").join(
+            what = LIST_SEPARATOR[lang].join(
                 display.bracketed(
                     f"{m.series} {m.year}",
-                    _cell(m.location) if m.location.cell else _t("absent", lang),
+                    _cell(m.location) if m.location.cell else say("explain.absent", lang),
                     lang,
                 )
                 for m in items
             )
-            lines.append(_t(key, lang, what=what))
+            lines.append(say(key, lang, what=what))
     if d.value is None:
-        lines.append(_t("cannot", lang))
+        lines.append(say("explain.cannot", lang))
         return lines
     assert result.derived_judged is not None and result.derived_status is not None
     verdict = (
@@ -202,9 +138,9 @@ def _long(value: Decimal) -> str:
 def _rounding(ind: Indicator, value: Decimal, lang: Lang) -> str:
     """The one rounding step, from the unrounded figure to the one judged."""
     if ind.exact:
-        return _t("unrounded", lang, exact=_long(value))
+        return say("explain.unrounded", lang, exact=_long(value))
     judged = format(quantize(value, ind.decimals), "f")
-    return _t("rounded", lang, exact=_long(value), decimals=ind.decimals, judged=judged)
+    return say("explain.rounded", lang, exact=_long(value), decimals=ind.decimals, judged=judged)
 
 
 def _by(d: Derivation, series: str, year: int) -> Figure:
@@ -223,7 +159,7 @@ def _arithmetic(ind: Indicator, d: Derivation, verdict: str, lang: Lang) -> list
         num, den = derive.numerator, derive.denominator
         i_t, i_0 = d.step("intensity_t"), d.step("intensity_base")
         return [
-            _t("intensity", lang, a=num, b=den),
+            say("explain.intensity", lang, a=num, b=den),
             f"  I_{t} = {_figure(_by(d, num, t), lang)} / {_figure(_by(d, den, t), lang)}"
             f" = {_long(i_t)}",
             f"  I_{base} = {_figure(_by(d, num, base), lang)} / {_figure(_by(d, den, base), lang)}"
@@ -243,7 +179,7 @@ def _arithmetic(ind: Indicator, d: Derivation, verdict: str, lang: Lang) -> list
         latest, first = _by(d, derive.levels, t), _by(d, derive.levels, base)
         multiple = _long(d.step("levels_multiple"))
         return [
-            _t("levels", lang, series=derive.levels),
+            say("explain.levels", lang, series=derive.levels),
             f"  {code} = (({_figure(latest, lang)} / {_figure(first, lang)})^(1/{n}) − 1) × 100",
             f"         = ({multiple}^(1/{n}) − 1) × 100 = {verdict}",
         ]
@@ -264,33 +200,35 @@ def _reported_line(result: IndicatorResult, lang: Lang) -> str:
     where = ""
     if result.location is not None:
         cell = _cell(result.location)
-        where = f"（{cell}）" if lang == "zh" else f" ({cell})"
+        where = say("explain.at", lang, cell=cell)
     if obs is None or obs.notation == "derived" or obs.computed:
-        key = "invalid" if result.status is Status.INVALID else "not-reported"
-        return _t(key, lang, where=where)
+        key = "explain.invalid" if result.status is Status.INVALID else "explain.not-reported"
+        return say(key, lang, where=where)
     agreement = ""
     if result.derivation is not None and result.derivation.consistent is True:
-        agreement = _t("agrees", lang)
+        agreement = say("explain.agrees", lang)
     elif obs.fraction is not None and not obs.computed:
-        agreement = _t("agrees-fraction", lang)
-    return _t("reported", lang, raw=obs.raw, where=_cell(obs.location), agreement=agreement)
+        agreement = say("explain.agrees-fraction", lang)
+    return say(
+        "explain.reported", lang, raw=obs.raw, where=_cell(obs.location), agreement=agreement
+    )
 
 
 def _verdict(result: IndicatorResult, lang: Lang) -> str:
     ind = result.indicator
     status = status_text(result.status, lang).plain
-    line = _t("verdict", lang) + status
+    line = say("explain.verdict", lang) + status
     obs = result.observation
     if obs is not None and result.judged is not None:
-        key = "on-reported"
+        key = "explain.on-reported"
         if result.judged_on_derived:
-            key = "on-derived"
+            key = "explain.on-derived"
         elif obs.computed:
-            key = "on-fraction"
-        line += _t(key, lang, value=display.scalar(result.judged, ind, lang))
+            key = "explain.on-fraction"
+        line += say(key, lang, value=display.scalar(result.judged, ind, lang))
     gap = display.gap(result, lang)
     if gap:
-        line += _t("gap", lang, gap=gap)
+        line += say("explain.gap", lang, gap=gap)
     return line
 
 
@@ -324,5 +262,5 @@ def _write_explanation(
     issues = related_issues(evaluation, result)
     if issues:
         console.print()
-        console.print(Text(_t("issues", lang, n=len(issues)), style="bold"))
+        console.print(Text(say("explain.issues", lang, n=len(issues)), style="bold"))
         print_issues(console, issues, lang)

@@ -38,7 +38,7 @@ class GapsTextReporter(Renderer[GapReport]):
     def render(self, report: GapReport, options: ReportOptions) -> str:
         from rich.text import Text
 
-        from qcity.render.check.text import STATUS_STYLE, make_console
+        from qcity.render.console import STATUS_STYLE, make_console
 
         lang = options.lang
         buffer = io.StringIO()

@@ -33,6 +33,9 @@ _MODULES = (
     "diff",
     "gaps",
     "plan",
+    "check",
+    "explain",
+    "catalogue",
 )
 
 

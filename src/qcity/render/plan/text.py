@@ -38,7 +38,7 @@ class PlanTextReporter(Renderer[PlanView]):
     def render(self, view: PlanView, options: ReportOptions) -> str:
         from rich.text import Text
 
-        from qcity.render.check.text import make_console
+        from qcity.render.console import make_console
 
         lang = options.lang
         buffer = io.StringIO()
@@ -93,7 +93,7 @@ def _text_phases(console: Any, view: PlanView, lang: Lang) -> None:
 def _text_due(console: Any, view: PlanView, lang: Lang) -> None:
     from rich.text import Text
 
-    from qcity.render.check.text import TASK_STYLE
+    from qcity.render.console import TASK_STYLE
 
     if view.focus is None:
         return
@@ -147,7 +147,7 @@ def _text_reporting(console: Any, view: PlanView, lang: Lang) -> None:
 def _text_open(console: Any, view: PlanView, lang: Lang) -> None:
     from rich.text import Text
 
-    from qcity.render.check.text import STATUS_STYLE, TASK_STYLE
+    from qcity.render.console import STATUS_STYLE, TASK_STYLE
 
     ev = view.evaluation
     if ev is None:

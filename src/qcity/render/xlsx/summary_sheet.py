@@ -63,7 +63,7 @@ def write_summary(wb: Workbook, evaluation: Evaluation, lang: Lang) -> SummarySh
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from qcity.render.check.text import summary_text
+    from qcity.render.console import summary_text
 
     replaced = 0
     for old in list(wb.worksheets):
