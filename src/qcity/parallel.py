@@ -141,8 +141,9 @@ def _init_worker(settings: Settings, parent: int) -> None:
 
         _WORKER["catalogue"] = load_catalogue(settings.catalogue)
         _WORKER["settings"] = settings
-    import openpyxl  # noqa: F401  (imported once per worker, not in the first file's time)
-
+    # The check's own modules, once per worker. Not openpyxl: sheets are read with the standard
+    # library (workbook/fastsheet.py), and importing it (with numpy) cost each worker ~0.5 s of
+    # CPU for nothing; a file that needs openpyxl imports it when it comes.
     import qcity.check  # noqa: F401
 
 
