@@ -154,6 +154,10 @@ class Summary:
     invalid: int
     total: int
 
+    def __str__(self) -> str:
+        """`met=17 unmet=7 missing=0 invalid=0 total=24`, as the README's library example shows."""
+        return " ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__)
+
 
 def summarise(results: list[IndicatorResult]) -> Summary:
     """How many of *results* have each status."""
