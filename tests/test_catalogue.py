@@ -6,10 +6,12 @@ import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 import yaml
+from pydantic import BaseModel
 
 from qcity.catalogue import bundled_catalogue_path, check_quotes, load_catalogue
 from qcity.errors import CatalogueError
@@ -333,6 +335,54 @@ def test_a_corrupt_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.Mo
     entry.write_text('{"catalogue": "tampered"}', encoding="utf-8")
     assert load_catalogue() == expected
     assert json.loads(entry.read_text(encoding="utf-8"))["catalogue"]["id"] == expected.catalogue.id
+
+
+def test_the_cached_catalogue_is_the_validated_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The cache is read without validating again: it must give back exactly what validating
+    # the YAML gave, field by field and type by type (Decimal, bool, enums, dates, derives).
+    monkeypatch.setenv("QCITY_CACHE_DIR", str(tmp_path))
+    validated = load_catalogue(use_cache=False)
+    load_catalogue()  # writes the cache entry
+    assert len(list(tmp_path.glob("catalogue-*.json"))) == 1
+    cached = load_catalogue()
+    assert cached == validated
+    assert cached.model_dump_json() == validated.model_dump_json()
+
+    def shapes(value: object) -> object:
+        if isinstance(value, BaseModel):
+            return (type(value), {k: shapes(v) for k, v in value.__dict__.items()})
+        if isinstance(value, list):
+            return [shapes(v) for v in value]
+        return (type(value), value)
+
+    assert shapes(cached) == shapes(validated)
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda d: d["indicators"][0].pop("code"),  # a required field missing
+        lambda d: d["indicators"][0].update(decimals="2"),  # a text where a number goes
+        lambda d: d["indicators"][0]["target"].update(op="roughly"),  # not an Op
+        lambda d: d["indicators"][0]["target"].update(value="ninety"),  # not a number
+        lambda d: d["catalogue"].update(issued=20140602),  # not a date
+        lambda d: d["indicators"][0].update(extra=1),  # an unknown field
+        lambda d: d.update(indicators={"a": 1}),  # not a list
+    ],
+)
+def test_a_cache_entry_without_the_models_shape_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tamper: Any
+) -> None:
+    monkeypatch.setenv("QCITY_CACHE_DIR", str(tmp_path))
+    expected = load_catalogue()
+    (entry,) = tmp_path.glob("catalogue-*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    tamper(data)
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert load_catalogue() == expected
+    assert json.loads(entry.read_text(encoding="utf-8")) != data  # rewritten from the YAML
 
 
 def test_no_cache_when_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

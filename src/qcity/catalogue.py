@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import enum
 import json
 import os
 import stat
+import types
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from qcity.errors import CatalogueError, Issue, Lang, Location, QcityError, UsageError, did_you_mean
 from qcity.model import DERIVE_KINDS, Catalogue
@@ -78,10 +82,19 @@ def _cache_file(raw: bytes) -> Path | None:
 
 
 def _from_cache(cache: Path) -> Catalogue | None:
+    """The catalogue kept in *cache*, built without validating it again (see _trusted).
+
+    The cache holds what qcity itself wrote (atomically) after validating the YAML, under a
+    name that hashes the YAML, model.py and qcity's version. Validating it again with pydantic
+    would build every model's validator (the models defer that to first use) on every command,
+    the largest part of qcity's own start-up; a file that does not have the models' shape
+    (damaged, or edited by hand) is a miss, and the YAML is read and validated again.
+    """
     try:
-        return Catalogue.model_validate_json(cache.read_bytes())
-    except (OSError, ValueError):
+        built = _trusted(Catalogue, json.loads(cache.read_bytes()))
+    except (OSError, ValueError, KeyError, TypeError, ArithmeticError):
         return None  # absent, unreadable or stale: parse the YAML again
+    return built if isinstance(built, Catalogue) else None
 
 
 def _to_cache(cache: Path, catalogue: Catalogue) -> None:
@@ -92,6 +105,62 @@ def _to_cache(cache: Path, catalogue: Catalogue) -> None:
         write_atomic(cache, catalogue.model_dump_json())
     except (OSError, QcityError):
         pass  # a read-only home folder only costs the speed-up
+
+
+def _trusted(cls: type[BaseModel], data: dict[str, Any]) -> BaseModel:
+    """*cls* built from *data* as its own model_dump_json wrote it, without validation
+    (model_construct, field by field, by the field's type)."""
+    if not isinstance(data, dict):
+        raise TypeError(f"{cls.__name__}: not an object")
+    fields = cls.model_fields
+    if set(data) - set(fields) or {n for n, f in fields.items() if f.is_required()} - set(data):
+        raise KeyError(f"{cls.__name__}: not the fields of the model")
+    values = {name: _value(fields[name].annotation, item) for name, item in data.items()}
+    return cls.model_construct(_fields_set=set(data), **values)
+
+
+def _value(annotation: Any, item: Any) -> Any:
+    """*item* (JSON) as a field of type *annotation* holds it."""
+    if item is None:
+        return None
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _value(get_args(annotation)[0], item)
+    if origin is Union or origin is types.UnionType:
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        if len(options) == 1:
+            return _value(options[0], item)
+        if isinstance(item, bool) and bool in options:
+            return item  # Decimal | bool: a yes/no target
+        if isinstance(item, dict):  # a discriminated union of models, by their `kind`
+            for option in options:
+                option = get_args(option)[0] if get_origin(option) is Annotated else option
+                if not (isinstance(option, type) and issubclass(option, BaseModel)):
+                    continue
+                kind = option.model_fields.get("kind")
+                if kind is not None and item.get("kind") in get_args(kind.annotation):
+                    return _trusted(option, item)
+            raise KeyError(f"no model of kind {item.get('kind')!r}")
+        if isinstance(item, str) and all(get_origin(o) is Annotated or o is str for o in options):
+            return item  # patterns of one str (a code, or a dotted id)
+        return _value(next(o for o in options if o is not bool), item)
+    if origin is list and isinstance(item, list):
+        (inner,) = get_args(annotation)
+        return [_value(inner, x) for x in item]
+    if origin is Literal and item in get_args(annotation):
+        return item
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return _trusted(annotation, item)
+        if issubclass(annotation, enum.Enum):
+            return annotation(item)
+        if annotation is Decimal and isinstance(item, str):
+            return Decimal(item)
+        if annotation is dt.date and isinstance(item, str):
+            return dt.date.fromisoformat(item)
+        if annotation in (str, int, bool) and type(item) is annotation:
+            return item
+    raise TypeError(f"unexpected {annotation!r} for {item!r}")
 
 
 def _read(path: Path, shown: str) -> bytes:

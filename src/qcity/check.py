@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,6 +79,9 @@ def check_workbook(
         )
     submission = read_submission(path, shown=shown, limits=limits)
     validated = validate(submission, catalogue)
+    # The rows are judged from here on by their outcomes: let them go (a third of the peak
+    # memory of a large workbook) before the results are built.
+    submission = dataclasses.replace(submission, rows=[])
     derived = derive_all(submission, catalogue, validated, year)
     # A workbook filled in from a template of another catalogue version is judged all the
     # same (the figures are what they are), with a warning naming what changed.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 from qcity.errors import Issue
@@ -51,12 +52,11 @@ def add_districts(evaluation: Evaluation, validated: Validated) -> Evaluation:
         aggregates.append(aggregate)
         if aggregate.consistent is False:
             issues.append(_inconsistent(indicator, aggregate, city[indicator.code]))
-    return evaluation.model_copy(
-        update={
-            "districts": districts,
-            "aggregates": aggregates,
-            "issues": [*evaluation.issues, *issues],
-        }
+    return dataclasses.replace(
+        evaluation,
+        districts=districts,
+        aggregates=aggregates,
+        issues=[*evaluation.issues, *issues],
     )
 
 

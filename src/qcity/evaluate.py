@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -96,7 +97,7 @@ def judge_in_force(
     result = judge_outcome(used, outcome, derivations.get(indicator.code))
     if chosen.horizon is None:
         return result
-    return result.model_copy(update={"horizon": chosen.horizon, "horizon_ahead": chosen.ahead})
+    return dataclasses.replace(result, horizon=chosen.horizon, horizon_ahead=chosen.ahead)
 
 
 def evaluate(

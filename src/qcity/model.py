@@ -1,6 +1,7 @@
 """Frozen pydantic models of the catalogue: targets, areas, departments, series, phases, tasks."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile and evaluate every
+# field's annotation from its string when creating the classes (a third of their cost).
 
 import datetime as dt
 import enum
@@ -26,9 +27,13 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class Frozen(BaseModel):
-    """Base of every catalogue model: immutable, and unknown keys are errors."""
+    """Base of every catalogue model: immutable, and unknown keys are errors.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Validators are built on first use (defer_build): a catalogue loaded from the cache is
+    built without one (catalogue._trusted), so most commands never pay for building them.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Localized(Frozen):
@@ -88,7 +93,7 @@ class Target(Frozen):
     base_year: int | None = Field(default=None, ge=1900, le=2100)  # of a change or a multiple
 
     @model_validator(mode="after")
-    def _measured(self) -> Target:
+    def _measured(self) -> "Target":
         if self.measure is Measure.CHANGE and self.base_year is None:
             raise ValueError("measure 'change' needs a base_year (较2023年: base_year 2023)")
         if self.op is Op.IS and self.measure is not Measure.LEVEL:
@@ -96,7 +101,7 @@ class Target(Frozen):
         return self
 
     @model_validator(mode="after")
-    def _consistent(self) -> Target:
+    def _consistent(self) -> "Target":
         if self.op is Op.IS:
             if not isinstance(self.value, bool):
                 raise ValueError("op 'is' takes a yes/no value (true or false)")
@@ -130,7 +135,7 @@ class Range(Frozen):
     max: Decimal | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> Range:
+    def _ordered(self) -> "Range":
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"min {self.min} is greater than max {self.max}")
         return self
@@ -328,7 +333,7 @@ class Phase(Frozen):
     source: Source
 
     @model_validator(mode="after")
-    def _ordered(self) -> Phase:
+    def _ordered(self) -> "Phase":
         if self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
         return self
@@ -384,7 +389,7 @@ class ReportingDuty(Frozen):
     source: Source
 
     @model_validator(mode="after")
-    def _ordered(self) -> ReportingDuty:
+    def _ordered(self) -> "ReportingDuty":
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
         return self
@@ -435,7 +440,7 @@ class Indicator(Frozen):
         return data
 
     @model_validator(mode="after")
-    def _horizons(self) -> Indicator:
+    def _horizons(self) -> "Indicator":
         if self.unit in (Unit.AMOUNT, Unit.CONCENTRATION) and self.unit_label is None:
             raise ValueError(f"a {self.unit.value} indicator needs a unit_label, e.g. 万元/人")
         if not self.targets:
@@ -470,7 +475,7 @@ class Indicator(Frozen):
         return False
 
     @model_validator(mode="after")
-    def _coherent(self) -> Indicator:
+    def _coherent(self) -> "Indicator":
         if self.fraction is not None and self.unit not in (Unit.PERCENT, Unit.RATIO):
             raise ValueError(f"only a rate has a fraction, not a {self.unit.value} indicator")
         if self.unit is Unit.BOOLEAN:
@@ -523,7 +528,7 @@ class Catalogue(Frozen):
     reporting: list[ReportingDuty] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _references(self) -> Catalogue:
+    def _references(self) -> "Catalogue":
         # Each problem keeps its own path so the loader can point at the YAML line.
         problems: list[tuple[tuple[str | int, ...], str]] = []
         for kind, items in (
@@ -631,7 +636,7 @@ class Catalogue(Frozen):
                 return s
         raise KeyError(code)
 
-    def indicator(self, code: str) -> Indicator:
+    def indicator(self, code: str) -> "Indicator":
         """The indicator with *code* (KeyError if unknown)."""
         for i in self.indicators:
             if i.code == code:
@@ -645,7 +650,7 @@ class Catalogue(Frozen):
                 return a
         raise KeyError(code)
 
-    def phase(self, code: str) -> Phase:
+    def phase(self, code: str) -> "Phase":
         """The phase with *code* (KeyError if unknown)."""
         for p in self.phases:
             if p.code == code:

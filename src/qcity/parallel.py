@@ -4,6 +4,7 @@ processes."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -167,8 +168,9 @@ def _init_worker(settings: Settings, parent: int) -> None:
 
         _WORKER["catalogue"] = load_catalogue(settings.catalogue)
         _WORKER["settings"] = settings
-    import openpyxl  # noqa: F401  (imported once per worker, not in the first file's time)
-
+    # The check's own modules, once per worker. Not openpyxl: sheets are read with the standard
+    # library (workbook/fastsheet.py), and importing it (with numpy) cost each worker ~0.5 s of
+    # CPU for nothing; a file that needs openpyxl imports it when it comes.
     import qcity.check  # noqa: F401
 
 
@@ -314,7 +316,11 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 def pack(evaluation: Evaluation) -> dict[str, Any]:
     """An evaluation without its catalogue (each indicator by code): small to send between processes."""
-    data = {k: v for k, v in evaluation.__dict__.items() if k != "catalogue"}
+    data = {
+        f.name: getattr(evaluation, f.name)
+        for f in dataclasses.fields(evaluation)
+        if f.name != "catalogue"
+    }
     data["results"] = [_pack_result(r) for r in evaluation.results]
     data["districts"] = [
         (d.name, [_pack_result(r) for r in d.results]) for d in evaluation.districts
@@ -332,21 +338,20 @@ def unpack(
         District(name=name, results=[_unpack_result(r, indicators) for r in results])
         for name, results in data["districts"]
     ]
-    # Not validated again: that would validate the whole catalogue once more for every file.
-    return Evaluation.model_construct(catalogue=catalogue, **fields)
+    return Evaluation(catalogue=catalogue, **fields)
 
 
 def _pack_result(result: IndicatorResult) -> dict[str, Any]:
-    # Plain dicts pickle faster than pydantic models (which carry their own state protocol).
-    data = dict(result.__dict__)
+    # Plain dicts, each indicator by its code: the catalogue never travels between processes.
+    data = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
     data["indicator"] = result.indicator.code
-    if result.observation is not None:
-        data["observation"] = dict(result.observation.__dict__)
+    obs = result.observation
+    if obs is not None:
+        data["observation"] = {f.name: getattr(obs, f.name) for f in dataclasses.fields(obs)}
     return data
 
 
 def _unpack_result(data: dict[str, Any], indicators: dict[str, Indicator]) -> IndicatorResult:
-    # (Validating these small models is faster than pydantic's model_construct.)
     fields = dict(data)
     fields["indicator"] = indicators[data["indicator"]]
     if data["observation"] is not None:

@@ -1,18 +1,18 @@
 """What a check found: cells read, observations, verdicts per indicator, district and task
-results, and the finished Evaluation that every reporter renders."""
+results, and the finished Evaluation that every reporter renders.
+
+These are built by qcity from data already validated (the catalogue by its pydantic models,
+the cells by the reader and values.py), never from outside input: plain frozen dataclasses,
+slotted where one is made per row, so a check neither pays for creating pydantic classes at
+start-up nor keeps a pydantic instance (its __dict__ and fields-set) for every row.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    SkipValidation,
-)
 
 from qcity.errors import Issue, Location
 from qcity.model import Area, Catalogue, Indicator, Phase, Task
@@ -46,10 +46,9 @@ class Status(str, enum.Enum):
 Scalar = Decimal | bool
 
 
-class Observation(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Observation:
     """A figure read from the submission, with where it came from and how it was written."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     value: Scalar
     location: Location
@@ -119,16 +118,13 @@ class ReportYear:
     raw: str | None = None
 
 
-class IndicatorResult(BaseModel):
+@dataclass(frozen=True, slots=True)
+class IndicatorResult:
     """Status and gap of one indicator."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
-
-    # The catalogue's indicator and the observation were validated when they were made;
-    # validating them again for every result re-ran the Indicator's validators once per row.
-    indicator: SkipValidation[Indicator]
+    indicator: Indicator
     status: Status
-    observation: SkipValidation[Observation | None] = None
+    observation: Observation | None = None
     judged: Scalar | None = None  # the value at the indicator's judged precision
     gap: Decimal | None = None  # judged - threshold, in the indicator's unit
     location: Location | None = None  # the row's value cell, even when empty
@@ -148,16 +144,19 @@ class IndicatorResult(BaseModel):
         return d.consistent is True or self.observation.notation == "derived"
 
 
-class Summary(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Summary:
     """Counts of statuses."""
-
-    model_config = ConfigDict(frozen=True)
 
     met: int
     unmet: int
     missing: int
     invalid: int
     total: int
+
+    def __str__(self) -> str:
+        """`met=17 unmet=7 missing=0 invalid=0 total=24`, as the README's library example shows."""
+        return " ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__)
 
 
 def summarise(results: list[IndicatorResult]) -> Summary:
@@ -264,10 +263,9 @@ class ReportingUnit:
     location: Location
 
 
-class District(BaseModel):
+@dataclass(frozen=True, slots=True)
+class District:
     """One district's (区县) rows of a workbook, judged like the city level."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     name: str
     # The indicators that any district of the workbook reports, in catalogue order: one the
@@ -280,10 +278,9 @@ class District(BaseModel):
         return summarise(self.results)
 
 
-class Aggregate(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Aggregate:
     """A rate summed over the districts (Σ numerators / Σ denominators), against the city figure."""
-
-    model_config = ConfigDict(frozen=True)
 
     indicator: str  # the indicator's code
     districts: int  # how many districts' fractions were summed
@@ -297,10 +294,9 @@ class Aggregate(BaseModel):
     consistent: bool | None = None  # None when there is no city-level figure
 
 
-class Evaluation(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Evaluation:
     """The finished evaluation of one submission: what every reporter renders."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     catalogue: Catalogue
     source: str
@@ -312,8 +308,10 @@ class Evaluation(BaseModel):
     report_year: ReportYear | None = None
     tasks: TaskReport | None = None  # None: tasks were not assessed (the catalogue has none)
     unit: ReportingUnit | None = None  # the 填报单位 cell, when the workbook has one
-    districts: list[District] = []  # in the order they first appear; empty without districts
-    aggregates: list[Aggregate] = []  # in catalogue order, for rates whose districts give fractions
+    # in the order they first appear; empty without districts
+    districts: list[District] = field(default_factory=list)
+    # in catalogue order, for rates whose districts give fractions
+    aggregates: list[Aggregate] = field(default_factory=list)
     scope: Scope | None = None  # the lead departments judged (None: every indicator)
 
     @property

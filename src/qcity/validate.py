@@ -26,12 +26,11 @@ from qcity.values import (
 from qcity.workbook import SheetRow, Submission
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
-    """What the submission says about one indicator."""
+    """What the submission says about one indicator (one per row read: slotted)."""
 
     indicator: Indicator
-    row: SheetRow | None = None
     observation: Observation | None = None
     invalid: bool = False
     location: Location | None = None  # the value cell, even when empty
@@ -119,7 +118,6 @@ def validate(submission: Submission, catalogue: Catalogue) -> Validated:
             outcome.observation = None
             continue
         first_row[district, code] = row
-        outcome.row = row
         issues: list[Issue] = []
         _read_row(submission, row, outcome, issues)
         if district is not None:

@@ -253,6 +253,9 @@ class FastSheet:
         found_merged: list[str] | None = None
         row_number = 0
         parent: Element | None = None
+        # Inline strings (<is>) are parsed anew in every cell; the same short text (a code, a
+        # district's name) is kept once, as a shared string is (the rows hold their cells).
+        inline: dict[str, str] = {}
         with book.archive.open(self.part) as src:
             for event, element in iterparse(src, ("start", "end")):  # noqa: S314  (guarded)
                 tag = element.tag
@@ -266,7 +269,7 @@ class FastSheet:
                     row_number = _row_number(r) if r is not None else row_number + 1
                     if {k for k in attrs if not k.startswith("{")} - {"r", "spans"}:
                         dimensions[str(row_number)] = attrs
-                    cells = _cells(element, row_number, strings, dates, deltas, epoch)
+                    cells = _cells(element, row_number, strings, dates, deltas, epoch, inline)
                     # Keep no parsed row: the rows' elements would otherwise pile up.
                     (parent if parent is not None else element).clear()
                     yield row_number, cells, dimensions.get(str(row_number), {})
@@ -284,6 +287,7 @@ def _cells(
     dates: set[int],
     deltas: set[int],
     epoch: dt.datetime,
+    inline: dict[str, str] | None = None,
 ) -> Cells:
     """The cells of one <row>, each as openpyxl's WorkSheetParser.parse_cell (data_only) makes it,
     with the formula kept beside its cached value as rows.iter_raw_rows keeps it."""
@@ -330,6 +334,8 @@ def _cells(
             if child is not None:
                 data_type = "s"
                 value = _text(child)
+                if inline is not None and len(value) <= _SHARED_INLINE:
+                    value = inline.setdefault(value, value)
         cell = {
             "row": cell_row,
             "column": column,
@@ -345,6 +351,7 @@ def _cells(
 
 
 _COLUMNS: dict[str, int] = {}
+_SHARED_INLINE = 40  # inline strings up to this length are kept once per sheet
 
 
 def _column_index(letters: str) -> int:

@@ -54,7 +54,7 @@ COLUMNS: dict[str, tuple[str, ...]] = DATA.aliases()
 _HEADER_LOOKUP = header_lookup(COLUMNS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SheetRow:
     """A data row: its number, the raw code cell, and the contract's cells by column key."""
 
