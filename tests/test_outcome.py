@@ -8,6 +8,7 @@ built by hand too, from the bundled catalogue's indicators.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import signal
 
@@ -136,8 +137,8 @@ def test_district_rows_count_like_the_citys(catalogue: Catalogue) -> None:
 def test_an_unmet_veto_target_is_1(catalogue: Catalogue) -> None:
     veto = next(i for i in catalogue.indicators if i.veto)
     met = evaluation(catalogue, MET, MET)
-    vetoed = met.model_copy(
-        update={"results": [*met.results, IndicatorResult(indicator=veto, status=UNMET)]}
+    vetoed = dataclasses.replace(
+        met, results=[*met.results, IndicatorResult(indicator=veto, status=UNMET)]
     )
     assert vetoed.vetoed  # the outcome really holds an unmet veto target
     assert exit_code(vetoed) == 1

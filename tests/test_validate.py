@@ -77,7 +77,6 @@ def test_a_clean_value_is_observed_at_its_cell(catalogue: Catalogue) -> None:
     # every indicator of the catalogue has an outcome, the unreported ones without observation
     assert set(result.outcomes) == {i.code for i in catalogue.indicators}
     assert result.outcomes["PRD-01"].observation is None
-    assert result.outcomes["PRD-01"].row is None
 
 
 def test_a_fraction_alone_gives_the_rate(catalogue: Catalogue) -> None:

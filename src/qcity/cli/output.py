@@ -27,10 +27,14 @@ def format_option(help: str) -> Any:
 
 
 def format_choices(*views: str) -> tuple[str, ...]:
-    """The formats of *views*, each once, in the registry's order."""
+    """The formats of *views*, each once, in the registry's order (LookupError if none: a
+    command would otherwise offer no format at all)."""
     from qcity.render import formats
 
-    return tuple(dict.fromkeys(f for view in views for f in formats(view)))
+    found = tuple(dict.fromkeys(f for view in views for f in formats(view)))
+    if not found:
+        raise LookupError(f"no renderer is registered for {' or '.join(views)}")
+    return found
 
 
 # The --format choices of each command, generated from the registry (qcity.render.RENDERERS):

@@ -123,6 +123,9 @@ RENDERERS: dict[tuple[str, str], str] = {
     #
     ("catalogue", "text"): "qcity.render.catalogue.text:CatalogueTextRenderer",
     ("catalogue", "json"): "qcity.render.catalogue.json:CatalogueJsonRenderer",
+    #
+    ("draft", "yaml"): "qcity.render.draft.yaml:DraftYamlRenderer",
+    ("draft", "json"): "qcity.render.draft.json:DraftJsonRenderer",
 }
 
 
