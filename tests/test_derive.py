@@ -8,8 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from qcity.check import check_workbook
-from qcity.derive import (
+from qcity.arithmetic import (
     cagr,
     cagr_of_rates,
     growth_product,
@@ -19,6 +18,7 @@ from qcity.derive import (
     reduction_of,
     share,
 )
+from qcity.check import check_workbook
 from qcity.model import Catalogue
 from qcity.results import Status
 from qcity.values import quantize

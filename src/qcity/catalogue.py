@@ -1,4 +1,8 @@
-"""Load and validate a catalogue; every problem becomes an issue located in the YAML file."""
+"""Load and validate a catalogue; every problem becomes an issue located in the YAML file.
+
+Longer than most modules on purpose: loading, locating pydantic's errors at YAML lines and the
+JSON cache share one notion of where a value came from.
+"""
 
 from __future__ import annotations
 

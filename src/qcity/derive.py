@@ -1,14 +1,22 @@
-"""Derived indicators: each kind's formula written out in Decimal arithmetic, and the check of
-derived against reported figures; pure (nothing from a catalogue or workbook is evaluated)."""
+"""Derived indicators: the figures each kind needs gathered, its formula (qcity.arithmetic) applied,
+and derived figures checked against reported ones; pure (nothing from a catalogue or workbook is
+evaluated)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_EVEN, Context, Decimal
-from fractions import Fraction
+from dataclasses import dataclass, field
+from decimal import Decimal
 
+from qcity.arithmetic import (
+    cagr,
+    cagr_of_rates,
+    growth_product,
+    intensity,
+    ratio,
+    reduction_of,
+    share,
+)
 from qcity.errors import Issue, Lang, ParamValue
 from qcity.model import (
     CagrDerive,
@@ -22,99 +30,18 @@ from qcity.model import (
     ShareDerive,
     derive_series,
 )
-from qcity.render.i18n import join, listing, pair
-from qcity.results import Derivation, Figure, MissingFigure, Observation, ReportYear
+from qcity.reconcile import reconcile
+from qcity.render.i18n import join, pair
+from qcity.results import Derivation, Figure, MissingFigure, ReportYear
 from qcity.series import (
     SeriesData,
     SeriesTable,
-    known_bases,
     read_series,
     resolve_report_year,
 )
 from qcity.validate import Outcome, Validated
-from qcity.values import agreement_places, agrees, format_decimal, quantize, written_decimals
+from qcity.values import format_decimal, quantize, written_decimals
 from qcity.workbook import Submission
-
-HUNDRED = Decimal(100)
-ONE = Decimal(1)
-# Statistical offices compute from unrounded data: every step is exact (a Fraction) and only a
-# root, which has no exact decimal, is taken at this many digits; the figure is then rounded
-# once, half up, at the indicator's decimals. A value that is not a terminating decimal is never
-# a tie, and 60 digits are far more than a tie could hide behind.
-PRECISION = 60
-_CONTEXT = Context(prec=PRECISION, rounding=ROUND_HALF_EVEN)
-
-
-def exact(value: Fraction) -> Decimal:
-    """A Fraction as a Decimal: exact when it terminates, else to 60 significant digits."""
-    num, den = value.numerator, value.denominator
-    rest = den
-    for p in (2, 5):
-        while rest % p == 0:
-            rest //= p
-    if rest == 1:
-        # A terminating decimal: scale to an integer numerator, no rounding at all.
-        places = 0
-        while (num * 10**places) % den:
-            places += 1
-        return Decimal(num * 10**places // den).scaleb(-places)
-    return _CONTEXT.divide(Decimal(num), Decimal(den))
-
-
-def _f(value: Decimal) -> Fraction:
-    return Fraction(value)
-
-
-def share(a: Decimal, b: Decimal) -> Decimal:
-    """A / B × 100, exact."""
-    return exact(_f(a) / _f(b) * 100)
-
-
-def ratio(a: Decimal, b: Decimal) -> Decimal:
-    """A / B, exact."""
-    return exact(_f(a) / _f(b))
-
-
-def intensity(a: Decimal, b: Decimal) -> Decimal:
-    """A / B (e.g. tonnes of coal equivalent per 10 000 yuan), unrounded."""
-    return exact(_f(a) / _f(b))
-
-
-def reduction_of(a_t: Decimal, b_t: Decimal, a_0: Decimal, b_0: Decimal) -> Decimal:
-    """(1 − (A_t / B_t) / (A_0 / B_0)) × 100, exact: how far the intensity fell, in %."""
-    return exact((1 - (_f(a_t) / _f(b_t)) / (_f(a_0) / _f(b_0))) * 100)
-
-
-def reduction(intensity_t: Decimal, intensity_base: Decimal) -> Decimal:
-    """(1 − I_t / I_base) × 100: how far the intensity fell since the base year, in %."""
-    return exact((1 - _f(intensity_t) / _f(intensity_base)) * 100)
-
-
-def _root(multiple: Fraction, years: int) -> Decimal:
-    """(multiple)^(1 / years) − 1, × 100, at 60 digits (the one step that cannot be exact)."""
-    base = _CONTEXT.divide(Decimal(multiple.numerator), Decimal(multiple.denominator))
-    root = _CONTEXT.power(base, _CONTEXT.divide(ONE, Decimal(years)))
-    return _CONTEXT.multiply(_CONTEXT.subtract(root, ONE), HUNDRED)
-
-
-def cagr(value_t: Decimal, value_base: Decimal, years: int) -> Decimal:
-    """((V_t / V_base)^(1 / years) − 1) × 100."""
-    return _root(_f(value_t) / _f(value_base), years)
-
-
-def growth_product(rates: list[Decimal]) -> Decimal:
-    """Π (1 + r / 100): the growth multiple of the yearly rates, chained, exact."""
-    return exact(_product(rates))
-
-
-def _product(rates: list[Decimal]) -> Fraction:
-    return math.prod((1 + _f(r) / 100 for r in rates), start=Fraction(1))
-
-
-def cagr_of_rates(rates: list[Decimal]) -> Decimal:
-    """((Π (1 + r / 100))^(1 / n) − 1) × 100: the compound average of n yearly growth rates."""
-    return _root(_product(rates), len(rates))
-
 
 # --- gathering the figures a derivation needs -------------------------------------------------
 
@@ -413,7 +340,7 @@ def derive_all(
             outcome.invalid = True
         elif any(i.code in _ALWAYS_INVALID for i in issues):
             outcome.invalid = True
-        derivation, more = _reconcile(indicator, derivation, outcome, catalogue)
+        derivation, more = reconcile(indicator, derivation, outcome, catalogue)
         derived.derivations[indicator.code] = derivation
         derived.issues += [*issues, *more]
     return derived
@@ -509,92 +436,3 @@ def _describe_missing(missing: list[MissingFigure], years: list[int]) -> dict[La
         ]
         described.append(pair("series-missing-years", code=code, years=join(parts)))
     return join(described, "sep-clause")
-
-
-def _reconcile(
-    indicator: Indicator, derivation: Derivation, outcome: Outcome, catalogue: Catalogue
-) -> tuple[Derivation, list[Issue]]:
-    """Check a derived value against the reported one, or let it stand in for a missing one."""
-    value = derivation.value
-    if value is None:
-        return derivation, []
-    issues: list[Issue] = _basis_issues(indicator, derivation, catalogue)
-    first = derivation.inputs[0].location
-    if not indicator.range.contains(value):
-        lo = "−∞" if indicator.range.min is None else format_decimal(indicator.range.min)
-        hi = "+∞" if indicator.range.max is None else format_decimal(indicator.range.max)
-        shown = format_decimal(quantize(value, indicator.decimals))
-        issues.append(
-            Issue(
-                "out-of-range",
-                first,
-                {"value": shown, "range": f"[{lo}, {hi}]"},
-                indicator=indicator.code,
-            )
-        )
-        outcome.invalid = True
-        return derivation, issues
-    reported = outcome.observation
-    if outcome.invalid:
-        return derivation, issues
-    if reported is None:
-        outcome.observation = Observation(
-            value=value,
-            location=first,
-            raw=format_decimal(quantize(value, indicator.decimals)),
-            notation="derived",
-        )
-        return derivation, issues
-    assert isinstance(reported.value, Decimal)
-    consistent = agrees(reported.value, value, indicator.decimals)
-    if not consistent:
-        places = agreement_places(reported.value, indicator.decimals)
-        issues.append(
-            Issue(
-                "inconsistent-value",
-                reported.location,
-                {
-                    "reported": reported.raw,
-                    "reported_at": AT_ITS_LOCATION,  # the issue's location says where
-                    "computed": format_decimal(quantize(value, max(places, 2))),
-                    "computed_from": describe_inputs(derivation),
-                },
-                indicator=indicator.code,
-            )
-        )
-        outcome.invalid = True
-    return replace(derivation, consistent=consistent), issues
-
-
-# `reported_at` of an inconsistent-value whose location is the reported cell: nothing to add.
-AT_ITS_LOCATION: dict[Lang, str] = pair("reported-at-its-location")
-
-
-def describe_inputs(derivation: Derivation) -> dict[Lang, str]:
-    """`URBAN_INCOME/RURAL_INCOME 2015 (序列!G12, 序列!G13)`: what a derivation read, and where
-    (in zh with full-width brackets and 、)."""
-    codes = list(dict.fromkeys(f.series for f in derivation.inputs))
-    years = sorted({f.year for f in derivation.inputs})
-    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    cells = [f"{f.location.sheet}!{f.location.cell}" for f in derivation.inputs]
-    head = f"{'/'.join(codes)} {span}"
-    return pair("inputs-at", head=head, cells=listing(cells))
-
-
-def _basis_issues(
-    indicator: Indicator, derivation: Derivation, catalogue: Catalogue
-) -> list[Issue]:
-    issues: list[Issue] = []
-    for code in dict.fromkeys(f.series for f in derivation.inputs):
-        series = catalogue.series_by_code(code)
-        figures = [f for f in derivation.inputs if f.series == code]
-        if series.bases and figures[0].basis is None:
-            issues.append(
-                Issue(
-                    "basis-unstated",
-                    figures[0].location,
-                    {"series": code, "known": known_bases(series), "indicator": indicator.code},
-                    indicator=indicator.code,
-                )
-            )
-    return issues

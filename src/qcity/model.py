@@ -1,4 +1,9 @@
-"""Frozen pydantic models of the catalogue: targets, areas, departments, series, phases, tasks."""
+"""Frozen pydantic models of the catalogue: targets, areas, departments, series, phases, tasks.
+
+Longer than most modules on purpose: this is the catalogue's schema, read whole by catalogue
+authors and by `qcity schema catalogue`; its models refer to one another and their validators
+check across them (a target against its unit, a derivation against its series).
+"""
 
 # No `from __future__ import annotations` here: pydantic would compile and evaluate every
 # field's annotation from its string when creating the classes (a third of their cost).

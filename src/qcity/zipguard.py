@@ -1,4 +1,9 @@
-"""The workbook file as a zip package: recognise it, bound it, and guard every part that is read."""
+"""The workbook file as a zip package: recognise it, bound it, and guard every part that is read.
+
+Longer than most modules on purpose: every byte qcity reads from a workbook passes this guard,
+and its limits (size, inflation, members, nesting) are enforced in one place that can be
+read, and audited, whole.
+"""
 
 from __future__ import annotations
 

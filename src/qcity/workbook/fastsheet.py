@@ -15,6 +15,9 @@ the suite builds and requires the same result.
 
 The date conversions and the built-in number formats follow openpyxl 3.1
 (openpyxl.utils.datetime, openpyxl.styles.numbers; MIT licence).
+
+Longer than most modules on purpose: one streaming reader whose parts share the state of the parse
+(shared strings, styles, the row being built); split, they would pass that state back and forth.
 """
 
 from __future__ import annotations

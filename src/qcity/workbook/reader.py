@@ -1,4 +1,8 @@
-"""Read a submission: recognise the file, find the data sheet and its header, read located rows."""
+"""Read a submission: recognise the file, find the data sheet and its header, read located rows.
+
+Longer than most modules on purpose: finding the sheet, the header and the report period are
+one search over the same rows, whose located issues must agree with one another.
+"""
 
 from __future__ import annotations
 

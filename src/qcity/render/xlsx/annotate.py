@@ -1,4 +1,8 @@
-"""The annotated copy of a submission: a status per row, a note on every problem cell, a summary sheet."""
+"""The annotated copy of a submission: a status per row, a note on every problem cell, a summary sheet.
+
+Slightly over the usual size: the copy is written in one pass over the workbook openpyxl loaded,
+which the marks, notes and the summary sheet all write into.
+"""
 
 from __future__ import annotations
 
