@@ -495,3 +495,30 @@ def test_skipped_files_are_listed_in_every_format(cli: Cli, tmp_path: Path, fmt:
         assert sorted(Path(p).name for p in data["skipped"]) == [".DS_Store", "数据.csv"]
         reasons = {Path(i["location"]["file"]).name: i["message"] for i in data["issues"]}
         assert reasons["数据.csv"] == "未检查：不是电子表格（只检查 .xlsx、.xlsm 工作簿）"
+
+
+def test_a_batch_for_one_lead_department_shows_only_its_indicators(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # 二(二)2 (construction quality) gives 市建委 four targets: CON-01 to CON-04; with --lead the
+    # matrix of the html and xlsx reports has those four columns and no other (it used to crash
+    # looking up every indicator of the catalogue, exit 4).
+    import re
+
+    import openpyxl
+
+    own = ["CON-01", "CON-02", "CON-03", "CON-04"]
+    html = tmp_path / "r.html"
+    run = cli("check", "data/monthly/2015-07", "--lead", "市建委", "-f", "html", "-o", str(html))
+    assert run.exit_code == 1, run.output
+    assert re.findall(r'<th class="code">([^<]*)</th>', html.read_text(encoding="utf-8")) == own
+    book = tmp_path / "r.xlsx"
+    run = cli("check", "data/monthly/2015-07", "--lead", "市建委", "-f", "xlsx", "-o", str(book))
+    assert run.exit_code == 1, run.output
+    rows = list(openpyxl.load_workbook(book)["一览"].iter_rows(values_only=True))
+    header = next(r for r in rows if r and r[0] == "填报单位")
+    assert list(header[2:]) == own
+    # four files (全市汇总 and three districts' returns), each a mark per own indicator
+    marks = [r[2:] for r in rows[rows.index(header) + 1 :] if r and r[0]]
+    assert len(marks) == 4
+    assert all(m in ("✔", "✘", "○", "!") for row in marks for m in row)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qcity.errors import Issue, Location, Severity
-from qcity.model import Area, Catalogue
+from qcity.model import Area, Catalogue, Indicator
 from qcity.results import Evaluation, IndicatorResult, Status, Summary, summarise
 from qcity.values import clean_text
 
@@ -177,6 +177,18 @@ class Batch:
             if e.evaluation is not None
             for r in e.evaluation.results
             if area is None or r.indicator.area == area
+        ]
+
+    def judged(self) -> list[Indicator]:
+        """The indicators judged in at least one file, in the catalogue's order by area (with
+        --lead or a template's stamp, only those in scope); every indicator when no file
+        could be read."""
+        seen = {r.indicator.code for r in self.results()}
+        return [
+            i
+            for area in self.catalogue.areas
+            for i in self.catalogue.indicators
+            if i.area == area.code and (not seen or i.code in seen)
         ]
 
     @property

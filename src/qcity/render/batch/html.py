@@ -113,7 +113,7 @@ class BatchHtmlReporter(Renderer[Batch]):
     @staticmethod
     def _matrix(batch: Batch, lang: Lang) -> list[str]:
         """Files down, indicators across (grouped by area), a coloured status mark per cell."""
-        indicators = batch.catalogue.indicators
+        indicators = batch.judged()  # in scope: with --lead, only the departments' indicators
         legend = " ".join(
             f"{display.STATUS_MARK[s]} {display.STATUS_LABEL[s][lang]}" for s in Status
         )
@@ -125,18 +125,12 @@ class BatchHtmlReporter(Renderer[Batch]):
         ]
         for area in batch.catalogue.areas:
             span = sum(1 for i in indicators if i.area == area.code)
-            out.append(f'<th colspan="{span}">{h(area.name.get(lang))}</th>')
+            if span:
+                out.append(f'<th colspan="{span}">{h(area.name.get(lang))}</th>')
         out.append(f"</tr><tr><th>{h(say('batch.unit', lang))}</th>")
-        out += [
-            f'<th class="code">{h(i.code)}</th>'
-            for area in batch.catalogue.areas
-            for i in indicators
-            if i.area == area.code
-        ]
+        out += [f'<th class="code">{h(i.code)}</th>' for i in indicators]
         out.append("</tr></thead><tbody>")
-        order = [
-            i.code for area in batch.catalogue.areas for i in indicators if i.area == area.code
-        ]
+        order = [i.code for i in indicators]
         for entry in batch.entries:
             cells = [f'<td class="unit" title="{h(entry.shown)}">{h(entry.unit)}</td>']
             if entry.evaluation is None:
@@ -147,7 +141,10 @@ class BatchHtmlReporter(Renderer[Batch]):
             else:
                 by_code = {r.indicator.code: r for r in entry.evaluation.results}
                 for code in order:
-                    r = by_code[code]
+                    r = by_code.get(code)
+                    if r is None:  # out of this file's scope (a template stamped for others)
+                        cells.append("<td></td>")
+                        continue
                     title = f"{code}: {display.STATUS_LABEL[r.status][lang]}"
                     if r.observation is not None:
                         title += f" · {value_text(r, lang)}"

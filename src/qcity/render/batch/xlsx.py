@@ -18,11 +18,11 @@ from qcity.render.i18n import say
 from qcity.results import Scalar, Status
 
 
-def _number(value: Scalar | Decimal | None) -> float | str | None:
+def _number(value: Scalar | Decimal | None, lang: Lang) -> float | str | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        return display.yes_no(value, "zh")
+        return display.yes_no(value, lang)
     return float(value)
 
 
@@ -99,9 +99,9 @@ class BatchXlsxReporter(Renderer[Batch]):
                         display.lead_name(batch.catalogue, ind.lead, lang),
                         display.STATUS_LABEL[r.status][lang],
                         value_text(r, lang),
-                        _number(r.judged),
+                        _number(r.judged, lang),
                         display.target(ind, lang),
-                        _number(r.gap),
+                        _number(r.gap, lang),
                         display.gap(r, lang) or None,
                         r.note,
                         cell_ref(r.location),
@@ -137,16 +137,15 @@ class BatchXlsxReporter(Renderer[Batch]):
             for a, s in batch.area_summaries()
         ]
         area_columns = [label("area", lang), label("lead", lang), *statuses, label("total", lang)]
-        codes = [i.code for i in batch.catalogue.indicators]
+        codes = [i.code for i in batch.judged()]  # in scope: with --lead, the departments' own
         matrix = []
         for entry in batch.entries:
             e = entry.evaluation
             if e is None:
                 matrix.append([entry.unit, entry.shown, *([None] * len(codes))])
             else:
-                matrix.append(
-                    [entry.unit, entry.shown, *(display.STATUS_MARK[r.status] for r in e.results)]
-                )
+                marks = {r.indicator.code: display.STATUS_MARK[r.status] for r in e.results}
+                matrix.append([entry.unit, entry.shown, *(marks.get(code) for code in codes)])
         issues = [
             [
                 entry.unit,
