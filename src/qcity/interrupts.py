@@ -20,22 +20,30 @@ from types import FrameType
 from typing import Any
 
 from qcity.lang import Lang
-from qcity.render.i18n import words
 
-# The one line each signal prints, by language.
-MESSAGES: dict[int, dict[Lang, str]] = {
-    signal.SIGINT: words("interrupted"),
-    signal.SIGTERM: words("terminated"),
-}
+# The one line each signal prints, by language: from the wording catalogue, loaded by
+# install_at_start (or on first use) rather than at import, so that the entry point can take
+# over the signals before anything heavier than this module is imported.
+MESSAGES: dict[int, dict[Lang, str]] = {}
 _installed = False
+_pending: int | None = None  # a signal that arrived while the messages were being loaded
 
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM arrived while a command was working."""
 
 
+def _load_messages() -> None:
+    from qcity.render.i18n import words
+
+    MESSAGES[signal.SIGINT] = words("interrupted")
+    MESSAGES[signal.SIGTERM] = words("terminated")
+
+
 def message(signum: int, lang: str) -> str:
     """The line printed for *signum* in *lang*."""
+    if not MESSAGES:
+        _load_messages()
     return MESSAGES[signum]["en" if lang == "en" else "zh"]
 
 
@@ -71,12 +79,24 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise Terminated
 
 
+def _remember(signum: int, frame: FrameType | None) -> None:
+    """While the messages load: note the signal, to leave with its line as soon as they are."""
+    global _pending
+    _pending = signum
+
+
 def install_at_start() -> None:
-    """Called first by the entry point: SIGINT and SIGTERM exit at once, with their line."""
+    """Called first by the entry point: SIGINT and SIGTERM exit at once, with their line. A
+    signal that arrives while the line's wording is being loaded is acted on right after."""
     global _installed
     _installed = True
+    signal.signal(signal.SIGINT, _remember)
+    signal.signal(signal.SIGTERM, _remember)
+    _load_messages()
     signal.signal(signal.SIGINT, _leave)
     signal.signal(signal.SIGTERM, _leave)
+    if _pending is not None:
+        _leave(_pending, None)
 
 
 def _unraisable(args: Any) -> None:
