@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
@@ -239,6 +239,13 @@ def sheets(draw: st.DrawFn) -> dict[str, Sheet]:
 
 @hsettings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(book=sheets())
+# Found by a newcomer's run: a date past 9999-12-31 in a cell a merge covers is never written.
+@example(
+    book={
+        "数据": Sheet(rows=[[None, 2958466.0]], formats={"B1": "yyyy-mm-dd"}, merged=["A1:B1"]),
+        "其他": Sheet(rows=[["x", 1]]),
+    }
+)
 def test_random_workbooks_read_the_same(book: dict[str, Sheet], tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "random.xlsx", book)
     if _date_out_of_range(book):
@@ -252,8 +259,21 @@ def test_random_workbooks_read_the_same(book: dict[str, Sheet], tmp_path: Path) 
 def _date_out_of_range(book: dict[str, Sheet]) -> bool:
     """Whether a number in a date or duration cell lies outside what Python's dates can hold
     (Excel's dates end at 9999-12-31; a timedelta at 999,999,999 days)."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.cell_range import CellRange
+
     for sheet in book.values():
+        # A cell a merged range covers, other than its top-left one, is written without its
+        # value (openpyxl keeps only the top-left cell's): it holds no date at all.
+        covered = {
+            f"{get_column_letter(c)}{r}"
+            for merged in map(CellRange, sheet.merged)
+            for r, c in merged.cells
+            if (r, c) != (merged.min_row, merged.min_col)
+        }
         for coordinate, fmt in sheet.formats.items():
+            if coordinate in covered:
+                continue
             bounds = (-693_593, 2_958_465) if "yy" in fmt else None  # 0001-01-01 … 9999-12-31
             bounds = (-999_999_999, 999_999_999) if "[h]" in fmt else bounds
             if bounds is None:
