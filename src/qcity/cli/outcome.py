@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 import typer
 from typer._click import exceptions as click
@@ -72,8 +71,7 @@ class FailOn(str, enum.Enum):
     invalid = "invalid"  # only figures that cannot be trusted (exit 3)
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(NamedTuple):
     """The options that change the rules: `check --fail-on-tasks`, `hook --fail-on`."""
 
     fail_on_tasks: bool = False  # an overdue task makes a checked workbook at least 1

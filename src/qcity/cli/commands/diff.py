@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -46,8 +46,7 @@ if TYPE_CHECKING:
     from qcity.diff import Diff
 
 
-@dataclass(frozen=True)
-class DiffOptions:
+class DiffOptions(NamedTuple):
     """`qcity diff`, parsed."""
 
     old: Path

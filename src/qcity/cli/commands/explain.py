@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -36,8 +35,7 @@ if TYPE_CHECKING:
     from qcity.model import Catalogue
 
 
-@dataclass(frozen=True)
-class ExplainOptions:
+class ExplainOptions(NamedTuple):
     """`qcity explain`, parsed."""
 
     indicator: str  # as given: ECO-04, eco04 …

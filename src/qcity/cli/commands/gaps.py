@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from qcity.cli.app import app
 from qcity.cli.guard import run
@@ -41,8 +40,7 @@ if TYPE_CHECKING:
     from qcity.gaps import GapReport
 
 
-@dataclass(frozen=True)
-class GapsOptions:
+class GapsOptions(NamedTuple):
     """`qcity gaps`, parsed."""
 
     file: Path

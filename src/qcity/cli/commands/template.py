@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
@@ -16,8 +15,7 @@ from qcity.errors import Issue, Location
 from qcity.render.i18n import say
 
 
-@dataclass(frozen=True)
-class TemplateOptions:
+class TemplateOptions(NamedTuple):
     """`qcity template`, parsed."""
 
     out: Path
