@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qcity.cli.outcome import Rules, exit_code
+from qcity.cli.output import refuse_output
 from qcity.lang import Lang
 from qcity.render.i18n import say
 
@@ -34,12 +35,7 @@ def check_batch(
 ) -> Batch:
     """Check every workbook *paths* name, each file's exit code decided by cli.outcome under
     *rules*; an *output* among the files found is refused before any is checked."""
-    from qcity.files import refuse_overwrite
     from qcity.parallel import run_batch
-
-    def refuse(inputs: list[Path]) -> None:
-        if output is not None:
-            refuse_overwrite(output, inputs)
 
     batch = run_batch(
         paths,
@@ -47,7 +43,7 @@ def check_batch(
         settings,
         judge=lambda outcome: exit_code(outcome, rules),
         jobs=jobs,
-        before=refuse,
+        before=lambda inputs: refuse_output(output, inputs),
         progress=None if quiet else progress_bar(say("progress-checking", lang)),
     )
     if debug:

@@ -12,7 +12,6 @@ from qcity.render.batch.common import verdict
 class BatchGithubReporter(Renderer[Batch]):
     """GitHub workflow commands: each file's annotations, each failure, one notice for the batch."""
 
-    name = "github"
     suffix = ".txt"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:

@@ -35,7 +35,6 @@ def _counts_row(first: list[str], s: Summary | None) -> str:
 class BatchHtmlReporter(Renderer[Batch]):
     """A printable page for the leading-group office: who is behind on what, at a glance."""
 
-    name = "html"
     suffix = ".html"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:

@@ -93,7 +93,6 @@ def batch_dict(batch: Batch, lang: Lang) -> shape.Batch:
 class BatchJsonReporter(Renderer[Batch]):
     """Machine-readable batch report (`qcity schema batch`)."""
 
-    name = "json"
     suffix = ".json"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:

@@ -65,7 +65,6 @@ def _suite(
 class BatchJUnitReporter(Renderer[Batch]):
     """JUnit XML: a testsuite per file; a file that could not be read is one erroring testcase."""
 
-    name = "junit"
     suffix = ".xml"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:

@@ -14,7 +14,6 @@ from qcity.results import Status
 class BatchMarkdownReporter(Renderer[Batch]):
     """A Markdown comment: the verdict, a row per file, the counts per area, failures, issues."""
 
-    name = "markdown"
     suffix = ".md"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:

@@ -26,7 +26,6 @@ from qcity.results import Status
 class BatchTextReporter(Renderer[Batch]):
     """The terminal report: a row per file, the counts per area, what failed, every issue."""
 
-    name = "text"
     suffix = ".txt"
 
     def render(self, batch: Batch, options: ReportOptions) -> str:

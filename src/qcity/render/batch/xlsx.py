@@ -29,7 +29,6 @@ def _number(value: Scalar | Decimal | None, lang: Lang) -> float | str | None:
 class BatchXlsxReporter(Renderer[Batch]):
     """An .xlsx of the batch for the leading-group office (needs -o)."""
 
-    name = "xlsx"
     suffix = ".xlsx"
     binary = True
 

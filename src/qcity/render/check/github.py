@@ -23,7 +23,6 @@ from qcity.results import Evaluation, Status
 class GithubReporter(StreamRenderer[Evaluation]):
     """One annotation per unmet, missing or invalid indicator and per data issue."""
 
-    name = "github"
     suffix = ".txt"
     # The annotation of one issue (batch writes those of the files it could not read with it).
     issue_line = staticmethod(issue_command)

@@ -99,7 +99,6 @@ def _status_cell(status: Status, lang: Lang) -> str:
 class HtmlReporter(StreamRenderer[Evaluation]):
     """A printable page: header, summary by area, every indicator with a bar, the data issues."""
 
-    name = "html"
     suffix = ".html"
 
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:

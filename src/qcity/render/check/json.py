@@ -349,7 +349,6 @@ class JsonReporter(Renderer[Evaluation]):
     """Machine-readable report (schema_version 1), written in pieces: 200,000 district rows
     are tens of megabytes."""
 
-    name = "json"
     suffix = ".json"
 
     def chunks(self, evaluation: Evaluation, options: ReportOptions) -> Iterator[str]:

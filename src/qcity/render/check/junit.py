@@ -28,7 +28,6 @@ from qcity.results import Evaluation, TaskResult, summarise
 class JUnitReporter(StreamRenderer[Evaluation]):
     """JUnit XML: <failure> for unmet or missing, <error> for invalid, data issues as their own suite."""
 
-    name = "junit"
     suffix = ".xml"
 
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:

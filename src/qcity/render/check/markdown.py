@@ -70,7 +70,6 @@ def status_mark(status: Status, lang: Lang) -> str:
 class MarkdownReporter(StreamRenderer[Evaluation]):
     """A Markdown comment: header, verdict, one table of indicators by area, notes, data issues."""
 
-    name = "markdown"
     suffix = ".md"
 
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:

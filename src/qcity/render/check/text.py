@@ -103,7 +103,6 @@ def _footnotes(evaluation: Evaluation, lang: Lang) -> list[str]:
 class TextReporter(StreamRenderer[Evaluation]):
     """Human-readable terminal report."""
 
-    name = "text"
     suffix = ".txt"
 
     def write(self, evaluation: Evaluation, stream: TextIO, options: ReportOptions) -> None:

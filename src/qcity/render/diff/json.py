@@ -48,8 +48,6 @@ def _row_dict(row: Row, lang: Lang) -> shape.Row:
 class DiffJsonReporter(Renderer[Diff]):
     """Machine-readable comparison (`qcity schema diff`)."""
 
-    name = "json"
-
     def render(self, diff: Diff, options: ReportOptions) -> str:
         changed_only = options.changed_only
         lang = options.lang

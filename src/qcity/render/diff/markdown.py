@@ -21,8 +21,6 @@ from qcity.render.i18n import say
 class DiffMarkdownReporter(Renderer[Diff]):
     """A Markdown table for a pull-request comment or the monthly progress report."""
 
-    name = "markdown"
-
     def render(self, diff: Diff, options: ReportOptions) -> str:
         changed_only = options.changed_only
         lang = options.lang

@@ -28,8 +28,6 @@ from qcity.results import Status
 class DiffTextReporter(Renderer[Diff]):
     """The terminal table."""
 
-    name = "text"
-
     def render(self, diff: Diff, options: ReportOptions) -> str:
         changed_only = options.changed_only
         from qcity.render.console import STATUS_STYLE, make_console, print_issues

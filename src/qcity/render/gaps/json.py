@@ -80,7 +80,6 @@ def gaps_dict(report: GapReport, lang: Lang) -> shape.Gaps:
 class GapsJsonReporter(Renderer[GapReport]):
     """The list as JSON (schema: `qcity schema gaps`)."""
 
-    name = "json"
     suffix = ".json"
 
     def render(self, report: GapReport, options: ReportOptions) -> str:

@@ -20,7 +20,6 @@ from qcity.render.i18n import say
 class GapsMarkdownReporter(Renderer[GapReport]):
     """The list as Markdown: a table per department."""
 
-    name = "markdown"
     suffix = ".md"
 
     def render(self, report: GapReport, options: ReportOptions) -> str:

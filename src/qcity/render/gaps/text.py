@@ -33,8 +33,6 @@ def where_text(report: GapReport, lang: Lang) -> str:
 class GapsTextReporter(Renderer[GapReport]):
     """The list for a terminal: one block per department, one entry per gap with its fix."""
 
-    name = "text"
-
     def render(self, report: GapReport, options: ReportOptions) -> str:
         from rich.text import Text
 

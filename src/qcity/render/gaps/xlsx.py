@@ -17,7 +17,6 @@ from qcity.results import Status
 class GapsXlsxReporter(Renderer[GapReport]):
     """An .xlsx to send out: every text cell neutralised against formula injection."""
 
-    name = "xlsx"
     suffix = ".xlsx"
     binary = True
 
