@@ -203,3 +203,14 @@ def test_output_file(cli: Cli, tmp_path: Path) -> None:
         encoding="utf-8"
     )
     assert (result := cli("explain", "ECO-04", PUBLIC, "-o", PUBLIC)).exit_code == 2, result.output
+
+
+def test_an_unknown_code_lists_the_catalogues_in_each_languages_way(cli: Cli) -> None:
+    # Nothing close to XYZ-1: the message lists the codes, with 、 in Chinese and ", " in English.
+    run = cli("explain", "XYZ-1", EXAMPLE)
+    assert run.exit_code == 2, run.output
+    assert "（可选 PRD-01、PRD-02、PRD-03、PRD-04、CON-01、" in run.stderr, run.stderr
+    assert ", " not in run.stderr.splitlines()[0]
+    run = cli("explain", "XYZ-1", EXAMPLE, "--lang", "en")
+    assert run.exit_code == 2, run.output
+    assert " (one of PRD-01, PRD-02, PRD-03, PRD-04, CON-01, " in run.stderr, run.stderr

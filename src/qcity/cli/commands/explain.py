@@ -28,7 +28,7 @@ from qcity.cli.options import (
 )
 from qcity.cli.output import check_outputs, emit
 from qcity.cli.usage import Wrong
-from qcity.render.i18n import pair
+from qcity.render.i18n import listing, pair, say
 
 if TYPE_CHECKING:
     from qcity.explain import Explanation
@@ -106,7 +106,10 @@ def find_code(catalogue: Catalogue, given: str) -> str:
         more = (
             pair("unknown-indicator-close", code=close[0])
             if close
-            else pair("unknown-indicator-list", codes=", ".join(known))
+            else {
+                lang: say("unknown-indicator-list", lang, codes=codes)
+                for lang, codes in listing(known).items()
+            }
         )
         raise Wrong("unknown-indicator", code=given, more=more)
     return wanted
